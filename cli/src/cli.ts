@@ -1,0 +1,36 @@
+// The command-line tool: one entry, one subcommand per job. Each subcommand lives with the part it
+// drives (the emulator in emulator/, validation and sending in common/), so this file only dispatches.
+import { emulatorCommand } from '../../emulator/src/command';
+
+type Subcommand = (argv: string[]) => Promise<number>;
+
+const subcommands: Record<string, { summary: string; run: Subcommand }> = {
+  emulator: { summary: 'run the local Partner Center emulator', run: emulatorCommand },
+};
+
+function usage(): string {
+  const lines = Object.entries(subcommands).map(([name, s]) => `  ${name.padEnd(10)} ${s.summary}`);
+  return ['usage: partner-center <command> [options]', '', 'commands:', ...lines, '', 'Run a command with --help for its options.'].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = subcommands[name];
+  if (!command) {
+    process.stderr.write(`unknown command '${name}'\n\n${usage()}\n`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

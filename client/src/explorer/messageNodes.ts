@@ -1,0 +1,64 @@
+// Nodes that are not Partner Center resources: "Load more…", an error with a retry, "Sign in".
+import * as vscode from 'vscode';
+import { PartnerCenterError } from '../../../common/src/api';
+import { type ExplorerNode } from './node';
+
+export class LoadMoreNode implements ExplorerNode {
+  static readonly contextValue = 'partnerCenter.loadMore';
+  readonly id: string;
+
+  constructor(parentId: string, private readonly loaded: number, readonly load: () => void) {
+    this.id = `${parentId}/loadMore/${loaded}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Load more…');
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('more');
+    item.contextValue = LoadMoreNode.contextValue;
+    item.tooltip = `${this.loaded} loaded so far`;
+    item.command = { command: 'partnerCenter.loadMore', title: 'Load More', arguments: [this] };
+    return item;
+  }
+}
+
+/** A level that failed to load. It keeps the Partner Center code visible and offers a retry. */
+export class ErrorNode implements ExplorerNode {
+  static readonly contextValue = 'partnerCenter.error';
+  readonly id: string;
+
+  constructor(parentId: string, readonly error: unknown, readonly retry: () => void) {
+    this.id = `${parentId}/error`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const err = this.error;
+    const code = err instanceof PartnerCenterError && err.code !== undefined ? ` (${err.code})` : '';
+    const summary = err instanceof PartnerCenterError ? (err.description ?? err.message) : err instanceof Error ? err.message : String(err);
+    const item = new vscode.TreeItem(`Error${code}: ${summary}`);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.contextValue = ErrorNode.contextValue;
+    item.tooltip = err instanceof Error ? err.message : String(err);
+    item.description = 'Click to retry';
+    item.command = { command: 'partnerCenter.retry', title: 'Retry', arguments: [this] };
+    return item;
+  }
+}
+
+export class SignInNode implements ExplorerNode {
+  static readonly contextValue = 'partnerCenter.signIn';
+  readonly id = 'signIn';
+
+  constructor(private readonly where: string) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Sign in to Partner Center…');
+    item.id = this.id;
+    item.description = this.where;
+    item.iconPath = new vscode.ThemeIcon('sign-in');
+    item.contextValue = SignInNode.contextValue;
+    item.command = { command: 'partnerCenter.signIn', title: 'Sign In' };
+    return item;
+  }
+}

@@ -1,0 +1,11 @@
+// Every node of the Partner Center explorer implements this one interface; one class per kind.
+// Ids are built from data keys (never labels) so VS Code keeps expansion and selection across refreshes.
+import type * as vscode from 'vscode';
+
+export interface ExplorerNode {
+  /** Hierarchical and stable: `customer/<tenant id>`, `customer/<id>/orders`, ... */
+  readonly id: string;
+  getTreeItem(): vscode.TreeItem;
+  getChildren?(token: vscode.CancellationToken): Promise<ExplorerNode[]>;
+  getParent?(): ExplorerNode | undefined;
+}

@@ -1,0 +1,27 @@
+// Typed access to the extension's settings, so no other file spells a setting's name.
+import * as vscode from 'vscode';
+
+export type EnvironmentName = 'emulator' | 'global' | 'usGovernment' | 'china21Vianet';
+
+export const SECTION = 'partnerCenter';
+
+export interface Settings {
+  environment: EnvironmentName;
+  emulatorUrl: string;
+  pageSize: number;
+}
+
+export function readSettings(): Settings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return {
+    environment: config.get<EnvironmentName>('environment', 'emulator'),
+    emulatorUrl: config.get<string>('emulatorUrl', 'http://127.0.0.1:8787').replace(/\/+$/, ''),
+    pageSize: config.get<number>('explorer.pageSize', 40),
+  };
+}
+
+export function onSettingsChanged(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(SECTION)) listener();
+  });
+}

@@ -1,0 +1,39 @@
+// The extension as a whole, in a real extension host: it activates, contributes its view
+// container and commands, and its language server answers for request documents.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, openNewDocument, waitFor } from '../helpers';
+
+suite('Extension', () => {
+  test('activates and registers every contributed command', async () => {
+    const { extension } = await activateExtension();
+    assert.equal(extension.isActive, true);
+    const contributed = (extension.packageJSON.contributes.commands as { command: string; category?: string }[]);
+    assert.ok(contributed.length >= 5, 'expected the manifest to contribute commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const { command, category } of contributed) {
+      assert.ok(registered.has(command), `${command} is contributed but not registered`);
+      assert.equal(category, 'Partner Center', `${command} needs the Partner Center category`);
+    }
+  });
+
+  test('shows the Partner Center view container with the Customers view', async () => {
+    const { extension } = await activateExtension();
+    const containers = extension.packageJSON.contributes.viewsContainers.activitybar as { id: string }[];
+    assert.deepEqual(containers.map((c) => c.id), ['partnerCenter']);
+    // Focusing the view only succeeds when the workbench knows the container and the view.
+    await vscode.commands.executeCommand('workbench.view.extension.partnerCenter');
+    await vscode.commands.executeCommand('partnerCenter.customers.focus');
+  });
+
+  test('the language server reports a broken order document', async () => {
+    await activateExtension();
+    const document = await openNewDocument('broken.order.json', '{ "billingCycle": "monthly" }');
+    const diagnostics = await waitFor('diagnostics from the Partner Center server', () => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Partner Center');
+      return found.length > 0 ? found : undefined;
+    });
+    assert.ok(diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'expected an error diagnostic');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
