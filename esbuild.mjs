@@ -25,6 +25,8 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // jsonc-parser's UMD entry requires its files dynamically, which a bundle cannot follow; its ES module build can be bundled.
+  mainFields: ['module', 'main'],
   sourcemap: !production,
   minify: production,
   logLevel: quiet ? 'warning' : 'info',

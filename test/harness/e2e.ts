@@ -1,7 +1,7 @@
 // `npm run test:e2e`: runs the integration suite inside the extension host of a real VS Code
 // (code-server), driven by headless Chromium, against an emulator started through the CLI.
 // Prints each test's outcome and, last, "N passed, N failed"; a run that executed no test fails.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureRuntime, CHROMIUM } from './runtime';
@@ -12,6 +12,24 @@ const repoRoot = resolve(__dirname, '..', '..', '..');
 
 interface SuiteResult { files: number; passed: number; failed: number; outcomes: { title: string; state: string; durationMs?: number; error?: string }[] }
 
+/** On failure, the extension's own log (its output channel, as the host wrote it) says most. */
+function printExtensionLog(runDir: string): void {
+  const find = (dir: string): string | undefined => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        const found = find(path);
+        if (found) return found;
+      } else if (name === 'Partner Center.log') return path;
+    }
+    return undefined;
+  };
+  const log = find(runDir);
+  if (!log) return;
+  const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+  process.stdout.write(`[e2e] last lines of ${log}:\n${lines.slice(-40).join('\n')}\n`);
+}
+
 async function main(): Promise<number> {
   const runtime = ensureRuntime();
   const { chromium } = await import('playwright-core');
@@ -20,7 +38,7 @@ async function main(): Promise<number> {
   const workspace = mkdtempSync(join(tmpdir(), 'pc-e2e-workspace-'));
   cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2));
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url, 'partnerCenter.trace.server': process.env.PC_TRACE_SERVER ?? 'off' }, null, 2));
   const session = await startCodeServer(runtime);
   const resultFile = join(session.runDir, 'result.json');
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
@@ -66,6 +84,7 @@ async function main(): Promise<number> {
     if (o.error) process.stdout.write(`      ${o.error.split('\n').join('\n      ')}\n`);
   }
   const failed = result.failed + (result.outcomes.length === 0 ? 1 : 0);
+  if (failed > 0) printExtensionLog(session.runDir);
   process.stdout.write(`${result.passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;
 }

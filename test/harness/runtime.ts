@@ -75,8 +75,3 @@ export function ensureRuntime(): Runtime {
   writeFileSync(marker, JSON.stringify({ codeServer: version.trim().split('\n')[0], node: RUNTIME_NODE_VERSION }, null, 2));
   return runtime;
 }
-
-if (require.main === module) {
-  const runtime = ensureRuntime();
-  process.stdout.write(`${runtime.codeServer}\n`);
-}

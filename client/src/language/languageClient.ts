@@ -37,6 +37,10 @@ export function registerLanguageClient(context: vscode.ExtensionContext, log: vs
       documentSelector: selector,
       outputChannel: log,
       diagnosticCollectionName: 'partnerCenter',
+      // The server is started by the open of a request document, usually before its editor tab is
+      // visible. Without delayed open notifications, the client would park such a document and never
+      // send it; with them it is sent as soon as its tab shows (and background documents cost nothing).
+      textSynchronization: { delayOpenNotifications: true },
     };
     client = new LanguageClient('partnerCenter', 'Partner Center Requests', serverOptions, clientOptions);
     const serverReady = new Promise<void>((resolve) => {
@@ -66,7 +70,7 @@ export function registerLanguageClient(context: vscode.ExtensionContext, log: vs
     ready,
     dispose: () => {
       subscription.dispose();
-      void client?.stop();
+      if (client?.isRunning()) void client.stop();
     },
   };
 }
