@@ -1,0 +1,49 @@
+// Bearer token checks. The emulator never validates signatures: any non-empty token is
+// accepted unless `requireToken` pins one. If the token is a readable JWT, its audience must be
+// one Partner Center accepts (the API, its first-party app id, or the legacy AAD Graph resource
+// used by the documented app-only flow), and `idtyp: "app"` marks it as app-only.
+
+import { ApiError } from './errors';
+
+const AUDIENCES = new Set([
+  'https://api.partnercenter.microsoft.com',
+  'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd',
+  'https://graph.windows.net',
+]);
+
+export interface Caller {
+  appOnly: boolean;
+}
+
+export function authenticate(header: string | undefined, requireToken: string | undefined, partnerTenantId: string): Caller {
+  const challenge = { 'WWW-Authenticate': `OAuth realm=urn:cpsvc:cpid:${partnerTenantId}` };
+  const match = /^Bearer\s+(\S.*)$/i.exec(header ?? '');
+  const token = match?.[1].trim();
+  if (!token) {
+    throw new ApiError(401, 800001, 'Partner token missing in request context.', [], undefined, challenge);
+  }
+  if (requireToken !== undefined && token !== requireToken) {
+    throw new ApiError(401, 400, 'Access denied: the token is not valid for this service.', [], undefined, challenge);
+  }
+  const claims = readJwt(token);
+  if (claims && typeof claims.aud === 'string' && !AUDIENCES.has(claims.aud.replace(/\/+$/, '').toLowerCase())) {
+    throw new ApiError(401, 400, `Access denied: the token audience '${claims.aud}' is not Partner Center.`, [], undefined, challenge);
+  }
+  return { appOnly: claims?.idtyp === 'app' };
+}
+
+function readJwt(token: string): Record<string, unknown> | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    return payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** For APIs documented as App+User only (entitlements, provisioning status, agreements). */
+export function requireUser(appOnly: boolean): void {
+  if (appOnly) throw new ApiError(403, 900329, 'This resource does not support application-only authentication.');
+}

@@ -1,0 +1,152 @@
+// The emulator's state, as records. Routes turn records into wire shapes (wire/*.ts), so the
+// records keep what the rules need (times in epoch ms, resolved catalog items), not JSON.
+
+import { type BillingCycle, type CatalogItem, type TermDuration } from './catalog';
+
+export const DAY_MS = 86_400_000;
+/** NCE seats can be removed and subscriptions cancelled for 7 days after purchase or renewal. */
+export const REFUND_WINDOW_MS = 7 * DAY_MS;
+
+export interface CustomerRecord {
+  id: string;
+  commerceId: string;
+  billingProfileId: string;
+  companyName: string;
+  domain: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  culture: string;
+  language: string;
+  address: { country: string; city: string; state: string; postalCode: string; addressLine1: string; phoneNumber?: string };
+  organizationRegistrationNumber?: string;
+  relationshipToPartner: 'reseller';
+  createdAt: number;
+  version: number;
+}
+
+export interface OrderLineRecord {
+  lineItemNumber: number;
+  offerId: string;
+  item: CatalogItem;
+  quantity: number;
+  termDuration?: TermDuration;
+  friendlyName: string;
+  subscriptionId?: string;
+  partnerIdOnRecord?: string;
+  additionalPartnerIdsOnRecord?: string[];
+  provisioningContext?: Record<string, string>;
+  attestationAccepted?: boolean;
+  promotionId?: string;
+  customTermEndDate?: string;
+}
+
+export type OrderStatus = 'pending' | 'completed' | 'cancelled';
+
+export interface OrderRecord {
+  id: string;
+  customerId: string;
+  billingCycle: BillingCycle;
+  country: string;
+  status: OrderStatus;
+  createdAt: number;
+  /** Orders created through the API complete at this time; seeded pending orders never do. */
+  provisionAt?: number;
+  lines: OrderLineRecord[];
+  partnerOnRecordAttestationAccepted?: boolean;
+}
+
+export type SubscriptionStatus = 'active' | 'suspended' | 'deleted' | 'expired';
+
+export interface SubscriptionRecord {
+  id: string;
+  customerId: string;
+  orderId: string;
+  entitlementId: string;
+  item: CatalogItem;
+  friendlyName: string;
+  quantity: number;
+  createdAt: number;
+  /** Start of the current term (the purchase, or the last renewal). */
+  termStart: number;
+  termDuration: TermDuration;
+  billingCycle: BillingCycle;
+  status: SubscriptionStatus;
+  autoRenewEnabled: boolean;
+  /** Seats that may still be removed, and until when (purchase, renewal or each increase). */
+  refundable: Array<{ quantity: number; until: number }>;
+  partnerIdOnRecord?: string;
+  scheduledNextTermInstructions?: unknown;
+  version: number;
+}
+
+export interface ArtifactRecord {
+  customerId: string;
+  groupId: string;
+  lineItemId: string;
+  resourceId: string;
+  reservationType: 'virtualmachines';
+  quantity: number;
+  scopeType: 'Shared' | 'Single';
+  effective: number;
+  expiry: number;
+}
+
+export interface EntitlementRecord {
+  customerId: string;
+  orderId: string;
+  lineItemNumber: number;
+  productId: string;
+  skuId: string;
+  quantity: number;
+  type: 'software' | 'reservedinstance';
+  createdAt: number;
+  /** Absent for perpetual software. */
+  expiry?: number;
+  artifacts: ArtifactRecord[];
+}
+
+export interface CartLineError {
+  errorCode: number;
+  errorDescription: string;
+}
+
+export interface CartLineRecord {
+  id: number;
+  catalogItemId: string;
+  /** Undefined for a legacy offer id (which gets a line error). */
+  item?: CatalogItem;
+  quantity: number;
+  billingCycle: BillingCycle;
+  termDuration?: TermDuration;
+  friendlyName?: string;
+  provisioningContext: Record<string, string>;
+  participants?: Array<{ key: string; value: string }>;
+  renewsTo?: unknown;
+  customTermEndDate?: string;
+  promotionId?: string;
+  attestationAccepted?: boolean;
+  orderGroup: string;
+  error?: CartLineError;
+}
+
+export interface CartRecord {
+  id: string;
+  customerId: string;
+  createdAt: number;
+  modifiedAt: number;
+  expiresAt: number;
+  lastModifiedUser: string;
+  status: 'Active' | 'Ordered';
+  lines: CartLineRecord[];
+  partnerOnRecordAttestationAccepted?: boolean;
+}
+
+export interface AgreementRecord {
+  customerId: string;
+  templateId: string;
+  type: string;
+  dateAgreed: string;
+  primaryContact: { firstName: string; lastName: string; email: string; phoneNumber?: string };
+  userId: string;
+}

@@ -1,0 +1,24 @@
+// The route table: every /v1 path the emulator serves, registered by resource.
+
+import { Router } from '../router';
+import { registerAgreements } from './agreements';
+import { registerCarts } from './carts';
+import { registerCatalog } from './catalog';
+import { registerCustomers } from './customers';
+import { registerEntitlements } from './entitlements';
+import { registerOffers } from './offers';
+import { registerOrders } from './orders';
+import { registerSubscriptions } from './subscriptions';
+
+export function buildRouter(): Router {
+  const router = new Router();
+  registerCustomers(router);
+  registerOrders(router);
+  registerSubscriptions(router);
+  registerEntitlements(router);
+  registerCarts(router);
+  registerCatalog(router);
+  registerOffers(router);
+  registerAgreements(router);
+  return router;
+}

@@ -1,0 +1,63 @@
+// Legacy offers (/offers, GUID ids, offset paging) and the inventory check. Legacy offers are
+// listed for browsing but are not purchasable (isAvailableForPurchase: false).
+
+import { asRecord, queryParam } from '../casing';
+import { catalogItem, findLegacyOffer, findProduct, LEGACY_OFFERS } from '../data/catalog';
+import { collection, link } from '../envelope';
+import { ApiError, invalidInput } from '../errors';
+import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { offerWire } from '../wire/catalog';
+
+export function registerOffers(router: Router): void {
+  router.get('/offers', listOffers);
+  router.get('/offers/{offerId}', (ctx) => ({ status: 200, body: offerWire(offer(ctx), country(ctx)) }));
+  router.get('/offers/{offerId}/addons', (ctx) => {
+    offer(ctx);
+    return { status: 200, body: collection([]) };
+  });
+  router.post('/extensions/product/checkinventory', checkInventory);
+}
+
+function country(ctx: RequestContext): string {
+  const c = queryParam(ctx.url, 'country');
+  if (!c || !/^[a-z]{2}$/i.test(c)) throw invalidInput('The country query parameter is required (e.g. ?country=US).');
+  return c.toUpperCase();
+}
+
+function offer(ctx: RequestContext): (typeof LEGACY_OFFERS)[number] {
+  const id = ctx.params.offerId;
+  if (id.includes(':') || catalogItem(id) || findProduct(id)) {
+    throw new ApiError(400, 2100, `The Offers API doesn't support item with ID ${id}. Try using the Products and/or SKUs APIs.`);
+  }
+  const found = findLegacyOffer(id);
+  if (!found) throw new ApiError(404, 1000, `Offer ${id} was not found.`);
+  return found;
+}
+
+function listOffers(ctx: RequestContext): ApiResponse {
+  const c = country(ctx);
+  const offset = Number(queryParam(ctx.url, 'offset') ?? '0');
+  const size = Number(queryParam(ctx.url, 'size') ?? String(LEGACY_OFFERS.length));
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(size) || size < 1) throw invalidInput('offset and size must be whole numbers (size >= 1).');
+  const page = LEGACY_OFFERS.slice(offset, offset + size);
+  const links: Record<string, ReturnType<typeof link>> = { self: link(`/offers?country=${c}&offset=${offset}&size=${size}`) };
+  if (offset + size < LEGACY_OFFERS.length) links.next = link(`/offers?country=${c}&offset=${offset + size}&size=${size}`);
+  const body = { ...collection(page.map((o) => offerWire(o, c)), links), totalCount: LEGACY_OFFERS.length };
+  return { status: 200, body };
+}
+
+/** Answers a bare JSON array, as the documented example does; nothing is ever restricted. */
+function checkInventory(ctx: RequestContext): ApiResponse {
+  country(ctx);
+  const targets = asRecord(ctx.body).targetItems;
+  if (!Array.isArray(targets) || targets.length === 0) throw invalidInput('TargetItems must list at least one {ProductId, SkuId?}.');
+  return {
+    status: 200,
+    body: targets.map(asRecord).map((t) => ({
+      productId: t.productId,
+      ...(t.skuId !== undefined ? { skuId: t.skuId } : {}),
+      isRestricted: false,
+      restrictions: [],
+    })),
+  };
+}

@@ -1,0 +1,72 @@
+// Reads one order or cart line and runs the line rules in the order the service reports them:
+// catalog item, provisioning context, term x billing cycle, quantity, attestation. Orders stop
+// at the first failure; carts keep line-scoped failures on the line and carry on.
+
+import { parseEnum } from '../casing';
+import { type BillingCycle, type CatalogItem, type TermDuration, TERM_DURATIONS } from '../data/catalog';
+import { invalidInput } from '../errors';
+import { checkLineAttestation } from './attestation';
+import { resolveForCart, resolveForOrder } from './catalogItem';
+import { type RuleFailure, toError } from './failure';
+import { checkProvisioningContext, readContext } from './provisioningContext';
+import { checkQuantity } from './quantity';
+import { checkTerm } from './terms';
+
+export interface CheckedLine {
+  /** Undefined only for a cart line naming a legacy offer (it carries a line failure). */
+  item?: CatalogItem;
+  offerId: string;
+  quantity: number;
+  termDuration?: TermDuration;
+  provisioningContext: Record<string, string>;
+  failure?: RuleFailure;
+}
+
+export function readQuantity(value: unknown, lineNumber: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw invalidInput(`quantity of line item ${lineNumber} must be a whole number, got ${JSON.stringify(value ?? null)}.`);
+  }
+  return value;
+}
+
+export function readTerm(value: unknown): TermDuration | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return parseEnum('termDuration', value, TERM_DURATIONS);
+}
+
+export function checkPurchaseLine(
+  mode: 'order' | 'cart',
+  raw: Record<string, unknown>,
+  offerId: unknown,
+  billingCycle: BillingCycle,
+  lineNumber: number,
+): CheckedLine {
+  const idField = mode === 'order' ? 'offerId' : 'catalogItemId';
+  if (typeof offerId !== 'string' || offerId.trim() === '') throw invalidInput(`${idField} of line item ${lineNumber} is required.`);
+  const quantity = readQuantity(raw.quantity, lineNumber);
+  const requested = readTerm(raw.termDuration);
+  const context = readContext(raw.provisioningContext);
+  if (isFailure(context)) throw toError(context);
+  const line: CheckedLine = { offerId: offerId.trim(), quantity, termDuration: requested, provisioningContext: context };
+
+  const resolved = mode === 'order' ? resolveForOrder(line.offerId) : resolveForCart(line.offerId);
+  const fail = (f: RuleFailure | undefined): CheckedLine | undefined => {
+    if (!f) return undefined;
+    if (mode === 'order' || f.scope === 'request') throw toError(f);
+    line.failure = f;
+    return line;
+  };
+  if ('failure' in resolved) return fail(resolved.failure) ?? line;
+  const item = resolved.item;
+  line.item = item;
+  const contextFailure = checkProvisioningContext(item.sku, context);
+  if (contextFailure) throw toError(contextFailure);
+  const term = checkTerm(item, billingCycle, requested);
+  if ('failure' in term) return fail(term.failure) ?? line;
+  line.termDuration = term.termDuration;
+  return fail(checkQuantity(item.sku, quantity, lineNumber)) ?? fail(checkLineAttestation(item.sku, item.catalogItemId, raw.attestationAccepted)) ?? line;
+}
+
+function isFailure(value: Record<string, string> | RuleFailure): value is RuleFailure {
+  return typeof (value as RuleFailure).code === 'number' && typeof (value as RuleFailure).scope === 'string';
+}

@@ -1,0 +1,228 @@
+// The HTTP front: records each /v1 request, applies faults, auth, rate limiting and idempotency
+// in the order a client would observe them, dispatches to a route, and writes the answer with
+// the service's headers. Admin calls under /_emulator/ skip all of that (see admin.ts).
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { handleAdmin } from './admin';
+import { authenticate } from './auth';
+import { normalizeKeys } from './casing';
+import { seedStore } from './data/seed';
+import { ApiError, errorBody, invalidInput, routeNotFound } from './errors';
+import { Faults } from './faults';
+import { IdempotencyStore } from './idempotency';
+import { type EmulatorOptions, type RecordedRequest, type RunningEmulator } from './options';
+import { RateLimiter, rateLimitBody } from './rateLimit';
+import { type ApiResponse, type Router } from './router';
+import { buildRouter } from './routes';
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export async function startServer(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const seed = options.seed ?? 1;
+  const clock = options.clock ?? Date.now;
+  const { store, fixtures } = seedStore(seed, clock());
+  const faults = new Faults(seed, options.faults);
+  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 500);
+  const idempotency = new IdempotencyStore();
+  const router: Router = buildRouter();
+  const requests: RecordedRequest[] = [];
+  const provisioningDelayMs = options.provisioningDelayMs ?? 3000;
+  const bom = options.bom === true;
+  const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  let closed = false;
+
+  /** Runs the /v1 pipeline after faults: auth, rate limit, idempotency, routing. */
+  function process(req: IncomingMessage, url: URL, raw: string, now: number): { answer: ApiResponse; replayed: boolean } {
+    const method = req.method ?? 'GET';
+    try {
+      if (!/^\/v1(\/|$)/i.test(url.pathname)) throw routeNotFound(url.pathname);
+      const caller = authenticate(header(req, 'authorization'), options.requireToken, store.partnerTenantId);
+      const path = url.pathname.slice(3) || '/';
+      const tenant = tenantOf(path);
+      const rate = limiter.take(tenant, now);
+      if (!rate.allowed) {
+        return { answer: { status: 429, body: rateLimitBody(rate.retryAfterSeconds), headers: { 'Retry-After': String(rate.retryAfterSeconds) } }, replayed: false };
+      }
+      store.settle(now);
+      const requestId = header(req, 'ms-requestid');
+      const keyed = IdempotencyStore.applies(method, requestId);
+      if (keyed) {
+        const earlier = idempotency.get(tenant, method, url.pathname, requestId);
+        if (earlier) return { answer: earlier, replayed: true };
+      }
+      const answer = dispatch(req, url, path, raw, now, caller.appOnly);
+      if (keyed) idempotency.put(tenant, method, url.pathname, requestId, answer);
+      return { answer, replayed: false };
+    } catch (e) {
+      return { answer: toAnswer(e), replayed: false };
+    }
+  }
+
+  function dispatch(req: IncomingMessage, url: URL, path: string, raw: string, now: number, appOnly: boolean): ApiResponse {
+    const method = req.method ?? 'GET';
+    try {
+      const match = router.match(method, path);
+      if (match.kind === 'none') throw routeNotFound(url.pathname);
+      if (match.kind === 'wrong-method') {
+        throw new ApiError(405, 800002, `The method ${method} is not allowed on ${url.pathname}.`, [], undefined, { Allow: match.allowed.join(', ') });
+      }
+      return match.handler({
+        method, url, params: match.params, body: parseBody(raw), headers: req.headers, now, store, provisioningDelayMs, appOnly,
+      });
+    } catch (e) {
+      return toAnswer(e);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    if (raw === undefined) {
+      req.socket.destroy();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    if (/^\/_emulator(\/|$)/.test(url.pathname)) {
+      const answer = handleAdmin(req.method ?? 'GET', url.pathname, raw, { requests, faults, fixtures, seed, customers: store.customers.length });
+      send(res, answer, header(req, 'ms-requestid'), header(req, 'ms-correlationid'), false);
+      return;
+    }
+    const now = clock();
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET', path: req.url ?? '/', requestId: header(req, 'ms-requestid'),
+      correlationId: header(req, 'ms-correlationid'), status: 0, time: new Date(now).toISOString(),
+    };
+    requests.push(record);
+    // Faults are for the API only: a stray path (or a typo) should fail plainly with 404.
+    const faulty = /^\/v1(\/|$)/i.test(url.pathname);
+    if (faulty && faults.draw('reset-before-commit')) {
+      record.fault = 'reset-before-commit';
+      req.socket.destroy();
+      return;
+    }
+    let answer: ApiResponse;
+    if (faulty && faults.draw('status-503')) {
+      record.fault = 'status-503';
+      answer = { status: 503, body: errorBody(800003, 'The service is temporarily unavailable. Try again later.'), headers: { 'Retry-After': '1' } };
+    } else {
+      const result = process(req, url, raw, now);
+      answer = result.answer;
+      if (result.replayed) record.replayed = true;
+      if (faulty && faults.draw('reset-after-commit')) {
+        record.status = answer.status;
+        record.fault = 'reset-after-commit';
+        req.socket.destroy();
+        return;
+      }
+    }
+    record.status = answer.status;
+    await delay(faulty ? faults.latencyMs : 0);
+    if (closed) return;
+    send(res, answer, record.requestId ?? randomUUID(), record.correlationId ?? randomUUID(), bom);
+  }
+
+  function delay(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const entry = { timer: setTimeout(() => { pendingDelays.delete(entry); resolve(); }, ms), resolve };
+      pendingDelays.add(entry);
+    });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, { status: 500, body: errorBody(800003, 'Unexpected service error.') }, undefined, undefined, bom);
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url: `http://${urlHost(options.host ?? '127.0.0.1')}:${port}`,
+    port,
+    requests,
+    fixtures,
+    setFaults: (f) => faults.set(f),
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        closed = true;
+        for (const entry of pendingDelays) {
+          clearTimeout(entry.timer);
+          entry.resolve();
+        }
+        pendingDelays.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/** Rate limits and idempotency are per tenant: the customer in the path, else the partner. */
+function tenantOf(path: string): string {
+  const m = /^\/customers\/([^/]+)/i.exec(path);
+  return m ? decodeURIComponent(m[1]).toLowerCase() : 'partner';
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function parseBody(raw: string): unknown {
+  const text = raw.replace(/^\uFEFF/, '').trim();
+  if (text === '') return undefined;
+  try {
+    return normalizeKeys(JSON.parse(text));
+  } catch {
+    throw invalidInput('The request body is not valid JSON.');
+  }
+}
+
+function toAnswer(e: unknown): ApiResponse {
+  if (e instanceof ApiError) return { status: e.status, body: e.toBody(), headers: e.headers };
+  return { status: 500, body: errorBody(800003, `Unexpected service error: ${e instanceof Error ? e.message : String(e)}`) };
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks).toString('utf8') : undefined));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+function send(res: ServerResponse, answer: ApiResponse, requestId: string | undefined, correlationId: string | undefined, bom: boolean): void {
+  const headers: Record<string, string> = { ...(answer.headers ?? {}) };
+  if (requestId) headers['MS-RequestId'] = requestId;
+  if (correlationId) headers['MS-CorrelationId'] = correlationId;
+  if (answer.body === undefined) {
+    res.writeHead(answer.status, headers).end();
+    return;
+  }
+  const text = (bom ? '\uFEFF' : '') + JSON.stringify(answer.body);
+  headers['Content-Type'] = 'application/json; charset=utf-8';
+  headers['Content-Length'] = String(Buffer.byteLength(text));
+  res.writeHead(answer.status, headers).end(text);
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

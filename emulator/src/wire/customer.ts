@@ -1,0 +1,34 @@
+// Customer as the service emits it. The list omits the billing profile and
+// allowDelegatedAccess, which only GET /customers/{id} returns.
+
+import { type CustomerRecord } from '../data/model';
+import { attributes, etag, link } from '../envelope';
+
+export function customerWire(c: CustomerRecord, detail: boolean): Record<string, unknown> {
+  const companyProfile: Record<string, unknown> = {
+    tenantId: c.id,
+    domain: c.domain,
+    companyName: c.companyName,
+    ...(c.organizationRegistrationNumber ? { organizationRegistrationNumber: c.organizationRegistrationNumber } : {}),
+    attributes: attributes('CustomerCompanyProfile'),
+  };
+  const out: Record<string, unknown> = { id: c.id, commerceId: c.commerceId, companyProfile };
+  if (detail) {
+    out.billingProfile = {
+      id: c.billingProfileId,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      email: c.email,
+      culture: c.culture,
+      language: c.language,
+      companyName: c.companyName,
+      defaultAddress: { ...c.address, firstName: c.firstName, lastName: c.lastName },
+      attributes: attributes('CustomerBillingProfile', etag(c.billingProfileId, c.version)),
+    };
+  }
+  out.relationshipToPartner = c.relationshipToPartner;
+  if (detail) out.allowDelegatedAccess = true;
+  out.links = { self: link(`/customers/${c.id}`) };
+  out.attributes = attributes('Customer');
+  return out;
+}

@@ -1,0 +1,81 @@
+// Order as the service emits it (create-an-order.md, get-an-order-by-id.md): relative links
+// without /v1, lower-case status, line transactionType "New" as in the documented examples.
+
+import { type CatalogItem, currencyFor, unitPriceFor } from '../data/catalog';
+import { type OrderLineRecord, type OrderRecord } from '../data/model';
+import { attributes, collection, iso, link } from '../envelope';
+
+export function catalogLinks(item: CatalogItem, country: string): Record<string, ReturnType<typeof link>> {
+  const p = item.product.id;
+  const s = item.sku.id;
+  return {
+    product: link(`/products/${p}?country=${country}`),
+    sku: link(`/products/${p}/skus/${s}?country=${country}`),
+    availability: link(`/products/${p}/skus/${s}/availabilities/${item.availability.id}?country=${country}`),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export function linePricing(item: CatalogItem, billingCycle: OrderRecord['billingCycle'], quantity: number): Record<string, number> {
+  const unit = round(unitPriceFor(item.sku, billingCycle));
+  return { listPrice: unit, discountedPrice: unit, proratedPrice: unit, price: unit, extendedPrice: round(unit * quantity) };
+}
+
+function lineWire(o: OrderRecord, line: OrderLineRecord, includePrice: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { lineItemNumber: line.lineItemNumber, offerId: line.offerId };
+  if (line.subscriptionId) out.subscriptionId = line.subscriptionId;
+  if (line.termDuration) out.termDuration = line.termDuration;
+  out.transactionType = 'New';
+  out.friendlyName = line.friendlyName;
+  out.quantity = line.quantity;
+  if (line.partnerIdOnRecord) out.partnerIdOnRecord = line.partnerIdOnRecord;
+  if (line.additionalPartnerIdsOnRecord) out.additionalPartnerIdsOnRecord = line.additionalPartnerIdsOnRecord;
+  if (line.provisioningContext && Object.keys(line.provisioningContext).length > 0) out.provisioningContext = line.provisioningContext;
+  if (line.attestationAccepted !== undefined) out.attestationAccepted = line.attestationAccepted;
+  if (line.promotionId) out.promotionId = line.promotionId;
+  if (line.customTermEndDate) out.customTermEndDate = line.customTermEndDate;
+  if (includePrice) out.pricing = linePricing(line.item, o.billingCycle, line.quantity);
+  const links = catalogLinks(line.item, o.country);
+  if (line.subscriptionId) links.subscription = link(`/customers/${o.customerId}/subscriptions/${line.subscriptionId}`);
+  out.links = links;
+  return out;
+}
+
+export function orderWire(o: OrderRecord, includePrice: boolean): Record<string, unknown> {
+  const currency = currencyFor(o.country);
+  const self = `/customers/${o.customerId}/orders/${o.id}`;
+  const out: Record<string, unknown> = {
+    id: o.id,
+    alternateId: o.id,
+    referenceCustomerId: o.customerId,
+    billingCycle: o.billingCycle,
+    currencyCode: currency.code,
+    currencySymbol: currency.symbol,
+    lineItems: o.lines.map((l) => lineWire(o, l, includePrice)),
+    creationDate: iso(o.createdAt),
+    status: o.status,
+    transactionType: 'UserPurchase',
+  };
+  if (includePrice) {
+    out.totalPrice = round(o.lines.reduce((sum, l) => sum + linePricing(l.item, o.billingCycle, l.quantity).extendedPrice, 0));
+  }
+  if (o.partnerOnRecordAttestationAccepted !== undefined) out.partnerOnRecordAttestationAccepted = o.partnerOnRecordAttestationAccepted;
+  out.links = { self: link(self), provisioningStatus: link(`${self}/provisioningstatus`) };
+  out.client = {};
+  out.attributes = attributes('Order');
+  return out;
+}
+
+/** Per-line fulfilment: lines of a completed order are fulfilled, all others unfulfilled. */
+export function provisioningStatusWire(o: OrderRecord): unknown {
+  const status = o.status === 'completed' ? 'fulfilled' : 'unfulfilled';
+  return collection(o.lines.map((l) => ({
+    orderLineItemId: l.lineItemNumber,
+    lineItemNumber: l.lineItemNumber,
+    status,
+    quantityProvisioningInformation: [{ quantity: l.quantity, status }],
+  })));
+}

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startEmulator } from '../../../emulator/src/index';
+import { call, withEmulator } from './helpers';
+
+function filterQuery(field: string, value: string): string {
+  return encodeURIComponent(JSON.stringify({ Field: field, Value: value, Operator: 'starts_with' }));
+}
+
+test('seek paging visits every customer exactly once via links.next and MS-ContinuationToken', async (t) => {
+  const em = await withEmulator(t);
+  const all = await call(em, '/v1/customers?size=0');
+  assert.ok(all.body.items.length >= 120, `expected >= 120 customers, got ${all.body.items.length}`);
+
+  const seen: string[] = [];
+  let reply = await call(em, '/v1/customers?size=40');
+  assert.equal(reply.body.links.self.uri, '/customers?size=40');
+  for (let pages = 0; ; pages++) {
+    assert.equal(reply.status, 200);
+    assert.equal(reply.body.attributes.objectType, 'Collection');
+    assert.equal(reply.body.totalCount, reply.body.items.length);
+    seen.push(...reply.body.items.map((c: { id: string }) => c.id));
+    const next = reply.body.links.next;
+    if (!next) break;
+    assert.equal(next.uri, '/customers?size=40&seekOperation=Next');
+    assert.equal(next.method, 'GET');
+    assert.equal(next.headers[0].key, 'MS-ContinuationToken');
+    assert.ok(pages < 10, 'paging does not end');
+    reply = await call(em, `/v1${next.uri}`, { headers: { [next.headers[0].key]: next.headers[0].value } });
+  }
+  assert.equal(seen.length, all.body.items.length);
+  assert.equal(new Set(seen).size, seen.length);
+});
+
+test('Next without a continuation token is a 400 with the documented error body', async (t) => {
+  const em = await withEmulator(t);
+  const reply = await call(em, '/v1/customers?size=10&seekOperation=Next');
+  assert.equal(reply.status, 400);
+  assert.deepEqual(Object.keys(reply.body).sort(), ['code', 'data', 'description', 'source']);
+  assert.equal(reply.body.code, 800002);
+  assert.equal(reply.body.source, 'PartnerFD');
+});
+
+test('starts_with filters by company name or domain, case-insensitively, and pages keep the filter', async (t) => {
+  const em = await withEmulator(t);
+  const contoso = await call(em, `/v1/customers?size=0&filter=${filterQuery('CompanyName', 'CONTOSO')}`);
+  assert.equal(contoso.status, 200);
+  assert.ok(contoso.body.items.length >= 3);
+  for (const c of contoso.body.items) assert.match(c.companyProfile.companyName, /^Contoso/);
+
+  const paged = await call(em, `/v1/customers?size=2&filter=${filterQuery('CompanyName', 'contoso')}`);
+  const next = paged.body.links.next;
+  const second = await call(em, `/v1${next.uri}`, { headers: { 'MS-ContinuationToken': next.headers[0].value } });
+  for (const c of second.body.items) assert.match(c.companyProfile.companyName, /^Contoso/);
+
+  const byDomain = await call(em, `/v1/customers?size=0&filter=${filterQuery('Domain', 'fabrikam')}`);
+  assert.ok(byDomain.body.items.length >= 3);
+  for (const c of byDomain.body.items) assert.match(c.companyProfile.domain, /^fabrikam/);
+
+  const none = await call(em, `/v1/customers?size=0&filter=${filterQuery('CompanyName', 'zzz')}`);
+  assert.equal(none.body.totalCount, 0);
+  const badOperator = await call(em, `/v1/customers?size=0&filter=${encodeURIComponent('{"Field":"CompanyName","Value":"c","Operator":"equals"}')}`);
+  assert.equal(badOperator.status, 400);
+});
+
+test('get a customer returns the billing profile and allowDelegatedAccess; unknown ids are 404', async (t) => {
+  const em = await withEmulator(t);
+  const reply = await call(em, `/v1/customers/${em.fixtures.customerId}`);
+  assert.equal(reply.status, 200);
+  assert.equal(reply.body.id, em.fixtures.customerId);
+  assert.equal(reply.body.attributes.objectType, 'Customer');
+  assert.equal(reply.body.billingProfile.attributes.objectType, 'CustomerBillingProfile');
+  assert.equal(typeof reply.body.billingProfile.attributes.etag, 'string');
+  assert.equal(reply.body.allowDelegatedAccess, true);
+  assert.equal(reply.body.links.self.uri, `/customers/${em.fixtures.customerId}`);
+  const missing = await call(em, '/v1/customers/00000000-0000-0000-0000-000000000000');
+  assert.equal(missing.status, 404);
+});
+
+const NEW_CUSTOMER = {
+  CompanyProfile: { Domain: 'emulatortest' },
+  BillingProfile: {
+    Culture: 'EN-US', Email: 'admin@example.com', Language: 'En', CompanyName: 'Emulator Test Ltd',
+    DefaultAddress: { FirstName: 'Ada', LastName: 'Lovelace', AddressLine1: '1 Main St', City: 'Redmond', State: 'WA', PostalCode: '98052', Country: 'US' },
+  },
+};
+
+test('create customer answers 201 once; the same MS-RequestId replays it without a second customer', async (t) => {
+  const em = await withEmulator(t);
+  const headers = { 'MS-RequestId': 'create-1', 'MS-CorrelationId': 'corr-1' };
+  const first = await call(em, '/v1/customers', { body: NEW_CUSTOMER, headers });
+  assert.equal(first.status, 201);
+  assert.equal(first.body.companyProfile.domain, 'emulatortest.onmicrosoft.com');
+  assert.equal(first.body.billingProfile.companyName, 'Emulator Test Ltd');
+  assert.ok(first.body.userCredentials.password);
+  const again = await call(em, '/v1/customers', { body: NEW_CUSTOMER, headers });
+  assert.equal(again.status, 201);
+  assert.equal(again.body.id, first.body.id);
+  const list = await call(em, `/v1/customers?size=0&filter=${filterQuery('Domain', 'emulatortest')}`);
+  assert.equal(list.body.totalCount, 1);
+  const duplicate = await call(em, '/v1/customers', { body: NEW_CUSTOMER, headers: { 'MS-RequestId': 'create-2', 'MS-CorrelationId': 'corr-2' } });
+  assert.equal(duplicate.status, 400);
+  const noIds = await call(em, '/v1/customers', { body: { ...NEW_CUSTOMER, CompanyProfile: { Domain: 'other' } } });
+  assert.equal(noIds.status, 400);
+});
+
+test('the data set is a pure function of the seed and is generated quickly', async () => {
+  const clock = (): number => Date.UTC(2025, 0, 15, 12);
+  const started = Date.now();
+  const a = await startEmulator({ seed: 7, clock });
+  const startMs = Date.now() - started;
+  const b = await startEmulator({ seed: 7, clock });
+  const c = await startEmulator({ seed: 8, clock });
+  try {
+    const [ra, rb, rc] = await Promise.all([a, b, c].map((em) => call(em, '/v1/customers?size=0')));
+    assert.equal(ra.text, rb.text);
+    assert.notEqual(ra.text, rc.text);
+    const orders = await Promise.all([a, b].map((em) => call(em, `/v1/customers/${em.fixtures.customerId}/orders`)));
+    assert.equal(orders[0].text, orders[1].text);
+    assert.ok(startMs < 300, `startEmulator took ${startMs} ms`);
+  } finally {
+    await Promise.all([a.close(), b.close(), c.close()]);
+  }
+});
