@@ -1,0 +1,32 @@
+// Entitlements (reference §3.4): an unpaged collection, plus reserved-instance artifact details
+// reached through the link each artifact carries.
+import { collectAll, linkRequest } from '../paging';
+import { newCorrelationId } from '../ids';
+import { type Requester } from '../requester';
+import { type Entitlement, type Link } from '../types';
+import { callFields, type CallOptions, seg } from './shared';
+
+export interface EntitlementListOptions extends CallOptions {
+  /** `software` or `reservedInstance` (§3.4). */
+  entitlementType?: string;
+  showExpiry?: boolean;
+}
+
+export class EntitlementsApi {
+  constructor(private readonly requester: Requester) {}
+
+  list(customerId: string, options: EntitlementListOptions = {}): Promise<Entitlement[]> {
+    return collectAll<Entitlement>(this.requester, {
+      method: 'GET', path: `/customers/${seg(customerId, 'customer id')}/entitlements`,
+      query: { entitlementType: options.entitlementType, showExpiry: options.showExpiry }, ...callFields(options),
+    }, options);
+  }
+
+  /** Follows `entitledArtifacts[].link`; a link to another origin is refused, never sent the token. */
+  async getArtifact<T = unknown>(link: Link | string, options: CallOptions = {}): Promise<T> {
+    const l: Link = typeof link === 'string' ? { uri: link, method: 'GET' } : link;
+    const req = linkRequest(this.requester, l, { correlationId: options.correlationId ?? newCorrelationId() });
+    const res = await this.requester.call<T>({ ...req, signal: options.signal, timeoutMs: options.timeoutMs });
+    return res.body;
+  }
+}

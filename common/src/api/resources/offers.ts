@@ -1,0 +1,36 @@
+// Legacy offers (GUID ids, reference §3.6), offset-paged through links.next.
+import { collectAll } from '../paging';
+import { type Requester } from '../requester';
+import { type Offer } from '../types';
+import { callFields, type CallOptions, seg } from './shared';
+
+export interface OfferListOptions extends CallOptions {
+  country: string;
+  offerCategoryId?: string;
+  /** Page size for the offset paging; all pages are loaded. */
+  size?: number;
+}
+
+export class OffersApi {
+  constructor(private readonly requester: Requester) {}
+
+  list(options: OfferListOptions): Promise<Offer[]> {
+    return collectAll<Offer>(this.requester, {
+      method: 'GET', path: '/offers',
+      query: { country: options.country, offer_category_id: options.offerCategoryId, size: options.size }, ...callFields(options),
+    }, options);
+  }
+
+  async get(offerId: string, options: CallOptions & { country: string }): Promise<Offer> {
+    const res = await this.requester.call<Offer>({
+      method: 'GET', path: `/offers/${seg(offerId, 'offer id')}`, query: { country: options.country }, ...callFields(options),
+    });
+    return res.body;
+  }
+
+  addons(offerId: string, options: CallOptions & { country: string }): Promise<Offer[]> {
+    return collectAll<Offer>(this.requester, {
+      method: 'GET', path: `/offers/${seg(offerId, 'offer id')}/addons`, query: { country: options.country }, ...callFields(options),
+    }, options);
+  }
+}

@@ -1,0 +1,63 @@
+// Subscriptions (reference §3.3). PATCH must carry the full resource: fields left out are reset
+// by the service, so `update` takes a Subscription (typically the one from `get`, modified).
+import { collectAll } from '../paging';
+import { type Requester } from '../requester';
+import { type Subscription, type SubscriptionProvisioningStatus, type SubscriptionUpdateResult } from '../types';
+import { callFields, type CallOptions, seg, type WriteOptions } from './shared';
+
+export class SubscriptionsApi {
+  constructor(private readonly requester: Requester) {}
+
+  list(customerId: string, options: CallOptions & { mpnId?: string } = {}): Promise<Subscription[]> {
+    return collectAll<Subscription>(this.requester, {
+      method: 'GET', path: `${base(customerId)}/subscriptions`, query: { mpn_id: options.mpnId }, ...callFields(options),
+    }, options);
+  }
+
+  listByOrder(customerId: string, orderId: string, options: CallOptions = {}): Promise<Subscription[]> {
+    return collectAll<Subscription>(this.requester, {
+      method: 'GET', path: `${base(customerId)}/subscriptions`, query: { order_id: orderId }, ...callFields(options),
+    }, options);
+  }
+
+  async get(customerId: string, subscriptionId: string, options?: CallOptions): Promise<Subscription> {
+    const res = await this.requester.call<Subscription>({ method: 'GET', path: path(customerId, subscriptionId), ...callFields(options) });
+    return res.body;
+  }
+
+  /**
+   * PATCH with the full subscription. `ifMatch` (an etag from `attributes.etag`) makes the service
+   * refuse the change if someone else changed the subscription first (error 2055).
+   * 202 means accepted but still applying; `location` then says where to read the result.
+   */
+  async update(customerId: string, subscriptionId: string, subscription: Subscription,
+    options: WriteOptions & { ifMatch?: string } = {}): Promise<SubscriptionUpdateResult> {
+    const res = await this.requester.call<Subscription | undefined>({
+      method: 'PATCH', path: path(customerId, subscriptionId), body: subscription,
+      headers: options.ifMatch === undefined ? undefined : { 'If-Match': options.ifMatch }, ...callFields(options),
+    });
+    const body = res.body !== null && typeof res.body === 'object' ? res.body : undefined;
+    return { status: res.status, subscription: body, location: res.headers.location };
+  }
+
+  async provisioningStatus(customerId: string, subscriptionId: string, options?: CallOptions): Promise<SubscriptionProvisioningStatus> {
+    const res = await this.requester.call<SubscriptionProvisioningStatus>({
+      method: 'GET', path: `${path(customerId, subscriptionId)}/provisioningstatus`, ...callFields(options),
+    });
+    return res.body;
+  }
+
+  addons(customerId: string, subscriptionId: string, options: CallOptions = {}): Promise<Subscription[]> {
+    return collectAll<Subscription>(this.requester, {
+      method: 'GET', path: `${path(customerId, subscriptionId)}/addons`, ...callFields(options),
+    }, options);
+  }
+}
+
+function base(customerId: string): string {
+  return `/customers/${seg(customerId, 'customer id')}`;
+}
+
+function path(customerId: string, subscriptionId: string): string {
+  return `${base(customerId)}/subscriptions/${seg(subscriptionId, 'subscription id')}`;
+}

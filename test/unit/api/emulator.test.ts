@@ -1,0 +1,219 @@
+// The client against the project's Partner Center emulator: paging, filters, exactly-once purchases
+// under injected faults, typed errors, throttling, BOM bodies, auth, cancellation and timeouts.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { type Customer, exactlyOnce, MCA_AGREEMENT_TYPE, type Order, type PartnerCenterError, type PartnerCenterClient } from '../../../common/src/api';
+import { type RunningEmulator, startEmulator } from '../../../emulator/src/index';
+import { makeClient, waitFor } from './helpers';
+
+async function withEmulator(options: Parameters<typeof startEmulator>[0], run: (emu: RunningEmulator, client: PartnerCenterClient) => Promise<void>,
+  clientOptions: Parameters<typeof makeClient>[1] = {}): Promise<void> {
+  const emu = await startEmulator({ provisioningDelayMs: 50, ...options });
+  const client = makeClient(emu.url, clientOptions);
+  try {
+    await run(emu, client);
+  } finally {
+    await client.close();
+    await emu.close();
+  }
+}
+
+/** A catalog item a plain purchase can use, found through the client's catalog calls. */
+async function findLicenseItem(client: PartnerCenterClient): Promise<{ catalogItemId: string; termDuration: string; billingCycle: string }> {
+  const products = await client.catalog.products({ country: 'US', targetView: 'OnlineServices' });
+  for (const product of products) {
+    for (const sku of await client.catalog.skus(product.id, { country: 'US' })) {
+      if (sku.isTrial || sku.attestationProperties?.enforceAttestation || (sku.minimumQuantity ?? 1) > 1) continue;
+      for (const availability of await client.catalog.availabilities(product.id, sku.id, { country: 'US' })) {
+        const term = availability.terms?.find((t) => t.duration === 'P1M' && t.billingCycle.toLowerCase() === 'monthly');
+        if (term && availability.isPurchasable !== false) return { catalogItemId: availability.catalogItemId, termDuration: term.duration, billingCycle: 'monthly' };
+      }
+    }
+  }
+  throw new Error('no purchasable monthly license in the emulator catalog');
+}
+
+void describe('against the emulator', () => {
+  void test('paging over every customer has no duplicates or gaps', async () => {
+    await withEmulator({}, async (emu, client) => {
+      const seen: string[] = [];
+      let pages = 0;
+      for await (const page of client.customers.pages({ size: 7 })) {
+        pages++;
+        assert.ok(page.items.length <= 7);
+        assert.equal(page.hasMore, page.next !== undefined);
+        seen.push(...page.items.map((c) => c.id));
+      }
+      assert.ok(seen.length >= 120, `only ${seen.length} customers`);
+      assert.equal(new Set(seen).size, seen.length, 'no duplicates');
+      assert.equal(pages, Math.ceil(seen.length / 7));
+      // No gaps: one unpaged listing (size 0, as the SDK uses it) holds exactly the same set.
+      const all = await client.customers.listPage({ size: 0 });
+      assert.equal(all.hasMore, false);
+      assert.equal(all.totalCount, seen.length);
+      assert.deepEqual(new Set(all.items.map((c) => c.id)), new Set(seen));
+      // The pages of the first listing share one correlation id and used distinct request ids.
+      const listing = emu.requests.slice(0, pages);
+      assert.equal(new Set(listing.map((r) => r.correlationId)).size, 1);
+      assert.equal(new Set(listing.map((r) => r.requestId)).size, pages);
+    });
+  });
+
+  void test('"Load more" continuations walk the same pages', async () => {
+    await withEmulator({}, async (_emu, client) => {
+      const ids: string[] = [];
+      let next: string | undefined;
+      do {
+        const page = await client.customers.listPage({ size: 25 }, next);
+        ids.push(...page.items.map((c) => c.id));
+        next = page.next;
+      } while (next !== undefined);
+      const all = await client.customers.listAll({ size: 50 });
+      assert.deepEqual(ids, all.map((c) => c.id));
+    });
+  });
+
+  void test('a CompanyName / Domain filter returns only, and all, the matches', async () => {
+    await withEmulator({}, async (_emu, client) => {
+      const all = await client.customers.listAll({ size: 50 });
+      const name = (c: Customer): string => c.companyProfile?.companyName ?? '';
+      const prefix = name(all[0]).slice(0, 3);
+      const expected = all.filter((c) => name(c).toLowerCase().startsWith(prefix.toLowerCase())).map((c) => c.id).sort();
+      assert.ok(expected.length < all.length, 'the filter must exclude someone');
+      const got: Customer[] = [];
+      for await (const c of client.customers.list({ size: 2, filter: { field: 'CompanyName', value: prefix } })) got.push(c);
+      assert.ok(got.every((c) => name(c).toLowerCase().startsWith(prefix.toLowerCase())), 'only matches');
+      assert.deepEqual(got.map((c) => c.id).sort(), expected, 'all matches');
+
+      const domain = all[1].companyProfile?.domain ?? '';
+      const byDomain = await client.customers.listAll({ filter: { field: 'Domain', value: domain } });
+      assert.ok(byDomain.some((c) => c.id === all[1].id));
+      assert.ok(byDomain.every((c) => (c.companyProfile?.domain ?? '').toLowerCase().startsWith(domain.toLowerCase())));
+    });
+  });
+
+  void test('200 purchases under reset-after-commit and 503 faults create exactly 200 orders', async () => {
+    await withEmulator({}, async (emu, client) => {
+      const item = await findLicenseItem(client);
+      const customers = await client.customers.listAll({ size: 100 });
+      const eligible: string[] = [];
+      for (const c of customers) {
+        const agreements = await client.agreements.list(c.id, { agreementType: MCA_AGREEMENT_TYPE });
+        if (agreements.length > 0) eligible.push(c.id);
+      }
+      assert.ok(eligible.length >= 100, `${eligible.length} customers with an MCA`);
+      const before = new Map<string, number>();
+      for (const id of eligible) before.set(id, (await client.orders.list(id)).length);
+
+      emu.setFaults({ resetAfterCommit: 0.2, status503: 0.2 });
+      const order = (): Order => ({
+        billingCycle: item.billingCycle,
+        lineItems: [{ lineItemNumber: 0, offerId: item.catalogItemId, quantity: 1, termDuration: item.termDuration }],
+      });
+      const created: string[] = [];
+      let nextIndex = 0;
+      const worker = async (): Promise<void> => {
+        while (nextIndex < 200) {
+          const customerId = eligible[nextIndex % eligible.length];
+          nextIndex++;
+          // One logical purchase = one request id, re-sent until the outcome is known.
+          const result = await exactlyOnce((ids) => client.orders.create(customerId, order(), ids), { baseDelayMs: 20, maxAttempts: 12 });
+          created.push(result.id ?? '');
+        }
+      };
+      await Promise.all(Array.from({ length: 16 }, worker));
+      emu.setFaults(undefined);
+
+      assert.equal(created.length, 200);
+      assert.equal(new Set(created).size, 200, 'each purchase returned its own order');
+      const faults = emu.requests.filter((r) => r.method === 'POST');
+      assert.ok(faults.some((r) => r.fault === 'reset-after-commit'), 'reset-after-commit fired');
+      assert.ok(faults.some((r) => r.fault === 'status-503'), '503 fired');
+      assert.ok(faults.some((r) => r.replayed), 'some re-sends were answered from the idempotency store');
+
+      let added = 0;
+      for (const id of eligible) added += (await client.orders.list(id)).length - (before.get(id) ?? 0);
+      assert.equal(added, 200, 'exactly 200 new orders');
+    }, { rateLimitPerMinute: 500 });
+  });
+
+  void test('service errors become PartnerCenterError with code, description and ids', async () => {
+    await withEmulator({}, async (emu, client) => {
+      const item = await findLicenseItem(client);
+      await assert.rejects(client.customers.get('00000000-0000-0000-0000-000000000000'), (err: PartnerCenterError) => {
+        assert.equal(err.kind, 'http');
+        assert.equal(err.status, 404);
+        assert.notEqual(err.code, undefined);
+        assert.ok(err.description);
+        const rec = emu.requests[emu.requests.length - 1];
+        assert.equal(err.requestId, rec.requestId);
+        assert.equal(err.correlationId, rec.correlationId);
+        return true;
+      });
+      const noMca = emu.fixtures.customersWithoutMca[0];
+      await assert.rejects(client.orders.create(noMca, {
+        billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: item.catalogItemId, quantity: 1, termDuration: 'P1M' }],
+      }), (err: PartnerCenterError) => err.status === 403 && Number(err.code) === 13605 && err.message.includes(`(403, code 13605)`));
+      await assert.rejects(client.orders.create(emu.fixtures.customerId, {
+        billingCycle: 'monthly', lineItems: [{ lineItemNumber: 3, offerId: item.catalogItemId, quantity: 1, termDuration: 'P1M' }],
+      }), (err: PartnerCenterError) => err.status === 400 && err.code !== undefined && err.message.startsWith('Partner Center rejected the request (400'));
+    });
+  });
+
+  void test('429 from the service waits for Retry-After, then succeeds with the same request id', async () => {
+    let offset = 0;
+    await withEmulator({ rateLimitPerMinute: 3, clock: () => Date.now() + offset }, async (emu, client) => {
+      const id = emu.fixtures.customerId;
+      for (let i = 0; i < 3; i++) await client.customers.get(id);
+      offset += 59_000; // the window now ends in about one second
+      const started = Date.now();
+      const customer = await client.customers.get(id);
+      assert.equal(customer.id, id);
+      assert.ok(Date.now() - started >= 900, `waited only ${Date.now() - started} ms`);
+      const [throttled, retried] = emu.requests.slice(-2);
+      assert.equal(throttled.status, 429);
+      assert.equal(retried.status, 200);
+      assert.equal(throttled.requestId, retried.requestId);
+    }, { rateLimitPerMinute: 1000 });
+  });
+
+  void test('BOM-prefixed responses parse', async () => {
+    await withEmulator({ bom: true }, async (emu, client) => {
+      const page = await client.customers.listPage({ size: 5 });
+      assert.equal(page.items.length, 5);
+      assert.equal((await client.customers.get(emu.fixtures.customerId)).id, emu.fixtures.customerId);
+    });
+  });
+
+  void test('401 when the token is missing or wrong', async () => {
+    const emu = await startEmulator({ requireToken: 'right-token' });
+    const empty = makeClient(emu.url, { tokenProvider: { getToken: () => Promise.resolve('') } });
+    const wrong = makeClient(emu.url, { tokenProvider: { getToken: () => Promise.resolve('wrong-token') } });
+    const right = makeClient(emu.url, { tokenProvider: { getToken: () => Promise.resolve('right-token') } });
+    try {
+      await assert.rejects(empty.customers.listPage(), (err: PartnerCenterError) => err.status === 401 && /Sign in again/.test(err.message));
+      await assert.rejects(wrong.customers.listPage(), (err: PartnerCenterError) => err.status === 401 && !err.message.includes('wrong-token'));
+      assert.ok((await right.customers.listPage({ size: 1 })).items.length === 1);
+    } finally {
+      await Promise.all([empty.close(), wrong.close(), right.close()]);
+      await emu.close();
+    }
+  });
+
+  void test('abort cancels a slow call at once; a timeout ends a call that takes too long', async () => {
+    await withEmulator({ faults: { latencyMs: 3000 } }, async (emu, client) => {
+      const controller = new AbortController();
+      const pending = client.customers.listPage({ size: 5, signal: controller.signal });
+      await waitFor(() => emu.requests.length === 1, 5000, 'request to reach the emulator');
+      const started = Date.now();
+      controller.abort();
+      await assert.rejects(pending, { name: 'AbortError', kind: 'aborted' });
+      assert.ok(Date.now() - started < 500);
+      assert.equal(emu.requests.length, 1, 'no retry after a cancel');
+
+      const t0 = Date.now();
+      await assert.rejects(client.customers.listPage({ size: 5, timeoutMs: 200 }), { kind: 'timeout' });
+      assert.ok(Date.now() - t0 < 2500);
+    }, { maxRetries: 0 });
+  });
+});
