@@ -19,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterExtensi
   const emulator = new EmulatorLauncher(context, log);
   const languageClient = registerLanguageClient(context, log);
   context.subscriptions.push(log, connection, emulator, languageClient);
-  const explorer = registerExplorer(context, connection);
+  const explorer = registerExplorer(context, connection, log);
   registerCommands(context, log, emulator);
   log.info(`Partner Center activated (${connection.current.label}).`);
   return { connection, languageClientReady: languageClient.ready, explorer };

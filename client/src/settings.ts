@@ -9,6 +9,8 @@ export interface Settings {
   environment: EnvironmentName;
   emulatorUrl: string;
   pageSize: number;
+  /** First delay between polls of a pending order or subscription; 0 turns polling off. */
+  pollIntervalSeconds: number;
 }
 
 export function readSettings(): Settings {
@@ -17,6 +19,7 @@ export function readSettings(): Settings {
     environment: config.get<EnvironmentName>('environment', 'emulator'),
     emulatorUrl: config.get<string>('emulatorUrl', 'http://127.0.0.1:8787').replace(/\/+$/, ''),
     pageSize: config.get<number>('explorer.pageSize', 40),
+    pollIntervalSeconds: Math.max(0, config.get<number>('explorer.pollIntervalSeconds', 5)),
   };
 }
 

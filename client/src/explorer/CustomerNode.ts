@@ -1,23 +1,52 @@
-// A customer: company name, domain as description, ids and relationship in the tooltip.
+// A customer: company name, domain as description, ids and relationship in the tooltip. Its three
+// folders cost nothing to show; each loads on its own expansion.
 import * as vscode from 'vscode';
 import { type Customer } from '../../../common/src/api';
+import { EntitlementsFolderNode } from './EntitlementsFolderNode';
 import { type ExplorerNode } from './node';
+import { OrdersFolderNode } from './OrdersFolderNode';
+import { ParentNode } from './ParentNode';
+import { contextValue } from './presentation';
+import { type ResourceNode } from './resourceNode';
+import { SubscriptionsFolderNode } from './SubscriptionsFolderNode';
+import { type TreeContext } from './treeContext';
 
-export class CustomerNode implements ExplorerNode {
+export class CustomerNode extends ParentNode implements ResourceNode {
   static readonly contextValue = 'partnerCenter.customer';
-  readonly id: string;
+  readonly orders: OrdersFolderNode;
+  readonly subscriptions: SubscriptionsFolderNode;
+  readonly entitlements: EntitlementsFolderNode;
 
-  constructor(readonly customer: Customer) {
-    this.id = `customer/${customer.id}`;
+  constructor(readonly customer: Customer, ctx: TreeContext, parent?: ExplorerNode) {
+    super(`customer/${customer.id}`, ctx, parent);
+    this.orders = new OrdersFolderNode(this, ctx);
+    this.subscriptions = new SubscriptionsFolderNode(this, ctx);
+    this.entitlements = new EntitlementsFolderNode(this, ctx);
+  }
+
+  get resourceId(): string {
+    return this.customer.id;
+  }
+
+  get apiPath(): string {
+    return `/customers/${this.customer.id}`;
+  }
+
+  get documentTitle(): string {
+    return this.customer.companyProfile?.companyName ?? this.customer.id;
+  }
+
+  protected async loadChildren(): Promise<ExplorerNode[]> {
+    return [this.orders, this.subscriptions, this.entitlements];
   }
 
   getTreeItem(): vscode.TreeItem {
     const profile = this.customer.companyProfile;
-    const item = new vscode.TreeItem(profile?.companyName ?? this.customer.id);
+    const item = new vscode.TreeItem(profile?.companyName ?? this.customer.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = profile?.domain;
     item.iconPath = new vscode.ThemeIcon('organization');
-    item.contextValue = CustomerNode.contextValue;
+    item.contextValue = contextValue(CustomerNode.contextValue, 'partnerCenter.resource');
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${profile?.companyName ?? 'Customer'}**\n\n`);
     tooltip.appendMarkdown(`- Customer id: \`${this.customer.id}\`\n`);

@@ -7,7 +7,7 @@ export class LoadMoreNode implements ExplorerNode {
   static readonly contextValue = 'partnerCenter.loadMore';
   readonly id: string;
 
-  constructor(parentId: string, private readonly loaded: number, readonly load: () => void) {
+  constructor(parentId: string, private readonly loaded: number, readonly load: () => Promise<void>) {
     this.id = `${parentId}/loadMore/${loaded}`;
   }
 
@@ -33,7 +33,7 @@ export class ErrorNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const err = this.error;
-    const code = err instanceof PartnerCenterError && err.code !== undefined ? ` (${err.code})` : '';
+    const code = err instanceof PartnerCenterError && err.code !== undefined ? ` ${err.code}` : '';
     const summary = err instanceof PartnerCenterError ? (err.description ?? err.message) : err instanceof Error ? err.message : String(err);
     const item = new vscode.TreeItem(`Error${code}: ${summary}`);
     item.id = this.id;
@@ -50,12 +50,12 @@ export class SignInNode implements ExplorerNode {
   static readonly contextValue = 'partnerCenter.signIn';
   readonly id = 'signIn';
 
-  constructor(private readonly where: string) {}
+  constructor(private readonly reason: string) {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem('Sign in to Partner Center…');
     item.id = this.id;
-    item.description = this.where;
+    item.tooltip = this.reason;
     item.iconPath = new vscode.ThemeIcon('sign-in');
     item.contextValue = SignInNode.contextValue;
     item.command = { command: 'partnerCenter.signIn', title: 'Sign In' };

@@ -1,60 +1,168 @@
-// The Customers view against the emulator, through the extension's API client: paging, load more,
-// error nodes with retry, and how many HTTP requests each costs.
+// The Customers view against the emulator, through the extension's API client: paging, filtering,
+// a customer's folders, error nodes with retry, live order status, and the HTTP requests each costs.
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
-import { activateExtension } from '../helpers';
-import { emulator } from '../emulatorAdmin';
+import * as vscode from 'vscode';
+import { activateExtension, waitFor } from '../helpers';
+import { emulator, partnerCenterApi, type RecordedRequest } from '../emulatorAdmin';
 
-interface Node { id: string; getTreeItem(): vscode.TreeItem }
-interface Api {
-  explorer: { provider: { getChildren(node?: Node): Promise<Node[]>; refresh(): void; loadMore(): Promise<void> } };
+interface Node { id: string; getTreeItem(): vscode.TreeItem; getChildren?(): Promise<Node[]> }
+interface Provider {
+  getChildren(node?: Node): Promise<Node[]>;
+  refresh(node?: Node): void;
+  loadMore(): Promise<void>;
+  onDidChangeTreeData: vscode.Event<Node | undefined>;
+}
+interface Api { explorer: { provider: Provider } }
+
+const customerIds = (nodes: Node[]) => nodes.filter((n) => n.id.startsWith('customer/')).map((n) => n.id.slice('customer/'.length));
+const calls = async (pattern: RegExp, method = 'GET') => (await emulator.requests()).filter((r: RecordedRequest) => r.method === method && pattern.test(r.path));
+const label = (node: Node) => String(node.getTreeItem().label);
+const description = (node: Node) => String(node.getTreeItem().description ?? '');
+
+async function provider(): Promise<Provider> {
+  const { api } = await activateExtension<Api>();
+  return api.explorer.provider;
 }
 
-const customerIds = (nodes: Node[]) => nodes.filter((n) => n.id.startsWith('customer/')).map((n) => n.id);
-const customerListCalls = async () => (await emulator.requests()).filter((r) => r.method === 'GET' && /^\/v1\/customers(\?|$)/.test(r.path));
+/** Loads pages until the customer shows up, then returns its node. */
+async function customerNode(p: Provider, customerId: string): Promise<Node> {
+  for (;;) {
+    const nodes = await p.getChildren();
+    const found = nodes.find((n) => n.id === `customer/${customerId}`);
+    if (found) return found;
+    if (!nodes.at(-1)?.id.includes('/loadMore/')) throw new Error(`customer ${customerId} is not in the view`);
+    await p.loadMore();
+  }
+}
 
 suite('Explorer', () => {
   teardown(async () => {
     await emulator.setFaults({});
+    await vscode.commands.executeCommand('partnerCenter.clearCustomerFilter');
   });
 
   test('pages through every customer with Load more, one request per page', async () => {
-    const { api } = await activateExtension<Api>();
-    const { provider } = api.explorer;
-    provider.refresh();
+    const p = await provider();
+    p.refresh();
     await emulator.resetRequests();
     const { customers: total } = await emulator.health();
 
-    let nodes = await provider.getChildren();
+    let nodes = await p.getChildren();
     assert.equal(customerIds(nodes).length, 40, 'the first page holds the configured page size');
     assert.ok(nodes.at(-1)!.id.includes('/loadMore/'), 'a Load more node ends a partial list');
     let pages = 1;
     while (nodes.at(-1)!.id.includes('/loadMore/')) {
-      await provider.loadMore();
-      nodes = await provider.getChildren();
+      await p.loadMore();
+      nodes = await p.getChildren();
       pages++;
     }
     const ids = customerIds(nodes);
     assert.equal(ids.length, total, 'every customer the emulator holds is listed');
     assert.equal(new Set(ids).size, ids.length, 'no customer is listed twice');
-    assert.equal((await customerListCalls()).length, pages, 'each page costs exactly one request');
+    assert.equal((await calls(/^\/v1\/customers(\?|$)/)).length, pages, 'each page costs exactly one request');
   });
 
-  test('a failing page becomes an error node with the Partner Center code, and retry recovers', async () => {
-    const { api } = await activateExtension<Api>();
-    const { provider } = api.explorer;
+  test('the filter asks the service and shows only matching customers', async () => {
+    const p = await provider();
+    await emulator.resetRequests();
+    await vscode.commands.executeCommand('partnerCenter.filterCustomers', 'CompanyName', 'Contoso');
+    const nodes = await p.getChildren();
+    const names = nodes.filter((n) => n.id.startsWith('customer/')).map(label);
+    assert.ok(names.length > 0, 'the emulator has Contoso customers');
+    for (const name of names) assert.match(name, /^contoso/i);
+    const filtered = await calls(/^\/v1\/customers\?.*filter=/);
+    assert.equal(filtered.length, 1, 'one filtered request');
+    assert.match(decodeURIComponent(filtered[0]!.path), /"Operator":"starts_with"/);
+  });
+
+  test("a customer's orders, subscriptions and entitlements are what the service holds, one request each", async () => {
+    const p = await provider();
+    p.refresh();
+    const { customerId } = await emulator.fixtures();
+    const customer = await customerNode(p, customerId);
+    await emulator.resetRequests();
+    const [orders, subscriptions, entitlements] = await p.getChildren(customer);
+    assert.deepEqual([orders, subscriptions, entitlements].map((n) => label(n!)), ['Orders', 'Subscriptions', 'Entitlements']);
+    assert.equal((await emulator.requests()).length, 0, 'showing the folders costs nothing');
+
+    const expected = {
+      orders: (await partnerCenterApi<{ items: { id: string }[] }>('GET', `/customers/${customerId}/orders`)).items.map((o) => o.id).sort(),
+      subscriptions: (await partnerCenterApi<{ items: { id: string }[] }>('GET', `/customers/${customerId}/subscriptions`)).items.map((s) => s.id).sort(),
+      entitlements: (await partnerCenterApi<{ items: unknown[] }>('GET', `/customers/${customerId}/entitlements?showExpiry=true`)).items.length,
+    };
+    await emulator.resetRequests();
+    const orderNodes = await Promise.all([p.getChildren(orders!), p.getChildren(orders!)]); // concurrent expansions share a request
+    const subscriptionNodes = await p.getChildren(subscriptions!);
+    const entitlementNodes = await p.getChildren(entitlements!);
+    assert.deepEqual(orderNodes[0].map((n) => n.id.split('/order/')[1]).sort(), expected.orders);
+    assert.deepEqual(subscriptionNodes.map((n) => n.id.split('/subscription/')[1]).sort(), expected.subscriptions);
+    assert.equal(entitlementNodes.length, expected.entitlements);
+    assert.ok(expected.orders.length > 0 && expected.subscriptions.length > 0 && expected.entitlements > 0, 'the fixture customer has all three');
+
+    const recorded = await emulator.requests();
+    assert.deepEqual(recorded.map((r) => r.path.split('?')[0]).sort(), [`/v1/customers/${customerId}/entitlements`, `/v1/customers/${customerId}/orders`, `/v1/customers/${customerId}/subscriptions`]);
+
+    // Expanding again is served from the cache; line items come from the order itself.
+    await p.getChildren(orders!);
+    const lines = await p.getChildren(orderNodes[0][0]!);
+    assert.ok(lines.length > 0, 'an order shows its line items');
+    assert.match(description(lines[0]!), /×\d+/);
+    assert.equal((await emulator.requests()).length, 3, 'cached levels cost no request');
+  });
+
+  test('a failing level becomes an error node with the Partner Center code, siblings intact, and retry recovers', async () => {
+    const p = await provider();
+    p.refresh();
+    const { customerId } = await emulator.fixtures();
+    const customer = await customerNode(p, customerId);
+    const [orders, subscriptions] = await p.getChildren(customer);
+    await p.getChildren(subscriptions!);
     await emulator.setFaults({ status503: 1 });
-    provider.refresh();
-    const failed = await provider.getChildren();
+    const failed = await p.getChildren(orders!);
     assert.equal(failed.length, 1);
     const item = failed[0]!.getTreeItem();
     assert.match(String(item.label), /^Error/);
     assert.match(String(item.label), /503|unavailable/i);
     assert.equal(item.command?.command, 'partnerCenter.retry');
+    assert.ok((await p.getChildren(subscriptions!)).length > 0, 'the sibling folder keeps its children');
 
     await emulator.setFaults({});
-    await (item.command!.arguments![0] as { retry(): Promise<void> | void }).retry();
-    const recovered = await provider.getChildren();
-    assert.equal(customerIds(recovered).length, 40);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const recovered = await p.getChildren(orders!);
+    assert.ok(recovered.length > 0 && recovered.every((n) => n.id.includes('/order/')));
+  });
+
+  test('an order created through the API appears and turns from pending to completed without a refresh', async () => {
+    const p = await provider();
+    await vscode.workspace.getConfiguration('partnerCenter').update('explorer.pollIntervalSeconds', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      p.refresh();
+      const { customerId, catalog } = await emulator.fixtures();
+      const created = await partnerCenterApi<{ id: string; status: string }>('POST', `/customers/${customerId}/orders`, {
+        billingCycle: 'monthly',
+        lineItems: [{ lineItemNumber: 0, offerId: catalog.license, quantity: 2, termDuration: 'P1M' }],
+      });
+      assert.equal(created.status, 'pending');
+      const customer = await customerNode(p, customerId);
+      const [orders] = await p.getChildren(customer);
+      await emulator.resetRequests();
+      const redrawn: string[] = [];
+      const listener = p.onDidChangeTreeData((node) => redrawn.push(node?.id ?? '<all>'));
+      try {
+        const order = (await p.getChildren(orders!)).find((n) => n.id.endsWith(`/order/${created.id}`));
+        assert.ok(order, 'the new order is listed');
+        assert.match(description(order), /^pending/);
+        await waitFor('the order to settle', () => /^completed/.test(description(order)), 30_000);
+        assert.ok(redrawn.includes(order.id), 'the order node itself was redrawn');
+        assert.ok(!redrawn.includes('<all>'), 'the whole view was never redrawn');
+        const polls = await calls(new RegExp(`^/v1/customers/${customerId}/orders/${created.id}$`));
+        assert.ok(polls.length >= 1 && polls.length <= 10, `polling cost ${polls.length} requests`);
+        assert.equal((await calls(new RegExp(`^/v1/customers/${customerId}/orders$`))).length, 1, 'the folder was listed once');
+      } finally {
+        listener.dispose();
+      }
+    } finally {
+      await vscode.workspace.getConfiguration('partnerCenter').update('explorer.pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
