@@ -1,0 +1,86 @@
+// `npm run screenshot`: pictures of the explorer in the real workbench for the README: a customer
+// expanded, an order with its line items, and an error node. Runs the demo setup (emulator +
+// code-server + the extension in development mode) and drives it with headless Chromium.
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Page } from 'playwright-core';
+import { CHROMIUM, ensureRuntime } from './runtime';
+import { startCodeServer } from './codeServer';
+import { startEmulatorProcess } from './emulatorProcess';
+
+const repoRoot = resolve(__dirname, '..', '..', '..');
+const outDir = join(repoRoot, 'docs', 'images');
+
+/** The tree row whose text starts with `label`. */
+function row(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.locator('.monaco-list-row').filter({ hasText: new RegExp(`^\\s*${escaped}`) }).first();
+}
+
+async function main(): Promise<void> {
+  const runtime = ensureRuntime();
+  const { chromium } = await import('playwright-core');
+  const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42']);
+  const workspace = mkdtempSync(join(tmpdir(), 'pc-screenshot-workspace-'));
+  cpSync(join(repoRoot, 'demo'), workspace, { recursive: true });
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2));
+  const session = await startCodeServer(runtime, { 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 720 } });
+    await page.goto(await session.workbenchUrl({ folder: workspace, extensionPath: repoRoot }));
+    await page.locator('.activitybar [aria-label^="Partner Center"]').first().click({ timeout: 60_000 });
+    // A wider side bar, so descriptions (status, date, quantity, term) are readable.
+    let box: { x: number; y: number; width: number; height: number } | null = null;
+    for (const sash of await page.locator('.monaco-sash.vertical').all()) {
+      const b = await sash.boundingBox();
+      if (b && b.x > 250 && b.x < 450 && b.height > 300) box = b;
+    }
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(620, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+    }
+    const customers = page.locator('.monaco-list-row[aria-label]');
+    await customers.first().waitFor({ timeout: 30_000 });
+    const firstCustomer = (await customers.first().getAttribute('aria-label'))!.split(/\s/)[0]!;
+    await customers.first().click();
+    await row(page, 'Orders').click();
+    const order = row(page, 'Order ');
+    await order.waitFor();
+    await order.click();
+    await page.locator('.monaco-list-row[aria-level="4"]').first().waitFor();
+    await page.waitForTimeout(500);
+    mkdirSync(outDir, { recursive: true });
+    await page.screenshot({ path: join(outDir, 'explorer-order.png') });
+    await row(page, 'Orders').click(); // collapse again: the customer with its three folders
+    await row(page, 'Subscriptions').click();
+    await page.locator('.monaco-list-row[aria-level="3"]').first().waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(outDir, 'explorer-customer.png') });
+    await row(page, 'Subscriptions').click();
+    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ status503: 1 }) });
+    await row(page, 'Entitlements').click();
+    try {
+      await row(page, 'Error').waitFor({ timeout: 60_000 });
+    } catch (err) {
+      await page.screenshot({ path: join(tmpdir(), 'pc-screenshot-failure.png') });
+      throw err;
+    }
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(outDir, 'explorer-error.png') });
+    process.stdout.write(`Saved explorer-order.png, explorer-customer.png and explorer-error.png (customer ${firstCustomer}…) in ${outDir}\n`);
+  } finally {
+    await browser.close();
+    await session.stop();
+    await emulator.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
