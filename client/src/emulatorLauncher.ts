@@ -24,6 +24,8 @@ export class EmulatorLauncher implements vscode.Disposable {
     if (!(await answers(url))) await this.start(url);
     if (config.get('environment') !== 'emulator') {
       await config.update('environment', 'emulator', vscode.ConfigurationTarget.Global);
+    } else {
+      await vscode.commands.executeCommand('partnerCenter.refreshExplorer');
     }
     void vscode.window.showInformationMessage(`Partner Center: using the local emulator at ${url}.`);
   }

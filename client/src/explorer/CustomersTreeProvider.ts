@@ -3,11 +3,11 @@
 // error node with retry when a page fails, and a sign-in node when there is no account.
 // Loads of the same level share one request; a refresh starts over and cancels what is in flight.
 import * as vscode from 'vscode';
-import { type Customer, type CustomerFilterField } from '../../../common/src/api';
+import { type Customer, type CustomerFilterField, PartnerCenterError } from '../../../common/src/api';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
 import { readSettings } from '../settings';
 import { CustomerNode } from './CustomerNode';
-import { ErrorNode, LoadMoreNode, SignInNode } from './messageNodes';
+import { ErrorNode, LoadMoreNode, SignInNode, StartEmulatorNode } from './messageNodes';
 import { type ExplorerNode } from './node';
 import { ParentNode } from './ParentNode';
 import { type PollableNode, Poller } from './poller';
@@ -116,6 +116,10 @@ export class CustomersTreeProvider implements vscode.TreeDataProvider<ExplorerNo
   private rootNodes(): ExplorerNode[] {
     const { error } = this.root;
     if (error instanceof NotSignedInError) return [new SignInNode(error.message)];
+    const { environment, endpoint } = this.connection.current;
+    if (environment === 'emulator' && this.root.customers.length === 0 && error instanceof PartnerCenterError && error.kind === 'network') {
+      return [new StartEmulatorNode(endpoint), new ErrorNode(ROOT_ID, error, () => void this.retry())];
+    }
     const nodes: ExplorerNode[] = [...this.root.customers];
     if (error) nodes.push(new ErrorNode(ROOT_ID, error, () => void this.retry()));
     else if (this.root.next) nodes.push(new LoadMoreNode(ROOT_ID, nodes.length, () => this.loadMore()));

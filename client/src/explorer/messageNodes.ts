@@ -62,3 +62,22 @@ export class SignInNode implements ExplorerNode {
     return item;
   }
 }
+
+/** The emulator is the default environment: when nothing answers there, offer to start it. */
+export class StartEmulatorNode implements ExplorerNode {
+  static readonly contextValue = 'partnerCenter.startEmulator';
+  readonly id = 'startEmulator';
+
+  constructor(private readonly url: string) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Start the local Partner Center emulator…');
+    item.id = this.id;
+    item.description = `nothing answers at ${this.url}`;
+    item.tooltip = 'The extension is set to use the local emulator (partnerCenter.environment), but it is not running. Click to start the emulator that ships with the extension, or sign in to a real Partner Center account.';
+    item.iconPath = new vscode.ThemeIcon('vm');
+    item.contextValue = StartEmulatorNode.contextValue;
+    item.command = { command: 'partnerCenter.useEmulator', title: 'Use the Local Emulator' };
+    return item;
+  }
+}
