@@ -165,4 +165,25 @@ suite('Explorer', () => {
       await vscode.workspace.getConfiguration('partnerCenter').update('explorer.pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
+
+  test('when the emulator does not answer, the view offers to start the bundled one, which then serves the view', async () => {
+    const p = await provider();
+    const config = vscode.workspace.getConfiguration('partnerCenter');
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const original = config.inspect<string>('emulatorUrl')?.workspaceValue;
+    await config.update('emulatorUrl', `http://127.0.0.1:${port}`, vscode.ConfigurationTarget.Workspace);
+    try {
+      const offered = await p.getChildren();
+      assert.equal(offered[0]!.id, 'startEmulator');
+      assert.equal(offered[0]!.getTreeItem().command?.command, 'partnerCenter.useEmulator');
+      await vscode.commands.executeCommand('partnerCenter.useEmulator');
+      const nodes = await waitFor('customers from the started emulator', async () => {
+        const children = await p.getChildren();
+        return customerIds(children).length > 0 ? children : undefined;
+      });
+      assert.equal(customerIds(nodes).length, 40);
+    } finally {
+      await config.update('emulatorUrl', original, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
