@@ -1,17 +1,16 @@
 // "Orders" under a customer: one request lists them all (the service does not page orders),
 // newest first; pending ones are followed until they settle.
-import * as vscode from 'vscode';
 import { type CustomerNode } from './CustomerNode';
+import { FolderNode } from './FolderNode';
 import { type ExplorerNode } from './node';
 import { OrderNode } from './OrderNode';
-import { ParentNode } from './ParentNode';
 import { type TreeContext } from './treeContext';
 
-export class OrdersFolderNode extends ParentNode {
+export class OrdersFolderNode extends FolderNode {
   static readonly contextValue = 'partnerCenter.ordersFolder';
 
-  constructor(readonly customer: CustomerNode, ctx: TreeContext) {
-    super(`${customer.id}/orders`, ctx, customer);
+  constructor(customer: CustomerNode, ctx: TreeContext) {
+    super(customer, ctx, { key: 'orders', label: 'Orders', icon: 'package', contextValue: OrdersFolderNode.contextValue });
   }
 
   protected async loadChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
@@ -20,14 +19,5 @@ export class OrdersFolderNode extends ParentNode {
     const nodes = orders.map((order) => new OrderNode(order, this, this.ctx));
     nodes.forEach((node) => this.ctx.poller.follow(node));
     return nodes;
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Orders', vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('package');
-    item.contextValue = OrdersFolderNode.contextValue;
-    if (this.isLoaded) item.description = `${this.loadedChildren.filter((c) => c instanceof OrderNode).length}`;
-    return item;
   }
 }

@@ -46,6 +46,18 @@ export class ErrorNode implements ExplorerNode {
   }
 }
 
+/** A node that is one action: an icon, a label and the command it runs. */
+function actionItem(id: string, label: string, icon: string, contextValue: string, command: vscode.Command, tooltip: string, description?: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(label);
+  item.id = id;
+  item.tooltip = tooltip;
+  item.description = description;
+  item.iconPath = new vscode.ThemeIcon(icon);
+  item.contextValue = contextValue;
+  item.command = command;
+  return item;
+}
+
 export class SignInNode implements ExplorerNode {
   static readonly contextValue = 'partnerCenter.signIn';
   readonly id = 'signIn';
@@ -53,13 +65,7 @@ export class SignInNode implements ExplorerNode {
   constructor(private readonly reason: string) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Sign in to Partner Center…');
-    item.id = this.id;
-    item.tooltip = this.reason;
-    item.iconPath = new vscode.ThemeIcon('sign-in');
-    item.contextValue = SignInNode.contextValue;
-    item.command = { command: 'partnerCenter.signIn', title: 'Sign In' };
-    return item;
+    return actionItem(this.id, 'Sign in to Partner Center…', 'sign-in', SignInNode.contextValue, { command: 'partnerCenter.signIn', title: 'Sign In' }, this.reason);
   }
 }
 
@@ -71,13 +77,7 @@ export class StartEmulatorNode implements ExplorerNode {
   constructor(private readonly url: string) {}
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Start the local Partner Center emulator…');
-    item.id = this.id;
-    item.description = `nothing answers at ${this.url}`;
-    item.tooltip = 'The extension is set to use the local emulator (partnerCenter.environment), but it is not running. Click to start the emulator that ships with the extension, or sign in to a real Partner Center account.';
-    item.iconPath = new vscode.ThemeIcon('vm');
-    item.contextValue = StartEmulatorNode.contextValue;
-    item.command = { command: 'partnerCenter.useEmulator', title: 'Use the Local Emulator' };
-    return item;
+    const tooltip = 'The extension is set to use the local emulator (partnerCenter.environment), but it is not running. Click to start the emulator that ships with the extension, or sign in to a real Partner Center account.';
+    return actionItem(this.id, 'Start the local Partner Center emulator…', 'vm', StartEmulatorNode.contextValue, { command: 'partnerCenter.useEmulator', title: 'Use the Local Emulator' }, tooltip, `nothing answers at ${this.url}`);
   }
 }
