@@ -7,7 +7,7 @@ import { type Customer, type CustomerFilterField, PartnerCenterError } from '../
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
 import { readSettings } from '../settings';
 import { CustomerNode } from './CustomerNode';
-import { ErrorNode, LoadMoreNode, SignInNode, StartEmulatorNode } from './messageNodes';
+import { ErrorNode, LoadMoreNode, StartEmulatorNode } from './messageNodes';
 import { type ExplorerNode } from './node';
 import { ParentNode } from './ParentNode';
 import { type PollableNode, Poller } from './poller';
@@ -115,7 +115,8 @@ export class CustomersTreeProvider implements vscode.TreeDataProvider<ExplorerNo
 
   private rootNodes(): ExplorerNode[] {
     const { error } = this.root;
-    if (error instanceof NotSignedInError) return [new SignInNode(error.message)];
+    // Not signed in at all: an empty view shows the welcome content (sign in, or try the emulator).
+    if (error instanceof NotSignedInError) return [];
     const { environment, endpoint } = this.connection.current;
     if (environment === 'emulator' && this.root.customers.length === 0 && error instanceof PartnerCenterError && error.kind === 'network') {
       return [new StartEmulatorNode(endpoint), new ErrorNode(ROOT_ID, error, () => void this.retry())];

@@ -186,4 +186,24 @@ suite('Explorer', () => {
       await config.update('emulatorUrl', original, vscode.ConfigurationTarget.Workspace);
     }
   });
+
+  test('a resource opens as read-only JSON, and a customer starts a new order document with the customer filled in', async () => {
+    const p = await provider();
+    p.refresh();
+    const { customerId } = await emulator.fixtures();
+    const customer = await customerNode(p, customerId);
+
+    await vscode.commands.executeCommand('partnerCenter.openJson', customer);
+    const json = await waitFor('the JSON editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'partner-center-resource' && vscode.window.activeTextEditor.document);
+    assert.equal(JSON.parse(json.getText()).id, customerId);
+    assert.equal(json.languageId, 'json');
+
+    await vscode.commands.executeCommand('partnerCenter.newOrderForCustomer', customer);
+    const order = await waitFor('the new order document', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('.order.json') && vscode.window.activeTextEditor.document);
+    assert.equal(order.isUntitled, true);
+    assert.match(order.getText(), new RegExp(`"referenceCustomerId": "${customerId}"`));
+    assert.match(order.getText(), /"lineItems"/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
