@@ -3,8 +3,13 @@
 // server, the completions, the CLI and the run-request command all read this table, so adding a
 // kind is adding a row.
 import { minimatch } from 'minimatch';
+import cartSchema from '../../schemas/cart.schema.json';
+import customerSchema from '../../schemas/customer.schema.json';
+import orderSchema from '../../schemas/order.schema.json';
+import requestSchema from '../../schemas/request.schema.json';
+import subscriptionSchema from '../../schemas/subscription.schema.json';
 
-export type RequestKindId = 'order' | 'cart' | 'subscription' | 'customer';
+export type RequestKindId = 'order' | 'cart' | 'subscription' | 'customer' | 'request';
 
 export interface RequestKind {
   id: RequestKindId;
@@ -16,11 +21,62 @@ export interface RequestKind {
   schemaFile: string;
   /** The `$id` of that schema; a document's `$schema` naming it selects this kind. */
   schemaId: string;
+  /** The schema itself (JSON, canonical camelCase names); validators are generated from it ahead of time. */
+  schema: object;
   /** How a document of this kind is sent. `{customerId}` and `{subscriptionId}` are filled in. */
-  send: { method: 'POST' | 'PATCH' | 'PUT'; pathTemplate: string; spendsMoney: boolean };
+  send: SendShape;
+  /** Kinds that buy things: where their lines are and how a line names what it buys. */
+  lineItems?: LineItemsShape;
+  /** Property holding the customer's tenant id, completed from the customer list. */
+  customerIdProperty?: string;
+  /** Whether Partner Center expects `partnerOnRecordAttestationAccepted: true` on the document. */
+  expectsPartnerAttestation: boolean;
+  /**
+   * Whether response-only fields (ids, status, links) are expected in the body. A subscription
+   * PATCH resends the whole resource as read, so there they are normal; in a new order they are noise.
+   */
+  acceptsReadOnlyFields: boolean;
 }
 
-const SCHEMA_BASE = 'https://partner-center-vscode.local/schemas/';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** How the run-request command (common/src/send) sends a document of a kind. */
+export interface SendShape {
+  /** For `envelope` kinds, the method used when the document names none. */
+  method: HttpMethod;
+  pathTemplate: string;
+  /** A purchase: confirmed with the customer and every line, journaled, sent exactly once. */
+  spendsMoney: boolean;
+  /** Placeholders of `pathTemplate` other than `{customerId}`, each read from a document property. */
+  pathProperties?: Record<string, string>;
+  /**
+   * The service resets fields a PATCH leaves out (reference §3.3), so the current resource is read
+   * first and the document is merged over it.
+   */
+  mergeWithCurrent?: boolean;
+  /** What is sent creates something to buy in a second, separately confirmed step (a cart's checkout). */
+  checkout?: { pathTemplate: string; spendsMoney: true };
+  /** The document is itself the call: `method`, `path`, `query`, `headers`, `body` (`*.request.json`). */
+  envelope?: boolean;
+}
+
+export interface LineItemsShape {
+  /** Array property of the document that holds the lines. */
+  property: string;
+  /** Integer property numbering the lines 0..n-1. */
+  numberProperty: string;
+  /** Property naming what a line buys (a catalog item id, or a legacy offer GUID in orders). */
+  catalogItemProperty: string;
+  /** Orders carry one billing cycle for the whole document; carts one per line. */
+  billingCycleOn: 'document' | 'line';
+}
+
+/**
+ * Schema ids use their own URI scheme on purpose: VS Code's JSON support also reads `$schema`, and
+ * a web URL would make it download (and validate) the schema a second time. The extension serves
+ * this scheme with an empty placeholder schema, so every check is reported once, by us.
+ */
+export const SCHEMA_BASE = 'partner-center:/schemas/';
 
 export const requestKinds: readonly RequestKind[] = [
   {
@@ -29,7 +85,12 @@ export const requestKinds: readonly RequestKind[] = [
     filePatterns: ['*.order.json'],
     schemaFile: 'order.schema.json',
     schemaId: `${SCHEMA_BASE}order.schema.json`,
+    schema: orderSchema,
     send: { method: 'POST', pathTemplate: '/v1/customers/{customerId}/orders', spendsMoney: true },
+    lineItems: { property: 'lineItems', numberProperty: 'lineItemNumber', catalogItemProperty: 'offerId', billingCycleOn: 'document' },
+    customerIdProperty: 'referenceCustomerId',
+    expectsPartnerAttestation: true,
+    acceptsReadOnlyFields: false,
   },
   {
     id: 'cart',
@@ -37,7 +98,14 @@ export const requestKinds: readonly RequestKind[] = [
     filePatterns: ['*.cart.json'],
     schemaFile: 'cart.schema.json',
     schemaId: `${SCHEMA_BASE}cart.schema.json`,
-    send: { method: 'POST', pathTemplate: '/v1/customers/{customerId}/carts', spendsMoney: false },
+    schema: cartSchema,
+    send: {
+      method: 'POST', pathTemplate: '/v1/customers/{customerId}/carts', spendsMoney: false,
+      checkout: { pathTemplate: '/v1/customers/{customerId}/carts/{cartId}/checkout', spendsMoney: true },
+    },
+    lineItems: { property: 'lineItems', numberProperty: 'id', catalogItemProperty: 'catalogItemId', billingCycleOn: 'line' },
+    expectsPartnerAttestation: true,
+    acceptsReadOnlyFields: false,
   },
   {
     id: 'subscription',
@@ -45,7 +113,13 @@ export const requestKinds: readonly RequestKind[] = [
     filePatterns: ['*.subscription.json'],
     schemaFile: 'subscription.schema.json',
     schemaId: `${SCHEMA_BASE}subscription.schema.json`,
-    send: { method: 'PATCH', pathTemplate: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', spendsMoney: true },
+    schema: subscriptionSchema,
+    expectsPartnerAttestation: false,
+    acceptsReadOnlyFields: true,
+    send: {
+      method: 'PATCH', pathTemplate: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', spendsMoney: true,
+      pathProperties: { subscriptionId: 'id' }, mergeWithCurrent: true,
+    },
   },
   {
     id: 'customer',
@@ -53,25 +127,50 @@ export const requestKinds: readonly RequestKind[] = [
     filePatterns: ['*.customer.json'],
     schemaFile: 'customer.schema.json',
     schemaId: `${SCHEMA_BASE}customer.schema.json`,
+    schema: customerSchema,
+    expectsPartnerAttestation: false,
+    acceptsReadOnlyFields: false,
     send: { method: 'POST', pathTemplate: '/v1/customers', spendsMoney: false },
   },
+  {
+    id: 'request',
+    title: 'Request',
+    filePatterns: ['*.request.json'],
+    schemaFile: 'request.schema.json',
+    schemaId: `${SCHEMA_BASE}request.schema.json`,
+    schema: requestSchema,
+    expectsPartnerAttestation: false,
+    acceptsReadOnlyFields: true,
+    // Method and path come from the document; whether it spends money is decided by the kind its
+    // path and method match (a POST to .../orders is an order, whatever the file is called).
+    send: { method: 'GET', pathTemplate: '/v1', spendsMoney: false, envelope: true },
+  },
 ];
+
+export function requestKindById(id: string): RequestKind | undefined {
+  return requestKinds.find((kind) => kind.id === id);
+}
 
 /** Every file pattern of every kind, for document selectors and activation. */
 export function allRequestFilePatterns(): string[] {
   return requestKinds.flatMap((kind) => kind.filePatterns);
 }
 
-/** File patterns match the file name, or the whole path when they contain a slash. */
+/**
+ * File patterns match the file name, or the end of the path when they contain a slash: the
+ * server sees absolute URIs, and `orders/*.json` means "an orders folder anywhere", as in VS Code.
+ */
 function matchesGlob(path: string, glob: string): boolean {
-  return minimatch(path, glob, { matchBase: !glob.includes('/'), nocase: true, dot: true });
+  if (!glob.includes('/')) return minimatch(path, glob, { matchBase: true, nocase: true, dot: true });
+  const anchored = glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`;
+  return minimatch(path, anchored, { nocase: true, dot: true });
 }
 
 /**
  * The kind of a document: a `$schema` naming a bundled schema wins, then the kinds' own file
  * patterns, then extra patterns the user configured (`partnerCenter.requestFiles`).
  */
-export function requestKindFor(uriOrPath: string, schemaRef?: string, extraPatterns: Record<string, RequestKindId> = {}): RequestKind | undefined {
+export function requestKindFor(uriOrPath: string, schemaRef?: string, extraPatterns: Record<string, string> = {}): RequestKind | undefined {
   if (schemaRef) {
     const bySchema = requestKinds.find((kind) => schemaRef === kind.schemaId || schemaRef.endsWith(`/${kind.schemaFile}`) || schemaRef === kind.schemaFile);
     if (bySchema) return bySchema;

@@ -4,8 +4,11 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './startServer';
 
 const connection = createConnection(ProposedFeatures.all);
-// The connection owns stdout when the transport is stdio: route console output to the client log.
+// The connection owns stdout when the transport is stdio: route console output (from any library)
+// to the client log. These two assignments are the only console use the server allows itself.
+// eslint-disable-next-line no-console
 console.log = connection.console.log.bind(connection.console);
+// eslint-disable-next-line no-console
 console.error = connection.console.error.bind(connection.console);
 
 startServer(connection);

@@ -1,21 +1,55 @@
-// The server core: wires documents, validation and custom requests onto a connection.
-import { type Connection, TextDocuments, TextDocumentSyncKind, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+// The server core: builds the shared state on a connection and registers one handler module per
+// concern (validation, language features, settings). The entry file (server.ts) only makes the
+// connection.
+import { type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseTree, type ParseError, printParseErrorCode, findNodeAtLocation } from 'jsonc-parser';
-import { requestKinds, requestKindFor } from '../../common/src/requestKinds';
-import { ServerInfoRequest, ServerStatusNotification } from '../../common/src/protocol';
+import { getLanguageService } from '../../common/src/language';
+import { ServerInfoRequest, type ServerSettings, ServerStatusNotification } from '../../common/src/protocol';
+import { requestKinds } from '../../common/src/requestKinds';
+import { ParsedDocumentCache } from './documentCache';
+import { registerLanguageHandlers } from './handlers/languageHandlers';
+import { normalizeSettings, registerSettingsHandlers } from './handlers/settingsHandlers';
+import { registerValidationHandlers } from './handlers/validationHandler';
+import { ServerCatalog } from './serverCatalog';
+import { type ServerState } from './serverState';
 
 declare const SERVER_VERSION: string | undefined;
 
+/** What the extension passes in `initializationOptions`. */
+export interface InitializationOptions {
+  settings?: Partial<ServerSettings>;
+  /** Debounce of validation after a change; tests shorten it. Default 250 ms. */
+  validationDelayMs?: number;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const service = getLanguageService();
+  const state: ServerState = {
+    connection,
+    documents,
+    service,
+    parsedDocuments: new ParsedDocumentCache(service),
+    catalog: new ServerCatalog(connection),
+    settings: { requestFiles: {} },
+    validationDelayMs: 250,
+    requestRefresh: () => undefined,
+  };
 
-  connection.onInitialize(() => ({
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-    },
-    serverInfo: { name: 'Partner Center request server' },
-  }));
+  connection.onInitialize((params) => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    state.settings = normalizeSettings(options.settings);
+    if (typeof options.validationDelayMs === 'number' && options.validationDelayMs >= 0) state.validationDelayMs = options.validationDelayMs;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'Partner Center request server', version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev' },
+    };
+  });
 
   connection.onInitialized(() => {
     void connection.sendNotification(ServerStatusNotification.type, { ready: true });
@@ -26,47 +60,11 @@ export function startServer(connection: Connection): void {
     kinds: requestKinds.map((kind) => kind.id),
   }));
 
-  const validate = (document: TextDocument): void => {
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: basicDiagnostics(document) });
-  };
-  documents.onDidOpen((e) => validate(e.document));
-  documents.onDidChangeContent((e) => validate(e.document));
-  documents.onDidClose((e) => void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
+  const validation = registerValidationHandlers(state);
+  state.requestRefresh = validation.refreshAll;
+  registerLanguageHandlers(state);
+  registerSettingsHandlers(state);
 
   documents.listen(connection);
   connection.listen();
-}
-
-/** Until the full rule set lands: the document must be a JSON object of a known request kind. */
-function basicDiagnostics(document: TextDocument): Diagnostic[] {
-  const text = document.getText();
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const diagnostics: Diagnostic[] = errors.map((e) => ({
-    range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
-    severity: DiagnosticSeverity.Error,
-    code: `syntax.${printParseErrorCode(e.error)}`,
-    source: 'Partner Center',
-    message: `Invalid JSON: ${printParseErrorCode(e.error)}`,
-  }));
-  const kind = requestKindFor(document.uri);
-  if (root && root.type !== 'object') {
-    diagnostics.push({
-      range: { start: document.positionAt(root.offset), end: document.positionAt(root.offset + root.length) },
-      severity: DiagnosticSeverity.Error,
-      code: 'request.notAnObject',
-      source: 'Partner Center',
-      message: `${kind?.title ?? 'A request'} body must be a JSON object.`,
-    });
-  }
-  if (kind?.id === 'order' && root?.type === 'object' && !findNodeAtLocation(root, ['lineItems'])) {
-    diagnostics.push({
-      range: { start: document.positionAt(root.offset), end: document.positionAt(root.offset + 1) },
-      severity: DiagnosticSeverity.Error,
-      code: 'order.missingLineItems',
-      source: 'Partner Center',
-      message: 'An order needs "lineItems".',
-    });
-  }
-  return diagnostics;
 }

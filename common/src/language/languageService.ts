@@ -1,0 +1,57 @@
+// The request language service: every language feature as a function of (parsed document, request
+// kind, settings, catalog). No LSP runtime and no `vscode` here; the server, the CLI, the benchmark
+// and the tests all call this same object.
+import { type CodeAction, type CompletionList, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
+import { type CatalogView } from './catalog';
+import { codeActionsFor } from './codeActions';
+import { complete, type CompletionData } from './completion';
+import { hover } from './hover';
+import { DEFAULT_MAX_DOCUMENT_LENGTH, nodeAtPath, type ParsedRequest, parseRequest } from './parsedRequest';
+import { validateRequest, type ValidationOptions } from './validation';
+import { type RequestKind, requestKindFor } from '../requestKinds';
+
+export interface LanguageSettings {
+  /** Extra glob → kind associations (`partnerCenter.requestFiles`). */
+  requestFiles: Record<string, string>;
+}
+
+export interface RequestLanguageService {
+  parse(uri: string, text: string): ParsedRequest;
+  /** The document's kind: its `$schema`, then the built-in file patterns, then the user's. */
+  kindOf(parsed: ParsedRequest, settings?: LanguageSettings): RequestKind | undefined;
+  validate(parsed: ParsedRequest, kind: RequestKind, options?: ValidationOptions): Diagnostic[];
+  /** The catalog item ids the document's lines name, for resolving them before validation. */
+  catalogItemIds(parsed: ParsedRequest, kind: RequestKind): string[];
+  complete(parsed: ParsedRequest, kind: RequestKind, position: Position, data: CompletionData): CompletionList;
+  hover(parsed: ParsedRequest, kind: RequestKind, position: Position, catalog: CatalogView): Hover | undefined;
+  codeActions(parsed: ParsedRequest, diagnostics: readonly Diagnostic[]): CodeAction[];
+}
+
+export interface LanguageServiceOptions {
+  maxDocumentLength?: number;
+}
+
+export function getLanguageService(options: LanguageServiceOptions = {}): RequestLanguageService {
+  const maxLength = options.maxDocumentLength ?? DEFAULT_MAX_DOCUMENT_LENGTH;
+  return {
+    parse: (uri, text) => parseRequest(uri, text, maxLength),
+    kindOf: (parsed, settings) => requestKindFor(parsed.uri, parsed.schemaRef, settings?.requestFiles ?? {}),
+    validate: validateRequest,
+    catalogItemIds,
+    complete: (parsed, kind, position, data) => complete(parsed, kind, parsed.lines.offsetAt(position), data),
+    hover: (parsed, kind, position, catalog) => hover(parsed, kind, parsed.lines.offsetAt(position), catalog),
+    codeActions: codeActionsFor,
+  };
+}
+
+function catalogItemIds(parsed: ParsedRequest, kind: RequestKind): string[] {
+  const shape = kind.lineItems;
+  const lines = shape ? nodeAtPath(parsed.root, [shape.property]) : undefined;
+  if (!shape || lines?.type !== 'array') return [];
+  const ids = new Set<string>();
+  for (const line of lines.children ?? []) {
+    const value = line.type === 'object' ? nodeAtPath(line, [shape.catalogItemProperty])?.value : undefined;
+    if (typeof value === 'string' && /^[A-Za-z0-9]+:[A-Za-z0-9]+:[A-Za-z0-9]+$/.test(value.trim())) ids.add(value.trim());
+  }
+  return [...ids];
+}

@@ -1,0 +1,43 @@
+// New customers (reference §6.1): in some countries Partner Center requires a registration number
+// and a phone number, and everywhere else it refuses the registration number.
+import { codes } from '../codes';
+import { anchorRange, diagnostic } from '../diagnosticFactory';
+import { ownPath } from '../parsedRequest';
+import { isObject, nodeAt, type Rule, setPathFor } from './ruleContext';
+
+/** Countries that need `organizationRegistrationNumber` and a phone number (errors 600002, 600051). */
+export const REGISTRATION_NUMBER_COUNTRIES: ReadonlySet<string> = new Set([
+  'AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA',
+  'BR', 'IN', 'ZA', 'PL', 'AE', 'SA', 'TR', 'TH', 'VN', 'MM', 'IQ', 'SS', 'VE',
+]);
+
+export const customerCountryRule: Rule = (ctx) => {
+  if (ctx.kind.id !== 'customer') return;
+  const billing = ctx.value.billingProfile;
+  const address = isObject(billing) ? billing.defaultAddress : undefined;
+  const country = isObject(address) && typeof address.country === 'string' ? address.country.toUpperCase() : undefined;
+  const company = ctx.value.companyProfile;
+  if (!country || !isObject(company)) return;
+  const companyNode = nodeAt(ctx, ['companyProfile']);
+  const addressNode = nodeAt(ctx, ['billingProfile', 'defaultAddress']);
+  const registration = company.organizationRegistrationNumber;
+  if (REGISTRATION_NUMBER_COUNTRIES.has(country)) {
+    if (!registration && companyNode) {
+      ctx.report(diagnostic(anchorRange(ctx.parsed, companyNode), codes.registrationNumberRequired,
+        `Customers in ${country} need "organizationRegistrationNumber" in the company profile.`,
+        [{ title: 'Add "organizationRegistrationNumber"', preferred: true, set: [{ path: setPathFor(companyNode, 'organizationRegistrationNumber'), value: '' }] }]));
+    }
+    if (isObject(address) && !address.phoneNumber && addressNode) {
+      ctx.report(diagnostic(anchorRange(ctx.parsed, addressNode), codes.phoneRequired,
+        `Customers in ${country} need a "phoneNumber" in the default address.`,
+        [{ title: 'Add "phoneNumber"', preferred: true, set: [{ path: setPathFor(addressNode, 'phoneNumber'), value: '' }] }]));
+    }
+  } else if (registration !== undefined) {
+    const node = nodeAt(ctx, ['companyProfile', 'organizationRegistrationNumber']);
+    if (node) {
+      ctx.report(diagnostic(anchorRange(ctx.parsed, node), codes.registrationNumberRefused,
+        `Partner Center accepts "organizationRegistrationNumber" only for the countries that require it, not for ${country}.`,
+        [{ title: 'Remove "organizationRegistrationNumber"', preferred: true, remove: ownPath(node) }]));
+    }
+  }
+};

@@ -1,0 +1,35 @@
+// customTermEndDate (reference §6.1): it shortens the first term, so it must lie after today and
+// no later than the end of that term.
+import { codes } from '../codes';
+import { diagnostic } from '../diagnosticFactory';
+import { nodeRange } from '../parsedRequest';
+import { termMonths } from './termPairs';
+import { lineViews, nodeAt, type Rule } from './ruleContext';
+
+export function addMonthsUtc(date: Date, months: number): Date {
+  const result = new Date(date.getTime());
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
+export const customTermEndDateRule: Rule = (ctx) => {
+  for (const line of lineViews(ctx)) {
+    const written = line.value.customTermEndDate;
+    if (typeof written !== 'string') continue;
+    const end = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(written) || !written.includes('T') ? written : `${written}Z`);
+    const node = nodeAt(ctx, [...line.path, 'customTermEndDate']);
+    if (Number.isNaN(end.getTime()) || !node) continue;
+    if (end.getTime() <= ctx.now.getTime()) {
+      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.customTermEndDatePast,
+        `${written} is already past; a custom term end date has to fall inside the new subscription's first term.`));
+      continue;
+    }
+    const months = typeof line.value.termDuration === 'string' ? termMonths(line.value.termDuration) : undefined;
+    if (months === undefined) continue;
+    const termEnd = addMonthsUtc(ctx.now, months);
+    if (end.getTime() > termEnd.getTime()) {
+      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.customTermEndDateOutside,
+        `${written} is after the end of the first ${line.value.termDuration} term (${termEnd.toISOString().slice(0, 10)} if bought today); a custom end date can only shorten the first term.`));
+    }
+  }
+};

@@ -1,0 +1,46 @@
+// Rules about the document as a whole: the partner-of-record attestation, legacy offers, and the
+// subscription PATCH that must carry the full resource.
+import { codes } from '../codes';
+import { anchorRange, diagnostic } from '../diagnosticFactory';
+import { nodeRange } from '../parsedRequest';
+import { isCatalogItemId } from '../catalog';
+import { lineViews, nodeAt, type Rule, setPathFor } from './ruleContext';
+
+export const partnerAttestationRule: Rule = (ctx) => {
+  if (!ctx.kind.expectsPartnerAttestation || ctx.value.partnerOnRecordAttestationAccepted === true) return;
+  const node = nodeAt(ctx, ['partnerOnRecordAttestationAccepted']);
+  ctx.report(diagnostic(node ? nodeRange(ctx.parsed, node) : anchorRange(ctx.parsed, ctx.root), codes.partnerAttestationMissing,
+    `Partner Center expects "partnerOnRecordAttestationAccepted": true on every new ${ctx.kind.title.toLowerCase()} (error 900206 without it).`,
+    [{ title: 'Set "partnerOnRecordAttestationAccepted" to true', preferred: true, set: [{ path: setPathFor(ctx.root, 'partnerOnRecordAttestationAccepted'), value: true }] }]));
+};
+
+const GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+export const legacyOfferRule: Rule = (ctx) => {
+  const property = ctx.kind.lineItems?.catalogItemProperty;
+  if (!property) return;
+  for (const line of lineViews(ctx)) {
+    const id = line.value[property];
+    if (typeof id !== 'string' || isCatalogItemId(id) || !GUID.test(id)) continue;
+    const node = nodeAt(ctx, [...line.path, property]);
+    if (node) {
+      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.legacyOffer,
+        'This is a legacy offer id. Legacy seat-based offers with a new-commerce equivalent cannot be bought since March 2022; prefer the catalog item id (PRODUCT:SKU:AVAILABILITY).'));
+    }
+  }
+};
+
+export const subscriptionPatchRule: Rule = (ctx) => {
+  if (ctx.kind.id !== 'subscription') return;
+  if (!('autoRenewEnabled' in ctx.value)) {
+    ctx.report(diagnostic(anchorRange(ctx.parsed, ctx.root), codes.autoRenewMissing,
+      'A subscription update replaces the whole resource: without "autoRenewEnabled" Partner Center resets it (and drops scheduled changes). Copy it from the subscription as read.',
+      [{ title: 'Add "autoRenewEnabled": true', preferred: true, set: [{ path: setPathFor(ctx.root, 'autoRenewEnabled'), value: true }] }]));
+  }
+  const scheduledNode = nodeAt(ctx, ['scheduledNextTermInstructions']);
+  if (scheduledNode && ctx.value.autoRenewEnabled === false) {
+    ctx.report(diagnostic(anchorRange(ctx.parsed, scheduledNode), codes.scheduledNeedsAutoRenew,
+      'Scheduled changes apply at renewal, so they need "autoRenewEnabled": true.',
+      [{ title: 'Set "autoRenewEnabled" to true', preferred: true, set: [{ path: setPathFor(ctx.root, 'autoRenewEnabled'), value: true }] }]));
+  }
+};

@@ -1,0 +1,35 @@
+// Line numbers: Partner Center wants the lines numbered 0..n-1, each number once (error 800071).
+import { codes } from '../codes';
+import { diagnostic } from '../diagnosticFactory';
+import { type FixSpec } from '../fixes';
+import { nodeRange, ownPath } from '../parsedRequest';
+import { lineViews, nodeAt, type Rule } from './ruleContext';
+
+export const lineNumberingRule: Rule = (ctx) => {
+  const shape = ctx.kind.lineItems;
+  if (!shape) return;
+  const lines = lineViews(ctx);
+  const arrayNode = nodeAt(ctx, [shape.property]);
+  if (!arrayNode) return;
+  const renumber: FixSpec = {
+    title: `Renumber the lines 0..${lines.length - 1}`,
+    preferred: true,
+    renumber: { arrayPath: ownPath(arrayNode), numberProperty: shape.numberProperty },
+  };
+  const seen = new Set<number>();
+  for (const line of lines) {
+    const number = line.value[shape.numberProperty];
+    // Missing or non-integer numbers are the schema's to report.
+    if (typeof number !== 'number' || !Number.isInteger(number)) continue;
+    const node = nodeAt(ctx, [...line.path, shape.numberProperty]);
+    if (!node) continue;
+    if (seen.has(number)) {
+      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.duplicateLineNumber,
+        `Line number ${number} is used twice; each line needs its own number from 0 to ${lines.length - 1}.`, [renumber]));
+    } else if (number >= lines.length) {
+      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.lineNumbering,
+        `"${shape.numberProperty}" ${number} is out of range: with ${lines.length} line${lines.length === 1 ? '' : 's'} the numbers are 0 to ${lines.length - 1}.`, [renumber]));
+    }
+    seen.add(number);
+  }
+};

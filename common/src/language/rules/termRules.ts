@@ -1,0 +1,64 @@
+// Term × billing cycle (reference §4.2) and renewal terms, checked without the catalog.
+import { codes } from '../codes';
+import { diagnostic, jsonText } from '../diagnosticFactory';
+import { type FixSpec } from '../fixes';
+import { nodeRange } from '../parsedRequest';
+import { cyclesFor, isAllowedPair, RENEWAL_TERMS, termsAllowing } from './termPairs';
+import { isObject, lineViews, nodeAt, type Rule, type RuleContext } from './ruleContext';
+
+export const termBillingRule: Rule = (ctx) => {
+  for (const line of lineViews(ctx)) {
+    checkPair(ctx, [...line.path, 'termDuration'], line.billingCyclePath, ctx.kind.lineItems?.billingCycleOn === 'line');
+  }
+  if (ctx.kind.id === 'subscription') {
+    checkPair(ctx, ['termDuration'], ['billingCycle'], true);
+    checkPair(ctx, ['scheduledNextTermInstructions', 'product', 'termDuration'], ['scheduledNextTermInstructions', 'product', 'billingCycle'], true);
+  }
+};
+
+/**
+ * Reports a term and billing cycle that cannot go together. The diagnostic sits on the value that
+ * belongs to the line: the billing cycle when the line has its own, else the term.
+ */
+function checkPair(ctx: RuleContext, termPath: (string | number)[], cyclePath: (string | number)[], cycleIsLocal: boolean): void {
+  const termNode = nodeAt(ctx, termPath);
+  const cycleNode = nodeAt(ctx, cyclePath);
+  if (!termNode || !cycleNode) return;
+  const term = valueAt(ctx, termPath);
+  const cycle = valueAt(ctx, cyclePath);
+  if (typeof term !== 'string' || typeof cycle !== 'string' || isAllowedPair(term, cycle)) return;
+  const fixes: FixSpec[] = [];
+  if (cycleIsLocal) {
+    for (const allowed of cyclesFor(term) ?? []) {
+      fixes.push({ title: `Change the billing cycle to "${allowed}"`, preferred: fixes.length === 0, replace: [{ range: nodeRange(ctx.parsed, cycleNode), newText: jsonText(allowed) }] });
+    }
+  }
+  for (const allowed of termsAllowing(cycle)) {
+    fixes.push({ title: `Change the term to "${allowed}"`, preferred: fixes.length === 0, replace: [{ range: nodeRange(ctx.parsed, termNode), newText: jsonText(allowed) }] });
+  }
+  const anchor = cycleIsLocal ? cycleNode : termNode;
+  ctx.report(diagnostic(nodeRange(ctx.parsed, anchor), codes.billingCycleMismatch,
+    `A ${term} term cannot be billed "${cycle}": the billing period may not be longer than the term. ${term} allows ${(cyclesFor(term) ?? []).join(', ')}.`, fixes));
+}
+
+function valueAt(ctx: RuleContext, path: readonly (string | number)[]): unknown {
+  let value: unknown = ctx.value;
+  for (const segment of path) {
+    if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
+    else if (isObject(value)) value = value[segment];
+    else return undefined;
+  }
+  return value;
+}
+
+export const renewsToRule: Rule = (ctx) => {
+  for (const line of lineViews(ctx)) {
+    const renewsTo = line.value.renewsTo;
+    if (!isObject(renewsTo) || typeof renewsTo.termDuration !== 'string' || RENEWAL_TERMS.includes(renewsTo.termDuration)) continue;
+    const node = nodeAt(ctx, [...line.path, 'renewsTo', 'termDuration']);
+    if (!node) continue;
+    const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({ title: `Renew to "${term}"`, preferred: i === 0, replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }] }));
+    ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.renewsToTerm,
+      `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${renewsTo.termDuration}.`, fixes));
+  }
+};

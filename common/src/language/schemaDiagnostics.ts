@@ -1,0 +1,133 @@
+// Schema validation: runs the validator generated ahead of time from the kind's schema on the
+// normalized value, then maps each Ajv error to the exact range of the node it is about, with a
+// message in words and the fixes that apply.
+import { type ErrorObject } from 'ajv';
+import { type Diagnostic } from 'vscode-languageserver-types';
+import { type Node } from 'jsonc-parser';
+import * as validators from './generated/schemaValidators';
+import { type GeneratedValidator } from './generated/schemaValidators';
+import { codes } from './codes';
+import { closestMatch } from './didYouMean';
+import { anchorRange, diagnostic, jsonText } from './diagnosticFactory';
+import { type FixSpec } from './fixes';
+import { nodeAtPath, nodeRange, ownPath, type ParsedRequest, propertyNode } from './parsedRequest';
+import { schemaAtPath, type SchemaNode, typesOf } from './schemaModel';
+import { type RequestKindId } from '../requestKinds';
+
+const byKind: Record<RequestKindId, GeneratedValidator> = validators;
+
+export function schemaDiagnostics(parsed: ParsedRequest, kind: RequestKindId, schema: SchemaNode, value: unknown): Diagnostic[] {
+  const validate = byKind[kind];
+  if (validate(value) || !validate.errors) return [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors) {
+    const result = toDiagnostic(parsed, schema, error);
+    if (!result) continue;
+    // Ajv can report the same fact twice (for example a `type` list); keep one per place and code.
+    const key = `${result.code}@${result.range.start.line}:${result.range.start.character}:${result.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(result);
+  }
+  return out;
+}
+
+function pointerToPath(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function label(path: readonly string[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (!/^\d+$/.test(path[i])) return `"${path[i]}"`;
+  return 'The document';
+}
+
+function toDiagnostic(parsed: ParsedRequest, rootSchema: SchemaNode, error: ErrorObject): Diagnostic | undefined {
+  const path = pointerToPath(error.instancePath);
+  const node = nodeAtPath(parsed.root, path);
+  if (!node) return undefined;
+  const schema = schemaAtPath(rootSchema, path);
+  const what = label(path);
+  switch (error.keyword) {
+    case 'required':
+      return missingProperty(parsed, node, schema, String((error.params as { missingProperty: string }).missingProperty));
+    case 'additionalProperties':
+      return unknownProperty(parsed, node, schema, String((error.params as { additionalProperty: string }).additionalProperty));
+    case 'enum':
+      return badEnumValue(parsed, node, what, (error.params as { allowedValues: unknown[] }).allowedValues);
+    case 'type':
+      return wrongType(parsed, node, what, typesOf(schema));
+    case 'pattern':
+      return diagnostic(nodeRange(parsed, node), codes.pattern, schema?.patternMessage ?? `${what} does not have the expected form.`);
+    default:
+      return diagnostic(
+        node.type === 'object' || node.type === 'array' ? anchorRange(parsed, node) : nodeRange(parsed, node),
+        `pc.schema.${error.keyword}`,
+        `${what} ${error.message ?? 'is not valid'}.`,
+      );
+  }
+}
+
+/** A value to start a missing property with, from its schema. */
+export function placeholderFor(schema: SchemaNode | undefined): unknown {
+  if (schema?.enum && schema.enum.length > 0) return schema.enum[0];
+  const [type] = typesOf(schema);
+  switch (type) {
+    case 'integer': return schema?.minimum ?? 0;
+    case 'number': return 0;
+    case 'boolean': return true;
+    case 'array': return [];
+    case 'object': return {};
+    default: return '';
+  }
+}
+
+function missingProperty(parsed: ParsedRequest, node: Node, schema: SchemaNode | undefined, name: string): Diagnostic {
+  const value = placeholderFor(schema?.properties?.[name]);
+  const fix: FixSpec = { title: `Add "${name}"`, preferred: true, set: [{ path: [...ownPath(node), name], value }] };
+  return diagnostic(anchorRange(parsed, node), codes.required, `Missing required property "${name}".`, [fix]);
+}
+
+function unknownProperty(parsed: ParsedRequest, objectNode: Node, schema: SchemaNode | undefined, name: string): Diagnostic | undefined {
+  const property = propertyNode(objectNode, name);
+  const keyNode = property?.children?.[0];
+  if (!property || !keyNode) return undefined;
+  const present = new Set((objectNode.children ?? []).map((p) => String(p.children?.[0].value).toLowerCase()));
+  const candidates = Object.keys(schema?.properties ?? {}).filter((known) => !present.has(known.toLowerCase()));
+  const suggestion = closestMatch(name, candidates);
+  const fixes: FixSpec[] = [];
+  if (suggestion) fixes.push({ title: `Rename to "${suggestion}"`, preferred: true, replace: [{ range: nodeRange(parsed, keyNode), newText: jsonText(suggestion) }] });
+  fixes.push({ title: `Remove "${name}"`, remove: ownPath(keyNode) });
+  const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
+  return diagnostic(nodeRange(parsed, keyNode), codes.unknownProperty, `Unknown property "${name}": Partner Center ignores it.${hint}`, fixes);
+}
+
+function badEnumValue(parsed: ParsedRequest, node: Node, what: string, allowed: unknown[]): Diagnostic {
+  const written = parsed.text.slice(node.offset, node.offset + node.length);
+  const names = allowed.map(String);
+  const suggestion = typeof node.value === 'string' ? closestMatch(node.value, names) : undefined;
+  const ordered = suggestion ? [suggestion, ...names.filter((n) => n !== suggestion)] : names;
+  const fixes = ordered.slice(0, 6).map((candidate, index): FixSpec => ({
+    title: `Change to "${candidate}"`,
+    preferred: index === 0 && suggestion !== undefined,
+    replace: [{ range: nodeRange(parsed, node), newText: jsonText(candidate) }],
+  }));
+  const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
+  return diagnostic(nodeRange(parsed, node), codes.enumValue, `${written.length > 40 ? `${written.slice(0, 40)}…` : written} is not a valid ${what} value; expected one of ${names.join(', ')}.${hint}`, fixes);
+}
+
+function wrongType(parsed: ParsedRequest, node: Node, what: string, expected: string[]): Diagnostic {
+  const fixes: FixSpec[] = [];
+  if (node.type === 'string' && typeof node.value === 'string') {
+    const text = node.value.trim();
+    // A number or boolean written as a string is a common slip in hand-written bodies.
+    if ((expected.includes('integer') && /^-?\d+$/.test(text)) || (expected.includes('number') && text !== '' && !Number.isNaN(Number(text)))) {
+      fixes.push({ title: `Change to ${text}`, preferred: true, replace: [{ range: nodeRange(parsed, node), newText: String(Number(text)) }] });
+    } else if (expected.includes('boolean') && /^(true|false)$/i.test(text)) {
+      fixes.push({ title: `Change to ${text.toLowerCase()}`, preferred: true, replace: [{ range: nodeRange(parsed, node), newText: text.toLowerCase() }] });
+    }
+  }
+  const range = node.type === 'object' || node.type === 'array' ? anchorRange(parsed, node) : nodeRange(parsed, node);
+  const words = expected.map((t) => (t === 'integer' ? 'a whole number' : t === 'null' ? 'null' : t === 'object' ? 'an object' : t === 'array' ? 'an array' : `a ${t}`));
+  return diagnostic(range, `pc.schema.type`, `${what} must be ${words.join(' or ')}.`, fixes);
+}

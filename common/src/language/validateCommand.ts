@@ -1,0 +1,124 @@
+// `partner-center validate <files...>`: the language service on files, for CI and scripts. Same
+// rules as the editor, syntax errors included. Exit 1 when any error, 2 for usage problems or
+// unreadable files, else 0. With --endpoint the catalog rules run against that service.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { PartnerCenterClient } from '../api/client';
+import { createApiCatalogSource } from './apiCatalogSource';
+import { CATALOG_OFF, catalogView, type CatalogView } from './catalog';
+import { getLanguageService } from './languageService';
+import { requestKindById, requestKinds } from '../requestKinds';
+
+const USAGE = `usage: partner-center validate <files...> [--format text|json] [--kind ${requestKinds.map((k) => k.id).join('|')}] [--endpoint <url> --token <token>] [--country <cc>]
+
+Checks Partner Center request bodies (*.order.json, *.cart.json, *.subscription.json, *.customer.json).
+Without --endpoint the catalog rules are off.`;
+
+interface Options {
+  files: string[];
+  format: 'text' | 'json';
+  kind?: string;
+  endpoint?: string;
+  token?: string;
+  country?: string;
+}
+
+export interface JsonDiagnostic {
+  file: string;
+  range: Diagnostic['range'];
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  code: string;
+  message: string;
+}
+
+const SEVERITY: Record<number, JsonDiagnostic['severity']> = {
+  [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint',
+};
+
+function parseArgs(argv: string[]): Options | string {
+  const options: Options = { files: [], format: 'text' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string | undefined => argv[++i];
+    switch (arg) {
+      case '--format': {
+        const format = value();
+        if (format !== 'text' && format !== 'json') return `--format must be text or json`;
+        options.format = format;
+        break;
+      }
+      case '--kind': options.kind = value(); break;
+      case '--endpoint': options.endpoint = value(); break;
+      case '--token': options.token = value(); break;
+      case '--country': options.country = value(); break;
+      default:
+        if (arg.startsWith('--')) return `unknown option ${arg}`;
+        options.files.push(arg);
+    }
+  }
+  if (options.files.length === 0) return 'no files given';
+  if (options.kind && !requestKindById(options.kind)) return `unknown kind ${options.kind}`;
+  if (options.token !== undefined && options.endpoint === undefined) return '--token needs --endpoint';
+  return options;
+}
+
+export async function validateCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const options = parseArgs(argv);
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const service = getLanguageService();
+  const client = options.endpoint
+    ? new PartnerCenterClient({ endpoint: options.endpoint, tokenProvider: { getToken: () => Promise.resolve(options.token ?? '') }, maxRetries: 1 })
+    : undefined;
+  const catalog = client ? createApiCatalogSource(() => client, { country: options.country }) : undefined;
+  const results: JsonDiagnostic[] = [];
+  let usageProblem = false;
+  try {
+    for (const file of options.files) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (err) {
+        process.stderr.write(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+        usageProblem = true;
+        continue;
+      }
+      const parsed = service.parse(pathToFileURL(resolve(file)).href, text.replace(/^\uFEFF/, ''));
+      const kind = options.kind ? requestKindById(options.kind) : service.kindOf(parsed);
+      if (!kind) {
+        process.stderr.write(`${file}: not a known request file name; name it *.order.json, *.cart.json, ... or pass --kind\n`);
+        usageProblem = true;
+        continue;
+      }
+      let view: CatalogView = { ...CATALOG_OFF, reason: 'pass --endpoint and --token to check catalog items, terms, quantities and attestation.' };
+      if (catalog) {
+        const answer = await catalog.resolveItems(service.catalogItemIds(parsed, kind));
+        view = catalogView(answer.available, Object.entries(answer.items), answer.reason);
+      }
+      for (const d of service.validate(parsed, kind, { catalog: view })) {
+        results.push({ file, range: d.range, severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error], code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value });
+      }
+    }
+  } finally {
+    await client?.close();
+  }
+  process.stdout.write(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatText(results));
+  if (usageProblem) return 2;
+  return results.some((r) => r.severity === 'error') ? 1 : 0;
+}
+
+function formatText(results: readonly JsonDiagnostic[]): string {
+  const lines = results.map((r) => `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code}: ${r.message}`);
+  const errors = results.filter((r) => r.severity === 'error').length;
+  const warnings = results.filter((r) => r.severity === 'warning').length;
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,148 @@
+// Benchmark of the request language service (not a timed test: it prints numbers). For orders of
+// 10, 1,000 and 5,000 lines it compares our validation (schema + rules + ranges) with
+// vscode-json-languageservice's doValidation on the same schema and with jsonc-parser's parse
+// alone; then completion latency with a warm cache and the server's ready time after spawn.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parse } from 'jsonc-parser';
+import { getLanguageService as getJsonService, TextDocument } from 'vscode-json-languageservice';
+import { createProtocolConnection, InitializeRequest, InitializedNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import commonSchema from '../../schemas/common.schema.json';
+import orderSchema from '../../schemas/order.schema.json';
+import { catalogView, type CatalogItemInfo, getLanguageService } from '../../common/src/language';
+import { ServerInfoRequest } from '../../common/src/protocol';
+import { requestKindById } from '../../common/src/requestKinds';
+
+const service = getLanguageService();
+const orderKind = requestKindById('order')!;
+
+function makeOrder(lines: number): string {
+  const items = Array.from({ length: lines }, (_, i) => ({
+    lineItemNumber: i,
+    offerId: `CFQ7TTC0LH${String(i % 100).padStart(2, '0')}:0001:CFQ7TTC0K971`,
+    quantity: 1 + (i % 20),
+    // Every 50th line has a term the billing cycle does not allow, so ranges are computed too.
+    termDuration: i % 50 === 49 ? 'P1M' : 'P1Y',
+    friendlyName: `Line ${i}`,
+  }));
+  return JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'annual', lineItems: items }, null, 2);
+}
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+async function time(runs: number, fn: () => unknown): Promise<number> {
+  for (let i = 0; i < 3; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/**
+ * The order schema with the shared definitions copied in: vscode-json-languageservice cannot follow
+ * a relative `$ref` from our `partner-center:` ids without a schema request service, and this way
+ * both validators check exactly the same rules.
+ */
+function selfContainedOrderSchema(): object {
+  const rewrite = (value: unknown, commonRefs: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((v) => rewrite(v, commonRefs));
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => {
+      if (key === '$ref' && typeof v === 'string') {
+        if (v.startsWith('common.schema.json#/definitions/')) return [key, v.replace('common.schema.json#/definitions/', '#/definitions/common_')];
+        if (commonRefs) return [key, v.replace('#/definitions/', '#/definitions/common_')];
+      }
+      return [key, rewrite(v, commonRefs)];
+    }));
+  };
+  const order = rewrite(orderSchema, false) as { definitions: Record<string, unknown>; $id?: string };
+  for (const [name, definition] of Object.entries(commonSchema.definitions)) order.definitions[`common_${name}`] = rewrite(definition, true);
+  delete order.$id;
+  return order;
+}
+
+async function validationBench(): Promise<void> {
+  const jsonService = getJsonService({});
+  jsonService.configure({ validate: true, schemas: [{ uri: 'https://bench.invalid/order.schema.json', fileMatch: ['*.order.json'], schema: selfContainedOrderSchema() as never }] });
+  const catalog = catalogView(true, []);
+  console.log('lines   ours(ms)  json-ls(ms)  parse(ms)  json-ls/ours  ours/parse  diagnostics (ours / json-ls, which has no cross-field rules)');
+  for (const lines of [10, 1000, 5000]) {
+    const text = makeOrder(lines);
+    const runs = lines >= 5000 ? 15 : lines >= 1000 ? 30 : 200;
+    let count = 0;
+    const ours = await time(runs, () => {
+      const parsed = service.parse('file:///bench.order.json', text);
+      count = service.validate(parsed, orderKind, { catalog, reportSyntaxErrors: true }).length;
+    });
+    const doc = TextDocument.create('file:///bench.order.json', 'json', 1, text);
+    let theirCount = 0;
+    const theirs = await time(runs, async () => {
+      const jsonDoc = jsonService.parseJSONDocument(doc);
+      theirCount = (await jsonService.doValidation(doc, jsonDoc)).length;
+    });
+    const parseOnly = await time(runs, () => parse(text));
+    console.log(`${String(lines).padStart(5)}  ${ours.toFixed(2).padStart(9)}  ${theirs.toFixed(2).padStart(11)}  ${parseOnly.toFixed(2).padStart(9)}  ${(theirs / ours).toFixed(1).padStart(11)}x  ${(ours / parseOnly).toFixed(2).padStart(9)}x  ${count} / ${theirCount}`);
+  }
+}
+
+function completionBench(): void {
+  const items: CatalogItemInfo[] = Array.from({ length: 500 }, (_, i) => ({
+    catalogItemId: `CFQ7TTC0L${String(i).padStart(3, '0')}:0001:CFQ7TTC0K971`, productId: `P${i}`, productTitle: `Product ${i}`, skuId: '0001', skuTitle: `SKU ${i}`,
+    isTrial: false, isPurchasable: true, terms: [{ duration: 'P1M', billingCycle: 'monthly' }, { duration: 'P1Y', billingCycle: 'annual' }],
+    provisioningVariables: [], purchasePrerequisites: [], enforceAttestation: false,
+  }));
+  const text = makeOrder(15);
+  const parsed = service.parse('file:///bench.order.json', text);
+  const catalog = catalogView(true, items.map((i) => [i.catalogItemId, i] as [string, CatalogItemInfo]));
+  const positions = [...text.matchAll(/"(offerId|termDuration|quantity)": "?/g)].map((m) => parsed.lines.positionAt(m.index + m[0].length));
+  const samples: number[] = [];
+  for (let round = 0; round < 40; round++) {
+    for (const position of positions) {
+      const start = performance.now();
+      service.complete(parsed, orderKind, position, { catalog, catalogItems: items });
+      samples.push(performance.now() - start);
+    }
+  }
+  console.log(`completion (warm, ${samples.length} requests): p50 ${percentile(samples, 0.5).toFixed(3)} ms, p95 ${percentile(samples, 0.95).toFixed(3)} ms`);
+}
+
+async function serverReadyBench(): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendRequest(ServerInfoRequest.type);
+    samples.push(performance.now() - start);
+    connection.dispose();
+    child.kill();
+  }
+  console.log(`server ready after spawn (initialize + first request answered): median ${median(samples).toFixed(0)} ms of ${samples.length}`);
+}
+
+async function main(): Promise<void> {
+  const typical = makeOrder(15);
+  const typicalMs = await time(500, () => service.validate(service.parse('file:///t.order.json', typical), orderKind, { catalog: catalogView(true, []) }));
+  console.log(`typical order (15 lines): ${typicalMs.toFixed(3)} ms (target < 5 ms)`);
+  await validationBench();
+  completionBench();
+  await serverReadyBench();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

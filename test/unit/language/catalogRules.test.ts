@@ -1,0 +1,56 @@
+// Catalog rules against a fixed catalog view, and the single "catalog off" notice without one.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { CATALOG_OFF } from '../../../common/src/language';
+import { BASIC, cart, codesOf, fullCatalog, MISSING_ID, order, RESERVATION, RETIRED, SALES, TRIAL, validate, W365 } from './helpers';
+
+const catalogCodes = (kindId: string, text: string) => codesOf(validate(kindId, text, fullCatalog())).filter((c) => c.startsWith('pc.catalog.'));
+
+test('a valid line against the catalog has no findings', () => {
+  assert.deepEqual(validate('order', order([{ offerId: BASIC.catalogItemId, termDuration: 'P1Y' }]), fullCatalog()), []);
+});
+
+test('unknown and unpurchasable items', () => {
+  assert.deepEqual(catalogCodes('order', order([{ offerId: MISSING_ID, termDuration: 'P1M' }])), ['pc.catalog.itemNotFound']);
+  assert.deepEqual(catalogCodes('order', order([{ offerId: RETIRED.catalogItemId, termDuration: 'P1M' }])), ['pc.catalog.notPurchasable']);
+});
+
+test('quantity within the SKU bounds, with a fix to the nearest bound', () => {
+  const [d] = validate('order', order([{ offerId: SALES.catalogItemId, termDuration: 'P1Y', quantity: 2 }]), fullCatalog());
+  assert.equal(d.code, 'pc.catalog.quantityOutOfRange');
+  assert.equal((d.data as { fixes: { title: string }[] }).fixes[0].title, 'Change the quantity to 5');
+});
+
+test('term and billing cycle must be among the availability terms', () => {
+  assert.deepEqual(catalogCodes('order', order([{ offerId: TRIAL.catalogItemId, termDuration: 'P1M', quantity: 25 }])), ['pc.catalog.termNotOffered']);
+  const [d] = validate('cart', cart([{ catalogItemId: BASIC.catalogItemId, termDuration: 'P3Y', billingCycle: 'monthly' }]), fullCatalog());
+  assert.equal(d.code, 'pc.catalog.termNotOffered');
+  assert.deepEqual((d.data as { fixes: { title: string }[] }).fixes.map((f) => f.title), ['Use P1M billed monthly', 'Use P1Y billed monthly', 'Use P1Y billed annual']);
+  assert.deepEqual(catalogCodes('cart', cart([{ catalogItemId: BASIC.catalogItemId }])), ['pc.catalog.termMissing']);
+});
+
+test('provisioning variables and reservation duration', () => {
+  const missing = order([{ offerId: RESERVATION.catalogItemId, termDuration: 'P1Y', provisioningContext: { scope: 'shared' } }], { billingCycle: 'one_time' });
+  const [d] = validate('order', missing, fullCatalog());
+  assert.equal(d.code, 'pc.catalog.provisioningMissing');
+  assert.match(String(d.message), /"subscriptionId", "duration"/);
+  const wrongDuration = order([{ offerId: RESERVATION.catalogItemId, termDuration: 'P1Y', provisioningContext: { scope: 'shared', subscriptionId: 'x', duration: '3Years' } }], { billingCycle: 'one_time' });
+  assert.deepEqual(catalogCodes('order', wrongDuration), ['pc.catalog.durationMismatch']);
+});
+
+test('attestation where the SKU enforces it', () => {
+  assert.deepEqual(catalogCodes('order', order([{ offerId: W365.catalogItemId, termDuration: 'P1M' }])), ['pc.catalog.attestationRequired']);
+  assert.deepEqual(catalogCodes('order', order([{ offerId: W365.catalogItemId, termDuration: 'P1M', attestationAccepted: true }])), []);
+});
+
+test('custom term end dates only for license subscriptions', () => {
+  const text = cart([{ catalogItemId: RESERVATION.catalogItemId, billingCycle: 'one_time', termDuration: 'P1Y', customTermEndDate: '2025-12-31T00:00:00Z', provisioningContext: { scope: 'shared', subscriptionId: 'x', duration: '1Year' } }]);
+  assert.deepEqual(catalogCodes('cart', text), ['pc.catalog.customTermEndDateNotSupported']);
+});
+
+test('without a catalog the rules say once that they are off', () => {
+  const text = order([{ offerId: BASIC.catalogItemId, termDuration: 'P1M' }, { offerId: W365.catalogItemId, termDuration: 'P1M' }, { offerId: SALES.catalogItemId, termDuration: 'P1M' }]);
+  const d = validate('order', text, { ...CATALOG_OFF, reason: 'sign in first.' });
+  assert.deepEqual(codesOf(d), ['pc.catalog.unavailable']);
+  assert.match(String(d[0].message), /sign in first/);
+});
