@@ -1,11 +1,15 @@
 // The command-line tool: one entry, one subcommand per job. Each subcommand lives with the part it
 // drives (the emulator in emulator/, validation and sending in common/), so this file only dispatches.
 import { emulatorCommand } from '../../emulator/src/command';
+import { validateCommand } from '../../common/src/language/validateCommand';
+import { sendCommand } from '../../common/src/send/sendCommand';
 
 type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, { summary: string; run: Subcommand }> = {
   emulator: { summary: 'run the local Partner Center emulator', run: emulatorCommand },
+  validate: { summary: 'check Partner Center request files (orders, carts, ...)', run: validateCommand },
+  send: { summary: 'send a request file (orders are confirmed and sent exactly once)', run: sendCommand },
 };
 
 function usage(): string {

@@ -2,13 +2,17 @@
 // with modal dialogs; the integration tests replace it through the extension API (a modal cannot be
 // clicked in a headless workbench) and check what it was asked to show.
 import * as vscode from 'vscode';
+import { type PartnerCenterClient } from '../../../common/src/api';
 import { describeLine, type PurchaseSummary } from '../../../common/src/send';
+import { pickCustomer } from './customerPicker';
 
 export interface Confirmer {
   /** The purchase confirmation. `typed`: the customer's domain must be typed (production). */
   confirmPurchase(summary: PurchaseSummary, options: { typed: boolean }): Promise<boolean>;
   /** A read from a document with errors: send anyway? */
   confirmReadWithErrors(errorCount: number): Promise<boolean>;
+  /** The customer for a document that names none; `preferredId` is the explorer's selection. */
+  pickCustomer(client: PartnerCenterClient, preferredId: string | undefined): Promise<string | undefined>;
 }
 
 export const modalConfirmer: Confirmer = {
@@ -46,4 +50,5 @@ export const modalConfirmer: Confirmer = {
       `The request has ${errorCount} error(s). It only reads, so it cannot change anything. Send it anyway?`, { modal: true }, send);
     return choice === send;
   },
+  pickCustomer: (client, preferredId) => pickCustomer(client, preferredId),
 };

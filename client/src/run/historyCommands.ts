@@ -1,0 +1,54 @@
+// What the History view's items and title bar can do: re-open a response, send again (a new
+// request id: it is a new logical send, confirmed like the first), export as JSON or HAR, delete.
+import * as vscode from 'vscode';
+import { type History, type HistoryRecord, toHar } from '../../../common/src/send';
+import { type HistoryNode } from './historyView';
+import { openResponse } from './responseProvider';
+
+export function registerHistoryCommands(history: () => History, refresh: () => void, resend: (uri: vscode.Uri) => Promise<unknown>): vscode.Disposable[] {
+  const recordOf = (node?: HistoryNode): HistoryRecord | undefined => node?.record;
+  return [
+    vscode.commands.registerCommand('partnerCenter.history.open', async (node?: HistoryNode) => {
+      const record = recordOf(node);
+      if (record) await openResponse(record.id, record.title);
+    }),
+    vscode.commands.registerCommand('partnerCenter.history.resend', async (node?: HistoryNode) => {
+      const record = recordOf(node);
+      if (!record?.documentUri) {
+        void vscode.window.showErrorMessage('Partner Center: this history entry has no request document to send again.');
+        return;
+      }
+      await resend(vscode.Uri.parse(record.documentUri));
+    }),
+    vscode.commands.registerCommand('partnerCenter.history.delete', async (node?: HistoryNode) => {
+      const record = recordOf(node);
+      if (record) await history().remove(record.id);
+      refresh();
+    }),
+    vscode.commands.registerCommand('partnerCenter.history.clear', async () => {
+      const clear = 'Clear History';
+      if (await vscode.window.showWarningMessage('Delete every request and response in the Partner Center history?', { modal: true }, clear) !== clear) return;
+      await history().clear();
+      refresh();
+    }),
+    vscode.commands.registerCommand('partnerCenter.history.exportJson', (node?: HistoryNode) => exportTo(history, 'json', recordOf(node))),
+    vscode.commands.registerCommand('partnerCenter.history.exportHar', (node?: HistoryNode) => exportTo(history, 'har', recordOf(node))),
+    vscode.commands.registerCommand('partnerCenter.history.refresh', refresh),
+  ];
+}
+
+/** One record when invoked on an item, else the whole history. */
+async function exportTo(history: () => History, format: 'json' | 'har', record?: HistoryRecord, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const records = record ? [record] : await history().list();
+  const content = format === 'har' ? toHar(records) : records;
+  const uri = target ?? await vscode.window.showSaveDialog({
+    title: `Export Partner Center history as ${format.toUpperCase()}`,
+    filters: format === 'har' ? { 'HTTP Archive': ['har'] } : { JSON: ['json'] },
+    defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `partner-center-history.${format}`) : undefined,
+  });
+  if (!uri) return undefined;
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8'));
+  return uri;
+}
+
+export { exportTo as exportHistory };

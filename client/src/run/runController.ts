@@ -1,0 +1,181 @@
+// The run-request command: the guardrails (trust, error diagnostics, sign-in), the customer, the
+// progress with cancel, then the shared core (common/src/send) with this window's dialogs; after
+// it, the history record, the response beside the request, and the placed orders followed.
+import * as vscode from 'vscode';
+import { type PartnerCenterClient } from '../../../common/src/api';
+import { type RequestKind, requestKindFor } from '../../../common/src/requestKinds';
+import { type EnvironmentInfo, type Exchange, followOrder, type History, type Journal, planFromText, type RecoveryOutcome,
+  recoverAll, runPlan, type RunPrompts, type RunResult } from '../../../common/src/send';
+import { NotSignedInError, type PartnerCenterConnection } from '../connection';
+import { type Confirmer, modalConfirmer } from './confirmer';
+import { type CustomerMemory } from './customerPicker';
+import { openResponse } from './responseProvider';
+import { readRunSettings } from './runSettings';
+
+/** What the explorer offers (called defensively: it may not provide them yet). */
+export interface ExplorerHooks {
+  selectedCustomerId?(): string | undefined;
+  revealOrder?(customerId: string, orderId: string): Promise<unknown>;
+}
+
+export interface RunDeps {
+  connection: PartnerCenterConnection;
+  log: vscode.LogOutputChannel;
+  explorer: ExplorerHooks;
+  memory: CustomerMemory;
+  journal: () => Journal;
+  history: () => History;
+  onHistoryChanged: () => void;
+}
+
+export class RunController implements vscode.Disposable {
+  confirmer: Confirmer = modalConfirmer;
+  retry: { maxAttempts?: number; baseDelayMs?: number } | undefined;
+  /** Seam for tests: the real check is the workspace's trust. */
+  isTrusted: () => boolean = () => vscode.workspace.isTrusted;
+  /** Orders followed after placing or recovery, with their last status. */
+  readonly followed = new Map<string, string>();
+  lastRecovery: RecoveryOutcome[] = [];
+  /** Stops following orders when the extension goes away. */
+  private readonly stopped = new AbortController();
+
+  constructor(private readonly deps: RunDeps) {}
+
+  kindOf(document: vscode.TextDocument): RequestKind | undefined {
+    const requestFiles = vscode.workspace.getConfiguration('partnerCenter').get<Record<string, string>>('requestFiles', {});
+    const schemaRef = /"\$schema"\s*:\s*"([^"]+)"/.exec(document.getText(new vscode.Range(0, 0, 20, 0)))?.[1];
+    return requestKindFor(document.uri.toString(), schemaRef, requestFiles);
+  }
+
+  async run(uri?: vscode.Uri, options: { token?: vscode.CancellationToken } = {}): Promise<RunResult | undefined> {
+    if (!this.isTrusted()) {
+      void vscode.window.showErrorMessage('Partner Center: sending requests is disabled in an untrusted workspace. Trust the workspace to send.');
+      return undefined;
+    }
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    const kind = document ? this.kindOf(document) : undefined;
+    if (!document || !kind) {
+      void vscode.window.showErrorMessage('Partner Center: open a request document (*.order.json, *.cart.json, *.subscription.json, *.customer.json or *.request.json) to run it.');
+      return undefined;
+    }
+    const plan = planFromText(document.getText(), kind);
+    const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    if (errors.length > 0 && !(plan.isRead && await this.confirmer.confirmReadWithErrors(errors.length))) {
+      void vscode.window.showErrorMessage(`Partner Center: not sent — the document has ${errors.length} error(s). Fix them first (see the Problems view).`);
+      return undefined;
+    }
+    let client: PartnerCenterClient;
+    try {
+      client = this.deps.connection.getClient();
+    } catch (err) {
+      if (err instanceof NotSignedInError) void vscode.window.showErrorMessage(err.message);
+      else throw err;
+      return undefined;
+    }
+    const customerId = plan.customerId ?? this.deps.memory.get(document.uri);
+    const prompts = this.prompts(client, document);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Partner Center: ${kind.title}`, cancellable: true },
+      async (progress, progressToken) => {
+        const controller = new AbortController();
+        const cancel = () => controller.abort();
+        const subs = [progressToken.onCancellationRequested(cancel), options.token?.onCancellationRequested(cancel)];
+        try {
+          return await runPlan(plan, {
+            client, environment: this.environment(), journal: this.deps.journal(), prompts, signal: controller.signal,
+            documentUri: document.uri.toString(), customerId, retry: this.retry, progress: (message) => progress.report({ message }),
+          });
+        } finally {
+          subs.forEach((s) => s?.dispose());
+        }
+      });
+    await this.finish(document, kind, client, result);
+    return result;
+  }
+
+  /** Asks the service about journaled sends left open by a crash or reload (found orders are followed). */
+  async recover(): Promise<RecoveryOutcome[]> {
+    const client = this.deps.connection.tryGetClient();
+    if (!client) return [];
+    this.lastRecovery = await recoverAll(client, this.deps.journal());
+    for (const outcome of this.lastRecovery) {
+      this.deps.log.info(`Interrupted send ${outcome.entry.requestId} (${outcome.entry.startedAt}): ${outcome.state}. ${outcome.message}`);
+      if (outcome.state === 'found') {
+        void vscode.window.showInformationMessage(`Partner Center: ${outcome.message} It will not be sent again.`);
+        this.afterOrders(client, outcome.entry.customerId, outcome.orderIds);
+      }
+    }
+    return this.lastRecovery;
+  }
+
+  environment(): EnvironmentInfo {
+    const current = this.deps.connection.current as { environment: string; label: string; sandbox?: boolean };
+    if (current.environment === 'emulator') return { kind: 'emulator', label: current.label };
+    return { kind: current.sandbox ? 'sandbox' : 'production', label: current.label };
+  }
+
+  private prompts(client: PartnerCenterClient, document: vscode.TextDocument): RunPrompts {
+    return {
+      pickCustomer: async () => {
+        const id = await this.confirmer.pickCustomer(client, this.deps.explorer.selectedCustomerId?.());
+        if (id) await this.deps.memory.set(document.uri, id);
+        return id;
+      },
+      confirmPurchase: (summary) => this.confirmer.confirmPurchase(summary, {
+        typed: summary.environment.kind === 'production' && readRunSettings().requireTypedConfirmation,
+      }),
+      showCartPreview: async (summary, cart, exchange) => {
+        await this.record(document, `${this.title(document)} (cart preview)`, 'cart', `Cart ${cart.id ?? ''} created: ${summary.lines.length} line(s)`, [exchange], summary.customer.id, true);
+      },
+    };
+  }
+
+  private async finish(document: vscode.TextDocument, kind: RequestKind, client: PartnerCenterClient, result: RunResult): Promise<void> {
+    for (const e of result.exchanges) this.logExchange(e);
+    if (result.exchanges.length > 0) {
+      await this.record(document, this.title(document), kind.id, result.message, result.exchanges, result.customerId, true);
+    }
+    const show = result.status === 'done' || result.status === 'alreadyDone' ? vscode.window.showInformationMessage
+      : result.status === 'declined' || result.status === 'cancelled' ? vscode.window.showInformationMessage
+        : result.status === 'unknown' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    void show(`Partner Center: ${result.message}`);
+    if (result.customerId) this.afterOrders(client, result.customerId, result.orderIds);
+  }
+
+  private async record(document: vscode.TextDocument, title: string, kindId: string, summary: string, exchanges: Exchange[], customerId: string | undefined, open: boolean): Promise<void> {
+    const record = await this.deps.history().add({
+      time: exchanges[0]?.startedAt ?? new Date().toISOString(), title, kindId, documentUri: document.uri.toString(),
+      environment: this.deps.connection.current.label, endpoint: this.deps.connection.current.endpoint, customerId, summary, exchanges,
+    });
+    this.deps.onHistoryChanged();
+    if (open) await openResponse(record.id, title);
+  }
+
+  private afterOrders(client: PartnerCenterClient, customerId: string, orderIds: readonly string[]): void {
+    for (const orderId of orderIds) {
+      this.followed.set(orderId, 'pending');
+      if (typeof this.deps.explorer.revealOrder === 'function') {
+        this.deps.explorer.revealOrder(customerId, orderId).catch((err: unknown) => this.deps.log.warn(`Could not reveal order ${orderId}: ${String(err)}`));
+      }
+      followOrder(client, customerId, orderId, { intervalMs: 1000, signal: this.stopped.signal }).then((status) => {
+        this.followed.set(orderId, status);
+        this.deps.log.info(`Order ${orderId} for customer ${customerId}: ${status}.`);
+        if (status === 'completed') void vscode.window.setStatusBarMessage(`$(check) Partner Center order ${orderId} completed`, 10_000);
+      }, (err: unknown) => this.deps.log.warn(`Stopped following order ${orderId}: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  }
+
+  private logExchange(e: Exchange): void {
+    const line = `${e.call.method} ${e.call.path} → ${e.status ?? e.outcome} in ${e.durationMs} ms (request ${e.requestId}, correlation ${e.correlationId}${e.attempts > 1 ? `, ${e.attempts} attempts` : ''})`;
+    if (e.outcome === 'ok') this.deps.log.info(line);
+    else this.deps.log.warn(`${line}${e.error ? `: ${e.error.message}` : ''}`);
+  }
+
+  dispose(): void {
+    this.stopped.abort();
+  }
+
+  private title(document: vscode.TextDocument): string {
+    return document.uri.path.split('/').pop() ?? document.uri.toString();
+  }
+}

@@ -1,0 +1,66 @@
+// What a Partner Center error code means and what to do about it, for the response document and
+// the CLI. Codes and meanings follow the reference's error table (§6.2) and the cart error codes
+// (§4.7); the advice is ours. Unknown codes fall back to advice by HTTP status.
+
+export interface ErrorAdvice {
+  code?: string | number;
+  meaning: string;
+  whatToDo: string;
+}
+
+const BY_CODE: Record<string, [string, string]> = {
+  '400': ['Access denied.', 'Sign in again with an account that can use Partner Center.'],
+  '1000': ['Not found.', 'Check the ids in the path; the customer or resource may not exist in this environment.'],
+  '2001': ['The quantity cannot change while the subscription is being suspended.', 'Send the status change and the quantity change separately.'],
+  '2002': ['The seat count is outside what the SKU allows.', 'Use a quantity between the SKU\'s minimum and maximum.'],
+  '2055': ['The subscription changed since it was read (stale etag).', 'Run the request again: the current subscription is read afresh.'],
+  '13605': ['The customer has not accepted the Microsoft Customer Agreement.', 'Record the customer\'s acceptance (POST /v1/customers/{id}/agreements), then buy.'],
+  '20000': ['Order not found.', 'Check the order id and the customer.'],
+  '20003': ['Subscription not found.', 'Check the subscription id and the customer.'],
+  '400019': ['The availability was not found; availability ids change over time.', 'Look the catalog item up again and use its current id.'],
+  '800001': ['The request carried no partner token.', 'Sign in again.'],
+  '800002': ['Invalid request input.', 'Fix the fields the description names; the editor\'s problems list shows most of them before sending.'],
+  '800004': ['Invalid offer or catalog item id.', 'Use a catalog item id PRODUCT:SKU:AVAILABILITY from the catalog.'],
+  '800008': ['The cart was not found or has expired (carts last seven days).', 'Create the cart again.'],
+  '800009': ['One or more cart lines have errors.', 'Fix the lines named in the cart preview, create a new cart, then check out.'],
+  '800020': ['The item is not eligible for purchase.', 'Legacy offers cannot be bought any more; use the new-commerce catalog item.'],
+  '800060': ['An order with this request is still in progress.', 'Wait a few minutes and check the customer\'s orders before sending again.'],
+  '800064': ['The cart is being processed by another request.', 'Wait, then read the cart to see whether it was checked out.'],
+  '800065': ['The cart was already checked out.', 'Look at the customer\'s orders: the purchase was made.'],
+  '800071': ['Line numbers must run 0, 1, 2, … without gaps or repeats.', 'Renumber the lines.'],
+  '800090': ['The quantity cannot be decreased: the 7-day window has passed.', 'Decrease seats at renewal, through scheduled changes.'],
+  '800091': ['The subscription is suspended.', 'Reactivate it (status "active") before changing anything else.'],
+  '800095': ['The subscription is expired or deleted and cannot change.', 'Buy a new subscription instead.'],
+  '900126': ['A value could not be parsed (an enum such as billingCycle).', 'Use one of the values the editor completes.'],
+  '900203': ['The SKU requires attestation acceptance.', 'Set "attestationAccepted": true on the line.'],
+  '900206': ['The partner-of-record attestation is missing.', 'Set "partnerOnRecordAttestationAccepted": true on the document.'],
+  '900213': ['The cancellation window has passed.', 'Turn off auto-renew instead so the subscription ends with its term.'],
+  '900267': ['The term is not offered for this item.', 'Pick a term the availability lists.'],
+  '900269': ['This term and billing cycle pair is not offered.', 'Pick a pair the availability lists.'],
+  '900270': ['The billing cycle is longer than the term.', 'Use a billing cycle no longer than the term.'],
+  '900275': ['The quantity is outside the allowed range for the line.', 'Use a quantity between the SKU\'s minimum and maximum.'],
+  '900312': ['The reservation scope is not supported.', 'Use "shared" or "single".'],
+  '900313': ['A single-scope reservation needs entitlementId.', 'Add the Azure subscription as provisioningContext.entitlementId.'],
+  '900317': ['The provisioning context needs subscriptionId.', 'Add the Azure plan or subscription id.'],
+  '900329': ['This API does not accept app-only tokens.', 'Sign in as a user (App+User).'],
+};
+
+const BY_STATUS: Record<number, [string, string]> = {
+  400: ['Partner Center rejected the request as invalid.', 'Read the description, fix the document and send again.'],
+  401: ['Not signed in, or the sign-in expired.', 'Sign in again.'],
+  403: ['The account or app is not allowed to do this.', 'Check the account\'s Partner Center roles and the customer relationship.'],
+  404: ['Not found.', 'Check the ids in the path.'],
+  409: ['Conflict with another operation.', 'Wait a little and check the resource before sending again.'],
+  412: ['The resource changed since it was read.', 'Read it again and re-apply the change.'],
+  429: ['Too many requests.', 'Wait for the time Partner Center names, then send again.'],
+  500: ['Partner Center failed to process the request.', 'Check whether the change happened before sending again; the request id helps support.'],
+  503: ['Partner Center is unavailable.', 'Try again later.'],
+};
+
+export function adviceFor(status: number | undefined, code: string | number | undefined): ErrorAdvice | undefined {
+  const byCode = code !== undefined ? BY_CODE[String(code)] : undefined;
+  if (byCode) return { code, meaning: byCode[0], whatToDo: byCode[1] };
+  if (status === undefined || status < 400) return undefined;
+  const byStatus = BY_STATUS[status] ?? BY_STATUS[Math.floor(status / 100) * 100] ?? ['The request failed.', 'Read the description and the request id.'];
+  return { code, meaning: byStatus[0], whatToDo: byStatus[1] };
+}

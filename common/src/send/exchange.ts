@@ -1,0 +1,105 @@
+// One logical call and what came of it. Writes go through exactlyOnce: a single MS-RequestId for
+// every attempt, re-sent only while the outcome is open (no answer, 429, 502-504, 409 "order in
+// progress"). The record keeps what a person needs afterwards (status, body, ids, timing) and
+// never the token: the Authorization header is added deep in the client and never seen here.
+import { exactlyOnce, isPartnerCenterError, isSafeToResend, newCorrelationId, newRequestId, PartnerCenterError, parseErrorBody,
+  type ApiResponse, type PartnerCenterClient, type QueryValue } from '../api';
+import { type HttpMethod } from '../requestKinds';
+
+export interface HttpCall {
+  method: HttpMethod;
+  /** Concrete path (placeholders filled), with or without /v1. */
+  path: string;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** ok: 2xx. failed: a definite non-2xx answer. unknown: no answer, so a write may have been applied. cancelled: stopped by the user. */
+export type ExchangeOutcome = 'ok' | 'failed' | 'unknown' | 'cancelled';
+
+export interface Exchange {
+  call: HttpCall;
+  /** Full URL as sent, without credentials. */
+  url: string;
+  requestId: string;
+  correlationId: string;
+  startedAt: string;
+  durationMs: number;
+  attempts: number;
+  outcome: ExchangeOutcome;
+  status?: number;
+  responseHeaders?: Record<string, string>;
+  responseBody?: unknown;
+  error?: { kind: string; message: string; code?: string | number; description?: string };
+}
+
+export interface ExchangeOptions {
+  requestId?: string;
+  correlationId?: string;
+  signal?: AbortSignal;
+  /** Total sends of a write, including the first (exactlyOnce). */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  /** Called before each attempt of a write with its (unchanging) ids. */
+  onAttempt?: (attempt: number, requestId: string) => void;
+}
+
+export async function exchange(client: PartnerCenterClient, call: HttpCall, options: ExchangeOptions = {}): Promise<Exchange> {
+  const requestId = options.requestId ?? newRequestId();
+  const correlationId = options.correlationId ?? newCorrelationId();
+  const started = Date.now();
+  const base = { call, url: urlOf(client, call), requestId, correlationId, startedAt: new Date(started).toISOString() };
+  let attempts = 0;
+  let last: ApiResponse | undefined;
+  const once = async (): Promise<ApiResponse> => {
+    attempts++;
+    last = await client.request({ ...call, requestId, correlationId, signal: options.signal });
+    const open = openAnswer(last, call);
+    if (open) throw open;
+    return last;
+  };
+  try {
+    const res = call.method === 'GET' ? await once() : await exactlyOnce(() => once(), {
+      requestId, correlationId, signal: options.signal, maxAttempts: options.maxAttempts, baseDelayMs: options.baseDelayMs,
+      onAttempt: ({ attempt }) => options.onAttempt?.(attempt, requestId),
+    });
+    return fromResponse(base, res, attempts, Date.now() - started);
+  } catch (err) {
+    // Out of attempts on an answer that leaves the outcome open: report that answer as it is.
+    if (last && isPartnerCenterError(err) && err.kind === 'http') return fromResponse(base, last, attempts, Date.now() - started, 'unknown');
+    const aborted = options.signal?.aborted || (isPartnerCenterError(err) && err.kind === 'aborted');
+    const outcome: ExchangeOutcome = aborted ? 'cancelled' : 'unknown';
+    const message = err instanceof Error ? err.message : String(err);
+    return { ...base, attempts, durationMs: Date.now() - started, outcome, error: { kind: isPartnerCenterError(err) ? err.kind : 'error', message } };
+  }
+}
+
+/** An answer that does not settle the outcome, as the error exactlyOnce re-sends on. */
+function openAnswer(res: ApiResponse, call: HttpCall): PartnerCenterError | undefined {
+  if (res.status >= 200 && res.status < 300) return undefined;
+  const parsed = parseErrorBody(res.body, typeof res.body === 'string' ? res.body : '');
+  const err = new PartnerCenterError({ kind: 'http', method: call.method, path: call.path, requestId: res.requestId, correlationId: res.correlationId, status: res.status, ...parsed });
+  return call.method !== 'GET' && isSafeToResend(err) ? err : undefined;
+}
+
+function fromResponse(base: Omit<Exchange, 'durationMs' | 'attempts' | 'outcome'>, res: ApiResponse, attempts: number, durationMs: number,
+  forced?: ExchangeOutcome): Exchange {
+  const ok = res.status >= 200 && res.status < 300;
+  const out: Exchange = {
+    ...base, url: res.url || base.url, attempts, durationMs, status: res.status, responseHeaders: res.headers, responseBody: res.body,
+    outcome: forced ?? (ok ? 'ok' : 'failed'),
+  };
+  if (!ok) {
+    const parsed = parseErrorBody(res.body, typeof res.body === 'string' ? res.body : '');
+    out.error = { kind: 'http', message: `Partner Center answered ${res.status}${parsed.code !== undefined ? `, code ${parsed.code}` : ''}${parsed.description ? `: ${parsed.description}` : ''}`, code: parsed.code, description: parsed.description };
+  }
+  return out;
+}
+
+function urlOf(client: PartnerCenterClient, call: HttpCall): string {
+  const rel = call.path.startsWith('/') ? call.path : `/${call.path}`;
+  const url = new URL(`${client.endpoint}${/^\/v1(\/|\?|$)/i.test(rel) ? rel : `/v1${rel}`}`);
+  for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined && v !== null) url.searchParams.append(k, String(v));
+  return url.href;
+}

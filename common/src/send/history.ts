@@ -1,0 +1,82 @@
+// The history of sends: each run of a document (one or more calls) with its redacted requests and
+// responses. It is what the History view lists, re-opens and exports; the store is abstract so the
+// extension can keep it in its storage folder and the tests in memory.
+import { randomUUID } from 'node:crypto';
+import { type Exchange, type HttpCall } from './exchange';
+import { redactBody, redactHeaders, redactText } from './redact';
+
+export interface HistoryRecord {
+  id: string;
+  /** ISO time of the first call. */
+  time: string;
+  /** "Order", "Cart", "Request"... and the file name. */
+  title: string;
+  kindId: string;
+  documentUri?: string;
+  environment: string;
+  endpoint: string;
+  customerId?: string;
+  /** The outcome of the run as a whole, in words ("Order 1a2b placed", "Declined"). */
+  summary: string;
+  exchanges: Exchange[];
+}
+
+export interface HistoryStore {
+  read(): Promise<HistoryRecord[]>;
+  write(records: HistoryRecord[]): Promise<void>;
+}
+
+export class MemoryHistoryStore implements HistoryStore {
+  constructor(private records: HistoryRecord[] = []) {}
+  async read(): Promise<HistoryRecord[]> {
+    return [...this.records];
+  }
+  async write(records: HistoryRecord[]): Promise<void> {
+    this.records = [...records];
+  }
+}
+
+export function redactExchange(e: Exchange): Exchange {
+  const call: HttpCall = { ...e.call, headers: redactHeaders(e.call.headers), body: redactBody(e.call.body) };
+  return {
+    ...e, call,
+    responseHeaders: redactHeaders(e.responseHeaders),
+    responseBody: redactBody(e.responseBody),
+    error: e.error ? { ...e.error, message: redactText(e.error.message) } : undefined,
+  };
+}
+
+export class History {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly store: HistoryStore, private readonly limit = 200) {}
+
+  /** Newest first; the oldest records fall off past the limit. */
+  add(record: Omit<HistoryRecord, 'id'> & { id?: string }): Promise<HistoryRecord> {
+    const full: HistoryRecord = { ...record, id: record.id ?? randomUUID(), exchanges: record.exchanges.map(redactExchange) };
+    return this.update((records) => [full, ...records].slice(0, this.limit)).then(() => full);
+  }
+
+  async list(): Promise<HistoryRecord[]> {
+    await this.queue;
+    return this.store.read();
+  }
+
+  async get(id: string): Promise<HistoryRecord | undefined> {
+    return (await this.list()).find((r) => r.id === id);
+  }
+
+  remove(id: string): Promise<void> {
+    return this.update((records) => records.filter((r) => r.id !== id));
+  }
+
+  clear(): Promise<void> {
+    return this.update(() => []);
+  }
+
+  private update(change: (records: HistoryRecord[]) => HistoryRecord[]): Promise<void> {
+    const next = this.queue.then(async () => this.store.write(change(await this.store.read())));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,16 @@
+// Public surface of the run-request core shared by the extension and the CLI (no `vscode` here).
+export { describeExchange, responseDocument } from './responseDocument';
+export { adviceFor, type ErrorAdvice } from './errorAdvice';
+export { exchange, type Exchange, type ExchangeOutcome, type HttpCall } from './exchange';
+export { followOrder, recoverAll } from './follow';
+export { toHar } from './har';
+export { History, MemoryHistoryStore, redactExchange, type HistoryRecord, type HistoryStore } from './history';
+export { Journal, MemoryJournalStore, type JournalEntry, type JournalStore } from './journal';
+export { JsonFileStore } from './fileStore';
+export { mergeOver } from './merge';
+export { matchKind, planFromText, type SendPlan } from './plan';
+export { describeLine, describeSummary, type EnvironmentInfo, type EnvironmentKind, type PurchaseLine, type PurchaseSummary } from './purchase';
+export { checkEntry, type RecoveryOutcome } from './recovery';
+export { redactBody, redactHeaders, redactText } from './redact';
+export { runDocument, runPlan } from './runner';
+export { type RunContext, type RunPrompts, type RunResult, type RunStatus } from './runTypes';

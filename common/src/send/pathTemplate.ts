@@ -1,0 +1,52 @@
+// Paths of the request-kinds table are templates such as /v1/customers/{customerId}/orders. This
+// file fills them, lists their placeholders and recognises a concrete path as one of them, which is
+// how a generic request (`*.request.json`) is found to be, say, an order and treated as a purchase.
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+/** Fills every placeholder; each value is encoded so it stays one path segment. */
+export function fillPath(template: string, values: Record<string, string | undefined>): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined || value.trim() === '') throw new MissingPathValueError(name);
+    return encodeURIComponent(value.trim());
+  });
+}
+
+export class MissingPathValueError extends Error {
+  constructor(readonly placeholder: string) {
+    super(`The path needs a value for {${placeholder}}.`);
+    this.name = 'MissingPathValueError';
+  }
+}
+
+/** `/v1` is optional in documents (the client adds it); comparisons use the versioned form. */
+export function versioned(path: string): string {
+  const rel = path.startsWith('/') ? path : `/${path}`;
+  return /^\/v1(\/|\?|$)/i.test(rel) ? rel : `/v1${rel}`;
+}
+
+/**
+ * The placeholder values when `path` has the template's shape, else undefined. A placeholder
+ * written literally in the path (`{customerId}`) matches too and yields no value.
+ */
+export function matchTemplate(template: string, path: string): Record<string, string> | undefined {
+  const want = versioned(template).split('?')[0].split('/');
+  const have = versioned(path).split('?')[0].replace(/\/+$/, '').split('/');
+  if (want.length !== have.length) return undefined;
+  const values: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const name = /^\{([A-Za-z][A-Za-z0-9]*)\}$/.exec(want[i])?.[1];
+    if (name) {
+      if (have[i] === '') return undefined;
+      if (have[i] !== `{${name}}`) values[name] = decodeURIComponent(have[i]);
+    } else if (want[i].toLowerCase() !== have[i].toLowerCase()) {
+      return undefined;
+    }
+  }
+  return values;
+}

@@ -1,0 +1,32 @@
+// The response as a person reads it beside the request: the status, the time it took, the request
+// and correlation ids a support engineer asks for, the Partner Center error explained, then the
+// body itself. JSON, so the editor folds and highlights it.
+import { adviceFor } from './errorAdvice';
+import { type Exchange } from './exchange';
+import { type HistoryRecord } from './history';
+
+export function responseDocument(record: HistoryRecord): string {
+  const doc = {
+    summary: record.summary,
+    environment: record.environment,
+    time: record.time,
+    calls: record.exchanges.map(describeExchange),
+  };
+  return `${JSON.stringify(record.exchanges.length === 1 ? { summary: record.summary, environment: record.environment, ...describeExchange(record.exchanges[0]) } : doc, null, 2)}\n`;
+}
+
+export function describeExchange(e: Exchange): Record<string, unknown> {
+  const advice = e.status !== undefined && e.outcome !== 'ok' ? adviceFor(e.status, e.error?.code) : undefined;
+  return {
+    request: `${e.call.method} ${e.url}`,
+    status: e.status ?? `no answer (${e.outcome})`,
+    durationMs: e.durationMs,
+    requestId: e.requestId,
+    correlationId: e.correlationId,
+    ...(e.attempts > 1 ? { attempts: e.attempts } : {}),
+    ...(e.error ? { error: { ...(e.error.code !== undefined ? { code: e.error.code } : {}), message: e.error.message,
+      ...(advice ? { meaning: advice.meaning, whatToDo: advice.whatToDo } : {}) } } : {}),
+    ...(e.outcome === 'unknown' ? { note: 'No definite answer arrived: the change may or may not have been made. It is kept in the journal and checked with Partner Center before this is sent again.' } : {}),
+    body: e.responseBody ?? null,
+  };
+}

@@ -1,0 +1,54 @@
+// Runs one request document: plan the call from the request-kinds table, settle the customer,
+// then hand over to the flow the call needs (purchase flows confirm and send exactly once; reads
+// and other writes are sent as they are). The extension and the CLI both call `runDocument`.
+import { type RequestKind } from '../requestKinds';
+import { exchange, type HttpCall } from './exchange';
+import { cartFlow, checkoutFlow, orderFlow, outcomeOf, subscriptionFlow } from './flows';
+import { CustomerNotFoundError } from './lookups';
+import { fillPath, MissingPathValueError } from './pathTemplate';
+import { planFromText, type SendPlan } from './plan';
+import { type RunContext, type RunResult } from './runTypes';
+
+export async function runDocument(text: string, kind: RequestKind, ctx: RunContext): Promise<RunResult> {
+  const plan = planFromText(text, kind);
+  return runPlan(plan, ctx);
+}
+
+export async function runPlan(plan: SendPlan, ctx: RunContext): Promise<RunResult> {
+  const blocked = (message: string, customerId?: string): RunResult => ({ status: 'blocked', message, exchanges: [], orderIds: [], recovered: [], customerId });
+  if (plan.problems.length > 0) return blocked(`Not sent: ${plan.problems.join(' ')}`);
+  let customerId = plan.customerId ?? ctx.customerId;
+  if (plan.needsCustomer && !customerId) {
+    customerId = await ctx.prompts.pickCustomer();
+    if (!customerId) return blocked('Not sent: no customer was chosen.');
+  }
+  let call: HttpCall;
+  try {
+    const path = fillPath(plan.pathTemplate, { ...plan.values, ...(customerId ? { customerId } : {}) });
+    call = { method: plan.method, path, query: plan.query, headers: plan.headers, body: plan.body };
+  } catch (err) {
+    if (err instanceof MissingPathValueError) return blocked(`Not sent: ${err.message}`, customerId);
+    throw err;
+  }
+  try {
+    const result = await dispatch(plan, call, customerId, ctx);
+    return { recovered: [], ...result, customerId: result.customerId ?? customerId };
+  } catch (err) {
+    if (err instanceof CustomerNotFoundError) return blocked(`Not sent: ${err.message}`, customerId);
+    throw err;
+  }
+}
+
+async function dispatch(plan: SendPlan, call: HttpCall, customerId: string | undefined, ctx: RunContext) {
+  const target = plan.target;
+  if (plan.spendsMoney && customerId && target) {
+    if (plan.step === 'checkout') return checkoutFlow(ctx, customerId, plan.values.cartId, call);
+    if (target.send.mergeWithCurrent) return subscriptionFlow(ctx, customerId, plan.values.subscriptionId, call, !plan.kind.send.envelope);
+    return orderFlow(ctx, target, customerId, call);
+  }
+  if (!plan.kind.send.envelope && plan.kind.send.checkout && customerId) return cartFlow(ctx, plan.kind, customerId, call);
+  // Reads and writes that spend nothing: sent as written (writes still keep one request id across retries).
+  ctx.progress?.(`${call.method} ${call.path}…`);
+  const e = await exchange(ctx.client, call, { signal: ctx.signal, maxAttempts: ctx.retry?.maxAttempts, baseDelayMs: ctx.retry?.baseDelayMs });
+  return { exchanges: [e], customerId, orderIds: [], ...outcomeOf(e) };
+}

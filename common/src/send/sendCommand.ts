@@ -1,0 +1,168 @@
+// `partner-center send <file>`: the run-request core from a terminal or a script. It prints the
+// response as JSON on stdout and progress on stderr. A purchase needs --yes, or a person at a
+// terminal who confirms it; piped or scheduled runs without --yes refuse to buy.
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { pathToFileURL } from 'node:url';
+import { PartnerCenterClient } from '../api/client';
+import { isLoopbackHost } from '../api/clouds';
+import { requestKindById, requestKindFor } from '../requestKinds';
+import { JsonFileStore } from './fileStore';
+import { Journal, type JournalEntry, MemoryJournalStore } from './journal';
+import { describeSummary, type EnvironmentInfo, type PurchaseSummary } from './purchase';
+import { responseDocument } from './responseDocument';
+import { runDocument } from './runner';
+import { type RunPrompts, type RunResult } from './runTypes';
+
+const USAGE = `usage: partner-center send <file> --endpoint <url> --token <token> [--customer <id>] [--yes]
+                           [--kind <kind>] [--sandbox] [--journal <file>]
+
+Sends a Partner Center request document (*.order.json, *.cart.json, *.subscription.json,
+*.customer.json, *.request.json) and prints the response as JSON.
+  --customer   the customer when the document names none
+  --yes        confirm purchases without asking (required when stdin is not a terminal)
+  --sandbox    the endpoint is an integration sandbox account (shown in confirmations)
+  --journal    keep unsettled purchases in this file, so a re-run after a crash asks first
+Exit status: 0 sent and accepted, 1 Partner Center answered with an error (or no definite
+answer), 2 usage problem or nothing sent (bad arguments or document, purchase not confirmed).`;
+
+interface Options { file?: string; endpoint?: string; token?: string; customer?: string; yes: boolean; kind?: string; sandbox: boolean; journal?: string }
+
+function parseArgs(argv: string[]): Options | string {
+  const o: Options = { yes: false, sandbox: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string | undefined => argv[++i];
+    switch (arg) {
+      case '--endpoint': o.endpoint = value(); break;
+      case '--token': o.token = value(); break;
+      case '--customer': o.customer = value(); break;
+      case '--kind': o.kind = value(); break;
+      case '--journal': o.journal = value(); break;
+      case '--yes': case '-y': o.yes = true; break;
+      case '--sandbox': o.sandbox = true; break;
+      default:
+        if (arg.startsWith('-')) return `unknown option ${arg}`;
+        if (o.file) return 'send takes one file';
+        o.file = arg;
+    }
+  }
+  if (!o.file) return 'no file given';
+  if (!o.endpoint) return '--endpoint is required';
+  if (!o.token) return '--token is required';
+  if (o.kind && !requestKindById(o.kind)) return `unknown kind ${o.kind}`;
+  try {
+    new URL(o.endpoint);
+  } catch {
+    return `--endpoint is not a URL: ${o.endpoint}`;
+  }
+  return o;
+}
+
+export interface SendIo {
+  stdinIsTty: boolean;
+  out(text: string): void;
+  err(text: string): void;
+  ask(question: string): Promise<string>;
+}
+
+const processIo: SendIo = {
+  stdinIsTty: process.stdin.isTTY === true,
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  ask: async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  },
+};
+
+export async function sendCommand(argv: string[], io: SendIo = processIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
+  const o = parseArgs(argv);
+  if (typeof o === 'string') {
+    io.err(`${o}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const path = resolve(String(o.file));
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    io.err(`cannot read ${path}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const kind = o.kind ? requestKindById(o.kind) : requestKindFor(path, schemaRefOf(text));
+  if (!kind) {
+    io.err(`${basename(path)} is not a Partner Center request document; name it *.order.json, *.cart.json, ... or pass --kind\n`);
+    return 2;
+  }
+  const endpointUrl = new URL(String(o.endpoint));
+  const environment: EnvironmentInfo = isLoopbackHost(endpointUrl.hostname)
+    ? { kind: 'emulator', label: `Emulator (${endpointUrl.origin})` }
+    : { kind: o.sandbox ? 'sandbox' : 'production', label: endpointUrl.origin };
+  const token = String(o.token);
+  const client = new PartnerCenterClient({ endpoint: String(o.endpoint), tokenProvider: { getToken: async () => token } });
+  const journal = new Journal(o.journal ? new JsonFileStore<JournalEntry>(resolve(o.journal)) : new MemoryJournalStore());
+  let refusal: string | undefined;
+  const prompts: RunPrompts = {
+    pickCustomer: async () => o.customer,
+    confirmPurchase: async (summary) => {
+      io.err(`${describeSummary(summary)}\n`);
+      if (o.yes) return true;
+      if (!io.stdinIsTty) {
+        refusal = 'refusing to make a purchase without --yes: stdin is not a terminal, so nobody can confirm it';
+        return false;
+      }
+      return confirmAtTerminal(io, summary);
+    },
+    showCartPreview: async (summary) => io.err(`Cart preview:\n${describeSummary(summary)}\n`),
+  };
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const result = await runDocument(text, kind, {
+      client, environment, journal, prompts, signal: controller.signal, customerId: o.customer,
+      documentUri: pathToFileURL(path).href, progress: (m) => io.err(`${m}\n`),
+    });
+    if (result.exchanges.length > 0) {
+      const record = { id: '', time: result.exchanges[0].startedAt, title: basename(path), kindId: kind.id, environment: environment.label, endpoint: client.endpoint, summary: result.message, exchanges: result.exchanges };
+      io.out(responseDocument(record));
+    }
+    io.err(`${refusal ?? result.message}\n`);
+    return exitCode(result, refusal !== undefined);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await client.close();
+  }
+}
+
+function exitCode(result: RunResult, refused: boolean): number {
+  if (refused) return 2;
+  switch (result.status) {
+    case 'done': case 'alreadyDone': return 0;
+    case 'blocked': case 'declined': return result.exchanges.some((e) => e.outcome !== 'ok') ? 1 : 2;
+    default: return 1;
+  }
+}
+
+async function confirmAtTerminal(io: SendIo, summary: PurchaseSummary): Promise<boolean> {
+  if (summary.environment.kind === 'production' && summary.customer.domain) {
+    const typed = await io.ask(`Type the customer's domain (${summary.customer.domain}) to confirm: `);
+    return typed.trim().toLowerCase() === summary.customer.domain.toLowerCase();
+  }
+  const answer = await io.ask(`${summary.action}? [y/N] `);
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+function schemaRefOf(text: string): string | undefined {
+  return /"\$schema"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+}

@@ -1,0 +1,266 @@
+// Run request in the real extension host against the emulator: orders placed once and followed,
+// carts previewed then checked out, subscription updates that keep what they do not change, lost
+// answers, a reload with an open journal entry, cancel, the history across a reload, and what the
+// confirmation shows. Dialogs are replaced through the extension API (modals cannot be clicked here).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, emulatorUrl, openNewDocument, waitFor, workspaceRoot } from '../helpers';
+import { emulator } from '../emulatorAdmin';
+import { type PurchaseSummary, type RecoveryOutcome, type RunResult, type History, type Journal } from '../../../common/src/send';
+
+interface Confirmer {
+  confirmPurchase(summary: PurchaseSummary, options: { typed: boolean }): Promise<boolean>;
+  confirmReadWithErrors(errorCount: number): Promise<boolean>;
+  pickCustomer(client: unknown, preferredId: string | undefined): Promise<string | undefined>;
+}
+interface Api {
+  explorer: { revealOrder?: (customerId: string, orderId: string) => Promise<unknown> };
+  run: {
+    run(uri?: vscode.Uri, options?: { token?: vscode.CancellationToken }): Promise<RunResult | undefined>;
+    setConfirmer(c: Confirmer | undefined): void;
+    setRetry(r: { maxAttempts?: number; baseDelayMs?: number } | undefined): void;
+    setTrusted(f: (() => boolean) | undefined): void;
+    history(): History;
+    journal(): Journal;
+    reload(): Promise<RecoveryOutcome[]>;
+    followed: ReadonlyMap<string, string>;
+    exportHistory(format: 'json' | 'har', target: vscode.Uri): Promise<vscode.Uri | undefined>;
+  };
+}
+interface Fixtures { customerId: string; subscriptions: { recent: { customerId: string; subscriptionId: string } }; catalog: { license: string; threeYear: string } }
+interface Recorded { method: string; path: string; status: number; requestId?: string; fault?: string }
+
+const fixtures = async (): Promise<Fixtures> => (await (await fetch(`${emulatorUrl()}/_emulator/fixtures`)).json()) as Fixtures;
+const recorded = async () => (await emulator.requests()) as unknown as Recorded[];
+const api = async () => (await activateExtension<Api>()).api;
+const v1 = async <T>(path: string): Promise<T> => (await (await fetch(`${emulatorUrl()}/v1${path}`, { headers: { authorization: 'Bearer integration-test' } })).json()) as T;
+const orderCount = async (customerId: string) => (await v1<{ items: unknown[] }>(`/customers/${customerId}/orders`)).items.length;
+const orderPosts = async (customerId: string) => (await recorded()).filter((r) => r.method === 'POST' && r.path.toLowerCase() === `/v1/customers/${customerId}/orders`.toLowerCase());
+
+/** `onConfirm` runs as the person says yes: the fault tests switch faults on there, so only the purchase meets them. */
+function recordingConfirmer(answer: boolean, customerId?: string, onConfirm?: () => Promise<unknown>): Confirmer & { asked: PurchaseSummary[]; typed: boolean[] } {
+  const asked: PurchaseSummary[] = [];
+  const typed: boolean[] = [];
+  return {
+    asked, typed,
+    confirmPurchase: async (summary, options) => {
+      asked.push(summary);
+      typed.push(options.typed);
+      await onConfirm?.();
+      return answer;
+    },
+    confirmReadWithErrors: async () => false,
+    pickCustomer: async () => customerId,
+  };
+}
+
+let counter = 0;
+function orderText(customerId: string | undefined, lines: { item: string; quantity: number }[]): string {
+  return JSON.stringify({
+    $schema: 'partner-center:/schemas/order.schema.json',
+    ...(customerId ? { referenceCustomerId: customerId } : {}),
+    partnerOnRecordAttestationAccepted: true,
+    billingCycle: 'monthly',
+    lineItems: lines.map((l, i) => ({ lineItemNumber: i, offerId: l.item, quantity: l.quantity, termDuration: 'P1Y' })),
+  }, null, 2);
+}
+const open = (name: string, text: string) => openNewDocument(`run/${Date.now()}-${++counter}-${name}`, text);
+
+suite('Run request', () => {
+  suiteSetup(async () => {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceRoot(), 'run'));
+  });
+
+  teardown(async () => {
+    const run = (await api()).run;
+    run.setConfirmer(undefined);
+    run.setRetry(undefined);
+    run.setTrusted(undefined);
+    await emulator.setFaults({});
+  });
+
+  test('an order sent from a document is confirmed with the customer and every line, placed once, revealed and followed until it settles', async () => {
+    const a = await api();
+    const f = await fixtures();
+    const revealed: string[] = [];
+    const original = a.explorer.revealOrder;
+    if (typeof original === 'function') {
+      a.explorer.revealOrder = (c, o) => {
+        revealed.push(`${c}/${o}`);
+        return original.call(a.explorer, c, o);
+      };
+    }
+    const confirmer = recordingConfirmer(true);
+    a.run.setConfirmer(confirmer);
+    const doc = await open('buy.order.json', orderText(f.customerId, [{ item: f.catalog.license, quantity: 3 }, { item: f.catalog.threeYear, quantity: 1 }]));
+    try {
+      const result = await a.run.run(doc.uri);
+      assert.equal(result?.status, 'done', result?.message);
+      const [orderId] = result!.orderIds;
+      assert.ok(orderId);
+
+      const [summary] = confirmer.asked;
+      assert.equal(summary.environment.kind, 'emulator');
+      assert.equal(confirmer.typed[0], false, 'typing the domain is for production only');
+      assert.ok(summary.customer.name, 'the customer is named');
+      assert.match(String(summary.customer.domain), /\./, 'with the domain');
+      assert.deepEqual(summary.lines.map((l) => [l.catalogItemId, l.quantity, l.termDuration, l.billingCycle]),
+        [[f.catalog.license, 3, 'P1Y', 'monthly'], [f.catalog.threeYear, 1, 'P1Y', 'monthly']]);
+
+      const response = await waitFor('the response beside the request', () =>
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'partner-center-response' && e.document.getText().includes(orderId)));
+      const shown = JSON.parse(response.document.getText()) as { status: number; requestId: string; correlationId: string; durationMs: number };
+      assert.equal(shown.status, 201);
+      assert.ok(shown.requestId && shown.correlationId && shown.durationMs >= 0);
+      assert.equal((await orderPosts(f.customerId)).filter((p) => p.requestId === shown.requestId).length, 1);
+
+      if (typeof original === 'function') assert.deepEqual(revealed, [`${f.customerId}/${orderId}`], 'the order is revealed in the explorer');
+      await waitFor('the order to settle', () => a.run.followed.get(orderId) === 'completed', 30_000);
+    } finally {
+      if (original) a.explorer.revealOrder = original;
+    }
+  });
+
+  test('a declined confirmation sends nothing', async () => {
+    const a = await api();
+    const f = await fixtures();
+    a.run.setConfirmer(recordingConfirmer(false));
+    const before = (await orderPosts(f.customerId)).length;
+    const doc = await open('declined.order.json', orderText(f.customerId, [{ item: f.catalog.license, quantity: 1 }]));
+    const result = await a.run.run(doc.uri);
+    assert.equal(result?.status, 'declined');
+    assert.equal((await orderPosts(f.customerId)).length, before);
+  });
+
+  test('a cart previews its priced lines, then checks out as a separately confirmed step', async () => {
+    const a = await api();
+    const f = await fixtures();
+    const confirmer = recordingConfirmer(true, f.customerId);
+    a.run.setConfirmer(confirmer);
+    const cart = { partnerOnRecordAttestationAccepted: true, lineItems: [{ id: 0, catalogItemId: f.catalog.license, quantity: 2, billingCycle: 'monthly', termDuration: 'P1M' }] };
+    const doc = await open('buy.cart.json', JSON.stringify(cart, null, 2));
+    const result = await a.run.run(doc.uri);
+    assert.equal(result?.status, 'done', result?.message);
+    assert.deepEqual(result!.exchanges.map((e) => `${e.call.method} ${e.status}`), ['POST 201', 'POST 201'], 'create, then checkout');
+    assert.equal(confirmer.asked[0].action, 'Check out cart');
+    assert.ok(confirmer.asked[0].lines[0].price !== undefined, 'the checkout confirmation shows the price the service computed');
+    const preview = (await a.run.history().list()).find((r) => r.title.includes('cart preview') && r.documentUri === doc.uri.toString());
+    assert.ok(preview, 'the preview was shown (and kept) before checkout');
+    assert.equal(result!.orderIds.length, 1);
+  });
+
+  test('a subscription update keeps the fields it did not change', async () => {
+    const a = await api();
+    const { customerId, subscriptionId } = (await fixtures()).subscriptions.recent;
+    const before = await v1<{ quantity: number; autoRenewEnabled: boolean; billingCycle: string; friendlyName: string }>(`/customers/${customerId}/subscriptions/${subscriptionId}`);
+    const confirmer = recordingConfirmer(true, customerId);
+    a.run.setConfirmer(confirmer);
+    const doc = await open('seats.subscription.json', JSON.stringify({ id: subscriptionId, quantity: before.quantity + 1 }, null, 2));
+    const result = await a.run.run(doc.uri);
+    assert.equal(result?.status, 'done', result?.message);
+    const after = await v1<typeof before>(`/customers/${customerId}/subscriptions/${subscriptionId}`);
+    assert.equal(after.quantity, before.quantity + 1);
+    assert.equal(after.autoRenewEnabled, before.autoRenewEnabled);
+    assert.equal(after.billingCycle, before.billingCycle);
+    assert.equal(after.friendlyName, before.friendlyName);
+    assert.deepEqual(confirmer.asked[0].changes?.map((c) => c.path), ['quantity']);
+  });
+
+  test('a send whose answers are lost after commit ends with exactly one order', async () => {
+    const a = await api();
+    const f = await fixtures();
+    a.run.setConfirmer(recordingConfirmer(true, undefined, () => emulator.setFaults({ resetAfterCommit: 1 })));
+    const ordersBefore = await orderCount(f.customerId);
+    const postsBefore = (await orderPosts(f.customerId)).length;
+    const doc = await open('lost.order.json', orderText(f.customerId, [{ item: f.catalog.license, quantity: 5 }]));
+    const sending = a.run.run(doc.uri);
+    await waitFor('a committed order whose answer was lost', async () => (await orderPosts(f.customerId)).slice(postsBefore).some((p) => p.fault === 'reset-after-commit'));
+    await emulator.setFaults({});
+    const result = await sending;
+    assert.equal(result?.status, 'done', result?.message);
+    const posts = (await orderPosts(f.customerId)).slice(postsBefore);
+    assert.ok(posts.length >= 2, 'the order was re-sent');
+    assert.equal(new Set(posts.map((p) => p.requestId)).size, 1, 'with the same MS-RequestId every time');
+    assert.equal(await orderCount(f.customerId), ordersBefore + 1, 'exactly one order exists');
+  });
+
+  test('after a reload, an unsettled journal entry is looked up and its order found instead of sending again', async () => {
+    const a = await api();
+    const f = await fixtures();
+    a.run.setConfirmer(recordingConfirmer(true, undefined, () => emulator.setFaults({ resetAfterCommit: 1 })));
+    a.run.setRetry({ maxAttempts: 1 });
+    const ordersBefore = await orderCount(f.customerId);
+    const doc = await open('crash.order.json', orderText(f.customerId, [{ item: f.catalog.license, quantity: 7 }]));
+    const lost = await a.run.run(doc.uri);
+    assert.equal(lost?.status, 'unknown', lost?.message);
+    await emulator.setFaults({});
+    const [entry] = await a.run.journal().unsettled((e) => e.documentUri === doc.uri.toString());
+    assert.ok(entry, 'the send is journaled');
+    const postsBefore = (await orderPosts(f.customerId)).length;
+
+    const outcomes = await a.run.reload();
+    const found = outcomes.find((o) => o.entry.requestId === entry.requestId);
+    assert.equal(found?.state, 'found', found?.message);
+    assert.equal((found as { orderIds: string[] }).orderIds.length, 1);
+    assert.equal((await orderPosts(f.customerId)).length, postsBefore, 'nothing was sent again');
+    assert.equal(await orderCount(f.customerId), ordersBefore + 1);
+    assert.deepEqual(await a.run.journal().unsettled((e) => e.requestId === entry.requestId), []);
+  });
+
+  test('cancelling stops the request', async () => {
+    const a = await api();
+    await emulator.setFaults({ latencyMs: 4000 });
+    const doc = await open('slow.request.json', JSON.stringify({ method: 'GET', path: '/v1/customers', query: { size: 3 } }, null, 2));
+    const source = new vscode.CancellationTokenSource();
+    const started = Date.now();
+    const sending = a.run.run(doc.uri, { token: source.token });
+    await waitFor('the request to reach the emulator', async () => (await recorded()).some((r) => r.path === '/v1/customers?size=3'));
+    source.cancel();
+    const result = await sending;
+    assert.equal(result?.status, 'cancelled', result?.message);
+    assert.ok(Date.now() - started < 3500, `stopped before the answer came (${Date.now() - started} ms)`);
+  });
+
+  test('history survives a reload, holds no token, and exports as HAR', async () => {
+    const a = await api();
+    const doc = await open('customers.request.json', JSON.stringify({ method: 'GET', path: '/v1/customers', query: { size: 2 } }, null, 2));
+    const result = await a.run.run(doc.uri);
+    assert.equal(result?.status, 'done', result?.message);
+    const [latest] = await a.run.history().list();
+    assert.equal(latest.documentUri, doc.uri.toString());
+
+    await a.run.reload();
+    const afterReload = await a.run.history().list();
+    assert.ok(afterReload.some((r) => r.id === latest.id), 'the record was read back from storage');
+    assert.ok(!JSON.stringify(afterReload).includes('partner-center-vscode-emulator'), 'no token in the history');
+
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'run', 'history.har');
+    await a.run.exportHistory('har', target);
+    const har = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8')) as { log: { entries: { request: { url: string } }[] } };
+    assert.ok(har.log.entries.some((e) => e.request.url.includes('/v1/customers?size=2')));
+  });
+
+  test('a document with error diagnostics is not sent', async () => {
+    const a = await api();
+    const f = await fixtures();
+    a.run.setConfirmer(recordingConfirmer(true));
+    const text = orderText(f.customerId, [{ item: f.catalog.license, quantity: 1 }]).replace('"monthly"', '"montly"');
+    const doc = await open('typo.order.json', text);
+    await waitFor('the language server to report the error', () =>
+      vscode.languages.getDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 30_000);
+    const before = (await orderPosts(f.customerId)).length;
+    assert.equal(await a.run.run(doc.uri), undefined);
+    assert.equal((await orderPosts(f.customerId)).length, before);
+  });
+
+  test('sending is disabled in an untrusted workspace', async () => {
+    const a = await api();
+    a.run.setTrusted(() => false);
+    // Count only what this document would send: the explorer may be polling orders meanwhile.
+    const customerListings = async () => (await recorded()).filter((r) => r.method === 'GET' && /^\/v1\/customers(\?|$)/.test(r.path)).length;
+    const before = await customerListings();
+    const doc = await open('untrusted.request.json', JSON.stringify({ method: 'GET', path: '/v1/customers' }));
+    assert.equal(await a.run.run(doc.uri), undefined);
+    assert.equal(await customerListings(), before);
+  });
+});
