@@ -21,7 +21,8 @@ function row(page: Page, label: string) {
 async function main(): Promise<void> {
   const runtime = ensureRuntime();
   const { chromium } = await import('playwright-core');
-  const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42']);
+  // Seed 1 is the demo's: the demo documents name its customer and catalog items.
+  const emulator = await startEmulatorProcess(repoRoot, ['--seed', '1']);
   const workspace = mkdtempSync(join(tmpdir(), 'pc-screenshot-workspace-'));
   cpSync(join(repoRoot, 'demo'), workspace, { recursive: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
@@ -72,7 +73,22 @@ async function main(): Promise<void> {
     }
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(outDir, 'explorer-error.png') });
-    process.stdout.write(`Saved explorer-order.png, explorer-customer.png and explorer-error.png (customer ${firstCustomer}…) in ${outDir}\n`);
+    // The language server on the demo's order full of mistakes, with the Problems panel open.
+    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({}) });
+    await row(page, 'Entitlements').click();
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('mistakes.order.json');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
+    // Room for the editor: hide both side bars, then open the Problems panel.
+    await page.keyboard.press('Control+B');
+    await page.keyboard.press('Control+Alt+B');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').first().waitFor();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(outDir, 'language-diagnostics.png') });
+    process.stdout.write(`Saved language-diagnostics.png, explorer-order.png, explorer-customer.png and explorer-error.png (customer ${firstCustomer}…) in ${outDir}\n`);
   } finally {
     await browser.close();
     await session.stop();
