@@ -1,11 +1,13 @@
-// Bearer token checks. The emulator never validates signatures: any non-empty token is
-// accepted unless `requireToken` pins one. If the token is a readable JWT, its audience must be
+// Bearer token checks. By default the emulator never validates signatures: any non-empty token
+// is accepted unless `requireToken` pins one. If the token is a readable JWT, its audience must be
 // one Partner Center accepts (the API, its first-party app id, or the legacy AAD Graph resource
 // used by the documented app-only flow), and `idtyp: "app"` marks it as app-only.
+// With `trustIssuer` (issuerVerifier.ts) it checks real tokens instead: signature, issuer,
+// audience and lifetime.
 
 import { ApiError } from './errors';
 
-const AUDIENCES = new Set([
+export const AUDIENCES = new Set([
   'https://api.partnercenter.microsoft.com',
   'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd',
   'https://graph.windows.net',
@@ -15,13 +17,28 @@ export interface Caller {
   appOnly: boolean;
 }
 
-export function authenticate(header: string | undefined, requireToken: string | undefined, partnerTenantId: string): Caller {
-  const challenge = { 'WWW-Authenticate': `OAuth realm=urn:cpsvc:cpid:${partnerTenantId}` };
+export function challengeHeaders(partnerTenantId: string): Record<string, string> {
+  return { 'WWW-Authenticate': `OAuth realm=urn:cpsvc:cpid:${partnerTenantId}` };
+}
+
+/** The bearer token of an Authorization header, or the 401 Partner Center answers without one. */
+export function bearerToken(header: string | undefined, partnerTenantId: string): string {
   const match = /^Bearer\s+(\S.*)$/i.exec(header ?? '');
   const token = match?.[1].trim();
   if (!token) {
-    throw new ApiError(401, 800001, 'Partner token missing in request context.', [], undefined, challenge);
+    throw new ApiError(401, 800001, 'Partner token missing in request context.', [], undefined, challengeHeaders(partnerTenantId));
   }
+  return token;
+}
+
+export function isPartnerCenterAudience(aud: unknown): boolean {
+  const values = Array.isArray(aud) ? aud : [aud];
+  return values.some((v) => typeof v === 'string' && AUDIENCES.has(v.replace(/\/+$/, '').toLowerCase()));
+}
+
+export function authenticate(header: string | undefined, requireToken: string | undefined, partnerTenantId: string): Caller {
+  const challenge = challengeHeaders(partnerTenantId);
+  const token = bearerToken(header, partnerTenantId);
   if (requireToken !== undefined && token !== requireToken) {
     throw new ApiError(401, 400, 'Access denied: the token is not valid for this service.', [], undefined, challenge);
   }

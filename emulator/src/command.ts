@@ -24,6 +24,9 @@ options:
                                  status-503=<p>           answer 503 before processing
                                  latency-ms=<n>           delay every response
   --require-token <value>      accept only "Authorization: Bearer <value>"
+  --trust-issuer <url>         validate JWT bearer tokens from this issuer (signature from its
+                               JWKS, audience, expiry; App+User tokens need MFA) instead of
+                               accepting any token. NODE_EXTRA_CA_CERTS adds CAs for reaching it
   --help                       show this help
 
 Admin endpoints (no token): GET /_emulator/health, GET /_emulator/requests,
@@ -72,6 +75,7 @@ function parseFlags(argv: string[]): EmulatorOptions | 'help' {
       bom: { type: 'boolean' },
       fault: { type: 'string', multiple: true },
       'require-token': { type: 'string' },
+      'trust-issuer': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,8 +88,21 @@ function parseFlags(argv: string[]): EmulatorOptions | 'help' {
   if (values['provisioning-delay-ms'] !== undefined) options.provisioningDelayMs = integer('--provisioning-delay-ms', values['provisioning-delay-ms'], 0, Number.MAX_SAFE_INTEGER);
   if (values.bom) options.bom = true;
   if (values['require-token'] !== undefined) options.requireToken = values['require-token'];
+  if (values['trust-issuer'] !== undefined) options.trustIssuer = issuerUrl(values['trust-issuer']);
   if (values.fault) options.faults = faultFlags(values.fault);
   return options;
+}
+
+function issuerUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`--trust-issuer needs a URL, got '${text}'`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`--trust-issuer needs an http(s) URL, got '${text}'`);
+  // Kept as typed: it must equal the tokens' "iss" claim exactly.
+  return text;
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {

@@ -31,6 +31,11 @@ export interface EmulatorOptions {
   faults?: EmulatorFaults;
   /** When set, only `Authorization: Bearer <this value>` is accepted. */
   requireToken?: string;
+  /** When set, bearer tokens must be JWTs from this issuer: signature (its JWKS), audience and
+   * expiry are checked, and App+User tokens need MFA (900421). Replaces the accept-anything rule. */
+  trustIssuer?: string;
+  /** Extra CA certificates (PEM) for reaching `trustIssuer` over HTTPS; tests make their own CA. */
+  trustIssuerCa?: string;
   /** Source of "now" in epoch milliseconds. Default Date.now. Tests pass a movable clock to
    * cross the 7-day seat-decrease window or to make dates reproducible. */
   clock?: () => number;

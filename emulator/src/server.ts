@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { type AddressInfo } from 'node:net';
 import { handleAdmin } from './admin';
 import { authenticate } from './auth';
+import { createIssuerVerifier } from './issuerVerifier';
 import { normalizeKeys } from './casing';
 import { seedStore } from './data/seed';
 import { ApiError, errorBody, invalidInput, routeNotFound } from './errors';
@@ -33,12 +34,16 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
 
+  const verifyIssuer = options.trustIssuer === undefined ? undefined
+    : createIssuerVerifier({ issuer: options.trustIssuer, ca: options.trustIssuerCa, clock, partnerTenantId: store.partnerTenantId });
+
   /** Runs the /v1 pipeline after faults: auth, rate limit, idempotency, routing. */
-  function process(req: IncomingMessage, url: URL, raw: string, now: number): { answer: ApiResponse; replayed: boolean } {
+  async function process(req: IncomingMessage, url: URL, raw: string, now: number): Promise<{ answer: ApiResponse; replayed: boolean }> {
     const method = req.method ?? 'GET';
     try {
       if (!/^\/v1(\/|$)/i.test(url.pathname)) throw routeNotFound(url.pathname);
-      const caller = authenticate(header(req, 'authorization'), options.requireToken, store.partnerTenantId);
+      const caller = verifyIssuer ? await verifyIssuer(header(req, 'authorization'))
+        : authenticate(header(req, 'authorization'), options.requireToken, store.partnerTenantId);
       const path = url.pathname.slice(3) || '/';
       const tenant = tenantOf(path);
       const rate = limiter.take(tenant, now);
@@ -106,7 +111,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
       record.fault = 'status-503';
       answer = { status: 503, body: errorBody(800003, 'The service is temporarily unavailable. Try again later.'), headers: { 'Retry-After': '1' } };
     } else {
-      const result = process(req, url, raw, now);
+      const result = await process(req, url, raw, now);
       answer = result.answer;
       if (result.replayed) record.replayed = true;
       if (faulty && faults.draw('reset-after-commit')) {

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { ensureRuntime, CHROMIUM } from './runtime';
 import { startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
+import { scanForIssuedTokens, startAuthRig } from './authRig';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
   const runtime = ensureRuntime();
   const { chromium } = await import('playwright-core');
   const started = Date.now();
+  const authRig = await startAuthRig(repoRoot);
   const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42', '--provisioning-delay-ms', '2000']);
   const workspace = mkdtempSync(join(tmpdir(), 'pc-e2e-workspace-'));
   cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
@@ -50,6 +52,7 @@ async function main(): Promise<number> {
       environment: {
         PC_TEST_RESULT_FILE: resultFile,
         PC_EMULATOR_URL: emulator.url,
+        ...authRig.environment,
         ...(process.env.PC_TEST_GREP ? { PC_TEST_GREP: process.env.PC_TEST_GREP } : {}),
       },
     });
@@ -72,6 +75,7 @@ async function main(): Promise<number> {
     await browser?.close();
     await session.stop();
     await emulator.stop();
+    await authRig.stop();
   }
 
   if (!existsSync(resultFile)) {
@@ -83,7 +87,23 @@ async function main(): Promise<number> {
     process.stdout.write(`${o.state === 'passed' ? '  ✔' : '  ✘'} ${o.title}${o.durationMs !== undefined ? ` (${o.durationMs} ms)` : ''}\n`);
     if (o.error) process.stdout.write(`      ${o.error.split('\n').join('\n      ')}\n`);
   }
-  const failed = result.failed + (result.outcomes.length === 0 ? 1 : 0);
+  // The leak scan is one more test, run here because only the launcher sees every file the
+  // run wrote (the extension host's logs, the output channel, settings) and every token issued.
+  let scanFailed = 0;
+  if (authRig.authority.issued.size > 0) {
+    const scan = scanForIssuedTokens(authRig.authority, [session.runDir, workspace]);
+    const title = `Token leak scan: none of the ${scan.tokens} values the fake authority issued is in the run's ${scan.files} log, output channel and settings files`;
+    if (scan.leaks.length === 0) {
+      result.passed++;
+      process.stdout.write(`  ✔ ${title}\n`);
+    } else {
+      scanFailed = 1;
+      process.stdout.write(`  ✘ ${title}\n      found in:\n      ${scan.leaks.join('\n      ')}\n`);
+    }
+  } else {
+    process.stdout.write('  - Token leak scan skipped: no sign-in ran (PC_TEST_GREP left the Auth suites out).\n');
+  }
+  const failed = result.failed + scanFailed + (result.outcomes.length === 0 ? 1 : 0);
   if (failed > 0) printExtensionLog(session.runDir);
   process.stdout.write(`${result.passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;

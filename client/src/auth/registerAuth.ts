@@ -1,0 +1,124 @@
+// Composes sign-in: SecretStorage-backed MSAL, the accounts, the status bar and the commands
+// (Sign In, Set Up Sign-In, Sign Out, Switch Account, Set App Credential), and connects the
+// accounts to the Partner Center connection.
+import * as vscode from 'vscode';
+import { PartnerCenterAuth, SignInError, type SignedInAccount, translateAuthError } from '../../../common/src/auth';
+import { type PartnerCenterConnection } from '../connection';
+import { readSettings } from '../settings';
+import { AccountManager, type SignInOptions } from './accountManager';
+import { AccountStore } from './accountStore';
+import { effectiveFlow, readAuthSettings, requiresSignIn } from './authSettings';
+import { askCredential, runGuidedSetup } from './guidedSignIn';
+import { SecretStorageStore } from './secretStorageStore';
+import { createStatusBar } from './statusBar';
+
+/** Only in development and test hosts: lets the integration tests look into SecretStorage. */
+export interface SecretInspection {
+  keys(): string[];
+  read(key: string): Promise<string | undefined>;
+}
+
+export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connection: PartnerCenterConnection): AccountManager {
+  const secrets = new SecretStorageStore(context.secrets, context.globalState);
+  const auth = new PartnerCenterAuth({
+    secrets,
+    // MSAL's lines are redacted in common/src/auth; debug lines only show at the Trace/Debug log level.
+    log: (level, message) => log[level === 'warn' ? 'warn' : level](message),
+    msalLogLevel: 'info',
+  });
+  const manager = new AccountManager(auth, new AccountStore(context.globalState), log);
+  if (context.extensionMode !== vscode.ExtensionMode.Production) {
+    (manager as AccountManager & { inspection?: SecretInspection }).inspection = { keys: () => secrets.keys(), read: (key) => secrets.get(key) };
+  }
+  const report = (err: unknown): void => {
+    const error = err instanceof SignInError ? err : translateAuthError(err);
+    log.error(`Sign-in failed: ${error.message}`);
+    const actions = error.reason === 'cancelled' ? [] : ['Sign In Again', 'Set Up Sign-In', 'Show Log'];
+    void vscode.window.showErrorMessage(`Partner Center: ${error.message}`, ...actions).then((choice) => {
+      if (choice === 'Sign In Again') void vscode.commands.executeCommand('partnerCenter.signIn');
+      if (choice === 'Set Up Sign-In') void vscode.commands.executeCommand('partnerCenter.setUpSignIn');
+      if (choice === 'Show Log') log.show(true);
+    });
+  };
+  const signIn = async (options: SignInOptions = {}): Promise<SignedInAccount | undefined> => {
+    try {
+      const account = await manager.signIn(options);
+      void vscode.window.showInformationMessage(`Partner Center: signed in as ${account.username}.`);
+      return account;
+    } catch (err) {
+      report(err);
+      return undefined;
+    }
+  };
+  const guided = async (): Promise<SignedInAccount | undefined> => {
+    const answers = await runGuidedSetup();
+    if (!answers) return undefined;
+    return signIn({ credential: answers.credential });
+  };
+  const pickAccount = async (placeHolder: string): Promise<SignedInAccount | undefined> => {
+    const accounts = manager.accounts;
+    if (accounts.length <= 1) return accounts[0];
+    const picked = await vscode.window.showQuickPick(accounts.map((a) => ({ label: a.username, description: describe(a), account: a })), { placeHolder });
+    return picked?.account;
+  };
+
+  context.subscriptions.push(
+    manager,
+    connection.attachAccounts(manager),
+    createStatusBar(connection, manager),
+    vscode.commands.registerCommand('partnerCenter.signIn', async () => {
+      const environment = readSettings().environment;
+      const settings = readAuthSettings();
+      // Nothing configured yet (or the emulator without sign-in): guide the first sign-in.
+      if (settings.clientId === '' || !requiresSignIn(environment, settings)) return guided();
+      const flow = effectiveFlow(settings.flow);
+      if ((flow === 'clientSecret' || flow === 'clientCertificate') && !(await safely(() => manager.hasCredential()))) {
+        const credential = await askCredential(flow);
+        return credential ? signIn({ credential }) : undefined;
+      }
+      return signIn();
+    }),
+    vscode.commands.registerCommand('partnerCenter.setUpSignIn', guided),
+    vscode.commands.registerCommand('partnerCenter.setAppCredential', async () => {
+      const flow = effectiveFlow(readAuthSettings().flow);
+      const kind = flow === 'clientCertificate' ? 'clientCertificate' : 'clientSecret';
+      const credential = await askCredential(kind);
+      return credential ? signIn({ flow: kind, credential }) : undefined;
+    }),
+    vscode.commands.registerCommand('partnerCenter.signOut', async (id?: string) => {
+      const account = id ? manager.accounts.find((a) => a.id === id) : await pickAccount('Sign out which account?');
+      if (!account) {
+        if (!id) void vscode.window.showInformationMessage('Partner Center: no account is signed in.');
+        return;
+      }
+      await manager.signOut(account);
+      void vscode.window.showInformationMessage(`Partner Center: signed out ${account.username}; its tokens were removed.`);
+    }),
+    vscode.commands.registerCommand('partnerCenter.switchAccount', async () => {
+      const active = manager.active;
+      const items: (vscode.QuickPickItem & { run: () => Promise<unknown> })[] = manager.accounts.map((a) => ({
+        label: `${a.id === active?.id ? '$(check) ' : ''}${a.username}`, description: describe(a), run: () => manager.switchTo(a),
+      }));
+      items.push(
+        { label: '$(add) Sign in with another account…', run: () => guided() },
+        { label: '$(vm) Use the local emulator', run: () => Promise.resolve(vscode.commands.executeCommand('partnerCenter.useEmulator')) },
+      );
+      const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Partner Center account' });
+      await picked?.run();
+    }),
+  );
+  return manager;
+}
+
+function describe(account: SignedInAccount): string {
+  const cloud = account.app.cloud === 'emulator' ? 'Emulator' : account.app.cloud;
+  return `${cloud} · ${account.sandbox ? 'integration sandbox' : account.app.cloud === 'emulator' ? 'emulator' : 'production'} · ${account.kind === 'app' ? 'App-only' : 'App+User'} · tenant ${account.tenantId}`;
+}
+
+async function safely(check: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await check();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,72 @@
+// `--trust-issuer <url>`: the emulator checks real bearer tokens from one issuer instead of
+// accepting any token: the signature against the issuer's published keys (OIDC discovery, then
+// its JWKS), the issuer, a Partner Center audience, and the lifetime. As Partner Center does
+// since its 2026 MFA enforcement, App+User tokens without MFA in `amr` get 401 with 900421.
+import { type Dispatcher, Agent, fetch as undiciFetch, request } from 'undici';
+import { type Caller, bearerToken, challengeHeaders, isPartnerCenterAudience } from './auth';
+import { ApiError } from './errors';
+
+// jose is an ES module and the emulator is CommonJS: its code is loaded with import() on first use.
+import type * as JoseModule from 'jose' with { 'resolution-mode': 'import' };
+
+type Jose = typeof JoseModule;
+type RemoteJWKSet = ReturnType<Jose['createRemoteJWKSet']>;
+
+export interface IssuerVerifierOptions {
+  issuer: string;
+  /** Extra certificate authorities (PEM) for reaching the issuer; the CLI uses NODE_EXTRA_CA_CERTS. */
+  ca?: string;
+  clock: () => number;
+  partnerTenantId: string;
+}
+
+export type IssuerVerifier = (authorization: string | undefined) => Promise<Caller>;
+
+export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVerifier {
+  const issuer = options.issuer;
+  const dispatcher: Dispatcher | undefined = options.ca ? new Agent({ connect: { ca: options.ca } }) : undefined;
+  let keys: Promise<{ jose: Jose; jwks: RemoteJWKSet }> | undefined;
+  const challenge = challengeHeaders(options.partnerTenantId);
+  const deny = (why: string, code = 400) => new ApiError(401, code, `Access denied: ${why}`, [], undefined, challenge);
+
+  // Discovery runs on the first request, and again after a failure (the issuer may start later).
+  const load = async () => {
+    const jose: Jose = await import('jose');
+    const res = await request(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, { dispatcher, signal: AbortSignal.timeout(10_000) });
+    const metadata = (await res.body.json()) as { jwks_uri?: unknown };
+    if (res.statusCode !== 200 || typeof metadata.jwks_uri !== 'string') throw new Error(`no OIDC metadata at ${issuer} (status ${res.statusCode})`);
+    const jwks = jose.createRemoteJWKSet(new URL(metadata.jwks_uri), {
+      [jose.customFetch]: (url, init) => undiciFetch(url, { method: 'GET', redirect: 'manual', signal: init.signal, headers: Object.fromEntries(init.headers), dispatcher }) as unknown as Promise<Response>,
+    });
+    return { jose, jwks };
+  };
+
+  return async (authorization) => {
+    const token = bearerToken(authorization, options.partnerTenantId);
+    let verifier: { jose: Jose; jwks: RemoteJWKSet };
+    try {
+      keys ??= load();
+      verifier = await keys;
+    } catch (err) {
+      keys = undefined;
+      throw new ApiError(500, 800003, `The emulator could not read the keys of the trusted issuer ${issuer}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    let claims: Record<string, unknown>;
+    try {
+      const result = await verifier.jose.jwtVerify(token, verifier.jwks, { issuer, currentDate: new Date(options.clock()), clockTolerance: 30, algorithms: ['RS256'] });
+      claims = result.payload as Record<string, unknown>;
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (code === 'ERR_JWT_EXPIRED') throw deny('the token has expired.');
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') throw deny(`the token was not issued by ${issuer}.`);
+      throw deny('the token signature is not valid for the trusted issuer.');
+    }
+    if (!isPartnerCenterAudience(claims.aud)) throw deny('the token audience is not Partner Center.');
+    const appOnly = claims.idtyp === 'app';
+    const amr = Array.isArray(claims.amr) ? claims.amr : [];
+    if (!appOnly && !amr.includes('mfa')) {
+      throw new ApiError(401, 900421, 'Multi-factor authentication is required for App+User calls.', [], undefined, challenge);
+    }
+    return { appOnly };
+  };
+}

@@ -1,0 +1,64 @@
+// Sign-in in the real extension host: against an emulator that trusts only the fake authority
+// (--trust-issuer), the explorer asks for a sign-in; a device code sign-in (the authority
+// approves after two polls, so no browser is needed) lets it browse; sign-out removes the
+// account and leaves no token in SecretStorage.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, waitFor } from '../helpers';
+import { type AuthEnvironment, type AuthTestApi, authEnvironment, issuedValues, useTrustedEmulator } from '../../support/integrationAuth';
+
+suite('Auth', () => {
+  let env: AuthEnvironment;
+  let api: AuthTestApi;
+  let restore: (() => Promise<void>) | undefined;
+
+  suiteSetup(async function () {
+    const found = authEnvironment();
+    if (!found) return this.skip();
+    env = found;
+    ({ api } = await activateExtension<AuthTestApi>());
+    restore = await useTrustedEmulator(env);
+  });
+
+  suiteTeardown(async () => {
+    await restore?.();
+  });
+
+  test('an emulator started with --trust-issuer needs a sign-in first', async () => {
+    await waitFor('the connection to say not signed in', () => api.connection.current.signedIn === false);
+    api.explorer.provider.refresh();
+    const nodes = await api.explorer.provider.getChildren();
+    // An empty tree shows the welcome view, whose first action is "Sign In to Partner Center".
+    assert.deepEqual(nodes.map((n) => n.id), []);
+  });
+
+  test('signs in with a device code and browses the trusting emulator', async () => {
+    const account = await vscode.commands.executeCommand<{ id: string; username: string } | undefined>('partnerCenter.signIn');
+    assert.ok(account, 'the sign-in command returns the account');
+    assert.equal(account.username, 'alice@contoso.example');
+    await waitFor('the connection to use the account', () => api.connection.current.account === 'alice@contoso.example');
+    assert.match(api.connection.current.label, /alice@contoso\.example/);
+    api.explorer.provider.refresh();
+    const nodes = await api.explorer.provider.getChildren();
+    assert.ok(nodes.filter((n) => n.id.startsWith('customer/')).length > 0, 'customers are listed with the signed-in token');
+  });
+
+  test('signs out: the account and its tokens are gone from SecretStorage', async () => {
+    const accounts = api.connection.accounts!;
+    const inspection = accounts.inspection!;
+    const cacheKeys = () => inspection.keys().filter((k) => k.includes('.cache.'));
+    assert.equal(cacheKeys().length, 1, 'the MSAL cache is in SecretStorage while signed in');
+    const issued = await issuedValues(env);
+    const stored = await inspection.read(cacheKeys()[0]!);
+    assert.ok(issued.some((t) => stored?.includes(t)), 'the stored cache holds the issued refresh token');
+
+    await vscode.commands.executeCommand('partnerCenter.signOut', accounts.accounts[0]!.id);
+    assert.equal(accounts.accounts.length, 0);
+    assert.deepEqual(cacheKeys(), [], 'the cache entry was deleted');
+    for (const key of inspection.keys()) {
+      const value = (await inspection.read(key)) ?? '';
+      assert.deepEqual(issued.filter((t) => value.includes(t)).map((t) => t.slice(0, 8)), [], `no issued token left in ${key}`);
+    }
+    await waitFor('the connection to need a sign-in again', () => api.connection.current.signedIn === false);
+  });
+});
