@@ -84,6 +84,8 @@ export class PartnerCenterConnection implements vscode.Disposable {
   }
 
   private rebuild(): ConnectionState {
+    // The previous client's pool is closed once its requests in flight have finished.
+    void this.client?.close();
     const settings = readSettings();
     const logger = (event: RequestLogEvent) => this.logRequest(event);
     const environment = settings.environment;
@@ -93,7 +95,7 @@ export class PartnerCenterConnection implements vscode.Disposable {
     if (!needsAccount) {
       // The default a new user can try: the emulator accepts any token.
       const tokenProvider: TokenProvider = { getToken: async () => EMULATOR_TOKEN };
-      this.client = new PartnerCenterClient({ endpoint, tokenProvider, logger });
+      this.client = new PartnerCenterClient({ endpoint, tokenProvider, logger, proxy: settings.proxy });
       return { environment, endpoint, label: place, signedIn: true };
     }
     const signedIn = this.accountSource?.tokenProviderFor(environment);
@@ -102,7 +104,7 @@ export class PartnerCenterConnection implements vscode.Disposable {
       this.client = undefined;
       return { environment, endpoint, label: place, signedIn: false };
     }
-    this.client = new PartnerCenterClient({ endpoint, tokenProvider: signedIn.tokenProvider, logger });
+    this.client = new PartnerCenterClient({ endpoint, tokenProvider: signedIn.tokenProvider, logger, proxy: settings.proxy });
     return { environment, endpoint, label: `${place} — ${signedIn.account.username}`, signedIn: true, account: signedIn.account.username };
   }
 
