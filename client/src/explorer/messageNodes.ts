@@ -1,6 +1,7 @@
 // Nodes that are not Partner Center resources: "Load more…", an error with a retry, "Sign in".
 import * as vscode from 'vscode';
 import { PartnerCenterError } from '../../../common/src/api';
+import { explainPartnerCenterAuthError } from '../../../common/src/auth';
 import { type ExplorerNode } from './node';
 
 export class LoadMoreNode implements ExplorerNode {
@@ -35,11 +36,13 @@ export class ErrorNode implements ExplorerNode {
     const err = this.error;
     const code = err instanceof PartnerCenterError && err.code !== undefined ? ` ${err.code}` : '';
     const summary = err instanceof PartnerCenterError ? (err.description ?? err.message) : err instanceof Error ? err.message : String(err);
+    // Access errors (MFA missing, app not registered, App-only on an App+User API) say what to do.
+    const advice = err instanceof PartnerCenterError && err.status !== undefined ? explainPartnerCenterAuthError(err.status, err.code, false) : undefined;
     const item = new vscode.TreeItem(`Error${code}: ${summary}`);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = ErrorNode.contextValue;
-    item.tooltip = err instanceof Error ? err.message : String(err);
+    item.tooltip = [advice?.message, err instanceof Error ? err.message : String(err)].filter(Boolean).join('\n\n');
     item.description = 'Click to retry';
     item.command = { command: 'partnerCenter.retry', title: 'Retry', arguments: [this] };
     return item;
