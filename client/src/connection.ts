@@ -5,7 +5,7 @@
 // is configured for it (an emulator started with --trust-issuer).
 import * as vscode from 'vscode';
 import { PartnerCenterClient, type TokenProvider, type RequestLogEvent } from '../../common/src/api';
-import { clouds } from '../../common/src/api/clouds';
+import { clouds, isLoopbackHost } from '../../common/src/api/clouds';
 import { type EnvironmentName, onSettingsChanged, readSettings } from './settings';
 
 /** The emulator accepts any non-empty bearer token; this one says where it came from in its logs. */
@@ -22,7 +22,7 @@ export class NotSignedInError extends Error {
 /** What the connection needs from the accounts (client/src/auth/accountManager.ts). */
 export interface AccountSource {
   requiresSignIn(environment: EnvironmentName): boolean;
-  tokenProviderFor(environment: EnvironmentName): { tokenProvider: TokenProvider; account: { username: string } } | undefined;
+  tokenProviderFor(environment: EnvironmentName): { tokenProvider: TokenProvider; account: { id: string; username: string; sandbox: boolean } } | undefined;
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -34,11 +34,18 @@ export interface ConnectionState {
   signedIn: boolean;
   /** The signed-in account's name, when requests use one. */
   account?: string;
+  /** A Partner Center integration sandbox account: purchases there spend no real money. */
+  sandbox: boolean;
 }
+
+/** How long a replaced client may still finish what it started (a purchase's retries) before its pool closes. */
+const RETIRED_CLIENT_GRACE_MS = 10 * 60_000;
 
 export class PartnerCenterConnection implements vscode.Disposable {
   private client: PartnerCenterClient | undefined;
   private state: ConnectionState;
+  /** What the current client was built from; a settings change that leaves it equal keeps the client. */
+  private identity = '';
   private accountSource: AccountSource | undefined;
   private readonly changed = new vscode.EventEmitter<ConnectionState>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -47,10 +54,7 @@ export class PartnerCenterConnection implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.state = this.rebuild();
-    this.disposables.push(onSettingsChanged(() => {
-      this.state = this.rebuild();
-      this.changed.fire(this.state);
-    }));
+    this.disposables.push(onSettingsChanged(() => this.update()));
   }
 
   get current(): ConnectionState {
@@ -65,12 +69,8 @@ export class PartnerCenterConnection implements vscode.Disposable {
   /** Connects the accounts: real clouds (and an emulator with sign-in) then get a client. */
   attachAccounts(source: AccountSource): vscode.Disposable {
     this.accountSource = source;
-    const refresh = () => {
-      this.state = this.rebuild();
-      this.changed.fire(this.state);
-    };
-    refresh();
-    return source.onDidChange(refresh);
+    this.update();
+    return source.onDidChange(() => this.update());
   }
 
   /** The API client, or a NotSignedInError the caller turns into a sign-in prompt or node. */
@@ -83,29 +83,48 @@ export class PartnerCenterConnection implements vscode.Disposable {
     return this.client;
   }
 
+  /** Rebuilds the client when what it is made of changed, and only then tells the listeners. */
+  private update(): void {
+    const before = this.state;
+    this.state = this.rebuild();
+    if (this.state !== before) this.changed.fire(this.state);
+  }
+
   private rebuild(): ConnectionState {
-    // The previous client's pool is closed once its requests in flight have finished.
-    void this.client?.close();
     const settings = readSettings();
-    const logger = (event: RequestLogEvent) => this.logRequest(event);
     const environment = settings.environment;
     const endpoint = environment === 'emulator' ? settings.emulatorUrl : clouds[environment].endpoint ?? '';
     const place = environment === 'emulator' ? `Emulator (${settings.emulatorUrl})` : clouds[environment].displayName;
     const needsAccount = environment !== 'emulator' || this.accountSource?.requiresSignIn(environment) === true;
+    const found = needsAccount ? this.accountSource?.tokenProviderFor(environment) : undefined;
+    // A token signed in for the emulator is only ever sent to an emulator on this machine, so a
+    // workspace setting cannot point it at another host.
+    const signedIn = found && (environment !== 'emulator' || isLoopbackHost(hostOf(endpoint))) ? found : undefined;
+    const identity = JSON.stringify([environment, endpoint, settings.proxy ?? null, needsAccount, signedIn?.account.id ?? null, signedIn?.account.sandbox ?? false]);
+    // Unrelated settings (CodeLens, history size...) keep the client: a purchase may be using it.
+    if (identity === this.identity && this.state) return this.state;
+    this.identity = identity;
+    this.retire(this.client);
+    const logger = (event: RequestLogEvent) => this.logRequest(event);
     if (!needsAccount) {
       // The default a new user can try: the emulator accepts any token.
       const tokenProvider: TokenProvider = { getToken: async () => EMULATOR_TOKEN };
       this.client = new PartnerCenterClient({ endpoint, tokenProvider, logger, proxy: settings.proxy });
-      return { environment, endpoint, label: place, signedIn: true };
+      return { environment, endpoint, label: place, signedIn: true, sandbox: false };
     }
-    const signedIn = this.accountSource?.tokenProviderFor(environment);
     if (!signedIn) {
       // Until an account exists the client stays unset and callers get NotSignedInError.
       this.client = undefined;
-      return { environment, endpoint, label: place, signedIn: false };
+      return { environment, endpoint, label: place, signedIn: false, sandbox: false };
     }
     this.client = new PartnerCenterClient({ endpoint, tokenProvider: signedIn.tokenProvider, logger, proxy: settings.proxy });
-    return { environment, endpoint, label: `${place} — ${signedIn.account.username}`, signedIn: true, account: signedIn.account.username };
+    return { environment, endpoint, label: `${place} — ${signedIn.account.username}`, signedIn: true, account: signedIn.account.username, sandbox: signedIn.account.sandbox };
+  }
+
+  /** A replaced client keeps working for calls already holding it; its pool closes later. */
+  private retire(client: PartnerCenterClient | undefined): void {
+    if (!client) return;
+    setTimeout(() => void client.close(), RETIRED_CLIENT_GRACE_MS).unref();
   }
 
   private logRequest(event: RequestLogEvent): void {
@@ -116,5 +135,14 @@ export class PartnerCenterConnection implements vscode.Disposable {
 
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
+    void this.client?.close();
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
   }
 }

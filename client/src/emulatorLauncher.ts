@@ -2,7 +2,8 @@
 // configured URL, starts the emulator that ships inside the extension (dist/cli.js) on that port.
 import { type ChildProcess, fork } from 'node:child_process';
 import * as vscode from 'vscode';
-import { readSettings, SECTION } from './settings';
+import { setEnvironment } from './environmentSetting';
+import { readSettings } from './settings';
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -19,14 +20,10 @@ export class EmulatorLauncher implements vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
 
   async useEmulator(): Promise<void> {
-    const config = vscode.workspace.getConfiguration(SECTION);
     const url = readSettings().emulatorUrl;
     if (!(await answers(url))) await this.start(url);
-    if (config.get('environment') !== 'emulator') {
-      await config.update('environment', 'emulator', vscode.ConfigurationTarget.Global);
-    } else {
-      await vscode.commands.executeCommand('partnerCenter.refreshExplorer');
-    }
+    // A changed environment refreshes everything by itself; otherwise the view asks again now.
+    if (!(await setEnvironment('emulator'))) await vscode.commands.executeCommand('partnerCenter.refreshExplorer');
     void vscode.window.showInformationMessage(`Partner Center: using the local emulator at ${url}.`);
   }
 
@@ -41,7 +38,10 @@ export class EmulatorLauncher implements vscode.Disposable {
       const deadline = Date.now() + 15_000;
       while (!(await answers(url))) {
         if (child.exitCode !== null) throw new Error(`The emulator exited (code ${child.exitCode}); see the Partner Center log.`);
-        if (Date.now() > deadline) throw new Error(`The emulator did not answer at ${url} within 15 s.`);
+        if (Date.now() > deadline) {
+          child.kill();
+          throw new Error(`The emulator did not answer at ${url} within 15 s.`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     });

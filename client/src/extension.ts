@@ -17,7 +17,7 @@ export interface PartnerCenterExtensionApi {
   run: RunApi;
 }
 
-export function activate(context: vscode.ExtensionContext): PartnerCenterExtensionApi {
+export function activate(context: vscode.ExtensionContext): PartnerCenterExtensionApi | undefined {
   const log = vscode.window.createOutputChannel('Partner Center', { log: true });
   const connection = new PartnerCenterConnection(log);
   const emulator = new EmulatorLauncher(context, log);
@@ -34,6 +34,9 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterExtensi
   registerAuth(context, log, connection);
   const run = registerRun(context, connection, log, explorer);
   log.info(`Partner Center activated (${connection.current.label}).`);
+  // The parts are handed out only to tests and development hosts: in production another
+  // extension could otherwise replace the purchase confirmation or ask for a token.
+  if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
   return { connection, languageClientReady: languageClient.ready, explorer, run };
 }
 

@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import { type AppCredential, type PartnerCenterAuth, type SignInFlow, type SignedInAccount, translateAuthError } from '../../../common/src/auth';
 import { type TokenProvider } from '../../../common/src/api';
 import { NotSignedInError } from '../connection';
-import { type EnvironmentName, SECTION, readSettings } from '../settings';
+import { type EnvironmentName, readSettings } from '../settings';
 import { type AccountStore } from './accountStore';
+import { setEnvironment } from '../environmentSetting';
 import { appRegistrationFor, effectiveFlow, readAuthSettings, requiresSignIn } from './authSettings';
 import { withUserSignInUi } from './signInUi';
 
@@ -98,14 +99,7 @@ export class AccountManager implements vscode.Disposable {
   /** Makes the account active and points the extension at its environment. */
   async switchTo(account: SignedInAccount): Promise<void> {
     await this.store.activate(account.id);
-    if (readSettings().environment !== account.app.cloud) {
-      const config = vscode.workspace.getConfiguration(SECTION);
-      const inspected = config.inspect('environment');
-      // Write where the current value comes from, so a workspace value does not win over ours.
-      const target = inspected?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
-        : inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-      await config.update('environment', account.app.cloud, target);
-    }
+    await setEnvironment(account.app.cloud);
     this.changed.fire();
   }
 

@@ -36,4 +36,28 @@ suite('Extension', () => {
     assert.ok(diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'expected an error diagnostic');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  test('a setting unrelated to the connection keeps the API client, so a purchase in flight keeps working', async () => {
+    const { api } = await activateExtension<{ connection: { tryGetClient(): unknown; onDidChange: vscode.Event<unknown> } }>();
+    const before = api.connection.tryGetClient();
+    assert.ok(before, 'the emulator environment has a client');
+    let changes = 0;
+    const listener = api.connection.onDidChange(() => changes++);
+    const config = vscode.workspace.getConfiguration('partnerCenter');
+    const originalUrl = config.inspect<string>('emulatorUrl')?.workspaceValue;
+    try {
+      await config.update('send.codeLens', false, vscode.ConfigurationTarget.Workspace);
+      await config.update('history.maxEntries', 50, vscode.ConfigurationTarget.Workspace);
+      assert.equal(api.connection.tryGetClient(), before);
+      assert.equal(changes, 0);
+      await config.update('emulatorUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Workspace);
+      assert.notEqual(api.connection.tryGetClient(), before, 'a new endpoint gets a new client');
+      assert.equal(changes, 1);
+    } finally {
+      listener.dispose();
+      await config.update('send.codeLens', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('history.maxEntries', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('emulatorUrl', originalUrl, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
