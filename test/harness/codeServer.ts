@@ -41,7 +41,15 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
   throw new Error(`code-server did not answer /healthz within 60 s:\n${log()}`);
 }
 
-export async function startCodeServer(runtime: Runtime, userSettings: Record<string, unknown> = {}, port?: number): Promise<CodeServerSession> {
+export interface CodeServerOptions {
+  userSettings?: Record<string, unknown>;
+  port?: number;
+  /** Keep workspace trust on (folders open in Restricted Mode); off by default, as for most suites. */
+  workspaceTrust?: boolean;
+}
+
+export async function startCodeServer(runtime: Runtime, options: CodeServerOptions = {}): Promise<CodeServerSession> {
+  const { userSettings = {}, port, workspaceTrust = false } = options;
   const runDir = mkdtempSync(join(tmpdir(), 'pc-code-server-'));
   const userDataDir = join(runDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
@@ -51,6 +59,8 @@ export async function startCodeServer(runtime: Runtime, userSettings: Record<str
     'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false,
     'chat.disableAIFeatures': true,
+    // With trust on, a new folder stays in Restricted Mode without a modal prompt.
+    ...(workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {}),
     ...userSettings,
   }, null, 2));
   const listenPort = port ?? (await freePort());
@@ -60,7 +70,7 @@ export async function startCodeServer(runtime: Runtime, userSettings: Record<str
   const child = spawn(runtime.codeServer, [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${listenPort}`,
     '--user-data-dir', userDataDir, '--extensions-dir', join(runDir, 'extensions'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--vscode-option', 'enable-smoke-test-driver',
   ], {
     detached: true,

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2));
   const port = Number(process.env.PORT ?? 8080);
-  const session = await startCodeServer(runtime, {}, port);
+  const session = await startCodeServer(runtime, { port });
   const url = await session.workbenchUrl({ folder: workspace, extensionPath: repoRoot });
 
   process.stdout.write(`\nPartner Center emulator: ${emulator.url}\nVS Code with the extension (open this in a browser):\n\n  ${url}\n\nPress Ctrl-C to stop.\n`);

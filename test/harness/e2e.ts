@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ensureRuntime, CHROMIUM } from './runtime';
+import { ensureRuntime, CHROMIUM, type Runtime } from './runtime';
 import { startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
 import { scanForIssuedTokens, startAuthRig } from './authRig';
@@ -31,17 +31,34 @@ function printExtensionLog(runDir: string): void {
   process.stdout.write(`[e2e] last lines of ${log}:\n${lines.slice(-40).join('\n')}\n`);
 }
 
-async function main(): Promise<number> {
-  const runtime = ensureRuntime();
+/** The suite that needs Restricted Mode; every other suite runs in a trusted workspace. */
+const UNTRUSTED_SUITE = 'Untrusted workspace';
+
+interface PassOptions {
+  trusted: boolean;
+  environment: Record<string, string>;
+  /** Mocha grep over full test titles, and whether it selects or excludes. */
+  grep?: string;
+  invert?: boolean;
+  emulatorUrl: string;
+}
+
+interface PassResult { result?: SuiteResult; runDir: string; workspace: string }
+
+/** One code-server session running the suite (or the part `grep` selects) in a fresh workspace. */
+async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResult> {
   const { chromium } = await import('playwright-core');
   const started = Date.now();
-  const authRig = await startAuthRig(repoRoot);
-  const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42', '--provisioning-delay-ms', '2000']);
   const workspace = mkdtempSync(join(tmpdir(), 'pc-e2e-workspace-'));
   cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url, 'partnerCenter.trace.server': process.env.PC_TRACE_SERVER ?? 'off' }, null, 2));
-  const session = await startCodeServer(runtime);
+  const connection = { 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': options.emulatorUrl };
+  // In Restricted Mode the workspace's own environment and emulatorUrl are ignored (restricted
+  // settings), so the untrusted pass gets them from the user settings and the workspace names a
+  // host that must never be used.
+  const workspaceSettings = options.trusted ? { ...connection, 'partnerCenter.trace.server': process.env.PC_TRACE_SERVER ?? 'off' } : { 'partnerCenter.emulatorUrl': 'http://192.0.2.1:9' };
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
+  const session = await startCodeServer(runtime, { workspaceTrust: !options.trusted, userSettings: options.trusted ? {} : connection });
   const resultFile = join(session.runDir, 'result.json');
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
@@ -51,9 +68,10 @@ async function main(): Promise<number> {
       testsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
       environment: {
         PC_TEST_RESULT_FILE: resultFile,
-        PC_EMULATOR_URL: emulator.url,
-        ...authRig.environment,
-        ...(process.env.PC_TEST_GREP ? { PC_TEST_GREP: process.env.PC_TEST_GREP } : {}),
+        PC_EMULATOR_URL: options.emulatorUrl,
+        ...options.environment,
+        ...(options.grep ? { PC_TEST_GREP: options.grep } : {}),
+        ...(options.invert ? { PC_TEST_GREP_INVERT: '1' } : {}),
       },
     });
     browser = await chromium.launch({
@@ -70,42 +88,68 @@ async function main(): Promise<number> {
     await page.goto(url);
     const timeoutMs = Number(process.env.PC_E2E_TIMEOUT_MS ?? 15 * 60_000);
     const code = await Promise.race([exited, new Promise<number>((r) => setTimeout(() => r(-1), timeoutMs).unref())]);
-    process.stdout.write(`[e2e] extension host finished with exit code ${code} after ${Math.round((Date.now() - started) / 1000)} s\n`);
+    process.stdout.write(`[e2e] ${options.trusted ? 'trusted' : 'untrusted'} workspace: extension host finished with exit code ${code} after ${Math.round((Date.now() - started) / 1000)} s\n`);
   } finally {
     await browser?.close();
     await session.stop();
-    await emulator.stop();
-    await authRig.stop();
   }
+  const result = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult) : undefined;
+  return { result, runDir: session.runDir, workspace };
+}
 
-  if (!existsSync(resultFile)) {
-    process.stdout.write('[e2e] the suite wrote no result: it did not load or crashed before running.\n0 passed, 1 failed\n');
-    return 1;
-  }
-  const result = JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
+function printOutcomes(result: SuiteResult): void {
   for (const o of result.outcomes) {
     process.stdout.write(`${o.state === 'passed' ? '  ✔' : '  ✘'} ${o.title}${o.durationMs !== undefined ? ` (${o.durationMs} ms)` : ''}\n`);
     if (o.error) process.stdout.write(`      ${o.error.split('\n').join('\n      ')}\n`);
   }
+}
+
+async function main(): Promise<number> {
+  const runtime = ensureRuntime();
+  const authRig = await startAuthRig(repoRoot);
+  const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42', '--provisioning-delay-ms', '2000']);
+  const grep = process.env.PC_TEST_GREP;
+  const passes: { options: PassOptions; outcome?: PassResult }[] = [];
+  // The untrusted pass runs the Restricted Mode suite alone; the trusted pass runs everything else.
+  if (!grep || !UNTRUSTED_SUITE.includes(grep)) passes.push({ options: { trusted: true, environment: authRig.environment, emulatorUrl: emulator.url, ...(grep ? { grep } : { grep: UNTRUSTED_SUITE, invert: true }) } });
+  if (!grep || UNTRUSTED_SUITE.includes(grep)) passes.push({ options: { trusted: false, environment: {}, emulatorUrl: emulator.url, grep: UNTRUSTED_SUITE } });
+  try {
+    for (const pass of passes) pass.outcome = await runPass(runtime, pass.options);
+  } finally {
+    await emulator.stop();
+    await authRig.stop();
+  }
+
+  let passed = 0;
+  let failed = 0;
+  for (const { outcome } of passes) {
+    if (!outcome?.result) {
+      process.stdout.write('[e2e] a pass wrote no result: the suite did not load or crashed before running.\n');
+      failed++;
+      continue;
+    }
+    printOutcomes(outcome.result);
+    passed += outcome.result.passed;
+    failed += outcome.result.failed + (outcome.result.outcomes.length === 0 ? 1 : 0);
+    if (outcome.result.failed > 0) printExtensionLog(outcome.runDir);
+  }
   // The leak scan is one more test, run here because only the launcher sees every file the
   // run wrote (the extension host's logs, the output channel, settings) and every token issued.
-  let scanFailed = 0;
   if (authRig.authority.issued.size > 0) {
-    const scan = scanForIssuedTokens(authRig.authority, [session.runDir, workspace]);
+    const dirs = passes.flatMap(({ outcome }) => (outcome ? [outcome.runDir, outcome.workspace] : []));
+    const scan = scanForIssuedTokens(authRig.authority, dirs);
     const title = `Token leak scan: none of the ${scan.tokens} values the fake authority issued is in the run's ${scan.files} log, output channel and settings files`;
     if (scan.leaks.length === 0) {
-      result.passed++;
+      passed++;
       process.stdout.write(`  ✔ ${title}\n`);
     } else {
-      scanFailed = 1;
+      failed++;
       process.stdout.write(`  ✘ ${title}\n      found in:\n      ${scan.leaks.join('\n      ')}\n`);
     }
   } else {
     process.stdout.write('  - Token leak scan skipped: no sign-in ran (PC_TEST_GREP left the Auth suites out).\n');
   }
-  const failed = result.failed + scanFailed + (result.outcomes.length === 0 ? 1 : 0);
-  if (failed > 0) printExtensionLog(session.runDir);
-  process.stdout.write(`${result.passed} passed, ${failed} failed\n`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
   return failed === 0 ? 0 : 1;
 }
 

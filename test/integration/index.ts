@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
   const files = findTests(__dirname).sort();
   const grep = process.env.PC_TEST_GREP;
   if (grep) mocha.grep(grep);
+  if (process.env.PC_TEST_GREP_INVERT === '1') mocha.invert();
   for (const file of files) mocha.addFile(file);
 
   const outcomes: Outcome[] = [];
