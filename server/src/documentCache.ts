@@ -6,9 +6,9 @@ import { type ParsedRequest, type RequestLanguageService } from '../../common/sr
 export class ParsedDocumentCache {
   private readonly entries = new Map<string, { version: number; parsed: ParsedRequest }>();
 
-  constructor(private readonly service: RequestLanguageService, private readonly capacity = 16) {}
+  constructor(private readonly capacity = 16) {}
 
-  get(document: TextDocument): ParsedRequest {
+  get(service: RequestLanguageService, document: TextDocument): ParsedRequest {
     const hit = this.entries.get(document.uri);
     if (hit && hit.version === document.version) {
       // Re-insert: Map order doubles as least-recently-used order.
@@ -16,7 +16,7 @@ export class ParsedDocumentCache {
       this.entries.set(document.uri, hit);
       return hit.parsed;
     }
-    const parsed = this.service.parse(document.uri, document.getText());
+    const parsed = service.parse(document.uri, document.getText());
     this.entries.delete(document.uri);
     this.entries.set(document.uri, { version: document.version, parsed });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);

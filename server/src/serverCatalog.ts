@@ -2,7 +2,7 @@
 // answers for a few minutes, so typing does not send a request per keystroke. The extension has
 // its own cache over the API; this one only saves the round trips.
 import { type Connection } from 'vscode-languageserver';
-import { catalogKey, type CatalogItemInfo, type CatalogView, type CustomerSummary } from '../../common/src/language';
+import { catalogKey, type CatalogItemInfo, type CatalogView, type CustomerSummary } from '../../common/src/language/catalog';
 import { ListCatalogItemsRequest, ListCustomersRequest, ResolveCatalogItemsRequest } from '../../common/src/protocol';
 
 const TTL_MS = 5 * 60_000;

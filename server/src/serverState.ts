@@ -11,7 +11,11 @@ import { type ServerCatalog } from './serverCatalog';
 export interface ServerState {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  service: RequestLanguageService;
+  /**
+   * The language service. Its modules load on first use (or right after `initialized`), not at
+   * start-up: answering `initialize` needs none of them.
+   */
+  service(): Promise<RequestLanguageService>;
   parsedDocuments: ParsedDocumentCache;
   catalog: ServerCatalog;
   settings: ServerSettings;
@@ -21,11 +25,21 @@ export interface ServerState {
   requestRefresh(): void;
 }
 
+export interface RequestDocument {
+  document: TextDocument;
+  /** The document version that was parsed. */
+  version: number;
+  parsed: ParsedRequest;
+  kind: RequestKind;
+  service: RequestLanguageService;
+}
+
 /** The parsed document and its request kind, or undefined for JSON files that are not requests. */
-export function requestDocument(state: ServerState, uri: string): { document: TextDocument; parsed: ParsedRequest; kind: RequestKind } | undefined {
+export async function requestDocument(state: ServerState, uri: string): Promise<RequestDocument | undefined> {
+  const service = await state.service();
   const document = state.documents.get(uri);
   if (!document) return undefined;
-  const parsed = state.parsedDocuments.get(document);
-  const kind = state.service.kindOf(parsed, state.settings);
-  return kind ? { document, parsed, kind } : undefined;
+  const parsed = state.parsedDocuments.get(service, document);
+  const kind = service.kindOf(parsed, state.settings);
+  return kind ? { document, version: document.version, parsed, kind, service } : undefined;
 }

@@ -3,7 +3,7 @@
 // connection.
 import { type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService } from '../../common/src/language';
+import { type RequestLanguageService } from '../../common/src/language';
 import { ServerInfoRequest, type ServerSettings, ServerStatusNotification } from '../../common/src/protocol';
 import { requestKinds } from '../../common/src/requestKinds';
 import { ParsedDocumentCache } from './documentCache';
@@ -24,12 +24,15 @@ export interface InitializationOptions {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service = getLanguageService();
+  // The language modules (parser, schemas, validators, rules) are loaded by a dynamic import, which
+  // the bundle evaluates only when first called: after `initialized`, or by the first request.
+  let service: Promise<RequestLanguageService> | undefined;
+  const loadService = () => (service ??= import('../../common/src/language/index.js').then((language) => language.getLanguageService()));
   const state: ServerState = {
     connection,
     documents,
-    service,
-    parsedDocuments: new ParsedDocumentCache(service),
+    service: loadService,
+    parsedDocuments: new ParsedDocumentCache(),
     catalog: new ServerCatalog(connection),
     settings: { requestFiles: {} },
     validationDelayMs: 250,
@@ -53,6 +56,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     void connection.sendNotification(ServerStatusNotification.type, { ready: true });
+    // Warm up now, so the first document does not wait for the modules.
+    loadService().catch((err: unknown) => connection.console.error(`Loading the language service failed: ${String(err)}`));
   });
 
   connection.onRequest(ServerInfoRequest.type, () => ({

@@ -1,7 +1,8 @@
 // Benchmark of the request language service (not a timed test: it prints numbers). For orders of
 // 10, 1,000 and 5,000 lines it compares our validation (schema + rules + ranges) with
 // vscode-json-languageservice's doValidation on the same schema and with jsonc-parser's parse
-// alone; then completion latency with a warm cache and the server's ready time after spawn.
+// alone (the three in alternation, see timeInRounds); then completion latency with a warm cache
+// and the server's ready time after spawn.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
@@ -71,6 +72,23 @@ function selfContainedOrderSchema(): object {
   return order;
 }
 
+/**
+ * Medians of several measured functions, run in alternation (one call of each per round) after a
+ * warm-up: a shared machine's load then slows them alike and the ratios stay meaningful.
+ */
+async function timeInRounds(rounds: number, fns: (() => unknown)[]): Promise<number[]> {
+  for (let i = 0; i < 5; i++) for (const fn of fns) await fn();
+  const samples: number[][] = fns.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let f = 0; f < fns.length; f++) {
+      const start = performance.now();
+      await fns[f]();
+      samples[f].push(performance.now() - start);
+    }
+  }
+  return samples.map(median);
+}
+
 async function validationBench(): Promise<void> {
   const jsonService = getJsonService({});
   jsonService.configure({ validate: true, schemas: [{ uri: 'https://bench.invalid/order.schema.json', fileMatch: ['*.order.json'], schema: selfContainedOrderSchema() as never }] });
@@ -78,19 +96,21 @@ async function validationBench(): Promise<void> {
   console.log('lines   ours(ms)  json-ls(ms)  parse(ms)  json-ls/ours  ours/parse  diagnostics (ours / json-ls, which has no cross-field rules)');
   for (const lines of [10, 1000, 5000]) {
     const text = makeOrder(lines);
-    const runs = lines >= 5000 ? 15 : lines >= 1000 ? 30 : 200;
+    const rounds = lines >= 5000 ? 25 : lines >= 1000 ? 60 : 200;
     let count = 0;
-    const ours = await time(runs, () => {
-      const parsed = service.parse('file:///bench.order.json', text);
-      count = service.validate(parsed, orderKind, { catalog, reportSyntaxErrors: true }).length;
-    });
     const doc = TextDocument.create('file:///bench.order.json', 'json', 1, text);
     let theirCount = 0;
-    const theirs = await time(runs, async () => {
-      const jsonDoc = jsonService.parseJSONDocument(doc);
-      theirCount = (await jsonService.doValidation(doc, jsonDoc)).length;
-    });
-    const parseOnly = await time(runs, () => parse(text));
+    const [ours, theirs, parseOnly] = await timeInRounds(rounds, [
+      () => {
+        const parsed = service.parse('file:///bench.order.json', text);
+        count = service.validate(parsed, orderKind, { catalog, reportSyntaxErrors: true }).length;
+      },
+      async () => {
+        const jsonDoc = jsonService.parseJSONDocument(doc);
+        theirCount = (await jsonService.doValidation(doc, jsonDoc)).length;
+      },
+      () => parse(text),
+    ]);
     console.log(`${String(lines).padStart(5)}  ${ours.toFixed(2).padStart(9)}  ${theirs.toFixed(2).padStart(11)}  ${parseOnly.toFixed(2).padStart(9)}  ${(theirs / ours).toFixed(1).padStart(11)}x  ${(ours / parseOnly).toFixed(2).padStart(9)}x  ${count} / ${theirCount}`);
   }
 }

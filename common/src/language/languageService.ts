@@ -6,7 +6,8 @@ import { type CatalogView } from './catalog';
 import { codeActionsFor } from './codeActions';
 import { complete, type CompletionData } from './completion';
 import { hover } from './hover';
-import { DEFAULT_MAX_DOCUMENT_LENGTH, nodeAtPath, type ParsedRequest, parseRequest } from './parsedRequest';
+import { DEFAULT_MAX_DOCUMENT_LENGTH, type ParsedRequest, parseRequest } from './parsedRequest';
+import { containerOf, memberIndex, SourceContainer, valueAt } from './sourceTree';
 import { validateRequest, type ValidationOptions } from './validation';
 import { type RequestKind, requestKindFor } from '../requestKinds';
 
@@ -46,11 +47,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Reques
 
 function catalogItemIds(parsed: ParsedRequest, kind: RequestKind): string[] {
   const shape = kind.lineItems;
-  const lines = shape ? nodeAtPath(parsed.root, [shape.property]) : undefined;
+  const lines = shape ? containerOf(valueAt(parsed.source, [shape.property])) : undefined;
   if (!shape || lines?.type !== 'array') return [];
   const ids = new Set<string>();
-  for (const line of lines.children ?? []) {
-    const value = line.type === 'object' ? nodeAtPath(line, [shape.catalogItemProperty])?.value : undefined;
+  for (let i = 0; i < lines.memberCount; i++) {
+    const line = lines.value(i);
+    const slot = line instanceof SourceContainer && line.type === 'object' ? memberIndex(line, shape.catalogItemProperty) : -1;
+    const value = slot >= 0 ? (line as SourceContainer).value(slot) : undefined;
     if (typeof value === 'string' && /^[A-Za-z0-9]+:[A-Za-z0-9]+:[A-Za-z0-9]+$/.test(value.trim())) ids.add(value.trim());
   }
   return [...ids];

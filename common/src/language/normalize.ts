@@ -1,15 +1,16 @@
-// Turns the parse tree into the value Partner Center would see: property names and enum values in
-// their canonical casing. Partner Center reads both without regard to case, so the schemas only
+// Turns the source tree into the value Partner Center would see: property names and enum values
+// in their canonical casing. Partner Center reads both without regard to case, so the schemas only
 // list the canonical spelling and this pass folds the rest, remembering each fold as a note (the
-// casing hints), plus duplicate keys and response-only fields.
-import { type Node } from 'jsonc-parser';
+// casing hints), plus duplicate keys and response-only fields. Notes name the member (container
+// and slot); ranges are made only when a note becomes a diagnostic.
 import { canonicalEnumValue, canonicalPropertyName, propertySchema, type SchemaNode } from './schemaModel';
+import { SourceContainer } from './sourceTree';
 
 export type NormalizeNote =
-  | { kind: 'propertyCasing'; keyNode: Node; canonical: string }
-  | { kind: 'valueCasing'; valueNode: Node; canonical: string }
-  | { kind: 'duplicate'; keyNode: Node; canonical: string }
-  | { kind: 'readOnly'; propertyNode: Node; name: string };
+  | { kind: 'propertyCasing'; owner: SourceContainer; slot: number; canonical: string }
+  | { kind: 'valueCasing'; owner: SourceContainer; slot: number; canonical: string }
+  | { kind: 'duplicate'; owner: SourceContainer; slot: number; canonical: string }
+  | { kind: 'readOnly'; owner: SourceContainer; slot: number; name: string };
 
 export interface Normalized {
   value: unknown;
@@ -25,49 +26,54 @@ export class TooDeepError extends Error {
   }
 }
 
-export function normalize(root: Node, schema: SchemaNode, options: { reportReadOnly: boolean }): Normalized {
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Normalizes the value in `owner`'s member `slot` (for the whole document: the document holder and 0). */
+export function normalize(owner: SourceContainer, slot: number, schema: SchemaNode, options: { reportReadOnly: boolean }): Normalized {
   const notes: NormalizeNote[] = [];
 
-  const build = (node: Node, sub: SchemaNode | undefined, depth: number): unknown => {
+  const build = (value: unknown, sub: SchemaNode | undefined, depth: number, holder: SourceContainer, at: number): unknown => {
     if (depth > MAX_DEPTH) throw new TooDeepError();
-    switch (node.type) {
-      case 'object': {
-        const out: Record<string, unknown> = {};
-        for (const property of node.children ?? []) {
-          const [keyNode, valueNode] = property.children ?? [];
-          if (!keyNode || typeof keyNode.value !== 'string') continue;
-          const written = keyNode.value;
-          const canonical = canonicalPropertyName(sub, written) ?? written;
-          if (canonical !== written) notes.push({ kind: 'propertyCasing', keyNode, canonical });
-          if (Object.prototype.hasOwnProperty.call(out, canonical)) notes.push({ kind: 'duplicate', keyNode, canonical });
-          const valueSchema = propertySchema(sub, canonical);
-          if (valueSchema?.readOnly && options.reportReadOnly) notes.push({ kind: 'readOnly', propertyNode: property, name: canonical });
-          // A value the parser could not read (`"a": ,`) is left out: the syntax error covers it.
-          if (!valueNode) continue;
-          const value = build(valueNode, valueSchema, depth + 1);
-          // Plain assignment would treat "__proto__" as the prototype; define that one as data instead.
-          if (canonical === '__proto__') Object.defineProperty(out, canonical, { value, enumerable: true, writable: true, configurable: true });
-          else out[canonical] = value;
-        }
-        return out;
+    if (value instanceof SourceContainer) return value.type === 'object' ? buildObject(value, sub, depth) : buildArray(value, sub, depth);
+    if (typeof value === 'string' && sub?.enum && !sub.enum.includes(value)) {
+      const canonical = canonicalEnumValue(sub, value);
+      if (canonical !== undefined) {
+        notes.push({ kind: 'valueCasing', owner: holder, slot: at, canonical });
+        return canonical;
       }
-      case 'array':
-        return (node.children ?? []).map((child) => build(child, sub?.items, depth + 1));
-      case 'string': {
-        const value = node.value as string;
-        if (sub?.enum && !sub.enum.includes(value)) {
-          const canonical = canonicalEnumValue(sub, value);
-          if (canonical !== undefined) {
-            notes.push({ kind: 'valueCasing', valueNode: node, canonical });
-            return canonical;
-          }
-        }
-        return value;
-      }
-      default:
-        return node.value;
     }
+    return value;
   };
 
-  return { value: build(root, schema, 0), notes };
+  const buildObject = (object: SourceContainer, sub: SchemaNode | undefined, depth: number): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    const { keys, values } = object.store;
+    const first = object.first;
+    for (let i = 0; i < object.memberCount; i++) {
+      const written = keys[first + i];
+      const canonical = canonicalPropertyName(sub, written) ?? written;
+      if (canonical !== written) notes.push({ kind: 'propertyCasing', owner: object, slot: i, canonical });
+      if (hasOwn.call(out, canonical)) notes.push({ kind: 'duplicate', owner: object, slot: i, canonical });
+      const valueSchema = propertySchema(sub, canonical);
+      if (valueSchema?.readOnly && options.reportReadOnly) notes.push({ kind: 'readOnly', owner: object, slot: i, name: canonical });
+      // A value the parser could not read (`"a": ,`) is left out: the syntax error covers it.
+      if (values[first + i] === undefined) continue;
+      const value = build(values[first + i], valueSchema, depth + 1, object, i);
+      // Plain assignment would treat "__proto__" as the prototype; define that one as data instead.
+      if (canonical === '__proto__') Object.defineProperty(out, canonical, { value, enumerable: true, writable: true, configurable: true });
+      else out[canonical] = value;
+    }
+    return out;
+  };
+
+  const buildArray = (array: SourceContainer, sub: SchemaNode | undefined, depth: number): unknown[] => {
+    const items = sub?.items;
+    const { values } = array.store;
+    const first = array.first;
+    const out: unknown[] = [];
+    for (let i = 0; i < array.memberCount; i++) out.push(build(values[first + i], items, depth + 1, array, i));
+    return out;
+  };
+
+  return { value: build(owner.value(slot), schema, 0, owner, slot), notes };
 }

@@ -1,8 +1,13 @@
-// A request document parsed once: the jsonc-parser tree (for ranges), the syntax errors, and the
-// helpers that turn tree nodes into LSP ranges. Everything else reads this object, never the text.
-import { type Node, type ParseError, parseTree, findNodeAtLocation } from 'jsonc-parser';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+// A request document parsed once: the source tree (values and offsets, for validation), the
+// syntax errors, the line map that turns offsets into LSP positions, and, built only when
+// completion or hover first asks, jsonc-parser's node tree. Everything else reads this object,
+// never the text.
+import { type Node, type ParseError, parseTree } from 'jsonc-parser';
 import { type Range } from 'vscode-languageserver-types';
+import { LineMap, type LineLookup } from './lineMap';
+import { strictParse } from './strictParse';
+import { tolerantParse } from './tolerantParse';
+import { memberNode, SourceContainer, type SourceNode, SourceStore } from './sourceTree';
 
 /** Documents above this size are not checked: parsing tens of megabytes on every keystroke would stall the editor. */
 export const DEFAULT_MAX_DOCUMENT_LENGTH = 5 * 1024 * 1024;
@@ -10,8 +15,10 @@ export const DEFAULT_MAX_DOCUMENT_LENGTH = 5 * 1024 * 1024;
 export interface ParsedRequest {
   readonly uri: string;
   readonly text: string;
-  readonly lines: TextDocument;
-  /** Undefined for an empty document, or when `skipped` says why it was not parsed. */
+  readonly lines: LineLookup;
+  /** Holds the document's value in slot 0; empty for an empty document, or when `skipped` says why it was not parsed. */
+  readonly source: SourceContainer;
+  /** jsonc-parser's tree of the same text, for completion and hover; made on first use. */
   readonly root: Node | undefined;
   readonly syntaxErrors: readonly ParseError[];
   readonly skipped?: 'tooLarge' | 'tooDeep';
@@ -19,35 +26,68 @@ export interface ParsedRequest {
   readonly schemaRef?: string;
 }
 
+const PARSE_OPTIONS = { allowTrailingComma: false, disallowComments: true };
+
+class ParsedDocument implements ParsedRequest {
+  private tree: Node | undefined | null = null;
+
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    readonly lines: LineLookup,
+    readonly source: SourceContainer,
+    readonly syntaxErrors: readonly ParseError[],
+    readonly skipped?: 'tooLarge' | 'tooDeep',
+  ) {}
+
+  get root(): Node | undefined {
+    if (this.tree === null) this.tree = this.skipped || this.source.memberCount === 0 ? undefined : parseTree(this.text, [], PARSE_OPTIONS);
+    return this.tree;
+  }
+
+  get schemaRef(): string | undefined {
+    // Like jsonc-parser's findNodeAtLocation: the first "$schema" (exact spelling) that has a value.
+    const root = memberNode(this.source, 0);
+    if (!(root?.value instanceof SourceContainer) || root.type !== 'object') return undefined;
+    const object = root.value;
+    for (let i = 0; i < object.memberCount; i++) {
+      const value = object.value(i);
+      if (object.key(i) === '$schema' && value !== undefined) return typeof value === 'string' ? value : undefined;
+    }
+    return undefined;
+  }
+}
+
 export function parseRequest(uri: string, text: string, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH): ParsedRequest {
-  const lines = TextDocument.create(uri, 'json', 0, text);
-  if (text.length > maxLength) return { uri, text, lines, root: undefined, syntaxErrors: [], skipped: 'tooLarge' };
-  const syntaxErrors: ParseError[] = [];
-  let root: Node | undefined;
+  const empty = () => new SourceContainer(new SourceStore(), 'array', -1, undefined, 0);
+  if (text.length > maxLength) return new ParsedDocument(uri, text, LineMap.of(text), empty(), [], 'tooLarge');
+  const strict = strictParse(text);
+  if (strict) return new ParsedDocument(uri, text, new LineMap(text, strict.lineStarts), strict.document, []);
   try {
-    root = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
+    const { document, errors } = tolerantParse(text);
+    return new ParsedDocument(uri, text, LineMap.of(text), document, errors);
   } catch (err) {
     // jsonc-parser descends recursively; absurd nesting exhausts the stack. Report, never crash.
-    if (err instanceof RangeError) return { uri, text, lines, root: undefined, syntaxErrors: [], skipped: 'tooDeep' };
+    if (err instanceof RangeError) return new ParsedDocument(uri, text, LineMap.of(text), empty(), [], 'tooDeep');
     throw err;
   }
-  const schemaNode = root?.type === 'object' ? findNodeAtLocation(root, ['$schema']) : undefined;
-  const schemaRef = typeof schemaNode?.value === 'string' ? schemaNode.value : undefined;
-  return { uri, text, lines, root, syntaxErrors, skipped: undefined, schemaRef };
+}
+
+/** The document's value, or undefined for an empty (or skipped) document. */
+export function sourceRoot(parsed: ParsedRequest): SourceNode | undefined {
+  return memberNode(parsed.source, 0);
 }
 
 export function rangeOf(parsed: ParsedRequest, offset: number, length: number): Range {
   return { start: parsed.lines.positionAt(offset), end: parsed.lines.positionAt(offset + length) };
 }
 
-export function nodeRange(parsed: ParsedRequest, node: Node): Range {
+/** The range of anything with an offset and length: a jsonc-parser node or a source node. */
+export function nodeRange(parsed: ParsedRequest, node: { offset: number; length: number }): Range {
   return rangeOf(parsed, node.offset, node.length);
 }
 
-/** The property node (key + value) that owns `node`, when `node` is a property value or key. */
-export function owningProperty(node: Node): Node | undefined {
-  return node.parent?.type === 'property' ? node.parent : undefined;
-}
+// jsonc-parser tree lookups, for completion and quick fixes (validation reads the source tree).
 
 /**
  * The node at a path of canonical names: keys match without regard to case (that is how Partner
@@ -81,23 +121,4 @@ export function propertyNode(objectNode: Node, name: string): Node | undefined {
     if (typeof key === 'string' && key.length === folded.length && key.toLowerCase() === folded) return children[i];
   }
   return undefined;
-}
-
-/** The path in the document's own spelling, for edits (jsonc-parser's modify matches keys exactly). */
-export function ownPath(node: Node): (string | number)[] {
-  const path: (string | number)[] = [];
-  let current: Node | undefined = node;
-  while (current?.parent) {
-    const parent: Node = current.parent;
-    if (parent.type === 'property') {
-      path.unshift(String(parent.children?.[0].value));
-      current = parent.parent;
-    } else if (parent.type === 'array') {
-      path.unshift(parent.children?.indexOf(current) ?? 0);
-      current = parent;
-    } else {
-      current = parent;
-    }
-  }
-  return path;
 }

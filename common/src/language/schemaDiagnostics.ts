@@ -3,15 +3,15 @@
 // message in words and the fixes that apply.
 import { type ErrorObject } from 'ajv';
 import { type Diagnostic } from 'vscode-languageserver-types';
-import { type Node } from 'jsonc-parser';
 import * as validators from './generated/schemaValidators';
 import { type GeneratedValidator } from './generated/schemaValidators';
 import { codes } from './codes';
 import { closestMatch } from './didYouMean';
-import { anchorRange, diagnostic, jsonText } from './diagnosticFactory';
+import { anchorRange, diagnostic, jsonText, keyRange } from './diagnosticFactory';
 import { type FixSpec } from './fixes';
-import { nodeAtPath, nodeRange, ownPath, type ParsedRequest, propertyNode } from './parsedRequest';
+import { nodeRange, type ParsedRequest } from './parsedRequest';
 import { schemaAtPath, type SchemaNode, typesOf } from './schemaModel';
+import { containerOf, memberIndex, type SourceNode, valueAt, writtenPath } from './sourceTree';
 import { type RequestKindId } from '../requestKinds';
 
 const byKind: Record<RequestKindId, GeneratedValidator> = validators;
@@ -44,7 +44,7 @@ function label(path: readonly string[]): string {
 
 function toDiagnostic(parsed: ParsedRequest, rootSchema: SchemaNode, error: ErrorObject): Diagnostic | undefined {
   const path = pointerToPath(error.instancePath);
-  const node = nodeAtPath(parsed.root, path);
+  const node = valueAt(parsed.source, path);
   if (!node) return undefined;
   const schema = schemaAtPath(rootSchema, path);
   const what = label(path);
@@ -82,27 +82,28 @@ export function placeholderFor(schema: SchemaNode | undefined): unknown {
   }
 }
 
-function missingProperty(parsed: ParsedRequest, node: Node, schema: SchemaNode | undefined, name: string): Diagnostic {
+function missingProperty(parsed: ParsedRequest, node: SourceNode, schema: SchemaNode | undefined, name: string): Diagnostic {
   const value = placeholderFor(schema?.properties?.[name]);
-  const fix: FixSpec = { title: `Add "${name}"`, preferred: true, set: [{ path: [...ownPath(node), name], value }] };
+  const fix: FixSpec = { title: `Add "${name}"`, preferred: true, set: [{ path: [...writtenPath(node.owner, node.slot), name], value }] };
   return diagnostic(anchorRange(parsed, node), codes.required, `Missing required property "${name}".`, [fix]);
 }
 
-function unknownProperty(parsed: ParsedRequest, objectNode: Node, schema: SchemaNode | undefined, name: string): Diagnostic | undefined {
-  const property = propertyNode(objectNode, name);
-  const keyNode = property?.children?.[0];
-  if (!property || !keyNode) return undefined;
-  const present = new Set((objectNode.children ?? []).map((p) => String(p.children?.[0].value).toLowerCase()));
+function unknownProperty(parsed: ParsedRequest, objectNode: SourceNode, schema: SchemaNode | undefined, name: string): Diagnostic | undefined {
+  const object = containerOf(objectNode);
+  const slot = object ? memberIndex(object, name) : -1;
+  if (!object || slot < 0) return undefined;
+  const present = new Set(object.keyList().map((key) => key.toLowerCase()));
   const candidates = Object.keys(schema?.properties ?? {}).filter((known) => !present.has(known.toLowerCase()));
   const suggestion = closestMatch(name, candidates);
+  const range = keyRange(parsed, object, slot);
   const fixes: FixSpec[] = [];
-  if (suggestion) fixes.push({ title: `Rename to "${suggestion}"`, preferred: true, replace: [{ range: nodeRange(parsed, keyNode), newText: jsonText(suggestion) }] });
-  fixes.push({ title: `Remove "${name}"`, remove: ownPath(keyNode) });
+  if (suggestion) fixes.push({ title: `Rename to "${suggestion}"`, preferred: true, replace: [{ range, newText: jsonText(suggestion) }] });
+  fixes.push({ title: `Remove "${name}"`, remove: writtenPath(object, slot) });
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-  return diagnostic(nodeRange(parsed, keyNode), codes.unknownProperty, `Unknown property "${name}": Partner Center ignores it.${hint}`, fixes);
+  return diagnostic(range, codes.unknownProperty, `Unknown property "${name}": Partner Center ignores it.${hint}`, fixes);
 }
 
-function badEnumValue(parsed: ParsedRequest, node: Node, what: string, allowed: unknown[]): Diagnostic {
+function badEnumValue(parsed: ParsedRequest, node: SourceNode, what: string, allowed: unknown[]): Diagnostic {
   const written = parsed.text.slice(node.offset, node.offset + node.length);
   const names = allowed.map(String);
   const suggestion = typeof node.value === 'string' ? closestMatch(node.value, names) : undefined;
@@ -116,7 +117,7 @@ function badEnumValue(parsed: ParsedRequest, node: Node, what: string, allowed: 
   return diagnostic(nodeRange(parsed, node), codes.enumValue, `${written.length > 40 ? `${written.slice(0, 40)}…` : written} is not a valid ${what} value; expected one of ${names.join(', ')}.${hint}`, fixes);
 }
 
-function wrongType(parsed: ParsedRequest, node: Node, what: string, expected: string[]): Diagnostic {
+function wrongType(parsed: ParsedRequest, node: SourceNode, what: string, expected: string[]): Diagnostic {
   const fixes: FixSpec[] = [];
   if (node.type === 'string' && typeof node.value === 'string') {
     const text = node.value.trim();

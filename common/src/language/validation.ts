@@ -2,12 +2,13 @@
 // casing notes, schema, then the cross-field and catalog rules. Pure: the same input gives the
 // same diagnostics, in the server, the CLI and the tests.
 import { type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { type Node, printParseErrorCode } from 'jsonc-parser';
+import { printParseErrorCode } from 'jsonc-parser';
 import { CATALOG_OFF, type CatalogView } from './catalog';
 import { codes } from './codes';
-import { anchorRange, diagnostic, jsonText } from './diagnosticFactory';
+import { anchorRange, diagnostic, jsonText, keyRange } from './diagnosticFactory';
 import { normalize, type NormalizeNote, TooDeepError } from './normalize';
-import { nodeRange, ownPath, type ParsedRequest, rangeOf } from './parsedRequest';
+import { nodeRange, type ParsedRequest, rangeOf, sourceRoot } from './parsedRequest';
+import { KEY_OFFSET, MEMBER_END, memberNode, type SourceContainer, writtenPath } from './sourceTree';
 import { rules } from './rules';
 import { type JsonObject } from './rules/ruleContext';
 import { schemaDiagnostics } from './schemaDiagnostics';
@@ -36,7 +37,7 @@ export function validateRequest(parsed: ParsedRequest, kind: RequestKind, option
       out.push(diagnostic(rangeOf(parsed, error.offset, Math.max(error.length, 1)), codes.syntax, `Invalid JSON: ${describeSyntaxError(printParseErrorCode(error.error))}`));
     }
   }
-  const root = parsed.root;
+  const root = sourceRoot(parsed);
   if (!root) return out;
   if (root.type !== 'object') {
     out.push(diagnostic(nodeRange(parsed, root), codes.notAnObject, `A ${kind.title.toLowerCase()} body must be a JSON object.`));
@@ -45,7 +46,7 @@ export function validateRequest(parsed: ParsedRequest, kind: RequestKind, option
   const schema = rootSchema(kind.id);
   let normalized;
   try {
-    normalized = normalize(root, schema, { reportReadOnly: !kind.acceptsReadOnlyFields });
+    normalized = normalize(root.owner, root.slot, schema, { reportReadOnly: !kind.acceptsReadOnlyFields });
   } catch (err) {
     if (err instanceof TooDeepError || err instanceof RangeError) return [...out, tooDeep()];
     throw err;
@@ -72,36 +73,47 @@ function describeSyntaxError(code: string): string {
 }
 
 function noteDiagnostic(parsed: ParsedRequest, note: NormalizeNote): Diagnostic {
+  const { owner, slot } = note;
   switch (note.kind) {
     case 'propertyCasing': {
-      const range = nodeRange(parsed, note.keyNode);
-      return diagnostic(range, codes.propertyCasing, `Partner Center accepts "${String(note.keyNode.value)}", but its documented spelling is "${note.canonical}".`,
+      const range = keyRange(parsed, owner, slot);
+      return diagnostic(range, codes.propertyCasing, `Partner Center accepts "${owner.key(slot)}", but its documented spelling is "${note.canonical}".`,
         [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }]);
     }
     case 'valueCasing': {
-      const range = nodeRange(parsed, note.valueNode);
-      return diagnostic(range, codes.valueCasing, `Partner Center accepts "${String(note.valueNode.value)}", but its documented spelling is "${note.canonical}".`,
+      const range = nodeRange(parsed, memberNode(owner, slot)!);
+      return diagnostic(range, codes.valueCasing, `Partner Center accepts "${String(owner.value(slot))}", but its documented spelling is "${note.canonical}".`,
         [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }]);
     }
     case 'duplicate':
-      return diagnostic(nodeRange(parsed, note.keyNode), codes.duplicateProperty,
+      return diagnostic(keyRange(parsed, owner, slot), codes.duplicateProperty,
         `"${note.canonical}" appears more than once (names are read without regard to case); only the last one counts.`,
-        [{ title: 'Remove this duplicate', preferred: true, replace: [{ range: propertyDeletionRange(parsed, note.keyNode.parent!), newText: '' }] }]);
-    case 'readOnly':
-      return diagnostic(anchorRange(parsed, note.propertyNode.children?.[1] ?? note.propertyNode), codes.readOnlyProperty,
+        [{ title: 'Remove this duplicate', preferred: true, replace: [{ range: propertyDeletionRange(parsed, owner, slot), newText: '' }] }]);
+    case 'readOnly': {
+      const value = memberNode(owner, slot);
+      return diagnostic(value ? anchorRange(parsed, value) : memberRange(parsed, owner, slot), codes.readOnlyProperty,
         `"${note.name}" is filled in by Partner Center; it is ignored in a request.`,
-        [{ title: `Remove "${note.name}"`, remove: ownPath(note.propertyNode.children![0]) }]);
+        [{ title: `Remove "${note.name}"`, remove: writtenPath(owner, slot) }]);
+    }
   }
 }
 
+/** From a member's name to its end (after its value, or the comma that ended it). */
+function memberRange(parsed: ParsedRequest, object: SourceContainer, slot: number): Range {
+  const start = object.span(slot, KEY_OFFSET);
+  return rangeOf(parsed, start, object.span(slot, MEMBER_END) - start);
+}
+
 /** A property with the comma that separates it from its neighbour, so removing it leaves valid JSON. */
-function propertyDeletionRange(parsed: ParsedRequest, property: Node): Range {
-  const siblings = property.parent?.children ?? [];
-  const index = siblings.indexOf(property);
-  if (index > 0) {
-    const previous = siblings[index - 1];
-    return rangeOf(parsed, previous.offset + previous.length, property.offset + property.length - (previous.offset + previous.length));
+function propertyDeletionRange(parsed: ParsedRequest, object: SourceContainer, slot: number): Range {
+  const end = object.span(slot, MEMBER_END);
+  if (slot > 0) {
+    const previousEnd = object.span(slot - 1, MEMBER_END);
+    return rangeOf(parsed, previousEnd, end - previousEnd);
   }
-  const next = siblings[index + 1];
-  return next ? rangeOf(parsed, property.offset, next.offset - property.offset) : nodeRange(parsed, property);
+  if (slot + 1 < object.memberCount) {
+    const start = object.span(slot, KEY_OFFSET);
+    return rangeOf(parsed, start, object.span(slot + 1, KEY_OFFSET) - start);
+  }
+  return memberRange(parsed, object, slot);
 }

@@ -14,22 +14,21 @@ export function registerValidationHandlers(state: ServerState): ValidationSchedu
   const pending = new Map<string, NodeJS.Timeout>();
 
   const validate = async (uri: string, timer: NodeJS.Timeout): Promise<void> => {
-    const target = requestDocument(state, uri);
+    const target = await requestDocument(state, uri);
     if (!target) {
       // Not (or no longer) a request document, for example after a settings change.
       if (pending.get(uri) === timer) void state.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const { document, parsed, kind } = target;
-    const version = document.version;
-    const catalog = await state.catalog.view(state.service.catalogItemIds(parsed, kind));
+    const { parsed, kind, service, version } = target;
+    const catalog = await state.catalog.view(service.catalogItemIds(parsed, kind));
     // Stale: a newer change has its own timer, or the document moved on or closed meanwhile.
     if (pending.get(uri) !== timer || state.documents.get(uri)?.version !== version) return;
     pending.delete(uri);
     let diagnostics: Diagnostic[];
     try {
       // VS Code's JSON support reports syntax errors of these files; reporting them too would show each twice.
-      diagnostics = state.service.validate(parsed, kind, { catalog, reportSyntaxErrors: false });
+      diagnostics = service.validate(parsed, kind, { catalog, reportSyntaxErrors: false });
     } catch (err) {
       state.connection.console.error(`Validation of ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return;

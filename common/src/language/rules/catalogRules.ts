@@ -1,7 +1,7 @@
 // Rules that need the live catalog: the item exists and is for sale, the term and billing cycle
 // are among the availability's terms, the quantity fits the SKU, the SKU's provisioning variables
 // and attestation are given, and a custom term end date is allowed for it.
-import { type Node } from 'jsonc-parser';
+import { type SourceNode } from '../sourceTree';
 import { codes } from '../codes';
 import { anchorRange, diagnostic, jsonText } from '../diagnosticFactory';
 import { type FixSpec } from '../fixes';
@@ -9,7 +9,7 @@ import { nodeRange } from '../parsedRequest';
 import { catalogKey, type CatalogItemInfo, isCatalogItemId } from '../catalog';
 import { foldEnumValue } from '../schemaModel';
 import { canonicalBillingCycle, isAllowedPair } from './termPairs';
-import { isObject, lineViews, type LineView, nodeAt, type Rule, type RuleContext, setPathFor } from './ruleContext';
+import { childAt, isObject, type LineView, lineViews, nodeAt, type Rule, type RuleContext, setPathFor } from './ruleContext';
 
 /** `Scope` → `scope`: the catalog names variables in PascalCase, the context keys are camelCase. */
 export function provisioningKey(variable: string): string {
@@ -19,15 +19,18 @@ export function provisioningKey(variable: string): string {
 export const catalogRules: Rule = (ctx) => {
   const property = ctx.kind.lineItems?.catalogItemProperty;
   if (!property) return;
-  let firstIdNode: Node | undefined;
+  let firstIdNode: SourceNode | undefined;
   for (const line of lineViews(ctx)) {
     const id = line.value[property];
-    const idNode = nodeAt(ctx, [...line.path, property]);
-    if (!isCatalogItemId(id) || !idNode) continue;
-    firstIdNode ??= idNode;
-    if (!ctx.catalog.available) continue;
+    if (!isCatalogItemId(id)) continue;
+    if (!ctx.catalog.available) {
+      firstIdNode ??= childAt(line.node, property);
+      continue;
+    }
     const info = ctx.catalog.items.get(catalogKey(id));
-    if (info === undefined) continue;
+    // The node (for ranges) only when there is something to say about the item.
+    const idNode = info === undefined ? undefined : childAt(line.node, property);
+    if (info === undefined || !idNode) continue;
     if (info === null) {
       ctx.report(diagnostic(nodeRange(ctx.parsed, idNode), codes.catalogItemNotFound, `The catalog has no item ${id}. Catalog item ids change over time: look it up again.`));
       continue;
@@ -41,7 +44,7 @@ export const catalogRules: Rule = (ctx) => {
   }
 };
 
-function checkItem(ctx: RuleContext, line: LineView, idNode: Node, info: CatalogItemInfo): void {
+function checkItem(ctx: RuleContext, line: LineView, idNode: SourceNode, info: CatalogItemInfo): void {
   const name = info.skuTitle.includes(info.productTitle) ? info.skuTitle : `${info.productTitle} (${info.skuTitle})`;
   if (!info.isPurchasable) {
     ctx.report(diagnostic(nodeRange(ctx.parsed, idNode), codes.catalogNotPurchasable, `${name} cannot be bought in this market.`));
@@ -54,7 +57,7 @@ function checkItem(ctx: RuleContext, line: LineView, idNode: Node, info: Catalog
       `${name} requires attestation${info.attestationType ? ` (${info.attestationType})` : ''}: set "attestationAccepted": true on the line.`,
       [{ title: 'Set "attestationAccepted" to true', preferred: true, set: [{ path: setPathFor(line.node, 'attestationAccepted'), value: true }] }]));
   }
-  const endDateNode = nodeAt(ctx, [...line.path, 'customTermEndDate']);
+  const endDateNode = childAt(line.node, 'customTermEndDate');
   const licenseBased = info.terms.some((t) => t.billingCycle !== 'one_time' && t.billingCycle !== 'none');
   if (endDateNode && (info.isTrial || !licenseBased)) {
     ctx.report(diagnostic(anchorRange(ctx.parsed, endDateNode), codes.catalogCustomTermEndDate,
@@ -64,7 +67,7 @@ function checkItem(ctx: RuleContext, line: LineView, idNode: Node, info: Catalog
 
 function checkQuantity(ctx: RuleContext, line: LineView, info: CatalogItemInfo, name: string): void {
   const quantity = line.value.quantity;
-  const node = nodeAt(ctx, [...line.path, 'quantity']);
+  const node = childAt(line.node, 'quantity');
   if (typeof quantity !== 'number' || !node) return;
   const { minimumQuantity: min, maximumQuantity: max } = info;
   const bound = min !== undefined && quantity < min ? min : max !== undefined && quantity > max ? max : undefined;
@@ -74,11 +77,11 @@ function checkQuantity(ctx: RuleContext, line: LineView, info: CatalogItemInfo, 
     [{ title: `Change the quantity to ${bound}`, preferred: true, replace: [{ range: nodeRange(ctx.parsed, node), newText: String(bound) }] }]));
 }
 
-function checkTerm(ctx: RuleContext, line: LineView, idNode: Node, info: CatalogItemInfo, name: string): void {
+function checkTerm(ctx: RuleContext, line: LineView, idNode: SourceNode, info: CatalogItemInfo, name: string): void {
   if (info.terms.length === 0) return;
   const term = line.value.termDuration;
   const cycle = line.billingCycle;
-  const termNode = nodeAt(ctx, [...line.path, 'termDuration']);
+  const termNode = childAt(line.node, 'termDuration');
   const cycleNode = nodeAt(ctx, line.billingCyclePath);
   const cycleOnLine = ctx.kind.lineItems?.billingCycleOn === 'line';
   const offered = info.terms.map((t) => `${t.duration}/${canonicalBillingCycle(t.billingCycle)}`).join(', ');
@@ -106,11 +109,11 @@ function checkTerm(ctx: RuleContext, line: LineView, idNode: Node, info: Catalog
     `${name} is not sold as ${term} billed ${cycle}. It is sold as: ${offered}.`, fixes.slice(0, 6)));
 }
 
-function checkProvisioning(ctx: RuleContext, line: LineView, idNode: Node, info: CatalogItemInfo, name: string): void {
+function checkProvisioning(ctx: RuleContext, line: LineView, idNode: SourceNode, info: CatalogItemInfo, name: string): void {
   const context = isObject(line.value.provisioningContext) ? line.value.provisioningContext : {};
   const present = new Set(Object.keys(context).map((k) => k.toLowerCase()));
   const missing = info.provisioningVariables.map(provisioningKey).filter((key) => !present.has(key.toLowerCase()));
-  const contextNode = nodeAt(ctx, [...line.path, 'provisioningContext']);
+  const contextNode = childAt(line.node, 'provisioningContext');
   if (missing.length > 0) {
     const defaults: Record<string, string> = { scope: 'shared', duration: info.reservationDuration ?? '1Year' };
     const set = contextNode?.type === 'object'
@@ -120,7 +123,7 @@ function checkProvisioning(ctx: RuleContext, line: LineView, idNode: Node, info:
       `${name} needs ${missing.map((k) => `"${k}"`).join(', ')} in "provisioningContext".`,
       [{ title: `Add ${missing.join(', ')} to the provisioning context`, preferred: true, set }]));
   }
-  const durationNode = nodeAt(ctx, [...line.path, 'provisioningContext', 'duration']);
+  const durationNode = childAt(line.node, 'provisioningContext', 'duration');
   if (info.reservationDuration && typeof context.duration === 'string' && durationNode && context.duration.toLowerCase() !== info.reservationDuration.toLowerCase()) {
     ctx.report(diagnostic(nodeRange(ctx.parsed, durationNode), codes.catalogDurationMismatch,
       `${name} is a ${info.reservationDuration} reservation; the provisioning duration has to match.`,

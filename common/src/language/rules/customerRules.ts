@@ -2,7 +2,7 @@
 // and a phone number, and everywhere else it refuses the registration number.
 import { codes } from '../codes';
 import { anchorRange, diagnostic } from '../diagnosticFactory';
-import { ownPath } from '../parsedRequest';
+import { writtenPath } from '../sourceTree';
 import { isObject, nodeAt, type Rule, setPathFor } from './ruleContext';
 
 /** Countries that need `organizationRegistrationNumber` and a phone number (errors 600002, 600051). */
@@ -37,7 +37,7 @@ export const customerCountryRule: Rule = (ctx) => {
     if (node) {
       ctx.report(diagnostic(anchorRange(ctx.parsed, node), codes.registrationNumberRefused,
         `Partner Center accepts "organizationRegistrationNumber" only for the countries that require it, not for ${country}.`,
-        [{ title: 'Remove "organizationRegistrationNumber"', preferred: true, remove: ownPath(node) }]));
+        [{ title: 'Remove "organizationRegistrationNumber"', preferred: true, remove: writtenPath(node.owner, node.slot) }]));
     }
   }
 };

@@ -4,7 +4,7 @@ import { codes } from '../codes';
 import { diagnostic } from '../diagnosticFactory';
 import { nodeRange } from '../parsedRequest';
 import { termMonths } from './termPairs';
-import { lineViews, nodeAt, type Rule } from './ruleContext';
+import { childAt, lineViews, type Rule } from './ruleContext';
 
 export function addMonthsUtc(date: Date, months: number): Date {
   const result = new Date(date.getTime());
@@ -17,7 +17,7 @@ export const customTermEndDateRule: Rule = (ctx) => {
     const written = line.value.customTermEndDate;
     if (typeof written !== 'string') continue;
     const end = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(written) || !written.includes('T') ? written : `${written}Z`);
-    const node = nodeAt(ctx, [...line.path, 'customTermEndDate']);
+    const node = childAt(line.node, 'customTermEndDate');
     if (Number.isNaN(end.getTime()) || !node) continue;
     if (end.getTime() <= ctx.now.getTime()) {
       ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.customTermEndDatePast,

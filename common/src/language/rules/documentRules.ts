@@ -4,7 +4,7 @@ import { codes } from '../codes';
 import { anchorRange, diagnostic } from '../diagnosticFactory';
 import { nodeRange } from '../parsedRequest';
 import { isCatalogItemId } from '../catalog';
-import { lineViews, nodeAt, type Rule, setPathFor } from './ruleContext';
+import { childAt, lineViews, nodeAt, type Rule, setPathFor } from './ruleContext';
 
 export const partnerAttestationRule: Rule = (ctx) => {
   if (!ctx.kind.expectsPartnerAttestation || ctx.value.partnerOnRecordAttestationAccepted === true) return;
@@ -22,7 +22,7 @@ export const legacyOfferRule: Rule = (ctx) => {
   for (const line of lineViews(ctx)) {
     const id = line.value[property];
     if (typeof id !== 'string' || isCatalogItemId(id) || !GUID.test(id)) continue;
-    const node = nodeAt(ctx, [...line.path, property]);
+    const node = childAt(line.node, property);
     if (node) {
       ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.legacyOffer,
         'This is a legacy offer id. Legacy seat-based offers with a new-commerce equivalent cannot be bought since March 2022; prefer the catalog item id (PRODUCT:SKU:AVAILABILITY).'));

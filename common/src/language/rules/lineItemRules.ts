@@ -2,8 +2,9 @@
 import { codes } from '../codes';
 import { diagnostic } from '../diagnosticFactory';
 import { type FixSpec } from '../fixes';
-import { nodeRange, ownPath } from '../parsedRequest';
-import { lineViews, nodeAt, type Rule } from './ruleContext';
+import { nodeRange } from '../parsedRequest';
+import { writtenPath } from '../sourceTree';
+import { childAt, lineViews, nodeAt, type Rule } from './ruleContext';
 
 export const lineNumberingRule: Rule = (ctx) => {
   const shape = ctx.kind.lineItems;
@@ -14,14 +15,14 @@ export const lineNumberingRule: Rule = (ctx) => {
   const renumber: FixSpec = {
     title: `Renumber the lines 0..${lines.length - 1}`,
     preferred: true,
-    renumber: { arrayPath: ownPath(arrayNode), numberProperty: shape.numberProperty },
+    renumber: { arrayPath: writtenPath(arrayNode.owner, arrayNode.slot), numberProperty: shape.numberProperty },
   };
   const seen = new Set<number>();
   for (const line of lines) {
     const number = line.value[shape.numberProperty];
     // Missing or non-integer numbers are the schema's to report.
     if (typeof number !== 'number' || !Number.isInteger(number)) continue;
-    const node = nodeAt(ctx, [...line.path, shape.numberProperty]);
+    const node = childAt(line.node, shape.numberProperty);
     if (!node) continue;
     if (seen.has(number)) {
       ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.duplicateLineNumber,

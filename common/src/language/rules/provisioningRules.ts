@@ -1,11 +1,12 @@
 // Provisioning context (reference §4.8): known keys only, and single scope names its subscription.
 import { codes } from '../codes';
 import { closestMatch } from '../didYouMean';
-import { diagnostic, jsonText } from '../diagnosticFactory';
+import { diagnostic, jsonText, keyRange } from '../diagnosticFactory';
 import { type FixSpec } from '../fixes';
-import { nodeRange, ownPath } from '../parsedRequest';
+import { nodeRange } from '../parsedRequest';
 import { rootSchema, schemaAtPath } from '../schemaModel';
-import { isObject, lineViews, nodeAt, type Rule, setPathFor } from './ruleContext';
+import { containerOf, writtenPath } from '../sourceTree';
+import { childAt, isObject, lineViews, type Rule, setPathFor } from './ruleContext';
 
 export const provisioningContextRule: Rule = (ctx) => {
   const shape = ctx.kind.lineItems;
@@ -14,11 +15,12 @@ export const provisioningContextRule: Rule = (ctx) => {
   const knownKeys = Object.keys(contextSchema?.properties ?? {});
   for (const line of lineViews(ctx)) {
     const context = line.value.provisioningContext;
-    const contextNode = nodeAt(ctx, [...line.path, 'provisioningContext']);
-    if (!isObject(context) || contextNode?.type !== 'object') continue;
+    const contextNode = childAt(line.node, 'provisioningContext');
+    const contextObject = containerOf(contextNode);
+    if (!isObject(context) || !contextNode || contextObject?.type !== 'object') continue;
 
     if (typeof context.scope === 'string' && context.scope === 'single' && !context.entitlementId) {
-      const scopeNode = nodeAt(ctx, [...line.path, 'provisioningContext', 'scope']);
+      const scopeNode = childAt(line.node, 'provisioningContext', 'scope');
       if (scopeNode) {
         ctx.report(diagnostic(nodeRange(ctx.parsed, scopeNode), codes.entitlementIdRequired,
           'A single-scope purchase applies to one Azure subscription: add "entitlementId" with that subscription\'s id.',
@@ -26,16 +28,15 @@ export const provisioningContextRule: Rule = (ctx) => {
       }
     }
 
-    for (const property of contextNode.children ?? []) {
-      const keyNode = property.children?.[0];
-      const key = keyNode?.value;
-      if (!keyNode || typeof key !== 'string' || knownKeys.some((known) => known.toLowerCase() === key.toLowerCase())) continue;
+    contextObject.keyList().forEach((key, slot) => {
+      if (knownKeys.some((known) => known.toLowerCase() === key.toLowerCase())) return;
       const suggestion = closestMatch(key, knownKeys.filter((known) => !(known in context)));
+      const range = keyRange(ctx.parsed, contextObject, slot);
       const fixes: FixSpec[] = [];
-      if (suggestion) fixes.push({ title: `Rename to "${suggestion}"`, preferred: true, replace: [{ range: nodeRange(ctx.parsed, keyNode), newText: jsonText(suggestion) }] });
-      fixes.push({ title: `Remove "${key}"`, remove: ownPath(keyNode) });
-      ctx.report(diagnostic(nodeRange(ctx.parsed, keyNode), codes.unknownProvisioningKey,
+      if (suggestion) fixes.push({ title: `Rename to "${suggestion}"`, preferred: true, replace: [{ range, newText: jsonText(suggestion) }] });
+      fixes.push({ title: `Remove "${key}"`, remove: writtenPath(contextObject, slot) });
+      ctx.report(diagnostic(range, codes.unknownProvisioningKey,
         `"${key}" is not a provisioning-context key Partner Center knows (${knownKeys.join(', ')}).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, fixes));
-    }
+    });
   }
 };

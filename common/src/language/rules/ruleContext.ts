@@ -1,10 +1,10 @@
 // What every cross-field rule receives: the normalized document (canonical names and values), the
-// tree for ranges, the request kind's row, the catalog view and the clock, plus `report`.
+// source tree for ranges, the request kind's row, the catalog view and the clock, plus `report`.
 import { type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { type Node } from 'jsonc-parser';
 import { type CatalogView } from '../catalog';
 import { anchorRange } from '../diagnosticFactory';
-import { nodeAtPath, nodeRange, ownPath, type ParsedRequest } from '../parsedRequest';
+import { nodeRange, type ParsedRequest } from '../parsedRequest';
+import { memberNode, SourceContainer, type SourceNode, valueAt } from '../sourceTree';
 import { type RequestKind } from '../../requestKinds';
 
 export type JsonObject = Record<string, unknown>;
@@ -12,7 +12,7 @@ export type JsonObject = Record<string, unknown>;
 export interface LineView {
   index: number;
   value: JsonObject;
-  node: Node;
+  node: SourceNode;
   /** Canonical path of the line, e.g. ['lineItems', 2]. */
   path: (string | number)[];
   /** The billing cycle that applies to the line: its own (carts) or the document's (orders). */
@@ -23,7 +23,7 @@ export interface LineView {
 
 export interface RuleContext {
   parsed: ParsedRequest;
-  root: Node;
+  root: SourceNode;
   kind: RequestKind;
   value: JsonObject;
   catalog: CatalogView;
@@ -37,8 +37,8 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function nodeAt(ctx: RuleContext, path: readonly (string | number)[]): Node | undefined {
-  return nodeAtPath(ctx.root, path);
+export function nodeAt(ctx: RuleContext, path: readonly (string | number)[]): SourceNode | undefined {
+  return valueAt(ctx.parsed.source, path);
 }
 
 /** Range of the value at a path, or of the nearest existing parent's anchor when it is absent. */
@@ -67,23 +67,23 @@ function computeLineViews(ctx: RuleContext): LineView[] {
   if (!shape) return [];
   const lines = ctx.value[shape.property];
   if (!Array.isArray(lines)) return [];
+  const arrayNode = nodeAt(ctx, [shape.property]);
+  const array = arrayNode?.value instanceof SourceContainer && arrayNode.type === 'array' ? arrayNode.value : undefined;
   const views: LineView[] = [];
+  const onLine = shape.billingCycleOn === 'line';
+  // One array for every line when the cycle is the document's (no rule modifies these paths).
+  const documentCyclePath = ['billingCycle'];
   lines.forEach((line, index) => {
-    const path = [shape.property, index];
-    const node = nodeAt(ctx, path);
+    const node = array && index < array.memberCount ? memberNode(array, index) : undefined;
     if (!isObject(line) || !node) return;
-    const onLine = shape.billingCycleOn === 'line';
+    const path = [shape.property, index];
     views.push({
       index, value: line, node, path,
       billingCycle: onLine ? line.billingCycle : ctx.value.billingCycle,
-      billingCyclePath: onLine ? [...path, 'billingCycle'] : ['billingCycle'],
+      billingCyclePath: onLine ? [...path, 'billingCycle'] : documentCyclePath,
     });
   });
   return views;
 }
 
-/** Path for setting a property of an object node, reusing the document's spelling of the name if present. */
-export function setPathFor(objectNode: Node, canonicalName: string): (string | number)[] {
-  const written = (objectNode.children ?? []).map((p) => p.children?.[0]?.value).find((key) => typeof key === 'string' && key.toLowerCase() === canonicalName.toLowerCase());
-  return [...ownPath(objectNode), typeof written === 'string' ? written : canonicalName];
-}
+export { childAt, setPathFor } from '../sourceTree';

@@ -10,6 +10,8 @@ export const TERM_BILLING_CYCLES: Readonly<Record<string, readonly string[]>> = 
 };
 
 const ANY_TERM = new Set(['one_time', 'none']);
+/** Every billing cycle some term limits (checked once per line, so computed once). */
+const TERM_CYCLES: ReadonlySet<string> = new Set(Object.values(TERM_BILLING_CYCLES).flat());
 
 /** Billing cycles a term allows; undefined for anything that is not a term (including "constructor"). */
 export function cyclesFor(term: string): readonly string[] | undefined {
@@ -19,8 +21,7 @@ export function cyclesFor(term: string): readonly string[] | undefined {
 /** Whether a term and billing cycle can go together; unknown values are left to the schema. */
 export function isAllowedPair(term: string, billingCycle: string): boolean {
   const allowed = cyclesFor(term);
-  if (!allowed || ANY_TERM.has(billingCycle)) return true;
-  if (!Object.values(TERM_BILLING_CYCLES).some((cycles) => cycles.includes(billingCycle))) return true;
+  if (!allowed || ANY_TERM.has(billingCycle) || !TERM_CYCLES.has(billingCycle)) return true;
   return allowed.includes(billingCycle);
 }
 

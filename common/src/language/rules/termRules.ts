@@ -4,10 +4,13 @@ import { diagnostic, jsonText } from '../diagnosticFactory';
 import { type FixSpec } from '../fixes';
 import { nodeRange } from '../parsedRequest';
 import { cyclesFor, isAllowedPair, RENEWAL_TERMS, termsAllowing } from './termPairs';
-import { isObject, lineViews, nodeAt, type Rule, type RuleContext } from './ruleContext';
+import { childAt, isObject, lineViews, nodeAt, type Rule, type RuleContext } from './ruleContext';
 
 export const termBillingRule: Rule = (ctx) => {
   for (const line of lineViews(ctx)) {
+    // The same test checkPair starts with, on values already at hand: most lines stop here.
+    const term = line.value.termDuration;
+    if (typeof term !== 'string' || typeof line.billingCycle !== 'string' || isAllowedPair(term, line.billingCycle)) continue;
     checkPair(ctx, [...line.path, 'termDuration'], line.billingCyclePath, ctx.kind.lineItems?.billingCycleOn === 'line');
   }
   if (ctx.kind.id === 'subscription') {
@@ -21,12 +24,13 @@ export const termBillingRule: Rule = (ctx) => {
  * belongs to the line: the billing cycle when the line has its own, else the term.
  */
 function checkPair(ctx: RuleContext, termPath: (string | number)[], cyclePath: (string | number)[], cycleIsLocal: boolean): void {
-  const termNode = nodeAt(ctx, termPath);
-  const cycleNode = nodeAt(ctx, cyclePath);
-  if (!termNode || !cycleNode) return;
+  // Values first: nearly every pair is allowed, and then the nodes (for ranges) are not needed.
   const term = valueAt(ctx, termPath);
   const cycle = valueAt(ctx, cyclePath);
   if (typeof term !== 'string' || typeof cycle !== 'string' || isAllowedPair(term, cycle)) return;
+  const termNode = nodeAt(ctx, termPath);
+  const cycleNode = nodeAt(ctx, cyclePath);
+  if (!termNode || !cycleNode) return;
   const fixes: FixSpec[] = [];
   if (cycleIsLocal) {
     for (const allowed of cyclesFor(term) ?? []) {
@@ -55,7 +59,7 @@ export const renewsToRule: Rule = (ctx) => {
   for (const line of lineViews(ctx)) {
     const renewsTo = line.value.renewsTo;
     if (!isObject(renewsTo) || typeof renewsTo.termDuration !== 'string' || RENEWAL_TERMS.includes(renewsTo.termDuration)) continue;
-    const node = nodeAt(ctx, [...line.path, 'renewsTo', 'termDuration']);
+    const node = childAt(line.node, 'renewsTo', 'termDuration');
     if (!node) continue;
     const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({ title: `Renew to "${term}"`, preferred: i === 0, replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }] }));
     ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.renewsToTerm,

@@ -1,0 +1,67 @@
+// Offsets ↔ line/character positions for one text, with the same answers as
+// vscode-languageserver-textdocument (\r\n, \r and \n end a line; positions never land between the
+// \r and \n of a line end). Its own class because the strict parser already meets every line end
+// while skipping whitespace: collecting them there saves a second scan of the whole text.
+import { type Position } from 'vscode-languageserver-types';
+
+export interface LineLookup {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+export class LineMap implements LineLookup {
+  /** `lineStarts` begins with 0 and is ascending, one entry per line. */
+  constructor(private readonly text: string, private readonly lineStarts: readonly number[]) {}
+
+  /** Finds the line starts itself, for texts the strict parser did not read. */
+  static of(text: string): LineMap {
+    const starts = [0];
+    // Native searches instead of a character loop; each kind of line end is searched again only once passed.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf !== -1 || cr !== -1) {
+      let end: number;
+      if (cr === -1 || (lf !== -1 && lf < cr)) end = lf + 1;
+      else end = cr + (lf === cr + 1 ? 2 : 1);
+      starts.push(end);
+      if (lf !== -1 && lf < end) lf = text.indexOf('\n', end);
+      if (cr !== -1 && cr < end) cr = text.indexOf('\r', end);
+    }
+    return new LineMap(text, starts);
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(Math.min(offset, this.text.length), 0);
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (starts[mid] > clamped) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    return { line, character: this.beforeLineEnd(clamped, starts[line]) - starts[line] };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.lineStarts;
+    if (position.line >= starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const start = starts[position.line];
+    if (position.character <= 0) return start;
+    const next = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
+    return this.beforeLineEnd(Math.min(start + position.character, next), start);
+  }
+
+  private beforeLineEnd(offset: number, lineStart: number): number {
+    let result = offset;
+    while (result > lineStart && isLineEnd(this.text.charCodeAt(result - 1))) result--;
+    return result;
+  }
+}
+
+function isLineEnd(code: number): boolean {
+  return code === 10 || code === 13;
+}
+

@@ -1,0 +1,152 @@
+// The parsed document as a compact tree: one small object per JSON object or array, whose members
+// (names, values, text offsets) sit in three arrays shared by the whole document. It replaces
+// jsonc-parser's node tree (three nodes and an array per property) on the validation path, where
+// allocating and collecting those nodes was most of the time. Normalization, the schema
+// diagnostics and the rules read it; ranges are made only for what they report.
+
+export type ValueType = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
+
+/** The numbers kept per member in `SourceStore.spans`. */
+export const KEY_OFFSET = 0;
+export const KEY_LENGTH = 1;
+export const VALUE_OFFSET = 2;
+export const VALUE_LENGTH = 3;
+/** Where the member ends: after its value, or (value missing) at the comma or brace that closed it. */
+export const MEMBER_END = 4;
+export const SPAN_STRIDE = 5;
+
+/** Every member of one document; each container's members are contiguous, from its `first`. */
+export class SourceStore {
+  /** Member names as written (escapes decoded); '' for array elements. */
+  readonly keys: string[] = [];
+  /** The scalar as written, the nested container, or undefined when the value is missing. */
+  readonly values: unknown[] = [];
+  /** SPAN_STRIDE numbers per member; -1 for a key in an array, and for a missing value. Grows by doubling. */
+  spans = new Int32Array(64 * SPAN_STRIDE);
+}
+
+export class SourceContainer {
+  /** Index of the first member in the store, and how many there are; set when the container closes. */
+  first = 0;
+  memberCount = 0;
+  /** Up to and including the closing bracket (or to the end of the text when it is missing). */
+  length = -1;
+
+  /**
+   * `owner` and `slot` say where the container sits; the document's own value sits in slot 0 of a
+   * container with no owner, so every value, the root too, is (owner, slot).
+   */
+  constructor(readonly store: SourceStore, readonly type: 'object' | 'array', readonly offset: number, readonly owner: SourceContainer | undefined, readonly slot: number) {}
+
+  key(slot: number): string {
+    return this.store.keys[this.first + slot];
+  }
+
+  value(slot: number): unknown {
+    return this.store.values[this.first + slot];
+  }
+
+  span(slot: number, field: number): number {
+    return this.store.spans[(this.first + slot) * SPAN_STRIDE + field];
+  }
+
+  keyList(): string[] {
+    return this.store.keys.slice(this.first, this.first + this.memberCount);
+  }
+}
+
+/** One value of the document, made when asked for: where it is, what it is, who holds it. */
+export interface SourceNode {
+  readonly type: ValueType;
+  readonly offset: number;
+  readonly length: number;
+  /** Scalars as written (not case-folded); for objects and arrays, their container. */
+  readonly value: unknown;
+  readonly owner: SourceContainer;
+  readonly slot: number;
+}
+
+export function valueType(value: unknown): ValueType {
+  if (value instanceof SourceContainer) return value.type;
+  if (value === null) return 'null';
+  return typeof value as 'string' | 'number' | 'boolean';
+}
+
+/** The value in a member slot, or undefined when the member has none. */
+export function memberNode(owner: SourceContainer, slot: number): SourceNode | undefined {
+  const value = owner.value(slot);
+  if (value === undefined) return undefined;
+  return { type: valueType(value), offset: owner.span(slot, VALUE_OFFSET), length: owner.span(slot, VALUE_LENGTH), value, owner, slot };
+}
+
+export function containerOf(node: SourceNode | undefined): SourceContainer | undefined {
+  return node?.value instanceof SourceContainer ? node.value : undefined;
+}
+
+/**
+ * The member of an object with this canonical name: keys match without regard to case (that is
+ * how Partner Center reads them), and with repeated keys the last one wins, as in JSON.parse.
+ */
+export function memberIndex(object: SourceContainer, name: string): number {
+  const { keys } = object.store;
+  const first = object.first;
+  // Names are nearly always written canonically: compare exactly first, fold case only if needed.
+  for (let i = object.memberCount - 1; i >= 0; i--) if (keys[first + i] === name) return i;
+  const folded = name.toLowerCase();
+  for (let i = object.memberCount - 1; i >= 0; i--) {
+    const key = keys[first + i];
+    if (key.length === folded.length && key.toLowerCase() === folded) return i;
+  }
+  return -1;
+}
+
+/** The value at a path of canonical names and indexes, from the document (the owner of the root). */
+export function valueAt(document: SourceContainer, path: readonly (string | number)[]): SourceNode | undefined {
+  return descend(document, 0, path);
+}
+
+/** The value at a path below a node (a line item's property, say) without walking from the root. */
+export function childAt(node: SourceNode | undefined, ...path: (string | number)[]): SourceNode | undefined {
+  return node && descend(node.owner, node.slot, path);
+}
+
+function descend(fromOwner: SourceContainer, fromSlot: number, path: readonly (string | number)[]): SourceNode | undefined {
+  // Walks containers and slots; only the value found becomes a node object.
+  let owner = fromOwner;
+  let slot = fromSlot;
+  for (const segment of path) {
+    const container = owner.value(slot);
+    if (!(container instanceof SourceContainer)) return undefined;
+    if (container.type === 'array') {
+      const index = typeof segment === 'number' ? segment : Number(segment);
+      if (!(Number.isInteger(index) && index >= 0 && index < container.memberCount)) return undefined;
+      slot = index;
+    } else {
+      slot = memberIndex(container, String(segment));
+      if (slot < 0) return undefined;
+    }
+    owner = container;
+  }
+  return memberNode(owner, slot);
+}
+
+/** The path to a member in the document's own spelling, for edits (jsonc-parser's modify matches keys exactly). */
+export function writtenPath(owner: SourceContainer, slot: number): (string | number)[] {
+  const path: (string | number)[] = [];
+  let container: SourceContainer | undefined = owner;
+  let index = slot;
+  while (container?.owner) {
+    path.push(container.type === 'object' ? container.key(index) : index);
+    index = container.slot;
+    container = container.owner;
+  }
+  return path.reverse();
+}
+
+/** Path for setting a property of an object, reusing the document's spelling of the name if present. */
+export function setPathFor(object: SourceNode, canonicalName: string): (string | number)[] {
+  const container = containerOf(object);
+  const folded = canonicalName.toLowerCase();
+  const written = container?.keyList().find((key) => key.toLowerCase() === folded);
+  return [...writtenPath(object.owner, object.slot), written ?? canonicalName];
+}

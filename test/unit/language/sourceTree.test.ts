@@ -1,0 +1,141 @@
+// The one-pass parsers: the source tree must hold exactly what jsonc-parser's parseTree would
+// (names, values, offsets, property ends), the strict fast path must accept exactly the texts
+// jsonc-parser reads without error, and the line map must answer like a TextDocument.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Node, type ParseError, parseTree } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineMap } from '../../../common/src/language/lineMap';
+import { strictParse } from '../../../common/src/language/strictParse';
+import { tolerantParse } from '../../../common/src/language/tolerantParse';
+import { KEY_LENGTH, KEY_OFFSET, MEMBER_END, SourceContainer, valueAt, valueType, VALUE_LENGTH, VALUE_OFFSET, writtenPath } from '../../../common/src/language/sourceTree';
+import { REPO } from './helpers';
+
+/** Asserts that the member `slot` of `owner` is the value `node` of parseTree, recursively. */
+function assertSame(node: Node | undefined, owner: SourceContainer, slot: number, where: string): void {
+  const value = owner.value(slot);
+  if (!node) {
+    assert.equal(value, undefined, `${where}: no value expected`);
+    return;
+  }
+  assert.equal(valueType(value), node.type, `${where}: type`);
+  assert.equal(owner.span(slot, VALUE_OFFSET), node.offset, `${where}: offset`);
+  assert.equal(owner.span(slot, VALUE_LENGTH), node.length, `${where}: length`);
+  if (!(value instanceof SourceContainer)) {
+    assert.ok(Object.is(value, node.value), `${where}: value ${String(value)} vs ${String(node.value)}`);
+    return;
+  }
+  const children = node.children ?? [];
+  assert.equal(value.memberCount, children.length, `${where}: member count`);
+  children.forEach((child, i) => {
+    if (node.type === 'array') return assertSame(child, value, i, `${where}[${i}]`);
+    const [key, propertyValue] = child.children ?? [];
+    assert.equal(value.key(i), key.value, `${where}: key ${i}`);
+    assert.equal(value.span(i, KEY_OFFSET), key.offset, `${where}.${String(key.value)}: key offset`);
+    assert.equal(value.span(i, KEY_LENGTH), key.length, `${where}.${String(key.value)}: key length`);
+    assert.equal(value.span(i, MEMBER_END), child.offset + child.length, `${where}.${String(key.value)}: property end`);
+    assertSame(propertyValue, value, i, `${where}.${String(key.value)}`);
+  });
+}
+
+const OPTIONS = { allowTrailingComma: false, disallowComments: true };
+
+/** Checks one text through both parsers against parseTree; returns whether the strict parser took it. */
+function check(text: string): boolean {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, OPTIONS);
+  const tolerant = tolerantParse(text);
+  assert.deepEqual(tolerant.errors, errors);
+  assertSame(root, tolerant.document, 0, 'tolerant');
+  const strict = strictParse(text);
+  if (strict) {
+    assert.deepEqual(errors, [], `strict accepted a text with syntax errors: ${JSON.stringify(text)}`);
+    assertSame(root, strict.document, 0, 'strict');
+    assert.deepEqual(new LineMap(text, strict.lineStarts), LineMap.of(text));
+  }
+  return strict !== undefined;
+}
+
+const EDGE_CASES = [
+  '', '   ', '{}', '[]', '{"a":1}', '[1,[2,[3]],{"b":{}}]', '"just a string"', '-0', '0.5e-3', '1E+2', '123456789012345678', '-1e999', 'true', 'null',
+  '{"a": ,"b":2}', '{"a":}', '{"a"}', '{"a":1,}', '[1,2,]', '{"a":1 "b":2}', '{"a":1', '[1', '{', '{"a":[1,{"b":', '1 2', '{}x',
+  '// comment\n{"a":1}', '{"a":/* c */1}', '\ufeff{"a":1}', '{"a":1}\u00a0', '{\u000b"a":1}',
+  '{"a":1,"a":2,"A":3}', '{"__proto__":{"x":1},"constructor":2}',
+  '{"\\u006cineItems":[{"off\\u0065rId":"A\\u003aB\\u003aC"}]}', '{"tab\\there":"quote\\"and\\\\back\\/slash\\b\\f\\n\\r"}', '{"bad\\x":1}', '{"bad\\u12G4":1}',
+  '{"\ud83d\ude00":"\ud83d"}', '{"ctl":"a\u0001b"}', '{"nl":"a\nb"}',
+  '01', '-', '1.', '1e', '.5', '+1', 'tru', 'nul', 'falsey', '[true,false,null]',
+  '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}', '{\r"a":\r1}', '\n\n{"a":\n1}\n',
+  `${'['.repeat(70)}${']'.repeat(70)}`, `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`,
+];
+
+test('both parsers build what parseTree builds, on edge cases', () => {
+  const strictOnes = EDGE_CASES.filter((text) => check(text));
+  // The fast path takes well-formed JSON, including escapes, CRLF and moderate nesting.
+  for (const text of ['{"a":1}', '-0', '{"\\u006cineItems":[{"off\\u0065rId":"A\\u003aB\\u003aC"}]}', '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}', '{"a":1,"a":2,"A":3}']) {
+    assert.ok(strictOnes.includes(text), `strict parser refused ${JSON.stringify(text)}`);
+  }
+  // ...and leaves everything else (comments, BOM, trailing commas, deep nesting) to jsonc-parser.
+  for (const text of ['// comment\n{"a":1}', '\ufeff{"a":1}', '{"a":1,}', `${'['.repeat(70)}${']'.repeat(70)}`, '']) {
+    assert.ok(!strictOnes.includes(text), `strict parser accepted ${JSON.stringify(text)}`);
+  }
+});
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+test('on mutated documents, the strict parser accepts exactly the error-free ones, and both match parseTree', () => {
+  const next = random(99);
+  const pieces = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u0041', 'null', '-1.5e3', '0', '"k"', '/*', '\r\n', '\t', '\ufeff'];
+  let strictCount = 0;
+  let errorFree = 0;
+  for (const name of ['docs-create.order.json', 'broken.cart.json', 'contoso.customer.json']) {
+    const original = readFileSync(join(REPO, 'test', 'fixtures', 'language', name), 'utf8');
+    for (let i = 0; i < 400; i++) {
+      let text = original;
+      // Half the time a small edit (usually breaks the syntax), half the time a valid re-indentation.
+      if (i % 2 === 0) {
+        const at = Math.floor(next() * (text.length + 1));
+        text = text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at + Math.floor(next() * 3));
+      } else {
+        text = JSON.stringify(JSON.parse(original), null, [0, 2, '\t', 4][(i >> 1) % 4]).replace(/\n/g, i % 3 === 0 ? '\r\n' : '\n');
+      }
+      const errors: ParseError[] = [];
+      parseTree(text, errors, OPTIONS);
+      if (errors.length === 0) errorFree++;
+      const strict = check(text);
+      if (strict) strictCount++;
+      assert.equal(strict, errors.length === 0, `strict ${strict ? 'accepted' : 'refused'} ${JSON.stringify(text.slice(0, 200))}`);
+    }
+  }
+  assert.ok(strictCount > 500 && strictCount === errorFree);
+});
+
+test('paths and lookups: last key wins, names match without regard to case, written spelling kept for edits', () => {
+  const { document } = strictParse('{"LineItems":[{"offerId":"x"},{"OfferId":"y","offerid":"z"}],"a":1,"a":2}')!;
+  assert.equal(valueAt(document, ['lineItems', 1, 'offerId'])?.value, 'z');
+  assert.equal(valueAt(document, ['lineItems', '0', 'offerId'])?.value, 'x');
+  assert.equal(valueAt(document, ['a'])?.value, 2);
+  assert.equal(valueAt(document, ['lineItems', 2]), undefined);
+  assert.equal(valueAt(document, ['a', 'b']), undefined);
+  const z = valueAt(document, ['lineItems', 1, 'offerId'])!;
+  assert.deepEqual(writtenPath(z.owner, z.slot), ['LineItems', 1, 'offerid']);
+});
+
+test('the line map answers like a TextDocument, around every kind of line end', () => {
+  const text = 'a\r\nbc\rd\n\ne\r\n';
+  const lines = LineMap.of(text);
+  const document = TextDocument.create('test://x', 'json', 0, text);
+  for (let offset = -1; offset <= text.length + 1; offset++) assert.deepEqual(lines.positionAt(offset), document.positionAt(offset), `offset ${offset}`);
+  for (let line = -1; line <= 6; line++) {
+    for (let character = -1; character <= 4; character++) {
+      assert.equal(lines.offsetAt({ line, character }), document.offsetAt({ line, character }), `${line}:${character}`);
+    }
+  }
+});
