@@ -88,4 +88,35 @@ suite('Language', () => {
     await waitFor('our diagnostics', () => (ours(document.uri).length > 0 ? true : undefined));
     assert.ok(ours(document.uri).every((d) => codeOf(d) !== 'pc.json.syntax'));
   });
+
+  test('hover on a catalog item id shows the product, SKU, terms and quantity bounds from the emulator', async () => {
+    const text = JSON.stringify({ billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1M' }] }, null, 2);
+    const document = await openNewDocument('language/hover.order.json', text);
+    const offset = text.indexOf('CFQ7TTC0LH18') + 3;
+    const hovers = await waitFor('a catalog hover', async () => {
+      const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+      const markdown = result.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return /Business Basic/.test(markdown) ? markdown : undefined;
+    }, 30_000);
+    assert.match(hovers, /P1M/);
+    assert.match(hovers, /300/, 'the hover names the maximum quantity');
+  });
+
+  test('without a catalog (a real cloud, not signed in) the static rules still run and the catalog rules say once that they are off', async () => {
+    const config = vscode.workspace.getConfiguration('partnerCenter');
+    const original = config.inspect<string>('environment')?.workspaceValue;
+    await config.update('environment', 'global', vscode.ConfigurationTarget.Workspace);
+    try {
+      const document = await openNewDocument('language/offline.order.json', BROKEN_ORDER);
+      const diagnostics = await waitFor('catalog-off and static diagnostics', () => {
+        const found = ours(document.uri);
+        return found.some((d) => codeOf(d) === 'pc.catalog.unavailable') && found.some((d) => codeOf(d) === 'pc.term.billingCycleMismatch') ? found : undefined;
+      }, 30_000);
+      assert.equal(diagnostics.filter((d) => codeOf(d) === 'pc.catalog.unavailable').length, 1, 'said once, not per line');
+      assert.equal(diagnostics.find((d) => codeOf(d) === 'pc.catalog.unavailable')!.severity, vscode.DiagnosticSeverity.Information);
+      assert.ok(!diagnostics.some((d) => codeOf(d).startsWith('pc.catalog.') && codeOf(d) !== 'pc.catalog.unavailable'), 'no catalog rule ran');
+    } finally {
+      await config.update('environment', original, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
