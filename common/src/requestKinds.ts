@@ -147,6 +147,23 @@ export const requestKinds: readonly RequestKind[] = [
   },
 ];
 
+/**
+ * Writes under `/customers/{customerId}/` known to spend nothing. A generic `*.request.json` that
+ * makes any OTHER write there (POST, PUT, PATCH or DELETE) is treated as a purchase: confirmed with
+ * the customer, journaled and sent exactly once. The default is "spends" because Partner Center has
+ * more ways to buy than the kinds above (transitions, upgrades and trial conversions of
+ * subscriptions, add-ons by PATCH order, reference §3.2-3.3) and keeps adding them: a write missing
+ * from this list costs one confirmation, a purchase missing from a list of purchases costs money.
+ */
+export const nonSpendingWrites: readonly { method: HttpMethod; pathTemplate: string; why: string }[] = [
+  { method: 'POST', pathTemplate: '/v1/customers', why: 'creates a customer (not under a customer; listed for completeness)' },
+  { method: 'POST', pathTemplate: '/v1/customers/{customerId}/carts', why: 'creates a cart; its checkout is the purchase' },
+  { method: 'PUT', pathTemplate: '/v1/customers/{customerId}/carts/{cartId}', why: 'changes a cart before its checkout' },
+  { method: 'POST', pathTemplate: '/v1/customers/{customerId}/agreements', why: 'records the customer\'s acceptance of an agreement' },
+  { method: 'POST', pathTemplate: '/v1/customers/{customerId}/promotionEligibilities', why: 'asks whether promotions apply' },
+  { method: 'POST', pathTemplate: '/v1/customers/{customerId}/migrations/newcommerce/validate', why: 'asks whether a migration would be accepted' },
+];
+
 export function requestKindById(id: string): RequestKind | undefined {
   return requestKinds.find((kind) => kind.id === id);
 }

@@ -3,7 +3,7 @@
 // clicked in a headless workbench) and check what it was asked to show.
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
-import { describeLine, type PurchaseSummary } from '../../../common/src/send';
+import { describeLine, describeRequest, type JournalEntry, type PurchaseSummary } from '../../../common/src/send';
 import { pickCustomer } from './customerPicker';
 
 export interface Confirmer {
@@ -13,6 +13,8 @@ export interface Confirmer {
   confirmReadWithErrors(errorCount: number): Promise<boolean>;
   /** The customer for a document that names none; `preferredId` is the explorer's selection. */
   pickCustomer(client: PartnerCenterClient, preferredId: string | undefined): Promise<string | undefined>;
+  /** Forget an interrupted send that can no longer be checked? (Optional for older test confirmers.) */
+  confirmDiscard?(entry: JournalEntry): Promise<boolean>;
 }
 
 export const modalConfirmer: Confirmer = {
@@ -27,6 +29,7 @@ export const modalConfirmer: Confirmer = {
       '',
       ...summary.lines.map(describeLine),
       ...(summary.changes ?? []).map((c) => `Change ${c.path}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`),
+      ...describeRequest(summary.request),
       ...(summary.total ? [`Total: ${summary.total.amount.toFixed(2)} ${summary.total.currency ?? ''}`] : []),
       ...(summary.warnings ?? []).map((w) => `\nNote: ${w}`),
     ].join('\n');
@@ -51,4 +54,18 @@ export const modalConfirmer: Confirmer = {
     return choice === send;
   },
   pickCustomer: (client, preferredId) => pickCustomer(client, preferredId),
+  async confirmDiscard(entry) {
+    const discard = 'Discard';
+    const detail = [
+      `${entry.method} ${entry.path}`,
+      `Customer id: ${entry.customerId}`,
+      `Started: ${entry.startedAt}`,
+      `Request id: ${entry.requestId}`,
+      ...(entry.documentUri ? [`Document: ${entry.documentUri}`] : []),
+      '',
+      'Partner Center will not be asked about it again. If it was in fact made, sending the same document again buys again.',
+    ].join('\n');
+    const choice = await vscode.window.showWarningMessage(`Discard the interrupted ${entry.purpose} send for customer ${entry.customerId}?`, { modal: true, detail }, discard);
+    return choice === discard;
+  },
 };

@@ -9,6 +9,7 @@ import { CustomerMemory } from './customerPicker';
 import { RunCodeLensProvider } from './codeLens';
 import { exportHistory, registerHistoryCommands } from './historyCommands';
 import { HistoryTreeProvider } from './historyView';
+import { registerJournalCommands } from './journalCommands';
 import { RESPONSE_SCHEME, ResponseProvider } from './responseProvider';
 import { type ExplorerHooks, RunController } from './runController';
 import { readRunSettings } from './runSettings';
@@ -52,6 +53,7 @@ export function registerRun(context: vscode.ExtensionContext, connection: Partne
     vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'json' }, { scheme: 'untitled', language: 'json' }, { language: 'jsonc' }], codeLens),
     vscode.commands.registerCommand('partnerCenter.runRequest', (uri?: vscode.Uri) => controller.run(uri instanceof vscode.Uri ? uri : undefined)),
     ...registerHistoryCommands(() => history, () => tree.refresh(), (uri) => controller.run(uri)),
+    ...registerJournalCommands(() => journal, () => controller.confirmer, log),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateContext(editor)),
     connection.onDidChange(() => void recover()),
   );

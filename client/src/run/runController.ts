@@ -38,6 +38,11 @@ export class RunController implements vscode.Disposable {
   lastRecovery: RecoveryOutcome[] = [];
   /** Stops following orders when the extension goes away. */
   private readonly stopped = new AbortController();
+  /**
+   * Documents being run now. A double-click on the CodeLens or ▶ would queue a second confirmation
+   * of the same purchase; the core refuses a second send too, but the person should not be asked twice.
+   */
+  private readonly running = new Set<string>();
 
   constructor(private readonly deps: RunDeps) {}
 
@@ -58,6 +63,20 @@ export class RunController implements vscode.Disposable {
       void vscode.window.showErrorMessage('Partner Center: open a request document (*.order.json, *.cart.json, *.subscription.json, *.customer.json or *.request.json) to run it.');
       return undefined;
     }
+    const key = document.uri.toString();
+    if (this.running.has(key)) {
+      void vscode.window.showWarningMessage(`Partner Center: ${this.title(document)} is already being sent. Wait for that run to finish before running it again.`);
+      return undefined;
+    }
+    this.running.add(key);
+    try {
+      return await this.runDocument(document, kind, options);
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  private async runDocument(document: vscode.TextDocument, kind: RequestKind, options: { token?: vscode.CancellationToken }): Promise<RunResult | undefined> {
     const plan = planFromText(document.getText(), kind);
     const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     if (errors.length > 0 && !(plan.isRead && await this.confirmer.confirmReadWithErrors(errors.length))) {
@@ -109,7 +128,7 @@ export class RunController implements vscode.Disposable {
   }
 
   environment(): EnvironmentInfo {
-    const current = this.deps.connection.current as { environment: string; label: string; sandbox?: boolean };
+    const current = this.deps.connection.current;
     if (current.environment === 'emulator') return { kind: 'emulator', label: current.label };
     return { kind: current.sandbox ? 'sandbox' : 'production', label: current.label };
   }

@@ -8,7 +8,7 @@ export { isGuid, newCorrelationId, newRequestId } from './ids';
 export { redactPath, type RequestLogEvent, type RequestLogger } from './logging';
 export { decodeContinuation, encodeContinuation, type Page } from './paging';
 export { RateLimiter, rateLimitKey, type RateLimiterOptions } from './rateLimiter';
-export { type ApiRequest, type ApiResponse, type QueryValue, type TokenProvider } from './requester';
+export { resolveApiUrl, versionedPath, type ApiRequest, type ApiResponse, type QueryValue, type TokenProvider } from './requester';
 export { backoffDelay, decideRetry, defaultRetryOptions, parseRetryAfter, type RetryDecision, type RetryOptions } from './retry';
 export { AgreementsApi, MCA_AGREEMENT_TYPE } from './resources/agreements';
 export { CartsApi } from './resources/carts';

@@ -65,18 +65,7 @@ export class Requester {
 
   /** Builds the URL of a path the way the SDK does: `/v1` is prefixed only when missing (§2.2). */
   resolveUrl(path: string, query?: Record<string, QueryValue>): URL {
-    let url: URL;
-    if (/^https?:\/\//i.test(path)) {
-      url = new URL(path);
-    } else {
-      const rel = path.startsWith('/') ? path : `/${path}`;
-      const versioned = /^\/v1(\/|\?|$)/i.test(rel) ? rel : `/v1${rel}`;
-      url = new URL(`${this.options.endpoint}${versioned}`);
-    }
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined && value !== null) url.searchParams.append(key, String(value));
-    }
-    return url;
+    return resolveApiUrl(this.options.endpoint, path, query);
   }
 
   isTrustedOrigin(url: URL): boolean {
@@ -203,4 +192,22 @@ function lowerKeys(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
   return out;
+}
+
+/** A path with `/v1` in front, added only when missing: documents and callers may write either. */
+export function versionedPath(path: string): string {
+  const rel = path.startsWith('/') ? path : `/${path}`;
+  return /^\/v1(\/|\?|$)/i.test(rel) ? rel : `/v1${rel}`;
+}
+
+/**
+ * The URL a call goes to. Exported so that records of a call (the run-request history) name
+ * exactly the URL the pipeline sends to, from this one rule.
+ */
+export function resolveApiUrl(endpoint: string, path: string, query?: Record<string, QueryValue>): URL {
+  const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(`${endpoint}${versionedPath(path)}`);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) url.searchParams.append(key, String(value));
+  }
+  return url;
 }

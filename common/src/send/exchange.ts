@@ -3,7 +3,7 @@
 // progress"). The record keeps what a person needs afterwards (status, body, ids, timing) and
 // never the token: the Authorization header is added deep in the client and never seen here.
 import { exactlyOnce, isPartnerCenterError, isSafeToResend, newCorrelationId, newRequestId, PartnerCenterError, parseErrorBody,
-  type ApiResponse, type PartnerCenterClient, type QueryValue } from '../api';
+  resolveApiUrl, type ApiResponse, type PartnerCenterClient, type QueryValue } from '../api';
 import { type HttpMethod } from '../requestKinds';
 
 export interface HttpCall {
@@ -15,7 +15,10 @@ export interface HttpCall {
   body?: unknown;
 }
 
-/** ok: 2xx. failed: a definite non-2xx answer. unknown: no answer, so a write may have been applied. cancelled: stopped by the user. */
+/**
+ * ok: 2xx. failed: a definite non-2xx answer. unknown: no definite answer (none at all, or a 5xx to a
+ * purchase), so a write may have been applied. cancelled: stopped by the user.
+ */
 export type ExchangeOutcome = 'ok' | 'failed' | 'unknown' | 'cancelled';
 
 export interface Exchange {
@@ -43,18 +46,39 @@ export interface ExchangeOptions {
   baseDelayMs?: number;
   /** Called before each attempt of a write with its (unchanging) ids. */
   onAttempt?: (attempt: number, requestId: string) => void;
+  /**
+   * The call is a purchase: only a 2xx or a 4xx settles it. A 5xx can come after the order was
+   * committed (800005 is a 500, reference §6.2), so it leaves the outcome `unknown`, like no answer.
+   */
+  purchase?: boolean;
+}
+
+/** undici's codes for a pool that was closed or destroyed: nothing more can go through it. */
+const CLOSED_POOL_CODES = new Set(['UND_ERR_DESTROYED', 'UND_ERR_CLOSED']);
+
+/** Thrown through exactlyOnce (which only re-sends PartnerCenterErrors) so a closed pool is not tried again. */
+class ClosedClientError extends Error {
+  constructor(readonly original: PartnerCenterError) {
+    super(`The connection to Partner Center was closed (the account or environment changed while this was being sent). ${original.message.replace(/ Check the network connection and proxy settings\./, '')}`);
+    this.name = 'ClosedClientError';
+  }
 }
 
 export async function exchange(client: PartnerCenterClient, call: HttpCall, options: ExchangeOptions = {}): Promise<Exchange> {
   const requestId = options.requestId ?? newRequestId();
   const correlationId = options.correlationId ?? newCorrelationId();
   const started = Date.now();
-  const base = { call, url: urlOf(client, call), requestId, correlationId, startedAt: new Date(started).toISOString() };
+  const base = { call, url: resolveApiUrl(client.endpoint, call.path, call.query).href, requestId, correlationId, startedAt: new Date(started).toISOString() };
   let attempts = 0;
   let last: ApiResponse | undefined;
   const once = async (): Promise<ApiResponse> => {
     attempts++;
-    last = await client.request({ ...call, requestId, correlationId, signal: options.signal });
+    try {
+      last = await client.request({ ...call, requestId, correlationId, signal: options.signal });
+    } catch (err) {
+      if (isPartnerCenterError(err) && err.kind === 'network' && CLOSED_POOL_CODES.has(err.networkCode ?? '')) throw new ClosedClientError(err);
+      throw err;
+    }
     const open = openAnswer(last, call);
     if (open) throw open;
     return last;
@@ -64,15 +88,21 @@ export async function exchange(client: PartnerCenterClient, call: HttpCall, opti
       requestId, correlationId, signal: options.signal, maxAttempts: options.maxAttempts, baseDelayMs: options.baseDelayMs,
       onAttempt: ({ attempt }) => options.onAttempt?.(attempt, requestId),
     });
-    return fromResponse(base, res, attempts, Date.now() - started);
+    return fromResponse(base, res, attempts, Date.now() - started, options.purchase && !settles(res.status) ? 'unknown' : undefined);
   } catch (err) {
     // Out of attempts on an answer that leaves the outcome open: report that answer as it is.
     if (last && isPartnerCenterError(err) && err.kind === 'http') return fromResponse(base, last, attempts, Date.now() - started, 'unknown');
     const aborted = options.signal?.aborted || (isPartnerCenterError(err) && err.kind === 'aborted');
     const outcome: ExchangeOutcome = aborted ? 'cancelled' : 'unknown';
     const message = err instanceof Error ? err.message : String(err);
-    return { ...base, attempts, durationMs: Date.now() - started, outcome, error: { kind: isPartnerCenterError(err) ? err.kind : 'error', message } };
+    const kind = err instanceof ClosedClientError ? 'closed' : isPartnerCenterError(err) ? err.kind : 'error';
+    return { ...base, attempts, durationMs: Date.now() - started, outcome, error: { kind, message } };
   }
+}
+
+/** A definite answer to a purchase: it was done (2xx) or refused before anything was done (4xx). */
+function settles(status: number): boolean {
+  return (status >= 200 && status < 300) || (status >= 400 && status < 500);
 }
 
 /** An answer that does not settle the outcome, as the error exactlyOnce re-sends on. */
@@ -95,11 +125,4 @@ function fromResponse(base: Omit<Exchange, 'durationMs' | 'attempts' | 'outcome'
     out.error = { kind: 'http', message: `Partner Center answered ${res.status}${parsed.code !== undefined ? `, code ${parsed.code}` : ''}${parsed.description ? `: ${parsed.description}` : ''}`, code: parsed.code, description: parsed.description };
   }
   return out;
-}
-
-function urlOf(client: PartnerCenterClient, call: HttpCall): string {
-  const rel = call.path.startsWith('/') ? call.path : `/${call.path}`;
-  const url = new URL(`${client.endpoint}${/^\/v1(\/|\?|$)/i.test(rel) ? rel : `/v1${rel}`}`);
-  for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined && v !== null) url.searchParams.append(k, String(v));
-  return url.href;
 }

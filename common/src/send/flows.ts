@@ -1,6 +1,7 @@
 // One flow per kind of purchase: an order (confirm, send once), a cart (create, preview, confirm,
-// check out once) and a subscription update (read, merge, confirm, patch once). Each builds the
-// confirmation from what will really be sent, and none sends money without `confirmPurchase`.
+// check out once), a subscription update (read, merge, confirm, patch once) and any other write
+// under a customer (confirm, send once). Each builds the confirmation from what will really be
+// sent, and none sends money without `confirmPurchase`.
 import { type Cart, type Order } from '../api';
 import { type RequestKind } from '../requestKinds';
 import { exchange, type Exchange, type HttpCall } from './exchange';
@@ -8,25 +9,41 @@ import { isObject, numberProp, stringProp } from './jsonValues';
 import { mergeOver } from './merge';
 import { fillPath } from './pathTemplate';
 import { type PurchaseLine, linesFromCart, linesFromDocument, type PurchaseSummary, totalOf } from './purchase';
-import { checkEarlierSends, sendPurchase, type PurchaseRequest } from './purchaseStep';
+import { checkEarlierSends, type EarlierSends, sendPurchase, type PurchaseRequest } from './purchaseStep';
 import { type RunContext, type RunResult } from './runTypes';
 import { customerInfo, productNames } from './lookups';
 
 type FlowResult = Omit<RunResult, 'recovered'> & { recovered?: RunResult['recovered'] };
 
-/** Confirms and sends one purchase call, after checking earlier interrupted sends. */
-async function confirmAndSend(ctx: RunContext, summary: PurchaseSummary, req: PurchaseRequest, before: Exchange[] = []): Promise<FlowResult> {
-  const earlier = await checkEarlierSends(ctx, req.customerId, req.call);
-  const base = { exchanges: before, customerId: req.customerId, summary, recovered: earlier.recovered };
+/** What earlier sends decide on their own: the purchase was already made, or cannot be checked. */
+function earlierDecides(earlier: EarlierSends, base: Omit<FlowResult, 'status' | 'message' | 'orderIds'>): FlowResult | undefined {
   if (earlier.alreadyDone) {
-    return { ...base, status: 'alreadyDone', orderIds: earlier.alreadyDone.orderIds, message: `${earlier.alreadyDone.message} It was not sent again.` };
+    return { ...base, recovered: earlier.recovered, status: 'alreadyDone', orderIds: earlier.alreadyDone.orderIds, message: `${earlier.alreadyDone.message} It was not sent again.` };
   }
-  if (earlier.blocked) return { ...base, status: 'blocked', orderIds: [], message: earlier.blocked };
-  const confirmed = await ctx.prompts.confirmPurchase({ ...summary, ...(earlier.warnings.length ? { warnings: earlier.warnings } : {}) });
+  if (earlier.blocked) return { ...base, recovered: earlier.recovered, status: 'blocked', orderIds: [], message: earlier.blocked };
+  return undefined;
+}
+
+/**
+ * Confirms and sends one purchase call. Earlier interrupted sends are checked here unless the
+ * flow already did (a cart checks them before it creates a new cart).
+ */
+async function confirmAndSend(ctx: RunContext, summary: PurchaseSummary, req: PurchaseRequest, before: Exchange[] = [], checked?: EarlierSends): Promise<FlowResult> {
+  const earlier = checked ?? await checkEarlierSends(ctx, req.customerId, req.identity ?? req.call);
+  const base = { exchanges: before, customerId: req.customerId, summary, recovered: earlier.recovered };
+  const decided = earlierDecides(earlier, base);
+  if (decided) return decided;
+  const warnings = [...(summary.warnings ?? []), ...earlier.warnings];
+  const confirmed = await ctx.prompts.confirmPurchase({ ...summary, ...(warnings.length ? { warnings } : {}) });
   if (!confirmed) return { ...base, status: 'declined', orderIds: [], message: 'Not sent: the purchase was not confirmed.' };
   ctx.progress?.(`${summary.action}…`);
-  const sent = await sendPurchase(ctx, { ...req, requestId: earlier.reuseRequestId });
-  return { ...base, exchanges: [...before, sent], ...outcomeOf(sent), orderIds: orderIdsOf(sent.responseBody) };
+  const sent = await sendPurchase(ctx, { ...req, requestId: earlier.reuse?.requestId, checkedAt: earlier.checkedAt });
+  if ('busyWith' in sent) {
+    return { ...base, status: 'blocked', orderIds: [],
+      message: `Not sent: this purchase is already being sent, or was sent while this confirmation was open, by another run (started ${sent.busyWith.startedAt}, request id ${sent.busyWith.requestId}). Check its result; run the document again to buy once more.` };
+  }
+  const e = sent.exchange;
+  return { ...base, exchanges: [...before, e], ...outcomeOf(e), orderIds: orderIdsOf(e.responseBody) };
 }
 
 export function outcomeOf(e: Exchange): Pick<RunResult, 'status' | 'message'> {
@@ -44,37 +61,50 @@ function orderIdsOf(body: unknown): string[] {
   return typeof body.id === 'string' && stringProp(body, 'billingCycle') !== undefined && Array.isArray(body.lineItems) ? [body.id] : [];
 }
 
+const lineMatch = (lines: readonly PurchaseLine[]) => lines.filter((l) => l.catalogItemId).map((l) => ({ item: String(l.catalogItemId), quantity: l.quantity ?? 0 }));
+
 export async function orderFlow(ctx: RunContext, target: RequestKind, customerId: string, call: HttpCall): Promise<FlowResult> {
   const customer = await customerInfo(ctx, customerId);
   const lines = linesFromDocument(target, call.body);
   const names = await productNames(ctx, customerId, lines);
   const named = linesFromDocument(target, call.body, names);
   const summary: PurchaseSummary = { action: 'Place order', environment: ctx.environment, customer, lines: named };
-  const match = { lines: lines.filter((l) => l.catalogItemId).map((l) => ({ item: String(l.catalogItemId), quantity: l.quantity ?? 0 })) };
-  return confirmAndSend(ctx, summary, { purpose: 'order', customerId, call, match });
+  return confirmAndSend(ctx, summary, { purpose: 'order', customerId, call, match: { lines: lineMatch(lines) } });
 }
 
+/**
+ * A cart document: earlier sends of it are looked at first. Made already: nothing more. Interrupted
+ * and not made: the SAME cart is checked out again under the same request id. Otherwise a new cart
+ * is created, previewed with the service's prices, confirmed and checked out. The checkout is
+ * journaled under the creation call, so a re-run of the document recognises it.
+ */
 export async function cartFlow(ctx: RunContext, kind: RequestKind, customerId: string, call: HttpCall): Promise<FlowResult> {
-  ctx.progress?.('Creating the cart…');
-  const created = await exchange(ctx.client, call, { signal: ctx.signal, maxAttempts: ctx.retry?.maxAttempts, baseDelayMs: ctx.retry?.baseDelayMs });
-  if (created.outcome !== 'ok' || !isObject(created.responseBody)) {
-    return { exchanges: [created], customerId, orderIds: [], ...outcomeOf(created) };
+  const earlier = await checkEarlierSends(ctx, customerId, call);
+  const decided = earlierDecides(earlier, { exchanges: [], customerId });
+  if (decided) return decided;
+  const journaled = earlier.reuse;
+  ctx.progress?.(journaled ? 'Reading the cart of the interrupted checkout…' : 'Creating the cart…');
+  const cartCall: HttpCall = journaled ? { method: 'GET', path: journaled.path.replace(/\/checkout$/i, '') } : call;
+  const got = await exchange(ctx.client, cartCall, { signal: ctx.signal, maxAttempts: ctx.retry?.maxAttempts, baseDelayMs: ctx.retry?.baseDelayMs });
+  if (got.outcome !== 'ok' || !isObject(got.responseBody)) {
+    return { exchanges: [got], customerId, orderIds: [], recovered: earlier.recovered, ...outcomeOf(got) };
   }
-  const cart = created.responseBody as unknown as Cart;
+  const cart = got.responseBody as unknown as Cart;
   const customer = await customerInfo(ctx, customerId);
   const names = await productNames(ctx, customerId, linesFromCart(cart));
   const lines = linesFromCart(cart, names);
   const summary: PurchaseSummary = { action: 'Check out cart', environment: ctx.environment, customer, lines, total: totalOf(lines) };
-  await ctx.prompts.showCartPreview?.(summary, cart, created);
+  await ctx.prompts.showCartPreview?.(summary, cart, got);
+  const base = { exchanges: [got], customerId, orderIds: [], summary, recovered: earlier.recovered };
   const broken = lines.filter((l) => l.error);
   if (broken.length > 0) {
-    return { exchanges: [created], customerId, orderIds: [], summary, status: 'failed',
-      message: `Cart ${cart.id} was created, but ${broken.length} line(s) have errors (${broken.map((l) => `line ${l.number}: ${l.error}`).join('; ')}). Fix the document and send it again; checkout was not offered.` };
+    return { ...base, status: 'failed',
+      message: `Cart ${cart.id} ${journaled ? 'was read' : 'was created'}, but ${broken.length} line(s) have errors (${broken.map((l) => `line ${l.number}: ${l.error}`).join('; ')}). Fix the document and send it again; checkout was not offered.` };
   }
   const checkout = kind.send.checkout;
-  if (!checkout || !cart.id) return { exchanges: [created], customerId, orderIds: [], summary, ...outcomeOf(created) };
-  const path = fillPath(checkout.pathTemplate, { customerId, cartId: cart.id });
-  return confirmAndSend(ctx, summary, { purpose: 'checkout', customerId, call: { method: 'POST', path }, match: { cartId: cart.id } }, [created]);
+  if (!checkout || !cart.id) return { ...base, ...outcomeOf(got) };
+  const path = journaled?.path ?? fillPath(checkout.pathTemplate, { customerId, cartId: cart.id });
+  return confirmAndSend(ctx, summary, { purpose: 'checkout', customerId, call: { method: 'POST', path }, identity: call, match: { cartId: cart.id, lines: lineMatch(lines) } }, [got], earlier);
 }
 
 /** A generic request to a checkout path: the cart is read first so the confirmation can list its lines. */
@@ -83,15 +113,15 @@ export async function checkoutFlow(ctx: RunContext, customerId: string, cartId: 
   const customer = await customerInfo(ctx, customerId);
   const lines = cart ? linesFromCart(cart, await productNames(ctx, customerId, linesFromCart(cart))) : [];
   const summary: PurchaseSummary = { action: 'Check out cart', environment: ctx.environment, customer, lines, total: totalOf(lines) };
-  return confirmAndSend(ctx, summary, { purpose: 'checkout', customerId, call, match: { cartId } });
+  return confirmAndSend(ctx, summary, { purpose: 'checkout', customerId, call, match: { cartId, lines: lineMatch(lines) } });
 }
 
 /**
- * `merge`: the document is a change to merge over the subscription as it is now (a
- * `*.subscription.json`). Without it (a generic request) the body is sent as written, and the
- * current subscription is only read to show what changes.
+ * A subscription update, from a `*.subscription.json` or a generic PATCH alike: the service resets
+ * what a PATCH leaves out (reference §3.3), so the document is always merged over the subscription
+ * as it is now, and the confirmation lists what changes.
  */
-export async function subscriptionFlow(ctx: RunContext, customerId: string, subscriptionId: string, call: HttpCall, merge: boolean): Promise<FlowResult> {
+export async function subscriptionFlow(ctx: RunContext, customerId: string, subscriptionId: string, call: HttpCall): Promise<FlowResult> {
   ctx.progress?.('Reading the current subscription…');
   const read = await exchange(ctx.client, { method: 'GET', path: call.path }, { signal: ctx.signal });
   if (read.outcome !== 'ok' || !isObject(read.responseBody) || !isObject(call.body)) {
@@ -102,9 +132,8 @@ export async function subscriptionFlow(ctx: RunContext, customerId: string, subs
   if (changes.length === 0) {
     return { exchanges: [read], customerId, orderIds: [], status: 'blocked', message: `Nothing to send: subscription ${subscriptionId} already has these values.` };
   }
-  const body = merge ? merged : call.body;
   const etag = stringProp(current.attributes, 'etag');
-  const headers = { ...(call.headers ?? {}), ...(etag && merge ? { 'If-Match': etag } : {}) };
+  const headers = { ...(call.headers ?? {}), ...(etag ? { 'If-Match': etag } : {}) };
   const line: PurchaseLine = {
     number: 0,
     product: `${stringProp(merged, 'offerName') ?? stringProp(merged, 'friendlyName') ?? 'Subscription'} (${stringProp(merged, 'offerId') ?? subscriptionId})`,
@@ -114,5 +143,20 @@ export async function subscriptionFlow(ctx: RunContext, customerId: string, subs
   const customer = await customerInfo(ctx, customerId);
   const summary: PurchaseSummary = { action: 'Update subscription', environment: ctx.environment, customer, lines: [line], changes };
   const match = { subscriptionId, changes: changes.map((c) => ({ path: c.path, to: c.to })) };
-  return confirmAndSend(ctx, summary, { purpose: 'subscription', customerId, call: { ...call, headers, body }, match }, [read]);
+  // Identified by the document's change, not the merged body: that one carries the current etag.
+  return confirmAndSend(ctx, summary, { purpose: 'subscription', customerId, call: { ...call, headers, body: merged }, identity: call, match }, [read]);
+}
+
+/**
+ * Any other write under a customer (a transition, an upgrade, a legacy add-on by PATCH order...):
+ * it may spend money, so it is confirmed with what is sent and sent exactly once like the rest.
+ */
+export async function requestFlow(ctx: RunContext, customerId: string, call: HttpCall): Promise<FlowResult> {
+  const customer = await customerInfo(ctx, customerId);
+  const summary: PurchaseSummary = {
+    action: `Send ${call.method} request`, environment: ctx.environment, customer, lines: [],
+    request: { method: call.method, path: call.path, body: call.body },
+    warnings: ['This write is not one Partner Center can be asked about afterwards; like any write under a customer, it is treated as a purchase.'],
+  };
+  return confirmAndSend(ctx, summary, { purpose: 'request', customerId, call, match: {} });
 }

@@ -26,13 +26,13 @@ export async function followOrder(client: PartnerCenterClient, customerId: strin
   }
 }
 
-/** Checks every unsettled send of this endpoint; found ones are settled. */
+/** Checks every unsettled send of this endpoint; found ones, and ones whose resource is gone, are settled. */
 export async function recoverAll(client: PartnerCenterClient, journal: Journal, signal?: AbortSignal): Promise<RecoveryOutcome[]> {
   const entries = await journal.unsettled((e) => e.endpoint === client.endpoint);
   const outcomes: RecoveryOutcome[] = [];
   for (const entry of entries) {
     const outcome = await checkEntry(client, entry, signal);
-    if (outcome.state === 'found') await journal.settle(entry.requestId);
+    if (outcome.state === 'found' || (outcome.state === 'notFound' && outcome.gone)) await journal.settle(entry.requestId);
     outcomes.push(outcome);
   }
   return outcomes;

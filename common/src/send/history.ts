@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Exchange, type HttpCall } from './exchange';
 import { redactBody, redactHeaders, redactText } from './redact';
+import { type ListStore, SerialStore } from './serialStore';
 
 export interface HistoryRecord {
   id: string;
@@ -21,10 +22,7 @@ export interface HistoryRecord {
   exchanges: Exchange[];
 }
 
-export interface HistoryStore {
-  read(): Promise<HistoryRecord[]>;
-  write(records: HistoryRecord[]): Promise<void>;
-}
+export type HistoryStore = ListStore<HistoryRecord>;
 
 export class MemoryHistoryStore implements HistoryStore {
   constructor(private records: HistoryRecord[] = []) {}
@@ -47,9 +45,11 @@ export function redactExchange(e: Exchange): Exchange {
 }
 
 export class History {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly records: SerialStore<HistoryRecord>;
 
-  constructor(private readonly store: HistoryStore, private readonly limit = 200) {}
+  constructor(store: HistoryStore, private readonly limit = 200) {
+    this.records = new SerialStore(store);
+  }
 
   /** Newest first; the oldest records fall off past the limit. */
   add(record: Omit<HistoryRecord, 'id'> & { id?: string }): Promise<HistoryRecord> {
@@ -57,9 +57,8 @@ export class History {
     return this.update((records) => [full, ...records].slice(0, this.limit)).then(() => full);
   }
 
-  async list(): Promise<HistoryRecord[]> {
-    await this.queue;
-    return this.store.read();
+  list(): Promise<HistoryRecord[]> {
+    return this.records.read();
   }
 
   async get(id: string): Promise<HistoryRecord | undefined> {
@@ -75,8 +74,6 @@ export class History {
   }
 
   private update(change: (records: HistoryRecord[]) => HistoryRecord[]): Promise<void> {
-    const next = this.queue.then(async () => this.store.write(change(await this.store.read())));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.records.update(change);
   }
 }

@@ -1,6 +1,7 @@
 // Paths of the request-kinds table are templates such as /v1/customers/{customerId}/orders. This
 // file fills them, lists their placeholders and recognises a concrete path as one of them, which is
 // how a generic request (`*.request.json`) is found to be, say, an order and treated as a purchase.
+import { versionedPath } from '../api';
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
@@ -24,19 +25,14 @@ export class MissingPathValueError extends Error {
   }
 }
 
-/** `/v1` is optional in documents (the client adds it); comparisons use the versioned form. */
-export function versioned(path: string): string {
-  const rel = path.startsWith('/') ? path : `/${path}`;
-  return /^\/v1(\/|\?|$)/i.test(rel) ? rel : `/v1${rel}`;
-}
-
 /**
  * The placeholder values when `path` has the template's shape, else undefined. A placeholder
  * written literally in the path (`{customerId}`) matches too and yields no value.
  */
 export function matchTemplate(template: string, path: string): Record<string, string> | undefined {
-  const want = versioned(template).split('?')[0].split('/');
-  const have = versioned(path).split('?')[0].replace(/\/+$/, '').split('/');
+  // `/v1` is optional in documents (the client adds it); comparisons use the versioned form.
+  const want = versionedPath(template).split('?')[0].split('/');
+  const have = versionedPath(path).split('?')[0].replace(/\/+$/, '').split('/');
   if (want.length !== have.length) return undefined;
   const values: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
@@ -49,4 +45,14 @@ export function matchTemplate(template: string, path: string): Record<string, st
     }
   }
   return values;
+}
+
+/**
+ * The customer a path is under (`/v1/customers/{id}/…`, at least one segment below the customer),
+ * with the id as written; a literal `{customerId}` yields no id. Undefined for other paths.
+ */
+export function customerScope(path: string): { customerId?: string } | undefined {
+  const parts = versionedPath(path).split('?')[0].replace(/\/+$/, '').split('/');
+  if (parts.length < 5 || parts[2].toLowerCase() !== 'customers' || parts[3] === '') return undefined;
+  return parts[3] === '{customerId}' ? {} : { customerId: decodeURIComponent(parts[3]) };
 }

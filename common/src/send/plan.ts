@@ -1,11 +1,14 @@
 // From a request document to the HTTP call it stands for, driven by the request-kinds table: the
 // kind's method and path template (or, for a generic `*.request.json`, the document's own), the
-// customer the document names, and whether the call spends money. Nothing is sent here.
+// customer the document names, and whether the call spends money. The body is checked with the
+// shared language rules here, so a document with errors is never sent, whether or not an editor has
+// shown its diagnostics yet (History → Re-send runs before the language server has looked). Nothing
+// is sent here.
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { type QueryValue } from '../api';
-import { type HttpMethod, type RequestKind, requestKinds } from '../requestKinds';
+import { type HttpMethod, nonSpendingWrites, type RequestKind, requestKinds } from '../requestKinds';
 import { isObject, type JsonObject, keyOf, prop, stringProp } from './jsonValues';
-import { matchTemplate, placeholders } from './pathTemplate';
+import { customerScope, matchTemplate, placeholders } from './pathTemplate';
 import { validateBodyAs } from './bodyValidation';
 
 export interface SendPlan {
@@ -59,6 +62,7 @@ function planKind(doc: JsonObject, kind: RequestKind): SendPlan {
     if (v) plan.values[placeholder] = v;
     else problems.push(`The document needs "${property}" (the ${placeholder} to send it to).`);
   }
+  problems.push(...validateBodyAs(body, kind));
   const customerId = kind.customerIdProperty ? stringProp(body, kind.customerIdProperty) : undefined;
   return {
     ...plan, body, customerId, problems,
@@ -80,14 +84,18 @@ function planEnvelope(doc: JsonObject, kind: RequestKind): SendPlan {
   const m = method ?? 'GET';
   const pathTemplate = path ?? kind.send.pathTemplate;
   const match = path && method ? matchKind(m, path) : undefined;
-  const values = match?.values ?? {};
+  const scope = path ? customerScope(path) : undefined;
+  const values: Record<string, string> = match?.values ?? (scope?.customerId ? { customerId: scope.customerId } : {});
   const target = match?.kind;
   const step = match?.step ?? 'other';
   if (target && step === 'send' && body !== undefined) {
     problems.push(...validateBodyAs(body, target).map((p) => `Body: ${p}`));
   }
   const isRead = m === 'GET';
-  const spendsMoney = !isRead && !!target && (step === 'checkout' || target.send.spendsMoney);
+  // A known kind spends as its row says; any other write under a customer spends unless listed as harmless.
+  const spendsMoney = !isRead && (target
+    ? step === 'checkout' || target.send.spendsMoney
+    : !!scope && !isNonSpendingWrite(m, String(path)));
   return {
     kind, target, step, method: m, pathTemplate, values, query, headers, body,
     customerId: values.customerId,
@@ -110,6 +118,10 @@ export function matchKind(method: HttpMethod, path: string): { kind: RequestKind
     }
   }
   return undefined;
+}
+
+function isNonSpendingWrite(method: HttpMethod, path: string): boolean {
+  return nonSpendingWrites.some((w) => w.method === method && matchTemplate(w.pathTemplate, path) !== undefined);
 }
 
 function withoutSchemaRef(doc: JsonObject): JsonObject {

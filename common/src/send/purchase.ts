@@ -43,6 +43,8 @@ export interface PurchaseSummary {
   /** For updates: the fields that change. */
   changes?: FieldChange[];
   total?: { amount: number; currency?: string };
+  /** For writes that are not a known kind of purchase: the call itself, since it has no lines to list. */
+  request?: { method: string; path: string; body?: unknown };
   /** Things the person should know before saying yes (an earlier interrupted send, ...). */
   warnings?: string[];
 }
@@ -119,10 +121,18 @@ export function describeSummary(summary: PurchaseSummary): string {
     `Customer id: ${summary.customer.id}`,
     ...summary.lines.map(describeLine),
     ...(summary.changes ?? []).map((c) => `Change ${c.path}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`),
+    ...describeRequest(summary.request),
   ];
   if (summary.total) out.push(`Total: ${formatMoney(summary.total.amount, summary.total.currency)}`);
   for (const w of summary.warnings ?? []) out.push(`Note: ${w}`);
   return out.join('\n');
+}
+
+/** The call of a generic write, its body shortened so a dialog stays readable. */
+export function describeRequest(request: PurchaseSummary['request']): string[] {
+  if (!request) return [];
+  const body = request.body === undefined ? '' : JSON.stringify(request.body);
+  return [`Request: ${request.method} ${request.path}`, ...(body ? [`Body: ${body.length > 600 ? `${body.slice(0, 600)}…` : body}`] : [])];
 }
 
 function formatMoney(amount: number, currency?: string): string {

@@ -1,9 +1,9 @@
 // Runs one request document: plan the call from the request-kinds table, settle the customer,
 // then hand over to the flow the call needs (purchase flows confirm and send exactly once; reads
-// and other writes are sent as they are). The extension and the CLI both call `runDocument`.
+// and writes known to spend nothing are sent as they are). The extension and the CLI both call `runDocument`.
 import { type RequestKind } from '../requestKinds';
 import { exchange, type HttpCall } from './exchange';
-import { cartFlow, checkoutFlow, orderFlow, outcomeOf, subscriptionFlow } from './flows';
+import { cartFlow, checkoutFlow, orderFlow, outcomeOf, requestFlow, subscriptionFlow } from './flows';
 import { CustomerNotFoundError } from './lookups';
 import { fillPath, MissingPathValueError } from './pathTemplate';
 import { planFromText, type SendPlan } from './plan';
@@ -41,9 +41,10 @@ export async function runPlan(plan: SendPlan, ctx: RunContext): Promise<RunResul
 
 async function dispatch(plan: SendPlan, call: HttpCall, customerId: string | undefined, ctx: RunContext) {
   const target = plan.target;
-  if (plan.spendsMoney && customerId && target) {
+  if (plan.spendsMoney && customerId) {
+    if (!target) return requestFlow(ctx, customerId, call);
     if (plan.step === 'checkout') return checkoutFlow(ctx, customerId, plan.values.cartId, call);
-    if (target.send.mergeWithCurrent) return subscriptionFlow(ctx, customerId, plan.values.subscriptionId, call, !plan.kind.send.envelope);
+    if (target.send.mergeWithCurrent) return subscriptionFlow(ctx, customerId, plan.values.subscriptionId, call);
     return orderFlow(ctx, target, customerId, call);
   }
   if (!plan.kind.send.envelope && plan.kind.send.checkout && customerId) return cartFlow(ctx, plan.kind, customerId, call);

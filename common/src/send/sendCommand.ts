@@ -1,44 +1,53 @@
 // `partner-center send <file>`: the run-request core from a terminal or a script. It prints the
 // response as JSON on stdout and progress on stderr. A purchase needs --yes, or a person at a
-// terminal who confirms it; piped or scheduled runs without --yes refuse to buy.
+// terminal who confirms it; piped or scheduled runs without --yes refuse to buy. Unsettled
+// purchases are journaled in a file (a crash must not forget them), by default in the user's cache.
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { PartnerCenterClient } from '../api/client';
 import { isLoopbackHost } from '../api/clouds';
+import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../cliOptions';
 import { requestKindById, requestKindFor } from '../requestKinds';
 import { JsonFileStore } from './fileStore';
-import { Journal, type JournalEntry, MemoryJournalStore } from './journal';
+import { Journal, type JournalEntry } from './journal';
 import { describeSummary, type EnvironmentInfo, type PurchaseSummary } from './purchase';
 import { responseDocument } from './responseDocument';
 import { runDocument } from './runner';
 import { type RunPrompts, type RunResult } from './runTypes';
 
-const USAGE = `usage: partner-center send <file> --endpoint <url> --token <token> [--customer <id>] [--yes]
+const USAGE = `usage: partner-center send <file> --endpoint <url> [--customer <id>] [--yes]
                            [--kind <kind>] [--sandbox] [--journal <file>]
+       the token: ${TOKEN_ENV}=<token> in the environment, or --token-file <path>
 
 Sends a Partner Center request document (*.order.json, *.cart.json, *.subscription.json,
 *.customer.json, *.request.json) and prints the response as JSON.
-  --customer   the customer when the document names none
-  --yes        confirm purchases without asking (required when stdin is not a terminal)
-  --sandbox    the endpoint is an integration sandbox account (shown in confirmations)
-  --journal    keep unsettled purchases in this file, so a re-run after a crash asks first
+${SHARED_OPTIONS_HELP}
+  --customer <id>      the customer when the document names none
+  --yes                confirm purchases without asking (required when stdin is not a terminal)
+  --sandbox            the endpoint is an integration sandbox account (shown in confirmations)
+  --journal <file>     where unsettled purchases are kept, so a re-run after a crash asks first
+                       (default: $XDG_CACHE_HOME or ~/.cache, then partner-center-vscode/cli-journal.json)
 Exit status: 0 sent and accepted, 1 Partner Center answered with an error (or no definite
 answer), 2 usage problem or nothing sent (bad arguments or document, purchase not confirmed).`;
 
-interface Options { file?: string; endpoint?: string; token?: string; customer?: string; yes: boolean; kind?: string; sandbox: boolean; journal?: string }
+interface Options extends SharedCliOptions { file?: string; customer?: string; yes: boolean; sandbox: boolean; journal?: string }
 
 function parseArgs(argv: string[]): Options | string {
   const o: Options = { yes: false, sandbox: false };
   for (let i = 0; i < argv.length; i++) {
+    const shared = readSharedOption(argv, i, o);
+    if (typeof shared === 'string') return shared;
+    if (shared !== undefined) {
+      i = shared;
+      continue;
+    }
     const arg = argv[i];
     const value = (): string | undefined => argv[++i];
     switch (arg) {
-      case '--endpoint': o.endpoint = value(); break;
-      case '--token': o.token = value(); break;
       case '--customer': o.customer = value(); break;
-      case '--kind': o.kind = value(); break;
       case '--journal': o.journal = value(); break;
       case '--yes': case '-y': o.yes = true; break;
       case '--sandbox': o.sandbox = true; break;
@@ -50,18 +59,19 @@ function parseArgs(argv: string[]): Options | string {
   }
   if (!o.file) return 'no file given';
   if (!o.endpoint) return '--endpoint is required';
-  if (!o.token) return '--token is required';
-  if (o.kind && !requestKindById(o.kind)) return `unknown kind ${o.kind}`;
-  try {
-    new URL(o.endpoint);
-  } catch {
-    return `--endpoint is not a URL: ${o.endpoint}`;
-  }
-  return o;
+  return checkSharedOptions(o) ?? o;
+}
+
+/** The journal file when --journal is not given: the user's cache directory (XDG), which survives crashes and reboots. */
+export function defaultJournalPath(env: Readonly<Record<string, string | undefined>>, home = homedir()): string {
+  const cache = env.XDG_CACHE_HOME?.trim() ? env.XDG_CACHE_HOME : join(home, '.cache');
+  return join(cache, 'partner-center-vscode', 'cli-journal.json');
 }
 
 export interface SendIo {
   stdinIsTty: boolean;
+  /** Where PARTNER_CENTER_TOKEN and XDG_CACHE_HOME are read; process.env by default. */
+  env?: Readonly<Record<string, string | undefined>>;
   out(text: string): void;
   err(text: string): void;
   ask(question: string): Promise<string>;
@@ -91,6 +101,12 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
     io.err(`${o}\n\n${USAGE}\n`);
     return 2;
   }
+  const env = io.env ?? process.env;
+  const { token, error: tokenError } = await resolveToken(o, env);
+  if (!token) {
+    io.err(`${tokenError ?? `no token: set ${TOKEN_ENV} or pass --token-file`}\n\n${USAGE}\n`);
+    return 2;
+  }
   const path = resolve(String(o.file));
   let text: string;
   try {
@@ -108,9 +124,9 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   const environment: EnvironmentInfo = isLoopbackHost(endpointUrl.hostname)
     ? { kind: 'emulator', label: `Emulator (${endpointUrl.origin})` }
     : { kind: o.sandbox ? 'sandbox' : 'production', label: endpointUrl.origin };
-  const token = String(o.token);
   const client = new PartnerCenterClient({ endpoint: String(o.endpoint), tokenProvider: { getToken: async () => token } });
-  const journal = new Journal(o.journal ? new JsonFileStore<JournalEntry>(resolve(o.journal)) : new MemoryJournalStore());
+  const journalPath = o.journal ? resolve(o.journal) : defaultJournalPath(env);
+  const journal = new Journal(new JsonFileStore<JournalEntry>(journalPath));
   let refusal: string | undefined;
   const prompts: RunPrompts = {
     pickCustomer: async () => o.customer,
@@ -138,6 +154,7 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
       io.out(responseDocument(record));
     }
     io.err(`${refusal ?? result.message}\n`);
+    if (result.status === 'unknown' || result.status === 'cancelled') io.err(`The send is kept in ${journalPath}; run the same command again to check it with Partner Center and finish it.\n`);
     return exitCode(result, refusal !== undefined);
   } finally {
     process.off('SIGINT', onSigint);

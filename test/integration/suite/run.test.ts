@@ -1,17 +1,18 @@
 // Run request in the real extension host against the emulator: orders placed once and followed,
 // carts previewed then checked out, subscription updates that keep what they do not change, lost
-// answers, a reload with an open journal entry, cancel, the history across a reload, and what the
-// confirmation shows. Dialogs are replaced through the extension API (modals cannot be clicked here).
+// answers, a reload with an open journal entry, cancel, the history across a reload, what the
+// confirmation shows, a document run twice at once, and discarding a stale journal entry. Dialogs are replaced through the extension API (modals cannot be clicked here).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, emulatorUrl, openNewDocument, waitFor, workspaceRoot } from '../helpers';
 import { emulator } from '../emulatorAdmin';
-import { type PurchaseSummary, type RecoveryOutcome, type RunResult, type History, type Journal } from '../../../common/src/send';
+import { type JournalEntry, type PurchaseSummary, type RecoveryOutcome, type RunResult, type History, type Journal } from '../../../common/src/send';
 
 interface Confirmer {
   confirmPurchase(summary: PurchaseSummary, options: { typed: boolean }): Promise<boolean>;
   confirmReadWithErrors(errorCount: number): Promise<boolean>;
   pickCustomer(client: unknown, preferredId: string | undefined): Promise<string | undefined>;
+  confirmDiscard?(entry: JournalEntry): Promise<boolean>;
 }
 interface Api {
   explorer: { revealOrder?: (customerId: string, orderId: string) => Promise<unknown> };
@@ -262,5 +263,53 @@ suite('Run request', () => {
     const doc = await open('untrusted.request.json', JSON.stringify({ method: 'GET', path: '/v1/customers' }));
     assert.equal(await a.run.run(doc.uri), undefined);
     assert.equal(await customerListings(), before);
+  });
+
+  test('a document already running is not run again (a double-click), and one order is placed', async () => {
+    const a = await api();
+    const f = await fixtures();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    // Only the first confirmation is held open: a second one, if it were asked, would buy at once.
+    const confirmer = recordingConfirmer(true, undefined, () => (confirmer.asked.length === 1 ? held : Promise.resolve()));
+    a.run.setConfirmer(confirmer);
+    const before = (await orderPosts(f.customerId)).length;
+    const doc = await open('twice.order.json', orderText(f.customerId, [{ item: f.catalog.license, quantity: 2 }]));
+    const first = a.run.run(doc.uri);
+    try {
+      await waitFor('the first run to ask for confirmation', () => confirmer.asked.length === 1);
+      assert.equal(await a.run.run(doc.uri), undefined, 'the second run is refused at once');
+    } finally {
+      release();
+    }
+    const result = await first;
+    assert.equal(result?.status, 'done', result?.message);
+    assert.equal(confirmer.asked.length, 1, 'the person was asked once');
+    assert.equal((await orderPosts(f.customerId)).length, before + 1);
+    const again = await a.run.run(doc.uri);
+    assert.equal(confirmer.asked.length, 2, 'once the first run is over, the document can be run again');
+    assert.equal(again?.status, 'done', again?.message);
+  });
+
+  test('a stale journal entry can be discarded after a confirmation naming it', async () => {
+    const a = await api();
+    const f = await fixtures();
+    const journal = a.run.journal();
+    const entry: JournalEntry = {
+      requestId: '7d2e8e3a-9b3f-4e5a-8c73-2b8a4b6d1c32', correlationId: '8e3f9f4b-ac4a-4f6b-9d84-3c9b5c7e2d43', startedAt: new Date().toISOString(),
+      endpoint: emulatorUrl(), purpose: 'request', method: 'POST', path: `/v1/customers/${f.customerId}/subscriptions/s1/transitions`,
+      customerId: f.customerId, bodyHash: 'stale', match: {},
+    };
+    await journal.begin(entry);
+    const shown: JournalEntry[] = [];
+    let answer = false;
+    a.run.setConfirmer({ ...recordingConfirmer(true), confirmDiscard: async (e) => { shown.push(e); return answer; } });
+
+    assert.equal(await vscode.commands.executeCommand('partnerCenter.journal.discard', entry.requestId), false);
+    assert.equal((await journal.unsettled((e) => e.requestId === entry.requestId)).length, 1, 'declined: kept');
+    answer = true;
+    assert.equal(await vscode.commands.executeCommand('partnerCenter.journal.discard', entry.requestId), true);
+    assert.deepEqual(shown.map((e) => e.requestId), [entry.requestId, entry.requestId], 'the confirmation named the entry');
+    assert.deepEqual(await journal.unsettled((e) => e.requestId === entry.requestId), []);
   });
 });

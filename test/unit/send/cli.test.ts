@@ -1,21 +1,24 @@
 // `node dist/cli.js send` as a script would run it, against the emulator: stdout is the response
 // JSON, the exit status says what happened, and a purchase without --yes is refused when stdin is
-// not a terminal (here it is a pipe).
+// not a terminal (here it is a pipe). Each run gets its own cache directory, where the journal lives.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { type RunningEmulator } from '../../../emulator/src/index';
+import { startFakeService } from './fakeService';
 import { orderDocument, orderPosts, TOKEN, withEmulator } from './helpers';
 
 const REPO = resolve(__dirname, '..', '..', '..', '..');
 const CLI = join(REPO, 'dist', 'cli.js');
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const cache = mkdtempSync(join(tmpdir(), 'pc-cache-'));
+  const { PARTNER_CENTER_TOKEN: _inherited, ...parent } = process.env;
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...parent, XDG_CACHE_HOME: cache, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -96,5 +99,52 @@ void describe('partner-center send', () => {
       assert.equal(run.code, 0, run.stderr);
       assert.equal((JSON.parse(run.stdout) as { body: { items: unknown[] } }).body.items.length, 5);
     });
+  });
+
+  void test('the token can come from PARTNER_CENTER_TOKEN or --token-file, which --help names before --token', async () => {
+    await withEmulator(async (emu) => {
+      const file = join(REPO, 'test', 'fixtures', 'run', 'customers.request.json');
+      const fromEnv = await cli(['send', file, '--endpoint', emu.url], { PARTNER_CENTER_TOKEN: TOKEN });
+      assert.equal(fromEnv.code, 0, fromEnv.stderr);
+      const tokenFile = writeDoc('token.txt', `${TOKEN}\n`);
+      const fromFile = await cli(['send', file, '--endpoint', emu.url, '--token-file', tokenFile]);
+      assert.equal(fromFile.code, 0, fromFile.stderr);
+      assert.equal((await cli(['send', file, '--endpoint', emu.url])).code, 2, 'no token at all');
+      assert.equal((await cli(['send', file, '--endpoint', emu.url, '--token', TOKEN, '--token-file', tokenFile])).code, 2, 'two tokens');
+    });
+    const help = (await cli(['send', '--help'])).stdout;
+    const at = (s: string) => help.indexOf(s);
+    assert.ok(at('PARTNER_CENTER_TOKEN') >= 0 && at('--token-file') >= 0 && at('--token <') >= 0, help);
+    assert.ok(at('PARTNER_CENTER_TOKEN') < at('--token <') && at('--token-file') < at('--token <'), help);
+  });
+
+  void test('without --journal, an unsettled purchase is kept in the cache directory and finished by the next run', async () => {
+    let posts = 0;
+    const service = await startFakeService((req) => {
+      if (req.method !== 'POST') return undefined;
+      posts++;
+      return posts === 1 ? { status: 500, body: { code: 800005, description: 'Create order not successful' } }
+        : { status: 201, body: { id: 'o1', billingCycle: 'monthly', lineItems: [] } };
+    });
+    try {
+      const cache = mkdtempSync(join(tmpdir(), 'pc-cache-'));
+      const journalFile = join(cache, 'partner-center-vscode', 'cli-journal.json');
+      const file = writeDoc('buy.order.json', orderDocument('0c1e1f6b-2d3a-4b5c-8d9e-0f1a2b3c4d5e', [{ item: 'CFQ7TTC0LF8S:0001:CFQ7TTC0N81H', quantity: 1 }]));
+      const args = ['send', file, '--endpoint', service.url, '--yes'];
+      const env = { XDG_CACHE_HOME: cache, PARTNER_CENTER_TOKEN: TOKEN };
+      const first = await cli(args, env);
+      assert.equal(first.code, 1, first.stderr);
+      assert.match(first.stderr, /cli-journal\.json/);
+      const [entry] = JSON.parse(readFileSync(journalFile, 'utf8')) as { requestId: string }[];
+      assert.ok(entry, 'the send is journaled on disk, so a crash cannot forget it');
+
+      const second = await cli(args, env);
+      assert.equal(second.code, 0, second.stderr);
+      const sent = service.requests.filter((r) => r.method === 'POST');
+      assert.deepEqual(sent.map((r) => r.requestId), [entry.requestId, entry.requestId], 'the re-run used the journaled request id');
+      assert.deepEqual(JSON.parse(readFileSync(journalFile, 'utf8')), []);
+    } finally {
+      await service.close();
+    }
   });
 });

@@ -1,0 +1,27 @@
+// A generic PATCH of a subscription is merged over the subscription as it is now, like a
+// `*.subscription.json`: Partner Center resets what a PATCH leaves out (reference §3.3), so a
+// partial body would turn auto-renew off.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type Subscription } from '../../../common/src/api';
+import { requestKindById } from '../../../common/src/requestKinds';
+import { runDocument } from '../../../common/src/send';
+import { makeContext, recordingPrompts, withEmulator } from './helpers';
+
+test('a generic subscription PATCH keeps the fields it leaves out', async () => {
+  await withEmulator(async (emu) => {
+    const { customerId, subscriptionId } = emu.fixtures.subscriptions.recent;
+    const prompts = recordingPrompts(true);
+    const ctx = makeContext(emu, prompts);
+    const before: Subscription = await ctx.client.subscriptions.get(customerId, subscriptionId);
+    assert.equal(before.autoRenewEnabled, true, 'the fixture renews automatically');
+    const text = JSON.stringify({ method: 'PATCH', path: `/v1/customers/${customerId}/subscriptions/${subscriptionId}`, body: { quantity: (before.quantity ?? 1) + 1 } });
+    const result = await runDocument(text, requestKindById('request')!, ctx);
+    assert.equal(result.status, 'done', result.message);
+    const after = await ctx.client.subscriptions.get(customerId, subscriptionId);
+    assert.equal(after.quantity, (before.quantity ?? 1) + 1);
+    assert.equal(after.autoRenewEnabled, true, 'auto-renew was not reset');
+    assert.deepEqual(prompts.asked[0].changes?.map((c) => c.path), ['quantity']);
+    await ctx.client.close();
+  });
+});
