@@ -55,6 +55,9 @@ export function createApiCatalogSource(getClient: () => CatalogClient | undefine
     return client;
   };
 
+  /** Why the last look-up got no answer (401, network...): the catalog checks say so instead of passing silently. */
+  let lastFailure: string | undefined;
+
   const lookup = async (client: CatalogClient, id: string): Promise<CatalogItemInfo | null | undefined> => {
     const [productId, skuId, availabilityId] = id.split(':');
     try {
@@ -68,6 +71,7 @@ export function createApiCatalogSource(getClient: () => CatalogClient | undefine
       // 404 is an answer (no such item); anything else is "don't know", and is not cached.
       if (isPartnerCenterError(err) && err.status === 404) return null;
       items.delete(catalogKey(id));
+      lastFailure = err instanceof Error ? err.message : String(err);
       return undefined;
     }
   };
@@ -93,6 +97,10 @@ export function createApiCatalogSource(getClient: () => CatalogClient | undefine
       }));
       const resolved: Record<string, CatalogItemInfo | null> = {};
       for (const [id, info] of entries) if (info !== undefined) resolved[id] = info;
+      // An item the service did not answer for is not "fine": the checks for it are off, and say why.
+      if (entries.some(([, info]) => info === undefined)) {
+        return { available: false, reason: `Partner Center did not answer the catalog look-up (${lastFailure ?? 'no answer'}).`, items: resolved };
+      }
       return { available: true, items: resolved };
     },
 

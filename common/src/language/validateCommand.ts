@@ -9,19 +9,22 @@ import { PartnerCenterClient } from '../api/client';
 import { createApiCatalogSource } from './apiCatalogSource';
 import { CATALOG_OFF, catalogView, type CatalogView } from './catalog';
 import { getLanguageService } from './languageService';
-import { requestKindById, requestKinds } from '../requestKinds';
+import { requestKindById } from '../requestKinds';
+import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../cliOptions';
 
-const USAGE = `usage: partner-center validate <files...> [--format text|json] [--kind ${requestKinds.map((k) => k.id).join('|')}] [--endpoint <url> --token <token>] [--country <cc>]
+const USAGE = `usage: partner-center validate <files...> [--format text|json] [--kind <kind>] [--endpoint <url>] [--country <cc>]
 
 Checks Partner Center request bodies (*.order.json, *.cart.json, *.subscription.json, *.customer.json).
-Without --endpoint the catalog rules are off.`;
+Without --endpoint the catalog rules are off; with it, give the token in ${TOKEN_ENV} or --token-file.
 
-interface Options {
+options:
+  --format text|json   text lines (default) or one JSON array of diagnostics
+  --country <cc>       the market whose catalog is checked (default US)
+${SHARED_OPTIONS_HELP}`;
+
+interface Options extends SharedCliOptions {
   files: string[];
   format: 'text' | 'json';
-  kind?: string;
-  endpoint?: string;
-  token?: string;
   country?: string;
 }
 
@@ -41,6 +44,12 @@ function parseArgs(argv: string[]): Options | string {
   const options: Options = { files: [], format: 'text' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    const shared = readSharedOption(argv, i, options);
+    if (typeof shared === 'string') return shared;
+    if (typeof shared === 'number') {
+      i = shared;
+      continue;
+    }
     const value = (): string | undefined => argv[++i];
     switch (arg) {
       case '--format': {
@@ -49,9 +58,6 @@ function parseArgs(argv: string[]): Options | string {
         options.format = format;
         break;
       }
-      case '--kind': options.kind = value(); break;
-      case '--endpoint': options.endpoint = value(); break;
-      case '--token': options.token = value(); break;
       case '--country': options.country = value(); break;
       default:
         if (arg.startsWith('--')) return `unknown option ${arg}`;
@@ -59,8 +65,9 @@ function parseArgs(argv: string[]): Options | string {
     }
   }
   if (options.files.length === 0) return 'no files given';
-  if (options.kind && !requestKindById(options.kind)) return `unknown kind ${options.kind}`;
-  if (options.token !== undefined && options.endpoint === undefined) return '--token needs --endpoint';
+  const problem = checkSharedOptions(options);
+  if (problem) return problem;
+  if ((options.token !== undefined || options.tokenFile !== undefined) && options.endpoint === undefined) return 'a token needs --endpoint';
   return options;
 }
 
@@ -75,8 +82,13 @@ export async function validateCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const service = getLanguageService();
+  const { token, error } = await resolveToken(options, process.env);
+  if (error) {
+    process.stderr.write(`${error}\n`);
+    return 2;
+  }
   const client = options.endpoint
-    ? new PartnerCenterClient({ endpoint: options.endpoint, tokenProvider: { getToken: () => Promise.resolve(options.token ?? '') }, maxRetries: 1 })
+    ? new PartnerCenterClient({ endpoint: options.endpoint, tokenProvider: { getToken: () => Promise.resolve(token ?? '') }, maxRetries: 1 })
     : undefined;
   const catalog = client ? createApiCatalogSource(() => client, { country: options.country }) : undefined;
   const results: JsonDiagnostic[] = [];
@@ -98,7 +110,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
         usageProblem = true;
         continue;
       }
-      let view: CatalogView = { ...CATALOG_OFF, reason: 'pass --endpoint and --token to check catalog items, terms, quantities and attestation.' };
+      let view: CatalogView = { ...CATALOG_OFF, reason: `pass --endpoint (with the token in ${TOKEN_ENV} or --token-file) to check catalog items, terms, quantities and attestation.` };
       if (catalog) {
         const answer = await catalog.resolveItems(service.catalogItemIds(parsed, kind));
         view = catalogView(answer.available, Object.entries(answer.items), answer.reason);
