@@ -53,9 +53,9 @@ export class AccountManager implements vscode.Disposable {
     const account = this.accountFor(environment);
     if (!account) return undefined;
     const tokenProvider: TokenProvider = {
-      getToken: async () => {
+      getToken: async (_signal, options) => {
         try {
-          return await this.auth.getToken(account);
+          return await this.auth.getToken(account, { forceRefresh: options?.forceRefresh });
         } catch (err) {
           const error = translateAuthError(err, { clientId: account.app.clientId, tenant: account.app.tenant });
           this.log.warn(`Could not get a Partner Center token for ${account.username}: ${error.message}`);

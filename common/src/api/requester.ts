@@ -7,10 +7,11 @@ import { attempt, type AttemptOutcome, type HttpResponse } from './http';
 import { checkId, newCorrelationId, newRequestId } from './ids';
 import { type RequestLogger, redactPath, safeLog } from './logging';
 import { type RateLimiter, rateLimitKey } from './rateLimiter';
-import { decideRetry, parseRetryAfter, type RetryOptions, sleep } from './retry';
+import { decideRetry, parseRetryAfter, type RetryDecision, type RetryOptions, sleep } from './retry';
 
 export interface TokenProvider {
-  getToken(signal?: AbortSignal): Promise<string>;
+  /** `forceRefresh`: the service answered 401 to the token given last time; do not hand out a cached one. */
+  getToken(signal?: AbortSignal, options?: { forceRefresh?: boolean }): Promise<string>;
 }
 
 export type QueryValue = string | number | boolean | undefined | null;
@@ -119,6 +120,9 @@ export class Requester {
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
     const started = Date.now();
 
+    // A token the service rejects (revoked, or expired early) is replaced once: a 401 is answered
+    // before anything is processed, so even a purchase may be sent again under its request id.
+    let forceRefresh = false;
     for (let retries = 0; ; retries++) {
       try {
         await this.options.limiter.acquire(key, req.signal);
@@ -126,8 +130,10 @@ export class Requester {
         throw new PartnerCenterError({ kind: 'aborted', ...ctx, cause: err });
       }
       const attemptStart = Date.now();
-      const outcome = await this.attemptOnce(url, method, headers, body, timeoutMs, req.signal);
-      const decision = decideRetry(method, outcome, retries, this.options.retry);
+      const outcome = await this.attemptOnce(url, method, headers, body, timeoutMs, req.signal, forceRefresh);
+      const refreshToken = !forceRefresh && outcome.type === 'response' && outcome.response.status === 401 && this.isTrustedOrigin(url);
+      const decision: RetryDecision = refreshToken ? { retry: true, delayMs: 0, reason: 'the token was rejected (401): trying once with a fresh one' } : decideRetry(method, outcome, retries, this.options.retry);
+      if (refreshToken) forceRefresh = true;
       if (decision.retry && outcome.type === 'response' && outcome.response.status === 429) {
         // Hold the tenant's other calls too, instead of letting each of them hit 429 in turn.
         // Only when we wait ourselves: a Retry-After past the cap is the caller's decision.
@@ -157,11 +163,11 @@ export class Requester {
   }
 
   private async attemptOnce(url: URL, method: string, headers: Record<string, string>, body: string | undefined,
-    timeoutMs: number, signal: AbortSignal | undefined): Promise<AttemptOutcome> {
+    timeoutMs: number, signal: AbortSignal | undefined, forceRefresh: boolean): Promise<AttemptOutcome> {
     let authorization: string | undefined;
     if (this.isTrustedOrigin(url)) {
       try {
-        authorization = `Bearer ${await this.options.tokenProvider.getToken(signal)}`;
+        authorization = `Bearer ${await this.options.tokenProvider.getToken(signal, forceRefresh ? { forceRefresh } : undefined)}`;
       } catch (err) {
         if (signal?.aborted) return { type: 'aborted', cause: err };
         throw err; // Sign-in failures carry their own, more useful, message.

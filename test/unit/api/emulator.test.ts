@@ -34,7 +34,7 @@ async function findLicenseItem(client: PartnerCenterClient): Promise<{ catalogIt
 }
 
 void describe('against the emulator', () => {
-  void test('paging over every customer has no duplicates or gaps', async () => {
+  test('paging over every customer has no duplicates or gaps', async () => {
     await withEmulator({}, async (emu, client) => {
       const seen: string[] = [];
       let pages = 0;
@@ -59,7 +59,7 @@ void describe('against the emulator', () => {
     });
   });
 
-  void test('"Load more" continuations walk the same pages', async () => {
+  test('"Load more" continuations walk the same pages', async () => {
     await withEmulator({}, async (_emu, client) => {
       const ids: string[] = [];
       let next: string | undefined;
@@ -73,7 +73,7 @@ void describe('against the emulator', () => {
     });
   });
 
-  void test('a CompanyName / Domain filter returns only, and all, the matches', async () => {
+  test('a CompanyName / Domain filter returns only, and all, the matches', async () => {
     await withEmulator({}, async (_emu, client) => {
       const all = await client.customers.listAll({ size: 50 });
       const name = (c: Customer): string => c.companyProfile?.companyName ?? '';
@@ -92,7 +92,7 @@ void describe('against the emulator', () => {
     });
   });
 
-  void test('200 purchases under reset-after-commit and 503 faults create exactly 200 orders', async () => {
+  test('200 purchases under reset-after-commit and 503 faults create exactly 200 orders', async () => {
     await withEmulator({}, async (emu, client) => {
       const item = await findLicenseItem(client);
       const customers = await client.customers.listAll({ size: 100 });
@@ -137,7 +137,7 @@ void describe('against the emulator', () => {
     }, { rateLimitPerMinute: 500 });
   });
 
-  void test('service errors become PartnerCenterError with code, description and ids', async () => {
+  test('service errors become PartnerCenterError with code, description and ids', async () => {
     await withEmulator({}, async (emu, client) => {
       const item = await findLicenseItem(client);
       await assert.rejects(client.customers.get('00000000-0000-0000-0000-000000000000'), (err: PartnerCenterError) => {
@@ -160,7 +160,7 @@ void describe('against the emulator', () => {
     });
   });
 
-  void test('429 from the service waits for Retry-After, then succeeds with the same request id', async () => {
+  test('429 from the service waits for Retry-After, then succeeds with the same request id', async () => {
     let offset = 0;
     await withEmulator({ rateLimitPerMinute: 3, clock: () => Date.now() + offset }, async (emu, client) => {
       const id = emu.fixtures.customerId;
@@ -177,7 +177,7 @@ void describe('against the emulator', () => {
     }, { rateLimitPerMinute: 1000 });
   });
 
-  void test('BOM-prefixed responses parse', async () => {
+  test('BOM-prefixed responses parse', async () => {
     await withEmulator({ bom: true }, async (emu, client) => {
       const page = await client.customers.listPage({ size: 5 });
       assert.equal(page.items.length, 5);
@@ -185,7 +185,7 @@ void describe('against the emulator', () => {
     });
   });
 
-  void test('401 when the token is missing or wrong', async () => {
+  test('401 when the token is missing or wrong', async () => {
     const emu = await startEmulator({ requireToken: 'right-token' });
     const empty = makeClient(emu.url, { tokenProvider: { getToken: () => Promise.resolve('') } });
     const wrong = makeClient(emu.url, { tokenProvider: { getToken: () => Promise.resolve('wrong-token') } });
@@ -200,7 +200,7 @@ void describe('against the emulator', () => {
     }
   });
 
-  void test('abort cancels a slow call at once; a timeout ends a call that takes too long', async () => {
+  test('abort cancels a slow call at once; a timeout ends a call that takes too long', async () => {
     await withEmulator({ faults: { latencyMs: 3000 } }, async (emu, client) => {
       const controller = new AbortController();
       const pending = client.customers.listPage({ size: 5, signal: controller.signal });

@@ -5,7 +5,7 @@ import { parseErrorBody, PartnerCenterError } from '../../../common/src/api';
 import { makeClient, sendJson, startServer, TOKEN } from './helpers';
 
 void describe('errors', () => {
-  void test('classic body {code, description, data, source} → code, description, ids, actionable message', async () => {
+  test('classic body {code, description, data, source} → code, description, ids, actionable message', async () => {
     const server = await startServer((_req, res) => sendJson(res, 400,
       { code: 800071, description: 'Line item numbers must be 0..n-1', data: [], source: 'PartnerFD' }));
     const client = makeClient(server.url);
@@ -28,20 +28,21 @@ void describe('errors', () => {
     }
   });
 
-  void test('newer body {code, message, description, errorName} keeps the name', () => {
+  test('newer body {code, message, description, errorName} keeps the name', () => {
     const parsed = parseErrorBody({ code: 600061, message: 'm', description: 'Partner already confirmed', errorName: 'PartnerConfirmedAgreementAlreadyExists', isRetryable: false }, '');
     assert.deepEqual({ ...parsed, data: undefined }, { code: 600061, description: 'Partner already confirmed', errorName: 'PartnerConfirmedAgreementAlreadyExists', data: undefined });
     assert.equal(parseErrorBody({ code: '2055', message: 'Etag is no longer valid' }, '').description, 'Etag is no longer valid');
   });
 
-  void test('429 {statusCode, message} and non-JSON bodies still give a description', () => {
+  test('429 {statusCode, message} and non-JSON bodies still give a description', () => {
     assert.equal(parseErrorBody({ statusCode: 429, message: 'Rate limit is exceeded.' }, '').description, 'Rate limit is exceeded.');
     assert.equal(parseErrorBody(undefined, '<html><body><h1>502 Bad Gateway</h1></body></html>').description, '502 Bad Gateway');
     assert.deepEqual(parseErrorBody(undefined, ''), {});
   });
 
-  void test('401 and 403 messages say what to do', async () => {
-    const server = await startServer((_req, res, _b, i) => i === 0
+  test('401 and 403 messages say what to do', async () => {
+    // A 401 is tried once more with a fresh token (see tokenRefresh.test.ts), so two 401s first.
+    const server = await startServer((_req, res, _b, i) => i <= 1
       ? sendJson(res, 401, { code: 400, description: 'Access denied' }, { 'www-authenticate': 'OAuth realm=x' })
       : sendJson(res, 403, { code: 900329, description: 'This resource does not support application-only authentication' }));
     const client = makeClient(server.url);
@@ -54,7 +55,7 @@ void describe('errors', () => {
     }
   });
 
-  void test('the generic request returns non-2xx answers unless asked to throw', async () => {
+  test('the generic request returns non-2xx answers unless asked to throw', async () => {
     const server = await startServer((_req, res) => sendJson(res, 404, { code: 1000, description: 'Not found' }));
     const client = makeClient(server.url);
     try {

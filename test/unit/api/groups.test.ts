@@ -7,7 +7,7 @@ import { startEmulator } from '../../../emulator/src/index';
 import { makeClient } from './helpers';
 
 void describe('resource groups against the emulator', () => {
-  void test('orders, subscriptions, entitlements, carts, catalog, agreements and offers', async () => {
+  test('orders, subscriptions, entitlements, carts, catalog, agreements and offers', async () => {
     const emu = await startEmulator({ provisioningDelayMs: 20 });
     const client = makeClient(emu.url);
     const c = emu.fixtures.customerId;
@@ -87,7 +87,7 @@ void describe('resource groups against the emulator', () => {
     }
   });
 
-  void test('customers.create is idempotent on the request id', async () => {
+  test('customers.create is idempotent on the request id', async () => {
     const emu = await startEmulator();
     const client = makeClient(emu.url);
     const requestId = '9b2f3c1e-8a51-4d7e-9c0a-5f1e2d3c4b5a';

@@ -44,7 +44,7 @@ async function startProxy(targetPort: number): Promise<TinyProxy> {
 }
 
 void describe('proxies', () => {
-  void test('an explicit proxy tunnels the calls; proxy credentials go to the proxy only', async () => {
+  test('an explicit proxy tunnels the calls; proxy credentials go to the proxy only', async () => {
     const api = await startServer((_req, res) => sendJson(res, 200, { id: 'via-proxy' }));
     const proxy = await startProxy(api.port);
     const withCreds = proxy.url.replace('http://', 'http://user:p%40ss@');
@@ -63,7 +63,7 @@ void describe('proxies', () => {
     }
   });
 
-  void test('HTTP_PROXY from the environment is used for a remote endpoint, skipped for loopback', async () => {
+  test('HTTP_PROXY from the environment is used for a remote endpoint, skipped for loopback', async () => {
     const api = await startServer((_req, res) => sendJson(res, 200, { id: 'env' }));
     const proxy = await startProxy(api.port);
     const env = { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url };
@@ -83,7 +83,7 @@ void describe('proxies', () => {
     }
   });
 
-  void test('a malformed proxy setting fails with a clear message', () => {
+  test('a malformed proxy setting fails with a clear message', () => {
     assert.throws(() => makeClient('https://api.partnercenter.microsoft.com', { proxy: 'not a url' }), /proxy setting is not a valid URL/);
   });
 });

@@ -7,7 +7,7 @@ import { makeClient, sendJson, startServer } from './helpers';
 const order = { billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: 'P:0001:A', quantity: 1 }] };
 
 void describe('retries', () => {
-  void test('a POST whose connection is reset is re-sent once with the same MS-RequestId', async () => {
+  test('a POST whose connection is reset is re-sent once with the same MS-RequestId', async () => {
     const server = await startServer((req, res, _body, index) => {
       if (index === 0) {
         req.socket.destroy();
@@ -29,7 +29,7 @@ void describe('retries', () => {
     }
   });
 
-  void test('a caller-supplied request id is the one sent, on every attempt', async () => {
+  test('a caller-supplied request id is the one sent, on every attempt', async () => {
     const server = await startServer((req, res, _body, index) => {
       if (index === 0) return void req.socket.destroy();
       sendJson(res, 201, order);
@@ -46,7 +46,7 @@ void describe('retries', () => {
     }
   });
 
-  void test('a POST answered 503 is final: not re-sent, typed error with the ids', async () => {
+  test('a POST answered 503 is final: not re-sent, typed error with the ids', async () => {
     const server = await startServer((_req, res) => sendJson(res, 503, { code: 800003, description: 'Unexpected service error', data: [], source: 'PartnerFD' }));
     const client = makeClient(server.url);
     try {
@@ -64,7 +64,7 @@ void describe('retries', () => {
     }
   });
 
-  void test('a GET answered 503 or reset is retried with back-off and then succeeds', async () => {
+  test('a GET answered 503 or reset is retried with back-off and then succeeds', async () => {
     const server = await startServer((req, res, _body, index) => {
       if (index === 0) return sendJson(res, 503, 'Service Unavailable');
       if (index === 1) return void req.socket.destroy();
@@ -81,7 +81,7 @@ void describe('retries', () => {
     }
   });
 
-  void test('retries stop after maxRetries and the last error is reported', async () => {
+  test('retries stop after maxRetries and the last error is reported', async () => {
     const server = await startServer((_req, res) => sendJson(res, 500, { code: 800003, description: 'Unexpected service error' }));
     const client = makeClient(server.url, { maxRetries: 2 });
     try {
@@ -93,7 +93,7 @@ void describe('retries', () => {
     }
   });
 
-  void test('429 waits for Retry-After, then the same request succeeds (reads and writes)', async () => {
+  test('429 waits for Retry-After, then the same request succeeds (reads and writes)', async () => {
     const server = await startServer((_req, res, _body, index) => {
       if (index % 2 === 0) return sendJson(res, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' }, { 'retry-after': '1' });
       sendJson(res, index === 1 ? 200 : 201, { id: 'ok', billingCycle: 'monthly', lineItems: [] });
@@ -114,7 +114,7 @@ void describe('retries', () => {
     }
   });
 
-  void test('a Retry-After longer than the cap reaches the caller with retryAfterSeconds', async () => {
+  test('a Retry-After longer than the cap reaches the caller with retryAfterSeconds', async () => {
     const server = await startServer((_req, res) => sendJson(res, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 57 seconds.' }, { 'retry-after': '57' }));
     const client = makeClient(server.url, { retry: { maxRetryAfterMs: 5000 } });
     try {
@@ -132,7 +132,7 @@ void describe('retries', () => {
     }
   });
 
-  void test('a refused connection is a network error after the retries', async () => {
+  test('a refused connection is a network error after the retries', async () => {
     const server = await startServer(() => undefined);
     const url = server.url;
     await server.close();
@@ -155,7 +155,7 @@ void describe('retry policy table', () => {
   const response = (status: number, headers: Record<string, string> = {}) =>
     ({ type: 'response', response: { status, headers, text: '', json: undefined, url: new URL('http://x/') } }) as const;
 
-  void test('writes: only no-answer outcomes and 429 are re-sent', () => {
+  test('writes: only no-answer outcomes and 429 are re-sent', () => {
     for (const method of ['POST', 'PUT', 'PATCH']) {
       assert.equal(decideRetry(method, response(503), 0, opts).retry, false, `${method} 503`);
       assert.equal(decideRetry(method, response(500), 0, opts).retry, false);
@@ -168,13 +168,13 @@ void describe('retry policy table', () => {
     }
   });
 
-  void test('reads: 5xx, 408 and 429 are re-sent; 4xx are not', () => {
+  test('reads: 5xx, 408 and 429 are re-sent; 4xx are not', () => {
     for (const status of [408, 500, 502, 503, 504, 429]) assert.equal(decideRetry('GET', response(status), 0, opts).retry, true, `${status}`);
     for (const status of [400, 401, 403, 404, 409, 501]) assert.equal(decideRetry('GET', response(status), 0, opts).retry, false, `${status}`);
     assert.equal(decideRetry('GET', response(503), opts.maxRetries, opts).retry, false, 'bounded');
   });
 
-  void test('Retry-After sets the delay; back-off grows exponentially', () => {
+  test('Retry-After sets the delay; back-off grows exponentially', () => {
     const d = decideRetry('GET', response(429, { 'retry-after': '3' }), 0, opts);
     assert.deepEqual(d.retry && d.delayMs, 3000);
     const first = decideRetry('GET', response(503), 0, opts);

@@ -6,7 +6,7 @@ import { PartnerCenterError } from '../../../common/src/api';
 import { collectLogs, GUID_RE, makeClient, sendJson, startServer, TOKEN, waitFor } from './helpers';
 
 void describe('transport', () => {
-  void test('sends the Partner Center headers, and Content-Type only with a body', async () => {
+  test('sends the Partner Center headers, and Content-Type only with a body', async () => {
     const server = await startServer((_req, res) => sendJson(res, 200, { id: 'x' }));
     const client = makeClient(server.url);
     try {
@@ -34,7 +34,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('the generic request keeps the pipeline headers: caller ids are used, a caller Authorization is not', async () => {
+  test('the generic request keeps the pipeline headers: caller ids are used, a caller Authorization is not', async () => {
     const server = await startServer((_req, res) => sendJson(res, 200, {}));
     const client = makeClient(server.url);
     const requestId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -56,7 +56,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('a response starting with a UTF-8 BOM parses as JSON', async () => {
+  test('a response starting with a UTF-8 BOM parses as JSON', async () => {
     const server = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"id":"bom-customer"}')]));
@@ -73,7 +73,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('a 2xx answer that is not JSON is a protocol error, not a crash', async () => {
+  test('a 2xx answer that is not JSON is a protocol error, not a crash', async () => {
     const server = await startServer((_req, res) => sendJson(res, 200, '<html>login</html>'));
     const client = makeClient(server.url);
     try {
@@ -84,7 +84,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('a redirect to another origin does not carry the Authorization header', async () => {
+  test('a redirect to another origin does not carry the Authorization header', async () => {
     const other = await startServer((_req, res) => sendJson(res, 200, { id: 'elsewhere' }));
     const server = await startServer((req, res) => {
       if (req.url?.startsWith('/v1/customers/same')) {
@@ -109,7 +109,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('an absolute URL on another origin is requested without the token', async () => {
+  test('an absolute URL on another origin is requested without the token', async () => {
     const other = await startServer((_req, res) => sendJson(res, 200, {}));
     const client = makeClient('http://127.0.0.1:9');
     try {
@@ -122,7 +122,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('a server that never answers times out; a read is retried, then fails with kind timeout', async () => {
+  test('a server that never answers times out; a read is retried, then fails with kind timeout', async () => {
     const server = await startServer(() => { /* never answers */ });
     const client = makeClient(server.url, { timeoutMs: 150, maxRetries: 1 });
     const started = Date.now();
@@ -142,7 +142,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('the timeout also covers a body that stalls half way', async () => {
+  test('the timeout also covers a body that stalls half way', async () => {
     const server = await startServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"items":[');
@@ -156,7 +156,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('cancelling rejects at once with an AbortError and is not retried', async () => {
+  test('cancelling rejects at once with an AbortError and is not retried', async () => {
     const server = await startServer(() => { /* never answers */ });
     const client = makeClient(server.url, { timeoutMs: 10_000, maxRetries: 3 });
     try {
@@ -182,7 +182,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('cancelling during a Retry-After wait stops the wait', async () => {
+  test('cancelling during a Retry-After wait stops the wait', async () => {
     const server = await startServer((_req, res) => sendJson(res, 429, { statusCode: 429, message: 'Rate limit is exceeded.' }, { 'retry-after': '30' }));
     const client = makeClient(server.url);
     try {
@@ -198,7 +198,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('the logger gets method, path, status and ids but never the token or query secrets', async () => {
+  test('the logger gets method, path, status and ids but never the token or query secrets', async () => {
     const server = await startServer((_req, res) => sendJson(res, 200, { totalCount: 0, items: [] }));
     const { events, logger } = collectLogs();
     const client = makeClient(server.url, { logger });
@@ -221,7 +221,7 @@ void describe('transport', () => {
     }
   });
 
-  void test('a throwing logger does not break the call', async () => {
+  test('a throwing logger does not break the call', async () => {
     const server = await startServer((_req, res) => sendJson(res, 200, { id: 'ok' }));
     const client = makeClient(server.url, { logger: () => { throw new Error('boom'); } });
     try {

@@ -6,7 +6,7 @@ import { clouds, exactlyOnce, isSafeToResend, PartnerCenterError, RateLimiter, r
 const ids = { method: 'POST', path: '/v1/customers/c/orders', requestId: 'r', correlationId: 'c' };
 
 void describe('clouds', () => {
-  void test('each cloud maps to its documented host and authority', () => {
+  test('each cloud maps to its documented host and authority', () => {
     assert.equal(resolveEndpoint('global'), 'https://api.partnercenter.microsoft.com');
     assert.equal(resolveEndpoint('usGovernment'), 'https://api.partnercenter.microsoft.com');
     assert.equal(clouds.usGovernment.authority, 'https://login.microsoftonline.us');
@@ -20,14 +20,14 @@ void describe('clouds', () => {
 });
 
 void describe('rate limiter', () => {
-  void test('keys by customer tenant, else partner', () => {
+  test('keys by customer tenant, else partner', () => {
     assert.equal(rateLimitKey('/v1/customers/ABC/orders'), 'abc');
     assert.equal(rateLimitKey('/customers/abc'), 'abc');
     assert.equal(rateLimitKey('/v1/customers?size=3'), 'partner');
     assert.equal(rateLimitKey('/v1/products'), 'partner');
   });
 
-  void test('holds the request over the limit until the window frees a slot; other tenants pass', async () => {
+  test('holds the request over the limit until the window frees a slot; other tenants pass', async () => {
     const limiter = new RateLimiter({ limit: 3, windowMs: 300 });
     const started = Date.now();
     for (let i = 0; i < 3; i++) await limiter.acquire('a');
@@ -38,7 +38,7 @@ void describe('rate limiter', () => {
     assert.ok(Date.now() - started >= 290, `held ${Date.now() - started} ms`);
   });
 
-  void test('pause holds a tenant and an abort ends the wait', async () => {
+  test('pause holds a tenant and an abort ends the wait', async () => {
     const limiter = new RateLimiter({ limit: 100 });
     limiter.pause('a', 60_000);
     const controller = new AbortController();
@@ -49,7 +49,7 @@ void describe('rate limiter', () => {
 });
 
 void describe('exactlyOnce', () => {
-  void test('re-sends after 503 with the same request id, then returns the result', async () => {
+  test('re-sends after 503 with the same request id, then returns the result', async () => {
     const seen: string[] = [];
     const result = await exactlyOnce(async ({ requestId }) => {
       seen.push(requestId);
@@ -61,7 +61,7 @@ void describe('exactlyOnce', () => {
     assert.equal(new Set(seen).size, 1);
   });
 
-  void test('never re-sends after a definite answer', async () => {
+  test('never re-sends after a definite answer', async () => {
     let calls = 0;
     await assert.rejects(exactlyOnce(async () => {
       calls++;
@@ -75,7 +75,7 @@ void describe('exactlyOnce', () => {
     assert.equal(isSafeToResend(new Error('x')), false);
   });
 
-  void test('uses the journaled id and reports each attempt', async () => {
+  test('uses the journaled id and reports each attempt', async () => {
     const journaled = '6f9619ff-8b86-d011-b42d-00c04fc964ff';
     const attempts: number[] = [];
     await exactlyOnce(async ({ requestId }) => assert.equal(requestId, journaled), {
