@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { parseErrorBody, PartnerCenterError } from '../../../common/src/api';
 import { makeClient, sendJson, startServer, TOKEN } from './helpers';
 
-void describe('errors', () => {
+describe('errors', () => {
   test('classic body {code, description, data, source} → code, description, ids, actionable message', async () => {
     const server = await startServer((_req, res) => sendJson(res, 400,
       { code: 800071, description: 'Line item numbers must be 0..n-1', data: [], source: 'PartnerFD' }));

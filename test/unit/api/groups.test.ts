@@ -6,7 +6,7 @@ import { MCA_AGREEMENT_TYPE, type PartnerCenterError } from '../../../common/src
 import { startEmulator } from '../../../emulator/src/index';
 import { makeClient } from './helpers';
 
-void describe('resource groups against the emulator', () => {
+describe('resource groups against the emulator', () => {
   test('orders, subscriptions, entitlements, carts, catalog, agreements and offers', async () => {
     const emu = await startEmulator({ provisioningDelayMs: 20 });
     const client = makeClient(emu.url);

@@ -23,7 +23,7 @@ async function seekServer(nextUri = '/customers?size=3&seekOperation=Next') {
   });
 }
 
-void describe('paging', () => {
+describe('paging', () => {
   test('the item iterator follows next links with the continuation header and one correlation id', async () => {
     const server = await seekServer();
     const client = makeClient(server.url);

@@ -43,7 +43,7 @@ async function startProxy(targetPort: number): Promise<TinyProxy> {
   };
 }
 
-void describe('proxies', () => {
+describe('proxies', () => {
   test('an explicit proxy tunnels the calls; proxy credentials go to the proxy only', async () => {
     const api = await startServer((_req, res) => sendJson(res, 200, { id: 'via-proxy' }));
     const proxy = await startProxy(api.port);

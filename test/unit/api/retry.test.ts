@@ -6,7 +6,7 @@ import { makeClient, sendJson, startServer } from './helpers';
 
 const order = { billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: 'P:0001:A', quantity: 1 }] };
 
-void describe('retries', () => {
+describe('retries', () => {
   test('a POST whose connection is reset is re-sent once with the same MS-RequestId', async () => {
     const server = await startServer((req, res, _body, index) => {
       if (index === 0) {
@@ -150,7 +150,7 @@ void describe('retries', () => {
   });
 });
 
-void describe('retry policy table', () => {
+describe('retry policy table', () => {
   const opts: RetryOptions = { ...defaultRetryOptions, random: () => 0.5 };
   const response = (status: number, headers: Record<string, string> = {}) =>
     ({ type: 'response', response: { status, headers, text: '', json: undefined, url: new URL('http://x/') } }) as const;

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { PartnerCenterError } from '../../../common/src/api';
 import { collectLogs, GUID_RE, makeClient, sendJson, startServer, TOKEN, waitFor } from './helpers';
 
-void describe('transport', () => {
+describe('transport', () => {
   test('sends the Partner Center headers, and Content-Type only with a body', async () => {
     const server = await startServer((_req, res) => sendJson(res, 200, { id: 'x' }));
     const client = makeClient(server.url);

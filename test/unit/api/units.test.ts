@@ -5,7 +5,7 @@ import { clouds, exactlyOnce, isSafeToResend, PartnerCenterError, RateLimiter, r
 
 const ids = { method: 'POST', path: '/v1/customers/c/orders', requestId: 'r', correlationId: 'c' };
 
-void describe('clouds', () => {
+describe('clouds', () => {
   test('each cloud maps to its documented host and authority', () => {
     assert.equal(resolveEndpoint('global'), 'https://api.partnercenter.microsoft.com');
     assert.equal(resolveEndpoint('usGovernment'), 'https://api.partnercenter.microsoft.com');
@@ -19,7 +19,7 @@ void describe('clouds', () => {
   });
 });
 
-void describe('rate limiter', () => {
+describe('rate limiter', () => {
   test('keys by customer tenant, else partner', () => {
     assert.equal(rateLimitKey('/v1/customers/ABC/orders'), 'abc');
     assert.equal(rateLimitKey('/customers/abc'), 'abc');
@@ -48,7 +48,7 @@ void describe('rate limiter', () => {
   });
 });
 
-void describe('exactlyOnce', () => {
+describe('exactlyOnce', () => {
   test('re-sends after 503 with the same request id, then returns the result', async () => {
     const seen: string[] = [];
     const result = await exactlyOnce(async ({ requestId }) => {

@@ -36,8 +36,8 @@ async function rerun(emu: RunningEmulator, store: MemoryJournalStore, text: stri
   return { result, prompts, ctx };
 }
 
-void describe('re-running a cart after an interrupted checkout', () => {
-  void test('a checkout whose answer was lost is found, and no second cart is created or checked out', async () => {
+describe('re-running a cart after an interrupted checkout', () => {
+  test('a checkout whose answer was lost is found, and no second cart is created or checked out', async () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
       const store = new MemoryJournalStore();
@@ -59,7 +59,7 @@ void describe('re-running a cart after an interrupted checkout', () => {
     });
   });
 
-  void test('a checkout that never arrived is retried on the SAME cart with the same request id', async () => {
+  test('a checkout that never arrived is retried on the SAME cart with the same request id', async () => {
     await withEmulator(async (emu) => {
       const store = new MemoryJournalStore();
       const text = cartText(emu.fixtures.catalog.license, 1);
@@ -80,7 +80,7 @@ void describe('re-running a cart after an interrupted checkout', () => {
     });
   });
 
-  void test('an earlier send of the same document that was made is named in the confirmation, even with another body', async () => {
+  test('an earlier send of the same document that was made is named in the confirmation, even with another body', async () => {
     await withEmulator(async (emu) => {
       const store = new MemoryJournalStore();
       const first = await interruptedRun(emu, store, cartText(emu.fixtures.catalog.license, 2), 'resetAfterCommit');

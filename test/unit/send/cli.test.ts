@@ -38,14 +38,14 @@ function writeDoc(name: string, text: string): string {
 
 const send = (emu: RunningEmulator, file: string, ...extra: string[]) => cli(['send', file, '--endpoint', emu.url, '--token', TOKEN, ...extra]);
 
-void describe('partner-center send', () => {
-  void test('usage problems exit 2', async () => {
+describe('partner-center send', () => {
+  test('usage problems exit 2', async () => {
     assert.equal((await cli(['send'])).code, 2);
     assert.equal((await cli(['send', 'x.order.json', '--endpoint', 'http://127.0.0.1:9'])).code, 2, '--token is required');
     assert.equal((await cli(['send', join(REPO, 'test', 'fixtures', 'run', 'nope.order.json'), '--endpoint', 'http://127.0.0.1:9', '--token', 't'])).code, 2);
   });
 
-  void test('refuses a purchase without --yes when stdin is not a terminal, and sends nothing', async () => {
+  test('refuses a purchase without --yes when stdin is not a terminal, and sends nothing', async () => {
     await withEmulator(async (emu) => {
       const file = writeDoc('buy.order.json', orderDocument(emu.fixtures.customerId, [{ item: emu.fixtures.catalog.license, quantity: 1 }]));
       const run = await send(emu, file);
@@ -56,7 +56,7 @@ void describe('partner-center send', () => {
     });
   });
 
-  void test('with --yes the order is placed once and the response printed as JSON', async () => {
+  test('with --yes the order is placed once and the response printed as JSON', async () => {
     await withEmulator(async (emu) => {
       const file = writeDoc('buy.order.json', orderDocument(undefined, [{ item: emu.fixtures.catalog.license, quantity: 2 }]));
       const run = await send(emu, file, '--customer', emu.fixtures.customerId, '--yes');
@@ -71,7 +71,7 @@ void describe('partner-center send', () => {
     });
   });
 
-  void test('a document naming no customer, without --customer, exits 2', async () => {
+  test('a document naming no customer, without --customer, exits 2', async () => {
     await withEmulator(async (emu) => {
       const file = writeDoc('buy.order.json', orderDocument(undefined, [{ item: emu.fixtures.catalog.license, quantity: 1 }]));
       const run = await send(emu, file, '--yes');
@@ -80,7 +80,7 @@ void describe('partner-center send', () => {
     });
   });
 
-  void test('an API error exits 1 with the Partner Center code and its meaning', async () => {
+  test('an API error exits 1 with the Partner Center code and its meaning', async () => {
     await withEmulator(async (emu) => {
       const [noMca] = emu.fixtures.customersWithoutMca;
       const file = writeDoc('buy.order.json', orderDocument(noMca, [{ item: emu.fixtures.catalog.license, quantity: 1 }]));
@@ -93,7 +93,7 @@ void describe('partner-center send', () => {
     });
   });
 
-  void test('reads need no --yes', async () => {
+  test('reads need no --yes', async () => {
     await withEmulator(async (emu) => {
       const run = await send(emu, join(REPO, 'test', 'fixtures', 'run', 'customers.request.json'));
       assert.equal(run.code, 0, run.stderr);
@@ -101,7 +101,7 @@ void describe('partner-center send', () => {
     });
   });
 
-  void test('the token can come from PARTNER_CENTER_TOKEN or --token-file, which --help names before --token', async () => {
+  test('the token can come from PARTNER_CENTER_TOKEN or --token-file, which --help names before --token', async () => {
     await withEmulator(async (emu) => {
       const file = join(REPO, 'test', 'fixtures', 'run', 'customers.request.json');
       const fromEnv = await cli(['send', file, '--endpoint', emu.url], { PARTNER_CENTER_TOKEN: TOKEN });
@@ -118,7 +118,7 @@ void describe('partner-center send', () => {
     assert.ok(at('PARTNER_CENTER_TOKEN') < at('--token <') && at('--token-file') < at('--token <'), help);
   });
 
-  void test('without --journal, an unsettled purchase is kept in the cache directory and finished by the next run', async () => {
+  test('without --journal, an unsettled purchase is kept in the cache directory and finished by the next run', async () => {
     let posts = 0;
     const service = await startFakeService((req) => {
       if (req.method !== 'POST') return undefined;

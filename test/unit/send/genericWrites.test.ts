@@ -11,8 +11,8 @@ const request = requestKindById('request')!;
 const C = '0c1e1f6b-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
 const plan = (method: string, path: string, body?: unknown) => planFromText(JSON.stringify({ method, path, ...(body === undefined ? {} : { body }) }), request);
 
-void describe('generic writes under a customer', () => {
-  void test('spend money unless they are a known harmless write', () => {
+describe('generic writes under a customer', () => {
+  test('spend money unless they are a known harmless write', () => {
     assert.equal(plan('PATCH', `/v1/customers/${C}/orders/o1`, { status: 'cancelled' }).spendsMoney, true, 'legacy PATCH order');
     assert.equal(plan('POST', `/v1/customers/${C}/subscriptions/s1/transitions`, { toCatalogItemId: 'A:B:C', quantity: 1 }).spendsMoney, true);
     assert.equal(plan('POST', `/customers/${C}/subscriptions/s1/upgrades`, {}).spendsMoney, true, '/v1 is optional');
@@ -26,7 +26,7 @@ void describe('generic writes under a customer', () => {
     assert.equal(plan('PATCH', `/v1/customers/${C}/orders/o1`, {}).customerId, C);
   });
 
-  void test('are confirmed with the call and its body, and journaled while they are sent', async () => {
+  test('are confirmed with the call and its body, and journaled while they are sent', async () => {
     await withEmulator(async (emu) => {
       const { customerId } = emu.fixtures;
       const text = JSON.stringify({ method: 'PATCH', path: `/v1/customers/${customerId}/orders/abc`, body: { status: 'cancelled' } });

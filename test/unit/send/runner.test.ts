@@ -9,8 +9,8 @@ import { makeContext, orderDocument, orderPosts, recordingPrompts, withEmulator 
 
 const kind = (id: string) => requestKindById(id)!;
 
-void describe('run request against the emulator', () => {
-  void test('an order is confirmed with the customer and every line, then placed once', async () => {
+describe('run request against the emulator', () => {
+  test('an order is confirmed with the customer and every line, then placed once', async () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
       const prompts = recordingPrompts(true);
@@ -29,7 +29,7 @@ void describe('run request against the emulator', () => {
     });
   });
 
-  void test('a declined confirmation sends nothing', async () => {
+  test('a declined confirmation sends nothing', async () => {
     await withEmulator(async (emu) => {
       const ctx = makeContext(emu, recordingPrompts(false));
       const result = await runDocument(orderDocument(emu.fixtures.customerId, [{ item: emu.fixtures.catalog.license, quantity: 1 }]), kind('order'), ctx);
@@ -39,7 +39,7 @@ void describe('run request against the emulator', () => {
     });
   });
 
-  void test('without referenceCustomerId the customer is asked for', async () => {
+  test('without referenceCustomerId the customer is asked for', async () => {
     await withEmulator(async (emu) => {
       const ctx = makeContext(emu, recordingPrompts(true, emu.fixtures.customerId));
       const result = await runDocument(orderDocument(undefined, [{ item: emu.fixtures.catalog.license, quantity: 1 }]), kind('order'), ctx);
@@ -51,7 +51,7 @@ void describe('run request against the emulator', () => {
     });
   });
 
-  void test('answers lost after commit end with exactly one order, all attempts under one request id', async () => {
+  test('answers lost after commit end with exactly one order, all attempts under one request id', async () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
       const before = (await makeContext(emu, recordingPrompts()).client.orders.list(customerId)).length;
@@ -67,7 +67,7 @@ void describe('run request against the emulator', () => {
     }, { faults: { resetAfterCommit: 0.6 } });
   });
 
-  void test('a send with no definite answer stays journaled, and recovery finds the order instead of sending again', async () => {
+  test('a send with no definite answer stays journaled, and recovery finds the order instead of sending again', async () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
       const store = new MemoryJournalStore();
@@ -92,7 +92,7 @@ void describe('run request against the emulator', () => {
     });
   });
 
-  void test('recoverAll settles a found order and leaves one that never reached the service', async () => {
+  test('recoverAll settles a found order and leaves one that never reached the service', async () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
       const ctx = makeContext(emu, recordingPrompts(true), { retry: { maxAttempts: 1, baseDelayMs: 10 } });
@@ -111,7 +111,7 @@ void describe('run request against the emulator', () => {
     });
   });
 
-  void test('a cart is created and previewed with prices, then checked out after its own confirmation', async () => {
+  test('a cart is created and previewed with prices, then checked out after its own confirmation', async () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
       const prompts = recordingPrompts(true, customerId);
@@ -129,7 +129,7 @@ void describe('run request against the emulator', () => {
     });
   });
 
-  void test('a cart with line errors is previewed but checkout is not offered', async () => {
+  test('a cart with line errors is previewed but checkout is not offered', async () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
       const prompts = recordingPrompts(true, customerId);
@@ -143,7 +143,7 @@ void describe('run request against the emulator', () => {
     });
   });
 
-  void test('a subscription update sends the whole subscription, so fields it leaves out survive', async () => {
+  test('a subscription update sends the whole subscription, so fields it leaves out survive', async () => {
     await withEmulator(async (emu) => {
       const { customerId, subscriptionId } = emu.fixtures.subscriptions.recent;
       const prompts = recordingPrompts(true, customerId);
@@ -160,7 +160,7 @@ void describe('run request against the emulator', () => {
     });
   });
 
-  void test('a generic read is sent without confirmation; a cancelled one stops', async () => {
+  test('a generic read is sent without confirmation; a cancelled one stops', async () => {
     await withEmulator(async (emu) => {
       const prompts = recordingPrompts(true, emu.fixtures.customerId);
       const ctx = makeContext(emu, prompts);
