@@ -4,11 +4,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { startAuthRig } from './authRig';
 import { startEmulatorProcess } from './emulatorProcess';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<number> {
+  const authRig = await startAuthRig(repoRoot);
   const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42', '--provisioning-delay-ms', '2000']);
   const workspace = mkdtempSync(join(tmpdir(), 'pc-electron-workspace-'));
   cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
@@ -19,13 +21,15 @@ async function main(): Promise<number> {
     await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
-      launchArgs: ['--disable-extensions', workspace],
-      extensionTestsEnv: { PC_TEST_RESULT_FILE: resultFile, PC_EMULATOR_URL: emulator.url },
+      // Restricted Mode is covered by the code-server launcher's second pass; here trust is off.
+      launchArgs: ['--disable-extensions', '--disable-workspace-trust', workspace],
+      extensionTestsEnv: { PC_TEST_RESULT_FILE: resultFile, PC_EMULATOR_URL: emulator.url, ...authRig.environment, PC_TEST_GREP: 'Untrusted workspace', PC_TEST_GREP_INVERT: '1' },
     });
   } catch {
     // The result file below says what failed.
   } finally {
     await emulator.stop();
+    await authRig.stop();
   }
   try {
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { passed: number; failed: number };

@@ -12,10 +12,42 @@ export interface AuthEnvironment {
   trustedEmulatorUrl: string;
 }
 
-export function authEnvironment(): AuthEnvironment | undefined {
+/** The fake authority and trusting emulator the launcher started; a launcher that did not is a failure, not a skip. */
+export function authEnvironment(): AuthEnvironment {
   const e = process.env;
-  if (!e.PC_AUTH_AUTHORITY || !e.PC_AUTH_TENANT || !e.PC_AUTH_CLIENT_ID || !e.PC_TRUSTED_EMULATOR_URL) return undefined;
+  if (!e.PC_AUTH_AUTHORITY || !e.PC_AUTH_TENANT || !e.PC_AUTH_CLIENT_ID || !e.PC_TRUSTED_EMULATOR_URL) {
+    throw new Error('The sign-in suites need the fake authority: run them through npm run test:e2e or test:electron (test/harness/authRig.ts).');
+  }
   return { authority: e.PC_AUTH_AUTHORITY, tenant: e.PC_AUTH_TENANT, clientId: e.PC_AUTH_CLIENT_ID, trustedEmulatorUrl: e.PC_TRUSTED_EMULATOR_URL };
+}
+
+/**
+ * Registers the set-up every sign-in suite shares: the extension's API, and the workspace pointed
+ * at the trusting emulator (restored afterwards). `beforeRestore` runs first in the teardown.
+ */
+export function useSignInSuite(beforeRestore?: (api: AuthTestApi) => Promise<void>): { readonly env: AuthEnvironment; readonly api: AuthTestApi } {
+  let env: AuthEnvironment | undefined;
+  let api: AuthTestApi | undefined;
+  let restore: (() => Promise<void>) | undefined;
+  suiteSetup(async () => {
+    env = authEnvironment();
+    ({ api } = await activateExtension<AuthTestApi>());
+    restore = await useTrustedEmulator(env);
+  });
+  suiteTeardown(async () => {
+    if (api && beforeRestore) await beforeRestore(api);
+    await restore?.();
+  });
+  return {
+    get env() {
+      if (!env) throw new Error('the suite set-up has not run');
+      return env;
+    },
+    get api() {
+      if (!api) throw new Error('the suite set-up has not run');
+      return api;
+    },
+  };
 }
 
 export interface AccountsApi {

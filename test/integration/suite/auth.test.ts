@@ -4,30 +4,16 @@
 // account and leaves no token in SecretStorage.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, waitFor } from '../helpers';
-import { type AuthEnvironment, type AuthTestApi, authEnvironment, issuedValues, useTrustedEmulator } from '../../support/integrationAuth';
+import { waitFor } from '../helpers';
+import { issuedValues, useSignInSuite } from '../../support/integrationAuth';
 
 suite('Auth', () => {
-  let env: AuthEnvironment;
-  let api: AuthTestApi;
-  let restore: (() => Promise<void>) | undefined;
-
-  suiteSetup(async function () {
-    const found = authEnvironment();
-    if (!found) return this.skip();
-    env = found;
-    ({ api } = await activateExtension<AuthTestApi>());
-    restore = await useTrustedEmulator(env);
-  });
-
-  suiteTeardown(async () => {
-    await restore?.();
-  });
+  const ctx = useSignInSuite();
 
   test('an emulator started with --trust-issuer needs a sign-in first', async () => {
-    await waitFor('the connection to say not signed in', () => api.connection.current.signedIn === false);
-    api.explorer.provider.refresh();
-    const nodes = await api.explorer.provider.getChildren();
+    await waitFor('the connection to say not signed in', () => ctx.api.connection.current.signedIn === false);
+    ctx.api.explorer.provider.refresh();
+    const nodes = await ctx.api.explorer.provider.getChildren();
     // An empty tree shows the welcome view, whose first action is "Sign In to Partner Center".
     assert.deepEqual(nodes.map((n) => n.id), []);
   });
@@ -36,19 +22,19 @@ suite('Auth', () => {
     const account = await vscode.commands.executeCommand<{ id: string; username: string } | undefined>('partnerCenter.signIn');
     assert.ok(account, 'the sign-in command returns the account');
     assert.equal(account.username, 'alice@contoso.example');
-    await waitFor('the connection to use the account', () => api.connection.current.account === 'alice@contoso.example');
-    assert.match(api.connection.current.label, /alice@contoso\.example/);
-    api.explorer.provider.refresh();
-    const nodes = await api.explorer.provider.getChildren();
+    await waitFor('the connection to use the account', () => ctx.api.connection.current.account === 'alice@contoso.example');
+    assert.match(ctx.api.connection.current.label, /alice@contoso\.example/);
+    ctx.api.explorer.provider.refresh();
+    const nodes = await ctx.api.explorer.provider.getChildren();
     assert.ok(nodes.filter((n) => n.id.startsWith('customer/')).length > 0, 'customers are listed with the signed-in token');
   });
 
   test('signs out: the account and its tokens are gone from SecretStorage', async () => {
-    const accounts = api.connection.accounts!;
+    const accounts = ctx.api.connection.accounts!;
     const inspection = accounts.inspection!;
     const cacheKeys = () => inspection.keys().filter((k) => k.includes('.cache.'));
     assert.equal(cacheKeys().length, 1, 'the MSAL cache is in SecretStorage while signed in');
-    const issued = await issuedValues(env);
+    const issued = await issuedValues(ctx.env);
     const stored = await inspection.read(cacheKeys()[0]!);
     assert.ok(issued.some((t) => stored?.includes(t)), 'the stored cache holds the issued refresh token');
 
@@ -59,6 +45,6 @@ suite('Auth', () => {
       const value = (await inspection.read(key)) ?? '';
       assert.deepEqual(issued.filter((t) => value.includes(t)).map((t) => t.slice(0, 8)), [], `no issued token left in ${key}`);
     }
-    await waitFor('the connection to need a sign-in again', () => api.connection.current.signedIn === false);
+    await waitFor('the connection to need a sign-in again', () => ctx.api.connection.current.signedIn === false);
   });
 });

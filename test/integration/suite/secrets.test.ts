@@ -3,32 +3,19 @@
 // the connection state never do. The launcher's leak scan covers the logs and output channel.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, workspaceRoot } from '../helpers';
-import { type AuthEnvironment, type AuthTestApi, authEnvironment, issuedValues, useTrustedEmulator } from '../../support/integrationAuth';
+import { workspaceRoot } from '../helpers';
+import { issuedValues, useSignInSuite } from '../../support/integrationAuth';
 
 suite('Secrets', () => {
-  let env: AuthEnvironment;
-  let api: AuthTestApi;
-  let restore: (() => Promise<void>) | undefined;
-
-  suiteSetup(async function () {
-    const found = authEnvironment();
-    if (!found) return this.skip();
-    env = found;
-    ({ api } = await activateExtension<AuthTestApi>());
-    restore = await useTrustedEmulator(env);
-  });
-
-  suiteTeardown(async () => {
-    const accounts = api?.connection.accounts;
+  const ctx = useSignInSuite(async (api) => {
+    const accounts = api.connection.accounts;
     for (const account of accounts?.accounts ?? []) await vscode.commands.executeCommand('partnerCenter.signOut', account.id);
-    await restore?.();
   });
 
   test('after a sign-in, tokens are only in SecretStorage: not in settings, account records or state', async () => {
     const account = await vscode.commands.executeCommand<{ username: string } | undefined>('partnerCenter.signIn');
     assert.ok(account);
-    const issued = await issuedValues(env);
+    const issued = await issuedValues(ctx.env);
     assert.ok(issued.length >= 3, 'the authority issued tokens for this sign-in');
     const leaks = (text: string) => issued.filter((t) => text.includes(t)).map((t) => t.slice(0, 8));
 
@@ -37,10 +24,10 @@ suite('Secrets', () => {
     const config = vscode.workspace.getConfiguration('partnerCenter');
     const everySetting = JSON.stringify(Object.keys(config).map((k) => config.inspect(k)));
     assert.deepEqual(leaks(everySetting), [], 'any partnerCenter setting at any level');
-    assert.deepEqual(leaks(JSON.stringify(api.connection.accounts!.accounts)), [], 'the account records');
-    assert.deepEqual(leaks(JSON.stringify(api.connection.current)), [], 'the connection state');
+    assert.deepEqual(leaks(JSON.stringify(ctx.api.connection.accounts!.accounts)), [], 'the account records');
+    assert.deepEqual(leaks(JSON.stringify(ctx.api.connection.current)), [], 'the connection state');
 
-    const inspection = api.connection.accounts!.inspection!;
+    const inspection = ctx.api.connection.accounts!.inspection!;
     assert.ok(inspection.keys().every((k) => k.startsWith('partnerCenter.auth.')), 'every secret is under the extension prefix');
     const stored = (await Promise.all(inspection.keys().map((k) => inspection.read(k)))).join('\n');
     assert.ok(leaks(stored).length > 0, 'the tokens are in SecretStorage');
