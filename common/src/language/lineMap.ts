@@ -11,11 +11,11 @@ export interface LineLookup {
 
 export class LineMap implements LineLookup {
   /** `lineStarts` begins with 0 and is ascending, one entry per line. */
-  constructor(private readonly text: string, private readonly lineStarts: readonly number[]) {}
+  constructor(private readonly text: string, private readonly lineStarts: ArrayLike<number>) {}
 
   /** Finds the line starts itself, for texts the strict parser did not read. */
   static of(text: string): LineMap {
-    const starts = [0];
+    const starts = new LineStarts();
     // Native searches instead of a character loop; each kind of line end is searched again only once passed.
     let lf = text.indexOf('\n');
     let cr = text.indexOf('\r');
@@ -27,7 +27,7 @@ export class LineMap implements LineLookup {
       if (lf !== -1 && lf < end) lf = text.indexOf('\n', end);
       if (cr !== -1 && cr < end) cr = text.indexOf('\r', end);
     }
-    return new LineMap(text, starts);
+    return new LineMap(text, starts.done());
   }
 
   positionAt(offset: number): Position {
@@ -65,3 +65,25 @@ function isLineEnd(code: number): boolean {
   return code === 10 || code === 13;
 }
 
+/**
+ * Collects line starts in a typed array that doubles as it fills: a long document has thousands
+ * of lines, and a plain array grown by push left several copies of them behind for the collector.
+ */
+export class LineStarts {
+  private starts = new Int32Array(256);
+  private count = 1;
+
+  push(offset: number): void {
+    if (this.count === this.starts.length) {
+      const grown = new Int32Array(this.count * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    this.starts[this.count++] = offset;
+  }
+
+  /** The starts so far (the first is 0), as a view of exactly that length. */
+  done(): Int32Array {
+    return this.starts.subarray(0, this.count);
+  }
+}

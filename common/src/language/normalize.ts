@@ -3,7 +3,7 @@
 // list the canonical spelling and this pass folds the rest, remembering each fold as a note (the
 // casing hints), plus duplicate keys and response-only fields. Notes name the member (container
 // and slot); ranges are made only when a note becomes a diagnostic.
-import { canonicalEnumValue, canonicalPropertyName, propertySchema, type SchemaNode } from './schemaModel';
+import { canonicalEnumValue, canonicalPropertyName, declaredProperties, propertySchema, type SchemaNode } from './schemaModel';
 import { SourceContainer } from './sourceTree';
 
 export type NormalizeNote =
@@ -32,10 +32,12 @@ const hasOwn = Object.prototype.hasOwnProperty;
 export function normalize(owner: SourceContainer, slot: number, schema: SchemaNode, options: { reportReadOnly: boolean }): Normalized {
   const notes: NormalizeNote[] = [];
 
-  const build = (value: unknown, sub: SchemaNode | undefined, depth: number, holder: SourceContainer, at: number): unknown => {
+  // `enumValues` is `sub.enum`, passed along because the callers have it at hand: reading it from
+  // schema nodes of many shapes is a slow property lookup, and this runs for every value.
+  const build = (value: unknown, sub: SchemaNode | undefined, enumValues: readonly unknown[] | undefined, depth: number, holder: SourceContainer, at: number): unknown => {
     if (depth > MAX_DEPTH) throw new TooDeepError();
     if (value instanceof SourceContainer) return value.type === 'object' ? buildObject(value, sub, depth) : buildArray(value, sub, depth);
-    if (typeof value === 'string' && sub?.enum && !sub.enum.includes(value)) {
+    if (typeof value === 'string' && enumValues && !enumValues.includes(value)) {
       const canonical = canonicalEnumValue(sub, value);
       if (canonical !== undefined) {
         notes.push({ kind: 'valueCasing', owner: holder, slot: at, canonical });
@@ -49,16 +51,29 @@ export function normalize(owner: SourceContainer, slot: number, schema: SchemaNo
     const out: Record<string, unknown> = {};
     const { keys, values } = object.store;
     const first = object.first;
+    const declared = sub ? declaredProperties(sub) : undefined;
     for (let i = 0; i < object.memberCount; i++) {
       const written = keys[first + i];
-      const canonical = canonicalPropertyName(sub, written) ?? written;
+      // A declared name written as declared is its own canonical spelling (the usual case).
+      const property = declared?.get(written);
+      let canonical = written;
+      let valueSchema: SchemaNode | undefined;
+      let readOnly: boolean;
+      let enumValues: readonly unknown[] | undefined;
+      if (property !== undefined) {
+        ({ schema: valueSchema, readOnly, enumValues } = property);
+      } else {
+        canonical = canonicalPropertyName(sub, written) ?? written;
+        valueSchema = propertySchema(sub, canonical);
+        readOnly = valueSchema?.readOnly === true;
+        enumValues = valueSchema?.enum;
+      }
       if (canonical !== written) notes.push({ kind: 'propertyCasing', owner: object, slot: i, canonical });
       if (hasOwn.call(out, canonical)) notes.push({ kind: 'duplicate', owner: object, slot: i, canonical });
-      const valueSchema = propertySchema(sub, canonical);
-      if (valueSchema?.readOnly && options.reportReadOnly) notes.push({ kind: 'readOnly', owner: object, slot: i, name: canonical });
+      if (readOnly && options.reportReadOnly) notes.push({ kind: 'readOnly', owner: object, slot: i, name: canonical });
       // A value the parser could not read (`"a": ,`) is left out: the syntax error covers it.
       if (values[first + i] === undefined) continue;
-      const value = build(values[first + i], valueSchema, depth + 1, object, i);
+      const value = build(values[first + i], valueSchema, enumValues, depth + 1, object, i);
       // Plain assignment would treat "__proto__" as the prototype; define that one as data instead.
       if (canonical === '__proto__') Object.defineProperty(out, canonical, { value, enumerable: true, writable: true, configurable: true });
       else out[canonical] = value;
@@ -68,12 +83,14 @@ export function normalize(owner: SourceContainer, slot: number, schema: SchemaNo
 
   const buildArray = (array: SourceContainer, sub: SchemaNode | undefined, depth: number): unknown[] => {
     const items = sub?.items;
+    const itemEnum = items?.enum;
     const { values } = array.store;
     const first = array.first;
-    const out: unknown[] = [];
-    for (let i = 0; i < array.memberCount; i++) out.push(build(values[first + i], items, depth + 1, array, i));
+    // Sized once: line-item arrays run to thousands, and growing them by push copies them repeatedly.
+    const out: unknown[] = new Array<unknown>(array.memberCount);
+    for (let i = 0; i < array.memberCount; i++) out[i] = build(values[first + i], items, itemEnum, depth + 1, array, i);
     return out;
   };
 
-  return { value: build(owner.value(slot), schema, 0, owner, slot), notes };
+  return { value: build(owner.value(slot), schema, schema.enum, 0, owner, slot), notes };
 }

@@ -103,6 +103,34 @@ export function propertySchema(schema: SchemaNode | undefined, canonicalName: st
   return typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
 }
 
+/** A declared property with what normalization reads of its schema, in an object of one shape. */
+export class DeclaredProperty {
+  readonly readOnly: boolean;
+  readonly enumValues: readonly unknown[] | undefined;
+
+  constructor(readonly schema: SchemaNode) {
+    this.readOnly = schema.readOnly === true;
+    this.enumValues = schema.enum;
+  }
+}
+
+const declaredMaps = new WeakMap<SchemaNode, ReadonlyMap<string, DeclaredProperty>>();
+
+/**
+ * The declared properties of an object schema as a map, made once per schema: normalization looks
+ * up every member of every object, and one map lookup of a name written canonically replaces
+ * finding its canonical spelling, then its schema, then reading that schema (whose nodes have
+ * many shapes, so each read is a slow lookup).
+ */
+export function declaredProperties(schema: SchemaNode): ReadonlyMap<string, DeclaredProperty> {
+  let map = declaredMaps.get(schema);
+  if (!map) {
+    map = new Map(Object.entries(schema.properties ?? {}).map(([name, node]) => [name, new DeclaredProperty(node)]));
+    declaredMaps.set(schema, map);
+  }
+  return map;
+}
+
 const propertyFolds = new WeakMap<SchemaNode, Map<string, string>>();
 
 /** Canonical spelling of a property name whose casing differs, or undefined when unknown. */

@@ -15,14 +15,20 @@ export const VALUE_LENGTH = 3;
 export const MEMBER_END = 4;
 export const SPAN_STRIDE = 5;
 
-/** Every member of one document; each container's members are contiguous, from its `first`. */
+/**
+ * Members of the containers at one nesting depth of a document. Containers at the same depth never
+ * overlap in the text (one closes before the next opens), so each one's members are contiguous
+ * here, from its `first`, written in place while parsing.
+ */
 export class SourceStore {
   /** Member names as written (escapes decoded); '' for array elements. */
-  readonly keys: string[] = [];
+  keys: string[] = [];
   /** The scalar as written, the nested container, or undefined when the value is missing. */
-  readonly values: unknown[] = [];
-  /** SPAN_STRIDE numbers per member; -1 for a key in an array, and for a missing value. Grows by doubling. */
-  spans = new Int32Array(64 * SPAN_STRIDE);
+  values: unknown[] = [];
+  /** SPAN_STRIDE numbers per member; -1 for a key in an array, and for a missing value. */
+  spans = new Int32Array(0);
+  /** Members written so far (the arrays above hold room for more). */
+  count = 0;
 }
 
 export class SourceContainer {

@@ -3,13 +3,14 @@
 // starts on the way. At the first thing it does not expect it gives up, and the caller parses
 // with jsonc-parser instead, which reports the errors. For any text it accepts, jsonc-parser
 // reports no error and would send the builder the same events.
+import { LineStarts } from './lineMap';
 import { MAX_DEPTH } from './normalize';
 import { SourceBuilder } from './sourceBuilder';
 import { type SourceContainer } from './sourceTree';
 
 export interface StrictResult {
   document: SourceContainer;
-  lineStarts: number[];
+  lineStarts: Int32Array;
 }
 
 /** Thrown to leave the descent at once; caught in strictParse. */
@@ -23,12 +24,12 @@ export function strictParse(text: string): StrictResult | undefined {
     if (err === GIVE_UP) return undefined;
     throw err;
   }
-  return { document: parser.builder.finish(), lineStarts: parser.lineStarts };
+  return { document: parser.builder.finish(), lineStarts: parser.lineStarts.done() };
 }
 
 class StrictParser {
-  readonly builder = new SourceBuilder();
-  readonly lineStarts = [0];
+  readonly builder: SourceBuilder;
+  readonly lineStarts = new LineStarts();
   private pos = 0;
   /**
    * The last name and string value read at each member position. Sibling objects (line items)
@@ -37,37 +38,49 @@ class StrictParser {
    */
   private readonly names: string[] = [];
   private readonly strings: string[] = [];
+  /**
+   * How many times in a row reusing failed at each value position. Some positions change on every
+   * line (ids, names); comparing with the previous one there is wasted work, so after two misses
+   * it is tried only every eighth time.
+   */
+  private readonly misses: number[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.builder = new SourceBuilder(text.length);
+  }
 
   document(): void {
     this.skipWhitespace();
-    this.value(0, -1);
+    this.element(0);
     this.skipWhitespace();
     if (this.pos !== this.text.length) throw GIVE_UP;
   }
 
-  /** `member` is the value's position in its object, or -1 in an array. */
-  private value(depth: number, member: number): void {
+  /** A value in an array (or the document holder), whose container is at `depth`. */
+  private element(depth: number): void {
     const start = this.pos;
-    switch (this.text.charCodeAt(start)) {
-      case 0x7b: return this.object(depth + 1);
-      case 0x5b: return this.array(depth + 1);
-      case 0x22: {
-        const value = member >= 0 ? this.reusedString(this.strings, member) : this.string();
-        this.builder.scalar(value, start, this.pos - start);
-        return;
-      }
+    const code = this.text.charCodeAt(start);
+    if (code === 0x7b) return this.object(depth + 1);
+    if (code === 0x5b) return this.array(depth + 1);
+    const value = this.scalar(-1);
+    this.builder.element(value, start, this.pos - start);
+  }
+
+  /** A string, number or keyword; `member` is its position in its object, or -1 in an array. */
+  private scalar(member: number): string | number | boolean | null {
+    switch (this.text.charCodeAt(this.pos)) {
+      case 0x22: return member >= 0 ? this.reusedValue(member) : this.string();
       case 0x74: return this.keyword('true', true);
       case 0x66: return this.keyword('false', false);
       case 0x6e: return this.keyword('null', null);
-      default: {
-        const value = this.number();
-        this.builder.scalar(value, start, this.pos - start);
-      }
+      default: return this.number();
     }
   }
 
+  // Objects and arrays tell the builder only what it cannot be told in one call: a member with a
+  // scalar value goes over whole, and commas are not reported (in well-formed JSON every member
+  // is complete before its comma, so the builder would have nothing to do with them). Whitespace
+  // is skipped by a call only where there is some: the calls, not the characters, were the cost.
   private object(depth: number): void {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const text = this.text;
@@ -79,17 +92,27 @@ class StrictParser {
         const keyStart = this.pos;
         if (text.charCodeAt(keyStart) !== 0x22) throw GIVE_UP;
         const key = this.reusedString(this.names, member);
-        this.builder.property(key, keyStart, this.pos - keyStart);
-        this.skipWhitespace();
+        const keyLength = this.pos - keyStart;
+        if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
         if (text.charCodeAt(this.pos) !== 0x3a) throw GIVE_UP;
         this.pos++;
-        this.skipWhitespace();
-        this.value(depth, member);
-        this.skipWhitespace();
+        // Nearly always one space after the colon.
+        if (text.charCodeAt(this.pos) === 0x20 && text.charCodeAt(this.pos + 1) > 0x20) this.pos++;
+        else if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
+        const valueStart = this.pos;
+        const code = text.charCodeAt(valueStart);
+        if (code === 0x7b || code === 0x5b) {
+          this.builder.property(key, keyStart, keyLength);
+          if (code === 0x7b) this.object(depth + 1);
+          else this.array(depth + 1);
+        } else {
+          const value = this.scalar(member);
+          this.builder.member(key, keyStart, keyLength, value, valueStart, this.pos - valueStart);
+        }
+        if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
         const next = text.charCodeAt(this.pos);
         if (next === 0x7d) break;
         if (next !== 0x2c) throw GIVE_UP;
-        this.builder.comma(this.pos);
         this.pos++;
         this.skipWhitespace();
       }
@@ -106,18 +129,33 @@ class StrictParser {
     this.skipWhitespace();
     if (text.charCodeAt(this.pos) !== 0x5d) {
       for (;;) {
-        this.value(depth, -1);
-        this.skipWhitespace();
+        this.element(depth);
+        if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
         const next = text.charCodeAt(this.pos);
         if (next === 0x5d) break;
         if (next !== 0x2c) throw GIVE_UP;
-        this.builder.comma(this.pos);
         this.pos++;
         this.skipWhitespace();
       }
     }
     this.builder.endContainer(this.pos, 1);
     this.pos++;
+  }
+
+  /** reusedString() for values, skipping the comparison at positions where it keeps failing. */
+  private reusedValue(member: number): string {
+    const misses = this.misses[member] ?? 0;
+    if (misses < 2 || (misses & 7) === 0) {
+      const previous = this.strings[member];
+      const value = this.reusedString(this.strings, member);
+      this.misses[member] = value === previous ? 0 : misses + 1;
+      return value;
+    }
+    this.misses[member] = misses + 1;
+    const start = this.pos + 1;
+    const value = this.string();
+    if (this.pos - start - 1 === value.length) this.strings[member] = value;
+    return value;
   }
 
   /** Like string(), but returns the string last read at this member position when the text is the same. */
@@ -221,11 +259,10 @@ class StrictParser {
     return Number(text.slice(start, pos));
   }
 
-  private keyword(word: string, value: boolean | null): void {
-    const start = this.pos;
-    if (!this.text.startsWith(word, start)) throw GIVE_UP;
+  private keyword(word: string, value: boolean | null): boolean | null {
+    if (!this.text.startsWith(word, this.pos)) throw GIVE_UP;
     this.pos += word.length;
-    this.builder.scalar(value, start, word.length);
+    return value;
   }
 
   /** Space, tab and line ends; records where each line starts. */

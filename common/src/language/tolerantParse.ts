@@ -12,7 +12,7 @@ export interface TolerantResult {
 
 /** Throws RangeError when the nesting is deep enough to exhaust the stack (jsonc-parser descends recursively). */
 export function tolerantParse(text: string): TolerantResult {
-  const builder = new SourceBuilder();
+  const builder = new SourceBuilder(text.length);
   const errors: ParseError[] = [];
   visit(text, {
     onObjectBegin: (offset) => builder.beginContainer('object', offset),

@@ -6,7 +6,7 @@ import { codes } from '../codes';
 import { anchorRange, diagnostic, jsonText } from '../diagnosticFactory';
 import { type FixSpec } from '../fixes';
 import { nodeRange } from '../parsedRequest';
-import { catalogKey, type CatalogItemInfo, isCatalogItemId } from '../catalog';
+import { catalogItemKey, type CatalogItemInfo } from '../catalog';
 import { foldEnumValue } from '../schemaModel';
 import { canonicalBillingCycle, isAllowedPair } from './termPairs';
 import { childAt, isObject, type LineView, lineViews, nodeAt, type Rule, type RuleContext, setPathFor } from './ruleContext';
@@ -22,12 +22,14 @@ export const catalogRules: Rule = (ctx) => {
   let firstIdNode: SourceNode | undefined;
   for (const line of lineViews(ctx)) {
     const id = line.value[property];
-    if (!isCatalogItemId(id)) continue;
+    if (typeof id !== 'string') continue;
+    const key = catalogItemKey(id);
+    if (key === undefined) continue;
     if (!ctx.catalog.available) {
       firstIdNode ??= childAt(line.node, property);
       continue;
     }
-    const info = ctx.catalog.items.get(catalogKey(id));
+    const info = ctx.catalog.items.get(key);
     // The node (for ranges) only when there is something to say about the item.
     const idNode = info === undefined ? undefined : childAt(line.node, property);
     if (info === undefined || !idNode) continue;

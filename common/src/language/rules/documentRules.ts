@@ -21,7 +21,8 @@ export const legacyOfferRule: Rule = (ctx) => {
   if (!property) return;
   for (const line of lineViews(ctx)) {
     const id = line.value[property];
-    if (typeof id !== 'string' || isCatalogItemId(id) || !GUID.test(id)) continue;
+    // A GUID (36 characters) is never a catalog item id (it has hyphens): most lines stop at the length.
+    if (typeof id !== 'string' || id.length !== 36 || !GUID.test(id) || isCatalogItemId(id)) continue;
     const node = childAt(line.node, property);
     if (node) {
       ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.legacyOffer,

@@ -15,9 +15,11 @@ export const provisioningContextRule: Rule = (ctx) => {
   const knownKeys = Object.keys(contextSchema?.properties ?? {});
   for (const line of lineViews(ctx)) {
     const context = line.value.provisioningContext;
+    // Values first: most lines have no context, and then the node is not needed.
+    if (!isObject(context)) continue;
     const contextNode = childAt(line.node, 'provisioningContext');
     const contextObject = containerOf(contextNode);
-    if (!isObject(context) || !contextNode || contextObject?.type !== 'object') continue;
+    if (!contextNode || contextObject?.type !== 'object') continue;
 
     if (typeof context.scope === 'string' && context.scope === 'single' && !context.entitlementId) {
       const scopeNode = childAt(line.node, 'provisioningContext', 'scope');

@@ -4,21 +4,23 @@ import { type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { type CatalogView } from '../catalog';
 import { anchorRange } from '../diagnosticFactory';
 import { nodeRange, type ParsedRequest } from '../parsedRequest';
-import { memberNode, SourceContainer, type SourceNode, valueAt } from '../sourceTree';
+import { memberIndex, memberNode, SourceContainer, type SourceNode, valueAt } from '../sourceTree';
 import { type RequestKind } from '../../requestKinds';
 
 export type JsonObject = Record<string, unknown>;
 
 export interface LineView {
-  index: number;
-  value: JsonObject;
-  node: SourceNode;
+  readonly index: number;
+  readonly value: JsonObject;
+  readonly node: SourceNode;
   /** Canonical path of the line, e.g. ['lineItems', 2]. */
-  path: (string | number)[];
+  readonly path: (string | number)[];
   /** The billing cycle that applies to the line: its own (carts) or the document's (orders). */
-  billingCycle: unknown;
+  readonly billingCycle: unknown;
   /** Path of that billing cycle, for ranges and fixes. */
-  billingCyclePath: (string | number)[];
+  readonly billingCyclePath: (string | number)[];
+  /** `node.value` without making the node: the line's container in the source tree. */
+  readonly source: unknown;
 }
 
 export interface RuleContext {
@@ -62,6 +64,46 @@ export function lineViews(ctx: RuleContext): LineView[] {
   return views;
 }
 
+/** What the lines of one pass share; kept once, so that each line is a small object. */
+interface LineSet {
+  readonly array: SourceContainer;
+  readonly property: string;
+  readonly cycleOnLine: boolean;
+  readonly documentCycle: unknown;
+}
+
+/**
+ * A line item as the rules see it. The source node, the paths and the billing cycle are worked
+ * out only when a rule asks (the node and paths to report something, nearly always): most lines
+ * of a long order are fine, and making all of that for every line was a good part of the rules'
+ * time and garbage.
+ */
+class Line implements LineView {
+  constructor(readonly index: number, readonly value: JsonObject, private readonly set: LineSet) {}
+
+  get billingCycle(): unknown {
+    return this.set.cycleOnLine ? this.value.billingCycle : this.set.documentCycle;
+  }
+
+  /** The line's container in the source tree, without making its node. */
+  get source(): unknown {
+    return this.set.array.value(this.index);
+  }
+
+  get node(): SourceNode {
+    // The array holds a value at every index below its count (checked before the line was made).
+    return memberNode(this.set.array, this.index)!;
+  }
+
+  get path(): (string | number)[] {
+    return [this.set.property, this.index];
+  }
+
+  get billingCyclePath(): (string | number)[] {
+    return this.set.cycleOnLine ? [this.set.property, this.index, 'billingCycle'] : ['billingCycle'];
+  }
+}
+
 function computeLineViews(ctx: RuleContext): LineView[] {
   const shape = ctx.kind.lineItems;
   if (!shape) return [];
@@ -69,21 +111,24 @@ function computeLineViews(ctx: RuleContext): LineView[] {
   if (!Array.isArray(lines)) return [];
   const arrayNode = nodeAt(ctx, [shape.property]);
   const array = arrayNode?.value instanceof SourceContainer && arrayNode.type === 'array' ? arrayNode.value : undefined;
+  if (!array) return [];
+  const set: LineSet = { array, property: shape.property, cycleOnLine: shape.billingCycleOn === 'line', documentCycle: ctx.value.billingCycle };
   const views: LineView[] = [];
-  const onLine = shape.billingCycleOn === 'line';
-  // One array for every line when the cycle is the document's (no rule modifies these paths).
-  const documentCyclePath = ['billingCycle'];
-  lines.forEach((line, index) => {
-    const node = array && index < array.memberCount ? memberNode(array, index) : undefined;
-    if (!isObject(line) || !node) return;
-    const path = [shape.property, index];
-    views.push({
-      index, value: line, node, path,
-      billingCycle: onLine ? line.billingCycle : ctx.value.billingCycle,
-      billingCyclePath: onLine ? [...path, 'billingCycle'] : documentCyclePath,
-    });
-  });
+  const count = Math.min(lines.length, array.memberCount);
+  for (let index = 0; index < count; index++) {
+    const line: unknown = lines[index];
+    if (!isObject(line) || array.value(index) === undefined) continue;
+    views.push(new Line(index, line, set));
+  }
   return views;
+}
+
+/** Whether `childAt(line.node, name)` would find a value for this property name, without making nodes. */
+export function hasChild(line: LineView, name: string): boolean {
+  const object = line.source;
+  if (!(object instanceof SourceContainer) || object.type !== 'object') return false;
+  const slot = memberIndex(object, name);
+  return slot >= 0 && object.value(slot) !== undefined;
 }
 
 export { childAt, setPathFor } from '../sourceTree';

@@ -1,0 +1,63 @@
+// The shortcuts the validation path takes for speed must answer exactly like the plain definitions
+// they replace: catalog item ids without regex-trim-uppercase, term × billing-cycle pairs by a
+// precomputed table, line starts in a growing typed array, and normalization on large documents.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { catalogItemKey, catalogKey, isCatalogItemId } from '../../../common/src/language/catalog';
+import { LineMap } from '../../../common/src/language/lineMap';
+import { isAllowedPair, TERM_BILLING_CYCLES } from '../../../common/src/language/rules/termPairs';
+import { strictParse } from '../../../common/src/language/strictParse';
+import { codesOf, order, validate } from './helpers';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+test('catalogItemKey is catalogKey of a catalog item id, and undefined for anything else', () => {
+  const reference = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9]+:[A-Za-z0-9]+:[A-Za-z0-9]+$/.test(value.trim()) ? catalogKey(value) : undefined);
+  const alphabet = ['A', 'z', '0', '9', ':', ':', ' ', '\t', '\n', '\u00a0', '\ufeff', '-', 'é', '_'];
+  const next = random(11);
+  const samples: unknown[] = [undefined, null, 1, {}, '', ':', '::', 'A:B:C', ' a:b:c ', 'A:B:C:D', 'A::C', ':B:C', 'A:B:', 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', 'cfq7ttc0lh18:0001:cfq7ttc0k971\n'];
+  for (let i = 0; i < 5000; i++) samples.push(Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+  for (const value of samples) {
+    assert.equal(catalogItemKey(value), reference(value), JSON.stringify(value));
+    assert.equal(isCatalogItemId(value), reference(value) !== undefined, JSON.stringify(value));
+  }
+});
+
+test('isAllowedPair follows the term table: a cycle some term limits must be one the term allows', () => {
+  const limited = new Set(Object.values(TERM_BILLING_CYCLES).flat());
+  const reference = (term: string, cycle: string) => {
+    const allowed = Object.prototype.hasOwnProperty.call(TERM_BILLING_CYCLES, term) ? TERM_BILLING_CYCLES[term] : undefined;
+    return !allowed || cycle === 'one_time' || cycle === 'none' || !limited.has(cycle) || allowed.includes(cycle);
+  };
+  const terms = [...Object.keys(TERM_BILLING_CYCLES), 'p1y', 'P5Y', '', 'constructor', '__proto__', 'toString'];
+  const cycles = [...limited, 'one_time', 'none', 'Annual', '', 'constructor', '__proto__', 'hasOwnProperty'];
+  for (const term of terms) for (const cycle of cycles) assert.equal(isAllowedPair(term, cycle), reference(term, cycle), `${term} ${cycle}`);
+});
+
+test('the strict parser\'s line map answers like a TextDocument on a long text with every kind of line end', () => {
+  const ends = ['\n', '\r\n', '\r'];
+  const text = `[${Array.from({ length: 1500 }, (_, i) => `${ends[i % 3]}${' '.repeat(i % 7)}${i}`).join(',')}${ends[0]}]`;
+  const strict = strictParse(text);
+  assert.ok(strict);
+  const lines = new LineMap(text, strict.lineStarts);
+  assert.deepEqual(lines, LineMap.of(text));
+  const document = TextDocument.create('test://x', 'json', 0, text);
+  for (let offset = 0; offset <= text.length; offset += 7) assert.deepEqual(lines.positionAt(offset), document.positionAt(offset), `offset ${offset}`);
+  for (let line = 0; line < 1502; line += 13) assert.equal(lines.offsetAt({ line, character: 3 }), document.offsetAt({ line, character: 3 }), `line ${line}`);
+});
+
+test('a long order is checked line by line: numbering, duplicates and casing notes far down the list', () => {
+  const lines = Array.from({ length: 600 }, () => ({ offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', termDuration: 'P1Y' }));
+  const text = order(lines, { billingCycle: 'annual' })
+    .replace('"lineItemNumber": 598', '"lineItemNumber": 3')
+    .replace('"lineItemNumber": 599', '"lineItemNumber": 700')
+    .replace('"termDuration": "P1Y"\n    },\n    {\n      "lineItemNumber": 500', '"TermDuration": "p1y"\n    },\n    {\n      "lineItemNumber": 500');
+  assert.deepEqual(codesOf(validate('order', text)).sort(), ['pc.casing.property', 'pc.casing.value', 'pc.lineItem.duplicateNumber', 'pc.lineItem.numbering']);
+});
