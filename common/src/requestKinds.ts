@@ -184,6 +184,14 @@ function matchesGlob(path: string, glob: string): boolean {
 }
 
 /**
+ * The `$schema` a document names, read from the start of its text without parsing it (the editor,
+ * the run command and the CLI all decide a document's kind before, or without, a full parse).
+ */
+export function schemaRefIn(text: string): string | undefined {
+  return /"\$schema"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+}
+
+/**
  * The kind of a document: a `$schema` naming a bundled schema wins, then the kinds' own file
  * patterns, then extra patterns the user configured (`partnerCenter.requestFiles`).
  */

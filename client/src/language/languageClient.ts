@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind, type DocumentSelector } from 'vscode-languageclient/node';
 import { type CatalogSource } from '../../../common/src/language/catalog';
-import { requestKindFor } from '../../../common/src/requestKinds';
+import { requestKindFor, schemaRefIn } from '../../../common/src/requestKinds';
 import { CatalogChangedNotification, DidChangeServerSettingsNotification, type ServerSettings, ServerStatusNotification } from '../../../common/src/protocol';
 import { registerCatalogHandlers } from './catalogRequests';
 import { registerSchemaPlaceholder } from './schemaPlaceholder';
@@ -32,7 +32,7 @@ function readServerSettings(): ServerSettings {
 
 function isRequestDocument(doc: vscode.TextDocument, settings: ServerSettings): boolean {
   if (doc.languageId !== 'json' && doc.languageId !== 'jsonc') return false;
-  const schemaRef = /"\$schema"\s*:\s*"([^"]*)"/.exec(doc.getText(new vscode.Range(0, 0, 20, 0)))?.[1];
+  const schemaRef = schemaRefIn(doc.getText(new vscode.Range(0, 0, 20, 0)));
   return requestKindFor(doc.uri.toString(), schemaRef, settings.requestFiles) !== undefined;
 }
 

@@ -3,7 +3,7 @@
 // it, the history record, the response beside the request, and the placed orders followed.
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
-import { type RequestKind, requestKindFor } from '../../../common/src/requestKinds';
+import { type RequestKind, requestKindFor, schemaRefIn } from '../../../common/src/requestKinds';
 import { type EnvironmentInfo, type Exchange, followOrder, type History, type Journal, planFromText, type RecoveryOutcome,
   recoverAll, runPlan, type RunPrompts, type RunResult } from '../../../common/src/send';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
@@ -48,7 +48,7 @@ export class RunController implements vscode.Disposable {
 
   kindOf(document: vscode.TextDocument): RequestKind | undefined {
     const requestFiles = vscode.workspace.getConfiguration('partnerCenter').get<Record<string, string>>('requestFiles', {});
-    const schemaRef = /"\$schema"\s*:\s*"([^"]+)"/.exec(document.getText(new vscode.Range(0, 0, 20, 0)))?.[1];
+    const schemaRef = schemaRefIn(document.getText(new vscode.Range(0, 0, 20, 0)));
     return requestKindFor(document.uri.toString(), schemaRef, requestFiles);
   }
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { PartnerCenterClient } from '../api/client';
 import { isLoopbackHost } from '../api/clouds';
 import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../cliOptions';
-import { requestKindById, requestKindFor } from '../requestKinds';
+import { requestKindById, requestKindFor, schemaRefIn } from '../requestKinds';
 import { JsonFileStore } from './fileStore';
 import { Journal, type JournalEntry } from './journal';
 import { describeSummary, type EnvironmentInfo, type PurchaseSummary } from './purchase';
@@ -115,7 +115,7 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
     io.err(`cannot read ${path}: ${(err as Error).message}\n`);
     return 2;
   }
-  const kind = o.kind ? requestKindById(o.kind) : requestKindFor(path, schemaRefOf(text));
+  const kind = o.kind ? requestKindById(o.kind) : requestKindFor(path, schemaRefIn(text));
   if (!kind) {
     io.err(`${basename(path)} is not a Partner Center request document; name it *.order.json, *.cart.json, ... or pass --kind\n`);
     return 2;
@@ -180,6 +180,3 @@ async function confirmAtTerminal(io: SendIo, summary: PurchaseSummary): Promise<
   return /^y(es)?$/i.test(answer.trim());
 }
 
-function schemaRefOf(text: string): string | undefined {
-  return /"\$schema"\s*:\s*"([^"]+)"/.exec(text)?.[1];
-}

@@ -15,7 +15,7 @@ interface Confirmer {
   confirmDiscard?(entry: JournalEntry): Promise<boolean>;
 }
 interface Api {
-  explorer: { revealOrder?: (customerId: string, orderId: string) => Promise<unknown> };
+  explorer: { revealOrder: (customerId: string, orderId: string) => Promise<{ getTreeItem(): vscode.TreeItem } | undefined> };
   run: {
     run(uri?: vscode.Uri, options?: { token?: vscode.CancellationToken }): Promise<RunResult | undefined>;
     setConfirmer(c: Confirmer | undefined): void;
@@ -83,14 +83,13 @@ suite('Run request', () => {
   test('an order sent from a document is confirmed with the customer and every line, placed once, revealed and followed until it settles', async () => {
     const a = await api();
     const f = await fixtures();
-    const revealed: string[] = [];
+    const revealed: Promise<{ getTreeItem(): vscode.TreeItem } | undefined>[] = [];
     const original = a.explorer.revealOrder;
-    if (typeof original === 'function') {
-      a.explorer.revealOrder = (c, o) => {
-        revealed.push(`${c}/${o}`);
-        return original.call(a.explorer, c, o);
-      };
-    }
+    a.explorer.revealOrder = (c, o) => {
+      const node = original.call(a.explorer, c, o);
+      revealed.push(node);
+      return node;
+    };
     const confirmer = recordingConfirmer(true);
     a.run.setConfirmer(confirmer);
     const doc = await open('buy.order.json', orderText(f.customerId, [{ item: f.catalog.license, quantity: 3 }, { item: f.catalog.threeYear, quantity: 1 }]));
@@ -115,10 +114,14 @@ suite('Run request', () => {
       assert.ok(shown.requestId && shown.correlationId && shown.durationMs >= 0);
       assert.equal((await orderPosts(f.customerId)).filter((p) => p.requestId === shown.requestId).length, 1);
 
-      if (typeof original === 'function') assert.deepEqual(revealed, [`${f.customerId}/${orderId}`], 'the order is revealed in the explorer');
+      assert.equal(revealed.length, 1, 'the order is revealed in the explorer');
+      const node = await revealed[0];
+      assert.ok(node, 'the explorer found the new order under its customer');
+      assert.match(String(node.getTreeItem().label), new RegExp(orderId));
       await waitFor('the order to settle', () => a.run.followed.get(orderId) === 'completed', 30_000);
+      await waitFor('the explorer node to show it settled', () => /^completed/.test(String(node.getTreeItem().description)), 30_000);
     } finally {
-      if (original) a.explorer.revealOrder = original;
+      a.explorer.revealOrder = original;
     }
   });
 
