@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 720 } });
     await page.goto(await session.workbenchUrl({ folder: workspace, extensionPath: repoRoot }));
     await page.locator('.activitybar [aria-label^="Partner Center"]').first().click({ timeout: 60_000 });
-    // A wider side bar, so descriptions (status, date, quantity, term) are readable.
+    // No secondary side bar (it is empty here), and a wider side bar so descriptions are readable.
+    await page.keyboard.press('Control+Alt+B');
     let box: { x: number; y: number; width: number; height: number } | null = null;
     for (const sash of await page.locator('.monaco-sash.vertical').all()) {
       const b = await sash.boundingBox();
@@ -83,7 +84,6 @@ async function main(): Promise<void> {
     await page.locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
     // Room for the editor: hide both side bars, then open the Problems panel.
     await page.keyboard.press('Control+B');
-    await page.keyboard.press('Control+Alt+B');
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel').first().waitFor();
     await page.waitForTimeout(1500);
