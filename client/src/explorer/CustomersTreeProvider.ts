@@ -77,7 +77,7 @@ export class CustomersTreeProvider implements vscode.TreeDataProvider<ExplorerNo
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (node) return node.getChildren ? node.getChildren(new vscode.CancellationTokenSource().token) : [];
+    if (node) return node.getChildren ? node.getChildren() : [];
     if (!this.root.started) await this.loadNextPage();
     else if (this.root.loading) await this.root.loading;
     return this.rootNodes();

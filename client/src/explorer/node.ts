@@ -6,6 +6,7 @@ export interface ExplorerNode {
   /** Hierarchical and stable: `customer/<tenant id>`, `customer/<id>/orders`, ... */
   readonly id: string;
   getTreeItem(): vscode.TreeItem;
-  getChildren?(token: vscode.CancellationToken): Promise<ExplorerNode[]>;
+  /** Cancellation is the node's own: a refresh aborts its load in flight (see ParentNode). */
+  getChildren?(): Promise<ExplorerNode[]>;
   getParent?(): ExplorerNode | undefined;
 }

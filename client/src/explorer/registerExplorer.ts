@@ -72,10 +72,11 @@ export function registerExplorer(context: vscode.ExtensionContext, connection: P
   async function revealSubscription(customerId: string, subscriptionId: string): Promise<SubscriptionNode | undefined> {
     const customer = await findCustomer(customerId);
     if (!customer) return undefined;
-    let node = (await customer.subscriptions.getChildren()).find((n): n is SubscriptionNode => n instanceof SubscriptionNode && n.subscription.id === subscriptionId);
+    const find = async () => (await customer.subscriptions.getChildren()).find((n): n is SubscriptionNode => n instanceof SubscriptionNode && n.subscription.id === subscriptionId);
+    let node = await find();
     if (!node && customer.subscriptions.isLoaded) {
       customer.subscriptions.refresh(); // provisioned after the folder was loaded
-      node = (await customer.subscriptions.getChildren()).find((n): n is SubscriptionNode => n instanceof SubscriptionNode && n.subscription.id === subscriptionId);
+      node = await find();
     }
     if (node && view.visible) await view.reveal(node, { select: true, focus: true });
     return node;

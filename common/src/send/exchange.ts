@@ -3,17 +3,11 @@
 // progress"). The record keeps what a person needs afterwards (status, body, ids, timing) and
 // never the token: the Authorization header is added deep in the client and never seen here.
 import { exactlyOnce, isPartnerCenterError, isSafeToResend, newCorrelationId, newRequestId, PartnerCenterError, parseErrorBody,
-  resolveApiUrl, type ApiResponse, type PartnerCenterClient, type QueryValue } from '../api';
+  resolveApiUrl, type ApiRequest, type ApiResponse, type PartnerCenterClient } from '../api';
 import { type HttpMethod } from '../requestKinds';
 
-export interface HttpCall {
-  method: HttpMethod;
-  /** Concrete path (placeholders filled), with or without /v1. */
-  path: string;
-  query?: Record<string, QueryValue>;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
+/** The parts of an API request a document decides; path placeholders already filled, with or without /v1. */
+export type HttpCall = Pick<ApiRequest, 'path' | 'query' | 'headers' | 'body'> & { method: HttpMethod };
 
 /**
  * ok: 2xx. failed: a definite non-2xx answer. unknown: no definite answer (none at all, or a 5xx to a
