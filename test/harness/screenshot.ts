@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Page } from 'playwright-core';
 import { CHROMIUM, ensureRuntime } from './runtime';
-import { startCodeServer } from './codeServer';
+import { repoExtension, startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   cpSync(join(repoRoot, 'demo'), workspace, { recursive: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2));
-  const session = await startCodeServer(runtime, { userSettings: { 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false } });
+  const session = await startCodeServer(runtime, { installExtensions: [repoExtension(repoRoot)], userSettings: { 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false } });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 720 } });
