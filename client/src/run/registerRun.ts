@@ -2,7 +2,7 @@
 // the response documents; then asks the service about any send a crash or reload left open.
 // Returns the seams the integration tests use (confirmer, retry tuning, reload from storage).
 import * as vscode from 'vscode';
-import { History, Journal, type RecoveryOutcome, type RunResult } from '../../../common/src/send';
+import { History, Journal, type RecoveryOutcome } from '../../../common/src/send';
 import { type PartnerCenterConnection } from '../connection';
 import { type Confirmer, modalConfirmer } from './confirmer';
 import { CustomerMemory } from './customerPicker';
@@ -11,12 +11,12 @@ import { exportHistory, registerHistoryCommands } from './historyCommands';
 import { HistoryTreeProvider } from './historyView';
 import { registerJournalCommands } from './journalCommands';
 import { RESPONSE_SCHEME, ResponseProvider } from './responseProvider';
-import { type ExplorerHooks, RunController } from './runController';
+import { type ExplorerHooks, RunController, type RunOutcome } from './runController';
 import { readRunSettings } from './runSettings';
 import { historyStore, StateJournalStore } from './stores';
 
 export interface RunApi {
-  run(uri?: vscode.Uri, options?: { token?: vscode.CancellationToken }): Promise<RunResult | undefined>;
+  run(uri?: vscode.Uri, options?: { token?: vscode.CancellationToken }): Promise<RunOutcome>;
   /** Replaces the dialogs (undefined restores them). */
   setConfirmer(confirmer: Confirmer | undefined): void;
   setRetry(retry: { maxAttempts?: number; baseDelayMs?: number } | undefined): void;

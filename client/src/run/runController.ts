@@ -28,6 +28,23 @@ export interface RunDeps {
   onHistoryChanged: () => void;
 }
 
+/**
+ * Why Run Request sent nothing before the core was even asked. Each reason is also shown to the
+ * person; tests and callers tell them apart by `reason`.
+ */
+export interface RunRefusal {
+  status: 'refused';
+  reason: 'untrusted' | 'notARequest' | 'alreadyRunning' | 'documentErrors' | 'notSignedIn';
+  message: string;
+}
+
+export type RunOutcome = RunResult | RunRefusal;
+
+function refuse(reason: RunRefusal['reason'], message: string, show: (message: string) => Thenable<unknown> = vscode.window.showErrorMessage): RunRefusal {
+  void show(`Partner Center: ${message}`);
+  return { status: 'refused', reason, message };
+}
+
 export class RunController implements vscode.Disposable {
   confirmer: Confirmer = modalConfirmer;
   retry: { maxAttempts?: number; baseDelayMs?: number } | undefined;
@@ -52,21 +69,18 @@ export class RunController implements vscode.Disposable {
     return requestKindFor(document.uri.toString(), schemaRef, requestFiles);
   }
 
-  async run(uri?: vscode.Uri, options: { token?: vscode.CancellationToken } = {}): Promise<RunResult | undefined> {
+  async run(uri?: vscode.Uri, options: { token?: vscode.CancellationToken } = {}): Promise<RunOutcome> {
     if (!this.isTrusted()) {
-      void vscode.window.showErrorMessage('Partner Center: sending requests is disabled in an untrusted workspace. Trust the workspace to send.');
-      return undefined;
+      return refuse('untrusted', 'sending requests is disabled in an untrusted workspace. Trust the workspace to send.');
     }
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     const kind = document ? this.kindOf(document) : undefined;
     if (!document || !kind) {
-      void vscode.window.showErrorMessage('Partner Center: open a request document (*.order.json, *.cart.json, *.subscription.json, *.customer.json or *.request.json) to run it.');
-      return undefined;
+      return refuse('notARequest', 'open a request document (*.order.json, *.cart.json, *.subscription.json, *.customer.json or *.request.json) to run it.');
     }
     const key = document.uri.toString();
     if (this.running.has(key)) {
-      void vscode.window.showWarningMessage(`Partner Center: ${this.title(document)} is already being sent. Wait for that run to finish before running it again.`);
-      return undefined;
+      return refuse('alreadyRunning', `${this.title(document)} is already being sent. Wait for that run to finish before running it again.`, vscode.window.showWarningMessage);
     }
     this.running.add(key);
     try {
@@ -76,20 +90,19 @@ export class RunController implements vscode.Disposable {
     }
   }
 
-  private async runDocument(document: vscode.TextDocument, kind: RequestKind, options: { token?: vscode.CancellationToken }): Promise<RunResult | undefined> {
+  private async runDocument(document: vscode.TextDocument, kind: RequestKind, options: { token?: vscode.CancellationToken }): Promise<RunOutcome> {
     const plan = planFromText(document.getText(), kind);
     const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     if (errors.length > 0 && !(plan.isRead && await this.confirmer.confirmReadWithErrors(errors.length))) {
-      void vscode.window.showErrorMessage(`Partner Center: not sent — the document has ${errors.length} error(s). Fix them first (see the Problems view).`);
-      return undefined;
+      return refuse('documentErrors', `not sent — the document has ${errors.length} error(s). Fix them first (see the Problems view).`);
     }
     let client: PartnerCenterClient;
     try {
       client = this.deps.connection.getClient();
     } catch (err) {
-      if (err instanceof NotSignedInError) void vscode.window.showErrorMessage(err.message);
-      else throw err;
-      return undefined;
+      if (!(err instanceof NotSignedInError)) throw err;
+      void vscode.window.showErrorMessage(err.message);
+      return { status: 'refused', reason: 'notSignedIn', message: err.message };
     }
     const customerId = plan.customerId ?? this.deps.memory.get(document.uri);
     const prompts = this.prompts(client, document);
