@@ -16,5 +16,10 @@ export function registerCommands(context: vscode.ExtensionContext, log: vscode.L
         void vscode.window.showErrorMessage(`Partner Center: ${message}`);
       }
     }),
+    vscode.commands.registerCommand('partnerCenter.stopEmulator', async () => {
+      const stopped = await emulator.stop();
+      void vscode.window.showInformationMessage(stopped ? 'Partner Center: the local emulator this window started has stopped.' : 'Partner Center: this window has not started a local emulator (one started elsewhere keeps running).');
+      return stopped;
+    }),
   );
 }

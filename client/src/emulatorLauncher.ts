@@ -47,6 +47,17 @@ export class EmulatorLauncher implements vscode.Disposable {
     });
   }
 
+  /** Stops the emulator this window started, if any; resolves once its process has exited. */
+  async stop(): Promise<boolean> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return false;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill();
+    await exited;
+    return true;
+  }
+
   dispose(): void {
     this.child?.kill();
   }

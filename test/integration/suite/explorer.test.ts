@@ -182,7 +182,11 @@ suite('Explorer', () => {
         return customerIds(children).length > 0 ? children : undefined;
       });
       assert.equal(customerIds(nodes).length, 40);
+      // Stop Emulator ends the emulator this window started: nothing answers on its port afterwards.
+      assert.equal(await vscode.commands.executeCommand('partnerCenter.stopEmulator'), true, 'the started emulator was stopped');
+      await assert.rejects(fetch(`http://127.0.0.1:${port}/_emulator/health`), 'nothing answers on its port');
     } finally {
+      await vscode.commands.executeCommand('partnerCenter.stopEmulator');
       await config.update('emulatorUrl', original, vscode.ConfigurationTarget.Workspace);
     }
   });
@@ -205,5 +209,54 @@ suite('Explorer', () => {
     assert.match(order.getText(), /"lineItems"/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('an entitlement with a reserved-instance artifact expands to the artifact, and the artifact to its reservations', async () => {
+    const p = await provider();
+    p.refresh();
+    const { customerId } = await emulator.fixtures();
+    const customer = await customerNode(p, customerId);
+    const [, , entitlements] = await p.getChildren(customer);
+    const withArtifacts = (await p.getChildren(entitlements!)).filter((n) => n.getTreeItem().collapsibleState === vscode.TreeItemCollapsibleState.Collapsed);
+    assert.ok(withArtifacts.length > 0, 'the fixture customer has an entitlement with artifacts');
+    const artifacts = (await Promise.all(withArtifacts.map((n) => p.getChildren(n)))).flat().filter((n) => n.id.includes('/artifact/'));
+    assert.ok(artifacts.length > 0, 'an entitlement shows its artifacts');
+    assert.match(label(artifacts[0]!), /reservedinstance/i);
+    await emulator.resetRequests();
+    const reservations = await p.getChildren(artifacts[0]!);
+    assert.ok(reservations.length > 0 && reservations.every((n) => n.id.includes('/reservation/')), `the artifact shows its reservations: ${reservations.map((n) => n.id).join(', ')}`);
+    const reads = await calls(/\/artifacts\/reservedinstance\//);
+    assert.equal(reads.length, 1, 'the artifact link was followed with one request');
+  });
+
+  test('pollIntervalSeconds 0 turns polling off: a pending order is not asked about again', async () => {
+    const p = await provider();
+    const config = vscode.workspace.getConfiguration('partnerCenter');
+    await config.update('explorer.pollIntervalSeconds', 0, vscode.ConfigurationTarget.Workspace);
+    try {
+      p.refresh();
+      const { customerId, catalog } = await emulator.fixtures();
+      const created = await partnerCenterApi<{ id: string; status: string }>('POST', `/customers/${customerId}/orders`, {
+        billingCycle: 'monthly',
+        lineItems: [{ lineItemNumber: 0, offerId: catalog.license, quantity: 1, termDuration: 'P1M' }],
+      });
+      const customer = await customerNode(p, customerId);
+      const [orders] = await p.getChildren(customer);
+      await emulator.resetRequests();
+      const order = (await p.getChildren(orders!)).find((n) => n.id.endsWith(`/order/${created.id}`));
+      assert.ok(order, 'the new order is listed');
+      assert.match(description(order), /^pending/);
+      // Longer than the emulator's provisioning delay (2 s in this run) plus the shortest poll: with
+      // polling on, the explorer would have asked about the order in this time (the test above
+      // sees it every second).
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      const asked = (await calls(new RegExp(`^/v1/customers/${customerId}/orders/${created.id}$`))).length;
+      assert.equal(asked, 0, 'the explorer never asked about the order');
+      assert.match(description(order), /^pending/, 'the node still shows what was loaded');
+      const settled = await partnerCenterApi<{ status: string }>('GET', `/customers/${customerId}/orders/${created.id}`);
+      assert.equal(settled.status, 'completed', 'meanwhile the service settled it, so there was something to see');
+    } finally {
+      await config.update('explorer.pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
