@@ -119,4 +119,78 @@ suite('Language', () => {
       await config.update('environment', original, vscode.ConfigurationTarget.Workspace);
     }
   });
+
+  test('a $schema naming a bundled schema makes a file of any name a request document', async () => {
+    const text = BROKEN_ORDER.replace('{\n', '{\n  "$schema": "partner-center:/schemas/order.schema.json",\n');
+    const document = await openNewDocument('language/whatever-name.json', text);
+    const diagnostics = await waitFor('Partner Center diagnostics on a file named only .json', () => {
+      const found = ours(document.uri);
+      return found.some((d) => codeOf(d) === 'pc.lineItem.numbering') ? found : undefined;
+    });
+    assert.ok(diagnostics.map(codeOf).includes('pc.term.billingCycleMismatch'), 'the order rules ran');
+  });
+
+  test('other JSON files (package.json, tsconfig.json) get no diagnostic, completion or hover from this extension', async () => {
+    // The same broken order, in files that are not request documents.
+    const text = '{\n  "billingCycle": ,\n  "lineItems": [ { "lineItemNumber": 4, "termDuration": "P1M" } ]\n}\n';
+    const packageJson = await openNewDocument('language/other/package.json', text);
+    const tsconfig = await openNewDocument('language/other/tsconfig.json', text);
+    // Opened last, with the same debounce: once its diagnostics are shown, any for the two files
+    // opened before it would have been published already (the server publishes in order).
+    const control = await openNewDocument('language/other/control.order.json', text);
+    await waitFor('diagnostics on the request document opened after them', () => ours(control.uri).some((d) => codeOf(d) === 'pc.lineItem.numbering'));
+    assert.deepEqual(ours(packageJson.uri), [], 'no diagnostic on package.json');
+    assert.deepEqual(ours(tsconfig.uri), [], 'no diagnostic on tsconfig.json');
+
+    const position = new vscode.Position(1, 18); // after "billingCycle":
+    // VS Code itself offers words from open documents (kind Text), and snippets are scoped by
+    // language only (VS Code has no file patterns for them): neither is the language server's.
+    const labelsAt = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position))
+      .items.filter((i) => i.kind !== vscode.CompletionItemKind.Text && i.kind !== vscode.CompletionItemKind.Snippet)
+      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok((await labelsAt(control.uri)).includes('monthly'), 'the request document is offered billing cycles');
+    for (const document of [packageJson, tsconfig]) {
+      const labels = await labelsAt(document.uri);
+      assert.ok(!labels.includes('monthly') && !labels.includes('one_time'), `no billing cycles offered in ${document.uri.path}: ${labels.join(', ')}`);
+    }
+
+    const key = new vscode.Position(1, 5); // on "billingCycle"
+    const hoverText = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, key))
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(await hoverText(control.uri), /billing/i, 'the request document has a hover on billingCycle');
+    for (const document of [packageJson, tsconfig]) {
+      assert.doesNotMatch(await hoverText(document.uri), /billing/i, `no hover from us in ${document.uri.path}`);
+    }
+  });
+
+  test('every bundled snippet, with its placeholders filled, validates without errors', async () => {
+    const { extension } = await activateExtension();
+    const file = vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'requests.code-snippets');
+    const snippets = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8')) as Record<string, { body: string[]; description: string }>;
+    const fixtures = await (await fetch(`${process.env.PC_EMULATOR_URL}/_emulator/fixtures`)).json() as { catalog: Record<string, string>; subscriptions: { recent: { subscriptionId: string } } };
+    // What a person types into each placeholder: real values from the emulator's catalog.
+    const fill: Record<string, string> = {
+      'PRODUCT:SKU:AVAILABILITY': fixtures.catalog.license!,
+      'subscription id': fixtures.subscriptions.recent.subscriptionId,
+      'Azure subscription id': '8a6b2e61-5c3d-4f1a-9e7b-0c2d4e6f8a10',
+    };
+    const names = Object.keys(snippets);
+    assert.ok(names.length >= 4, `the snippets file has the documented snippets: ${names.join(', ')}`);
+    for (const name of names) {
+      const snippet = snippets[name]!;
+      const kind = /Save as \*\.(\w+)\.json/.exec(snippet.description)?.[1];
+      assert.ok(kind, `${name} says which file it belongs in`);
+      let body = snippet.body.join('\n');
+      // Reservation lines take a reservation catalog item.
+      if (/reserved/i.test(name)) body = body.replace('${1:PRODUCT:SKU:AVAILABILITY}', fixtures.catalog.reservation ?? fixtures.catalog.license!);
+      body = body.replace(/\$\{\d+:([^}]*)\}/g, (_, d: string) => fill[d] ?? d).replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\\\$/g, '$');
+      // Start from a document with an error, so "no errors" can only be read once this text was validated.
+      const document = await openNewDocument(`language/snippets/${name.replace(/\W+/g, '-')}.${kind}.json`, '{ "$schema": 5 }');
+      await waitFor(`the placeholder document's error (${name})`, () => ours(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error) || vscode.languages.getDiagnostics(document.uri).length > 0);
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), body));
+      await waitFor(`${name} to validate without errors`, () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 30_000)
+        .catch(() => assert.fail(`${name} has errors: ${vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`).join('; ')}\n${body}`));
+    }
+  });
 });

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, emulatorUrl, openNewDocument, waitFor } from '../helpers';
 import { emulator } from '../emulatorAdmin';
+import { ui } from '../ui';
 
 interface Api {
   connection: { current: { endpoint: string } };
@@ -21,22 +22,36 @@ suite('Untrusted workspace', () => {
     assert.ok(customers.length > 0, 'browsing works in Restricted Mode');
   });
 
-  test('request documents are validated, but Run Request sends nothing and offers no CodeLens', async () => {
+  test('request documents are validated, but Run Request sends nothing and offers no CodeLens until the folder is trusted', async () => {
     const { fixtures } = { fixtures: await emulator.fixtures() };
-    // A valid order: only the workspace's trust stands between it and a purchase.
+    // A valid order: only the workspace's trust stands between it and a purchase. It is opened
+    // with a mistake first, so "no errors" below can only be read after the fixed text was validated.
     const order = { referenceCustomerId: fixtures.customerId, partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: fixtures.catalog.license, quantity: 1, termDuration: 'P1M' }] };
-    const document = await openNewDocument('restricted.order.json', JSON.stringify(order, null, 2));
-    const broken = await openNewDocument('restricted-broken.order.json', JSON.stringify({ ...order, billingCycle: 'annual' }, null, 2));
-    await waitFor('diagnostics from the Partner Center server', () => vscode.languages.getDiagnostics(broken.uri).some((d) => d.source === 'Partner Center' && d.severity === vscode.DiagnosticSeverity.Error));
-    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), [], 'the order to send is valid');
-    await vscode.window.showTextDocument(document);
+    const valid = JSON.stringify(order, null, 2);
+    const document = await openNewDocument('restricted.order.json', valid.replace('"monthly"', '"annual"'));
+    await waitFor('the mistake to be reported', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Partner Center' && d.severity === vscode.DiagnosticSeverity.Error));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), valid));
+    await waitFor('the fixed order to validate clean', () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
 
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
-    assert.deepEqual(lenses.filter((l) => l.command?.command === 'partnerCenter.runRequest'), [], 'no Run CodeLens in Restricted Mode');
+    const runLenses = async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [])
+      .filter((l) => l.command?.command === 'partnerCenter.runRequest');
+    assert.deepEqual(await runLenses(), [], 'no Run CodeLens in Restricted Mode');
 
     await emulator.resetRequests();
     await vscode.commands.executeCommand('partnerCenter.runRequest', document.uri);
     const writes = (await emulator.requests()).filter((r) => r.method !== 'GET');
     assert.deepEqual(writes, [], 'nothing was sent');
+
+    // Trusting the folder, as a person does in the Workspace Trust editor, brings the CodeLens:
+    // it was absent because of trust, not because it is never there.
+    await vscode.commands.executeCommand('workbench.trust.manage');
+    await ui.click('.workspace-trust-editor .monaco-button', '/^\\s*Trust( Folder)?\\s*$/');
+    await waitFor('the workspace to be trusted', () => vscode.workspace.isTrusted);
+    const lenses = await waitFor('the Run CodeLens once trusted', async () => {
+      const found = await runLenses();
+      return found.length > 0 ? found : undefined;
+    });
+    assert.match(lenses[0]!.command!.title, /Run/);
   });
 });
