@@ -42,6 +42,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     const method = req.method ?? 'GET';
     try {
       if (!/^\/v1(\/|$)/i.test(url.pathname)) throw routeNotFound(url.pathname);
+      checkEscapes(url.pathname);
       const caller = verifyIssuer ? await verifyIssuer(header(req, 'authorization'))
         : authenticate(header(req, 'authorization'), options.requireToken, store.partnerTenantId);
       const path = url.pathname.slice(3) || '/';
@@ -178,6 +179,15 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
 function tenantOf(path: string): string {
   const m = /^\/customers\/([^/]+)/i.exec(path);
   return m ? decodeURIComponent(m[1]).toLowerCase() : 'partner';
+}
+
+/** A path with a broken percent-escape (`/customers/%ZZ`) is a bad request, as at any front door. */
+function checkEscapes(path: string): void {
+  try {
+    decodeURIComponent(path);
+  } catch {
+    throw invalidInput(`The request path ${path} has an invalid percent-escape.`);
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
