@@ -36,6 +36,12 @@ export interface EmulatorOptions {
   trustIssuer?: string;
   /** Extra CA certificates (PEM) for reaching `trustIssuer` over HTTPS; tests make their own CA. */
   trustIssuerCa?: string;
+  /** How many /v1 requests `requests` (and GET /_emulator/requests) keeps; older ones are dropped
+   * first. Default 10,000. */
+  maxRecordedRequests?: number;
+  /** How many MS-RequestId answers are kept for idempotent replay; the oldest are forgotten first,
+   * and a retry of a forgotten one is processed as a new request. Default 10,000. */
+  maxIdempotencyKeys?: number;
   /** Source of "now" in epoch milliseconds. Default Date.now. Tests pass a movable clock to
    * cross the 7-day seat-decrease window or to make dates reproducible. */
   clock?: () => number;
@@ -107,7 +113,8 @@ export interface RunningEmulator {
   /** `http://127.0.0.1:<port>`: no trailing slash and no `/v1`. */
   url: string;
   port: number;
-  /** Every /v1 request received, in arrival order. Live: reset empties this same array. */
+  /** The last `maxRecordedRequests` /v1 requests received, in arrival order. Live: reset empties
+   * this same array, and the oldest entries are removed from it when it is full. */
   requests: RecordedRequest[];
   fixtures: EmulatorFixtures;
   /** Replaces the current faults (undefined switches them all off). */

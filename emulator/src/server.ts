@@ -19,6 +19,9 @@ import { type ApiResponse, type Router } from './router';
 import { buildRouter } from './routes';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Defaults that keep a long-running emulator (a demo left open, a soak test) in tens of MB. */
+export const DEFAULT_MAX_RECORDED_REQUESTS = 10_000;
+export const DEFAULT_MAX_IDEMPOTENCY_KEYS = 10_000;
 
 export async function startServer(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const seed = options.seed ?? 1;
@@ -26,7 +29,8 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
   const { store, fixtures } = seedStore(seed, clock());
   const faults = new Faults(seed, options.faults);
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 500);
-  const idempotency = new IdempotencyStore();
+  const idempotency = new IdempotencyStore(capacity(options.maxIdempotencyKeys, DEFAULT_MAX_IDEMPOTENCY_KEYS));
+  const maxRecorded = capacity(options.maxRecordedRequests, DEFAULT_MAX_RECORDED_REQUESTS);
   const router: Router = buildRouter();
   const requests: RecordedRequest[] = [];
   const provisioningDelayMs = options.provisioningDelayMs ?? 3000;
@@ -100,6 +104,8 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
       correlationId: header(req, 'ms-correlationid'), status: 0, time: new Date(now).toISOString(),
     };
     requests.push(record);
+    // Oldest first, in place: RunningEmulator.requests is this same live array.
+    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     // Faults are for the API only: a stray path (or a typo) should fail plainly with 404.
     const faulty = /^\/v1(\/|$)/i.test(url.pathname);
     if (faulty && faults.draw('reset-before-commit')) {
@@ -173,6 +179,12 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
       return closing;
     },
   };
+}
+
+function capacity(value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`a capacity must be a whole number >= 1, got ${value}`);
+  return value;
 }
 
 /** Rate limits and idempotency are per tenant: the customer in the path, else the partner. */
