@@ -29,8 +29,9 @@ options:
                                accepting any token. NODE_EXTRA_CA_CERTS adds CAs for reaching it
   --help                       show this help
 
-Admin endpoints (no token): GET /_emulator/health, GET /_emulator/requests,
+Admin endpoints: GET /_emulator/health, GET /_emulator/requests,
 POST /_emulator/requests/reset, POST /_emulator/faults, GET /_emulator/fixtures
+(loopback or own Host only, no foreign Origin, JSON POSTs; with --require-token, that token)
 `;
 
 export async function emulatorCommand(argv: string[]): Promise<number> {

@@ -1,11 +1,13 @@
 // The HTTP front: records each /v1 request, applies faults, auth, rate limiting and idempotency
 // in the order a client would observe them, dispatches to a route, and writes the answer with
-// the service's headers. Admin calls under /_emulator/ skip all of that (see admin.ts).
+// the service's headers. Admin calls under /_emulator/ skip all of that (see admin.ts); they pass
+// adminGuard.ts instead.
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { handleAdmin } from './admin';
+import { type AdminGuard, refuseAdmin } from './adminGuard';
 import { authenticate } from './auth';
 import { createIssuerVerifier } from './issuerVerifier';
 import { normalizeKeys } from './casing';
@@ -37,6 +39,8 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
   const bom = options.bom === true;
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
+  let port = 0;
+  const adminGuard: AdminGuard = { requireToken: options.requireToken, bindHost: options.host ?? '127.0.0.1', port: () => port };
 
   const verifyIssuer = options.trustIssuer === undefined ? undefined
     : createIssuerVerifier({ issuer: options.trustIssuer, ca: options.trustIssuerCa, clock, partnerTenantId: store.partnerTenantId });
@@ -94,7 +98,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     }
     const url = new URL(req.url ?? '/', 'http://emulator');
     if (/^\/_emulator(\/|$)/.test(url.pathname)) {
-      const answer = handleAdmin(req.method ?? 'GET', url.pathname, raw, { requests, faults, fixtures, seed, customers: store.customers.length });
+      const answer = refuseAdmin(req.method ?? 'GET', req.headers, adminGuard) ?? handleAdmin(req.method ?? 'GET', url.pathname, raw, { requests, faults, fixtures, seed, customers: store.customers.length });
       send(res, answer, header(req, 'ms-requestid'), header(req, 'ms-correlationid'), false);
       return;
     }
@@ -156,7 +160,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
 
   return {

@@ -101,6 +101,6 @@ test('faults can be set over the admin endpoint, and admin calls are neither fau
   assert.equal((await call(em, '/_emulator/faults', { body: { bogus: 1 }, token: null })).status, 400);
   assert.equal((await call(em, '/_emulator/faults', { body: {}, token: null })).status, 200);
   assert.equal((await call(em, '/v1/customers?size=1')).status, 200);
-  await call(em, '/_emulator/requests/reset', { method: 'POST', token: null });
+  await call(em, '/_emulator/requests/reset', { body: {}, token: null });
   assert.equal(em.requests.length, 0);
 });
