@@ -22,7 +22,13 @@ options:
                                  reset-after-commit=<p>   process, then drop the connection
                                  reset-before-commit=<p>  drop the connection unprocessed
                                  status-503=<p>           answer 503 before processing
+                                 status-500=<p>           answer 500 before processing
+                                 status-500-after-commit=<p>  process, then answer 500
+                                 status-200-error=<p>     answer a write 200 with error 400072
+                                 checkout-order-errors=<p>  per order group: list it in
+                                                          orderErrors (800010) instead of placing it
                                  latency-ms=<n>           delay every response
+                                 limit=<n>                the p faults above fire n times at most
   --require-token <value>      accept only "Authorization: Bearer <value>"
   --trust-issuer <url>         validate JWT bearer tokens from this issuer (signature from its
                                JWKS, audience, expiry; App+User tokens need MFA) instead of

@@ -18,7 +18,11 @@ export class IdempotencyStore {
 
   /** Only writes are replayed; a GET is already safe to repeat. */
   static applies(method: string, requestId: string | undefined): requestId is string {
-    return requestId !== undefined && requestId !== '' && (method === 'POST' || method === 'PUT' || method === 'PATCH');
+    return requestId !== undefined && requestId !== '' && IdempotencyStore.isWrite(method);
+  }
+
+  static isWrite(method: string): boolean {
+    return method === 'POST' || method === 'PUT' || method === 'PATCH';
   }
 
   get(tenant: string, method: string, path: string, requestId: string): ApiResponse | undefined {

@@ -13,7 +13,8 @@ import { createIssuerVerifier } from './issuerVerifier';
 import { normalizeKeys } from './casing';
 import { seedStore } from './data/seed';
 import { ApiError, errorBody, invalidInput, routeNotFound } from './errors';
-import { Faults } from './faults';
+import { itemUnavailable, serverError, unavailable } from './faultAnswers';
+import { type FaultName, Faults } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { type EmulatorOptions, type RecordedRequest, type RunningEmulator } from './options';
 import { RateLimiter, rateLimitBody } from './rateLimit';
@@ -46,7 +47,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     : createIssuerVerifier({ issuer: options.trustIssuer, ca: options.trustIssuerCa, clock, partnerTenantId: store.partnerTenantId });
 
   /** Runs the /v1 pipeline after faults: auth, rate limit, idempotency, routing. */
-  async function process(req: IncomingMessage, url: URL, raw: string, now: number): Promise<{ answer: ApiResponse; replayed: boolean }> {
+  async function process(req: IncomingMessage, url: URL, raw: string, now: number, fault: (name: FaultName) => boolean): Promise<{ answer: ApiResponse; replayed: boolean }> {
     const method = req.method ?? 'GET';
     try {
       if (!/^\/v1(\/|$)/i.test(url.pathname)) throw routeNotFound(url.pathname);
@@ -66,7 +67,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
         const earlier = idempotency.get(tenant, method, url.pathname, requestId);
         if (earlier) return { answer: earlier, replayed: true };
       }
-      const answer = dispatch(req, url, path, raw, now, caller.appOnly);
+      const answer = dispatch(req, url, path, raw, now, caller.appOnly, fault);
       if (keyed) idempotency.put(tenant, method, url.pathname, requestId, answer);
       return { answer, replayed: false };
     } catch (e) {
@@ -74,7 +75,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     }
   }
 
-  function dispatch(req: IncomingMessage, url: URL, path: string, raw: string, now: number, appOnly: boolean): ApiResponse {
+  function dispatch(req: IncomingMessage, url: URL, path: string, raw: string, now: number, appOnly: boolean, fault: (name: FaultName) => boolean): ApiResponse {
     const method = req.method ?? 'GET';
     try {
       const match = router.match(method, path);
@@ -83,7 +84,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
         throw new ApiError(405, 800002, `The method ${method} is not allowed on ${url.pathname}.`, [], undefined, { Allow: match.allowed.join(', ') });
       }
       return match.handler({
-        method, url, params: match.params, body: parseBody(raw), headers: req.headers, now, store, provisioningDelayMs, appOnly,
+        method, url, params: match.params, body: parseBody(raw), headers: req.headers, now, store, provisioningDelayMs, appOnly, fault,
       });
     } catch (e) {
       return toAnswer(e);
@@ -112,25 +113,31 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     // Faults are for the API only: a stray path (or a typo) should fail plainly with 404.
     const faulty = /^\/v1(\/|$)/i.test(url.pathname);
-    if (faulty && faults.draw('reset-before-commit')) {
-      record.fault = 'reset-before-commit';
+    const fire = (name: FaultName): boolean => {
+      if (!faulty || !faults.draw(name)) return false;
+      record.fault = name;
+      return true;
+    };
+    if (fire('reset-before-commit')) {
       req.socket.destroy();
       return;
     }
+    const method = req.method ?? 'GET';
     let answer: ApiResponse;
-    if (faulty && faults.draw('status-503')) {
-      record.fault = 'status-503';
-      answer = { status: 503, body: errorBody(800003, 'The service is temporarily unavailable. Try again later.'), headers: { 'Retry-After': '1' } };
-    } else {
-      const result = await process(req, url, raw, now);
+    if (fire('status-503')) answer = unavailable();
+    else if (fire('status-500')) answer = serverError(method, url.pathname);
+    else if (IdempotencyStore.isWrite(method) && fire('status-200-error')) answer = itemUnavailable();
+    else {
+      const result = await process(req, url, raw, now, fire);
       answer = result.answer;
       if (result.replayed) record.replayed = true;
-      if (faulty && faults.draw('reset-after-commit')) {
+      if (fire('reset-after-commit')) {
         record.status = answer.status;
-        record.fault = 'reset-after-commit';
         req.socket.destroy();
         return;
       }
+      // The answer stays stored for idempotent replay; only this delivery is replaced.
+      if (fire('status-500-after-commit')) answer = serverError(method, url.pathname);
     }
     record.status = answer.status;
     await delay(faulty ? faults.latencyMs : 0);
