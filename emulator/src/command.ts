@@ -22,8 +22,8 @@ options:
                                  reset-after-commit=<p>   process, then drop the connection
                                  reset-before-commit=<p>  drop the connection unprocessed
                                  status-503=<p>           answer 503 before processing
-                                 status-500=<p>           answer 500 before processing
-                                 status-500-after-commit=<p>  process, then answer 500
+                                 status-500=<p>           answer a write 500 before processing
+                                 status-500-after-commit=<p>  process a write, then answer 500
                                  status-200-error=<p>     answer a write 200 with error 400072
                                  checkout-order-errors=<p>  per order group: list it in
                                                           orderErrors (800010) instead of placing it

@@ -10,11 +10,11 @@ export interface EmulatorFaults {
   resetBeforeCommit?: number;
   /** Probability (0..1) that a /v1 request is answered 503 before anything else happens. */
   status503?: number;
-  /** Probability (0..1) that a /v1 request is answered 500 before it is processed: 800005
+  /** Probability (0..1) that a POST, PUT or PATCH is answered 500 before it is processed: 800005
    * "Create order not successful" for an order create, 800003 otherwise. */
   status500?: number;
-  /** Probability (0..1) that a /v1 request is processed fully (an order IS created, and its answer
-   * kept for idempotent replay) and then answered 500 as above instead. */
+  /** Probability (0..1) that a POST, PUT or PATCH is processed fully (an order IS created, and its
+   * answer kept for idempotent replay) and then answered 500 as above instead. */
   status500AfterCommit?: number;
   /** Probability (0..1) that a POST, PUT or PATCH is answered 200 with the business error 400072
    * "This item isn't available" before it is processed. */

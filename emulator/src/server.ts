@@ -123,10 +123,13 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
       return;
     }
     const method = req.method ?? 'GET';
+    // The 500 and 200-with-error faults model a change the service may or may not have made, so
+    // only writes are drawn for them; status-503 fails reads.
+    const write = IdempotencyStore.isWrite(method);
     let answer: ApiResponse;
     if (fire('status-503')) answer = unavailable();
-    else if (fire('status-500')) answer = serverError(method, url.pathname);
-    else if (IdempotencyStore.isWrite(method) && fire('status-200-error')) answer = itemUnavailable();
+    else if (write && fire('status-500')) answer = serverError(method, url.pathname);
+    else if (write && fire('status-200-error')) answer = itemUnavailable();
     else {
       const result = await process(req, url, raw, now, fire);
       answer = result.answer;
@@ -137,7 +140,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
         return;
       }
       // The answer stays stored for idempotent replay; only this delivery is replaced.
-      if (fire('status-500-after-commit')) answer = serverError(method, url.pathname);
+      if (write && fire('status-500-after-commit')) answer = serverError(method, url.pathname);
     }
     record.status = answer.status;
     await delay(faulty ? faults.latencyMs : 0);

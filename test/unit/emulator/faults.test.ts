@@ -111,20 +111,20 @@ test('faults can be set over the admin endpoint, and admin calls are neither fau
   assert.equal(em.requests.length, 0);
 });
 
-test('status-500 answers 500 before processing: 800005 to an order create, 800003 otherwise, and nothing is made', async (t) => {
+test('status-500 answers a write 500 before processing: 800005 to an order create, 800003 otherwise; reads are untouched', async (t) => {
   const em = await withEmulator(t);
-  const uri = `/v1/customers/${em.fixtures.customerId}/orders`;
+  const c = em.fixtures.customerId;
   const before = await orderCount(em);
   em.setFaults({ status500: 1 });
-  const post = await call(em, uri, { body: orderBody(em) });
+  const post = await call(em, `/v1/customers/${c}/orders`, { body: orderBody(em) });
   assert.equal(post.status, 500);
   assert.deepEqual(post.body, { code: 800005, description: 'Create order not successful.', data: [], source: 'PartnerFD' });
-  const get = await call(em, `/v1/customers/${em.fixtures.customerId}`);
-  assert.equal(get.status, 500);
-  assert.equal(get.body.code, 800003);
-  em.setFaults(undefined);
-  assert.equal(await orderCount(em), before);
-  assert.deepEqual(em.requests.filter((r) => r.fault).map((r) => [r.method, r.status, r.fault]), [['POST', 500, 'status-500'], ['GET', 500, 'status-500']]);
+  const cart = await call(em, `/v1/customers/${c}/carts`, { body: { lineItems: [{ id: 0, catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly' }] } });
+  assert.equal(cart.status, 500);
+  assert.equal(cart.body.code, 800003);
+  assert.equal(await orderCount(em), before, 'no order was made, and the GET was answered as usual');
+  assert.deepEqual(em.requests.map((r) => [r.method, r.status, r.fault]),
+    [['GET', 200, undefined], ['POST', 500, 'status-500'], ['POST', 500, 'status-500'], ['GET', 200, undefined]]);
 });
 
 test('status-500-after-commit places the order, answers 500, and replays the 201 to a retry with the same MS-RequestId', async (t) => {
