@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, waitFor, withEmulator } from './helpers';
+import { call, movableClock, waitFor, withEmulator } from './helpers';
 
 type Em = Awaited<ReturnType<typeof withEmulator>>;
 
@@ -81,7 +81,8 @@ test('latency-ms holds /v1 answers but not admin calls', async (t) => {
 });
 
 test('the rate limit is per tenant per minute and answers 429 with Retry-After and its own body', async (t) => {
-  const em = await withEmulator(t, { rateLimitPerMinute: 3 });
+  const clock = movableClock();
+  const em = await withEmulator(t, { rateLimitPerMinute: 3, clock: clock.now });
   const a = `/v1/customers/${em.fixtures.customerId}/subscriptions`;
   for (let i = 0; i < 3; i++) assert.equal((await call(em, a)).status, 200);
   const limited = await call(em, a);
@@ -92,6 +93,8 @@ test('the rate limit is per tenant per minute and answers 429 with Retry-After a
   assert.equal((await call(em, `/v1/customers/${em.fixtures.customersWithoutMca[0]}`)).status, 200);
   assert.equal((await call(em, '/v1/customers?size=1')).status, 200);
   assert.equal((await call(em, '/_emulator/health', { token: null })).status, 200);
+  clock.advance(60_000);
+  assert.equal((await call(em, a)).status, 200, 'a minute later the tenant has a new budget');
 });
 
 test('faults can be set over the admin endpoint, and admin calls are neither faulted nor recorded', async (t) => {
