@@ -8,7 +8,8 @@ import { readSettings } from './settings';
 async function answers(url: string): Promise<boolean> {
   try {
     const res = await fetch(`${url}/_emulator/health`, { signal: AbortSignal.timeout(1500) });
-    return res.ok;
+    // 401: an emulator started with --require-token, whose admin calls need a token we do not have.
+    return res.ok || res.status === 401;
   } catch {
     return false;
   }

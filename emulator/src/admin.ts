@@ -1,5 +1,6 @@
 // The admin surface under /_emulator/, for tests that run in another process (e.g. inside the
-// VS Code extension host). It needs no token and is never faulted, rate limited or recorded.
+// VS Code extension host). It is never faulted, rate limited or recorded; adminGuard.ts decides
+// who may call it (the API's token with --require-token, and never a foreign web page).
 
 import { type Faults, parseFaults } from './faults';
 import { type EmulatorFixtures, type RecordedRequest } from './options';

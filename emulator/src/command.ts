@@ -22,15 +22,22 @@ options:
                                  reset-after-commit=<p>   process, then drop the connection
                                  reset-before-commit=<p>  drop the connection unprocessed
                                  status-503=<p>           answer 503 before processing
+                                 status-500=<p>           answer a write 500 before processing
+                                 status-500-after-commit=<p>  process a write, then answer 500
+                                 status-200-error=<p>     answer a write 200 with error 400072
+                                 checkout-order-errors=<p>  per order group: list it in
+                                                          orderErrors (800010) instead of placing it
                                  latency-ms=<n>           delay every response
+                                 limit=<n>                the p faults above fire n times at most
   --require-token <value>      accept only "Authorization: Bearer <value>"
   --trust-issuer <url>         validate JWT bearer tokens from this issuer (signature from its
                                JWKS, audience, expiry; App+User tokens need MFA) instead of
                                accepting any token. NODE_EXTRA_CA_CERTS adds CAs for reaching it
   --help                       show this help
 
-Admin endpoints (no token): GET /_emulator/health, GET /_emulator/requests,
+Admin endpoints: GET /_emulator/health, GET /_emulator/requests,
 POST /_emulator/requests/reset, POST /_emulator/faults, GET /_emulator/fixtures
+(loopback or own Host only, no foreign Origin, JSON POSTs; with --require-token, that token)
 `;
 
 export async function emulatorCommand(argv: string[]): Promise<number> {

@@ -1,13 +1,25 @@
 // Injected faults. Draws come from their own seeded stream, so a run with the same seed and the
 // same request sequence fails the same requests, and data ids never shift when faults change.
 
-import { type EmulatorFaults } from './options';
+import { type EmulatorFaults, type RecordedRequest } from './options';
 import { Random } from './random';
 
-export type FaultName = 'status-503' | 'reset-before-commit' | 'reset-after-commit';
+export type FaultName = NonNullable<RecordedRequest['fault']>;
+
+/** Each probability fault: its name on the command line and its key in EmulatorFaults. */
+const PROBABILITIES: Record<FaultName, keyof EmulatorFaults> = {
+  'reset-before-commit': 'resetBeforeCommit',
+  'reset-after-commit': 'resetAfterCommit',
+  'status-503': 'status503',
+  'status-500': 'status500',
+  'status-500-after-commit': 'status500AfterCommit',
+  'status-200-error': 'status200Error',
+  'checkout-order-errors': 'checkoutOrderErrors',
+};
 
 export class Faults {
   private current: EmulatorFaults = {};
+  private fired = 0;
   private readonly rng: Random;
 
   constructor(seed: number, initial: EmulatorFaults | undefined) {
@@ -15,8 +27,10 @@ export class Faults {
     this.set(initial);
   }
 
+  /** Replaces the faults and restarts the `limit` count. */
   set(faults: EmulatorFaults | undefined): void {
     this.current = { ...(faults ?? {}) };
+    this.fired = 0;
   }
 
   get(): EmulatorFaults {
@@ -27,12 +41,26 @@ export class Faults {
     return Math.max(0, this.current.latencyMs ?? 0);
   }
 
-  /** Draws only for faults that are switched on, so p = 1 always fires and p = 0 never does. */
+  /** Draws only for faults that are switched on, so p = 1 always fires and p = 0 never does;
+   * once `limit` faults have fired, none fires until the faults are set again. */
   draw(name: FaultName): boolean {
-    const p = name === 'status-503' ? this.current.status503 : name === 'reset-before-commit' ? this.current.resetBeforeCommit : this.current.resetAfterCommit;
+    const p = this.current[PROBABILITIES[name]];
     if (p === undefined || p <= 0) return false;
-    return p >= 1 || this.rng.next() < p;
+    if (this.current.limit !== undefined && this.fired >= this.current.limit) return false;
+    const fires = p >= 1 || this.rng.next() < p;
+    if (fires) this.fired++;
+    return fires;
   }
+}
+
+const KEYS = new Map<string, keyof EmulatorFaults>([
+  ...Object.entries(PROBABILITIES).map(([name, key]) => [normal(name), key] as const),
+  ['latencyms', 'latencyMs'],
+  ['limit', 'limit'],
+]);
+
+function normal(key: string): string {
+  return key.toLowerCase().replace(/[-_\s]/g, '');
 }
 
 /** Reads a faults object in any key casing or the CLI's kebab-case names; rejects bad values. */
@@ -40,18 +68,13 @@ export function parseFaults(value: unknown): EmulatorFaults {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('faults must be a JSON object');
   const out: EmulatorFaults = {};
   for (const [rawKey, raw] of Object.entries(value)) {
-    const key = rawKey.toLowerCase().replace(/[-_\s]/g, '');
+    const key = KEYS.get(normal(rawKey));
+    if (key === undefined) throw new Error(`unknown fault '${rawKey}' (${[...Object.keys(PROBABILITIES), 'latency-ms', 'limit'].join(', ')})`);
     const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (!Number.isFinite(n) || n < 0) throw new Error(`fault '${rawKey}' needs a number >= 0`);
-    if (key === 'latencyms') {
-      out.latencyMs = n;
-      continue;
-    }
-    if (n > 1) throw new Error(`fault '${rawKey}' is a probability between 0 and 1`);
-    if (key === 'resetaftercommit') out.resetAfterCommit = n;
-    else if (key === 'resetbeforecommit') out.resetBeforeCommit = n;
-    else if (key === 'status503') out.status503 = n;
-    else throw new Error(`unknown fault '${rawKey}' (reset-after-commit, reset-before-commit, status-503, latency-ms)`);
+    if (key === 'limit' && !Number.isInteger(n)) throw new Error(`fault '${rawKey}' is a whole number of faults`);
+    if (key !== 'latencyMs' && key !== 'limit' && n > 1) throw new Error(`fault '${rawKey}' is a probability between 0 and 1`);
+    out[key] = n;
   }
   return out;
 }

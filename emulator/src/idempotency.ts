@@ -1,11 +1,16 @@
 // MS-RequestId is the idempotency key: a client retrying after a timeout sends the same id and
 // must get the first answer back, never a second order. Answers are kept per tenant, method and
-// path, so an id reused for a different call is treated as a new request.
+// path, so an id reused for a different call is treated as a new request. The store holds at most
+// `capacity` answers and forgets the oldest first, so a long-running emulator stays small; a retry
+// that arrives after its answer was forgotten is processed as a new request.
 
 import { type ApiResponse } from './router';
 
 export class IdempotencyStore {
+  // A Map iterates in insertion order, so its first key is always the oldest answer.
   private readonly answers = new Map<string, ApiResponse>();
+
+  constructor(private readonly capacity: number) {}
 
   private static key(tenant: string, method: string, path: string, requestId: string): string {
     return `${tenant}\n${method}\n${path.toLowerCase()}\n${requestId.toLowerCase()}`;
@@ -13,7 +18,11 @@ export class IdempotencyStore {
 
   /** Only writes are replayed; a GET is already safe to repeat. */
   static applies(method: string, requestId: string | undefined): requestId is string {
-    return requestId !== undefined && requestId !== '' && (method === 'POST' || method === 'PUT' || method === 'PATCH');
+    return requestId !== undefined && requestId !== '' && IdempotencyStore.isWrite(method);
+  }
+
+  static isWrite(method: string): boolean {
+    return method === 'POST' || method === 'PUT' || method === 'PATCH';
   }
 
   get(tenant: string, method: string, path: string, requestId: string): ApiResponse | undefined {
@@ -22,5 +31,6 @@ export class IdempotencyStore {
 
   put(tenant: string, method: string, path: string, requestId: string, answer: ApiResponse): void {
     this.answers.set(IdempotencyStore.key(tenant, method, path, requestId), answer);
+    while (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value as string);
   }
 }

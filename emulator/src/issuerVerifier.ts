@@ -53,13 +53,15 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
     }
     let claims: Record<string, unknown>;
     try {
-      const result = await verifier.jose.jwtVerify(token, verifier.jwks, { issuer, currentDate: new Date(options.clock()), clockTolerance: 30, algorithms: ['RS256'] });
+      // Entra always stamps exp and iat; a token without them, or issued in the future, is forged
+      // or broken. maxTokenAge is what makes jose check iat at all; no Entra access token lives
+      // longer than 28 hours (CAE tokens), so it never refuses a token exp still allows.
+      const result = await verifier.jose.jwtVerify(token, verifier.jwks, {
+        issuer, currentDate: new Date(options.clock()), clockTolerance: 30, algorithms: ['RS256'], requiredClaims: ['exp', 'iat'], maxTokenAge: '28h',
+      });
       claims = result.payload as Record<string, unknown>;
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      if (code === 'ERR_JWT_EXPIRED') throw deny('the token has expired.');
-      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') throw deny(`the token was not issued by ${issuer}.`);
-      throw deny('the token signature is not valid for the trusted issuer.');
+      throw deny(refusal(err, issuer));
     }
     if (!isPartnerCenterAudience(claims.aud)) throw deny('the token audience is not Partner Center.');
     const appOnly = claims.idtyp === 'app';
@@ -69,4 +71,15 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
     }
     return { appOnly };
   };
+}
+
+/** Why jose refused a token, in the words of the 401 body. */
+function refusal(err: unknown, issuer: string): string {
+  const { code, claim, reason } = err as { code?: unknown; claim?: unknown; reason?: unknown };
+  if (code === 'ERR_JWT_EXPIRED') return claim === 'iat' ? 'the token was issued more than 28 hours ago.' : 'the token has expired.';
+  if (code !== 'ERR_JWT_CLAIM_VALIDATION_FAILED') return 'the token signature is not valid for the trusted issuer.';
+  if (reason === 'missing') return `the token has no "${String(claim)}" claim.`;
+  if (claim === 'iat') return 'the token was issued in the future ("iat").';
+  if (claim === 'nbf') return 'the token is not valid yet ("nbf").';
+  return `the token was not issued by ${issuer}.`;
 }

@@ -10,8 +10,23 @@ export interface EmulatorFaults {
   resetBeforeCommit?: number;
   /** Probability (0..1) that a /v1 request is answered 503 before anything else happens. */
   status503?: number;
+  /** Probability (0..1) that a POST, PUT or PATCH is answered 500 before it is processed: 800005
+   * "Create order not successful" for an order create, 800003 otherwise. */
+  status500?: number;
+  /** Probability (0..1) that a POST, PUT or PATCH is processed fully (an order IS created, and its
+   * answer kept for idempotent replay) and then answered 500 as above instead. */
+  status500AfterCommit?: number;
+  /** Probability (0..1) that a POST, PUT or PATCH is answered 200 with the business error 400072
+   * "This item isn't available" before it is processed. */
+  status200Error?: number;
+  /** Probability (0..1), drawn per order group of a cart checkout, that the group is not placed
+   * and is listed in `orderErrors` (800010, inventory not available) instead. */
+  checkoutOrderErrors?: number;
   /** Delay in milliseconds added before every /v1 response. */
   latencyMs?: number;
+  /** The probability faults fire at most this many times in all, counted from when the faults
+   * were set; then none fires (latency still applies). Unset: no limit. */
+  limit?: number;
 }
 
 export interface EmulatorOptions {
@@ -36,6 +51,12 @@ export interface EmulatorOptions {
   trustIssuer?: string;
   /** Extra CA certificates (PEM) for reaching `trustIssuer` over HTTPS; tests make their own CA. */
   trustIssuerCa?: string;
+  /** How many /v1 requests `requests` (and GET /_emulator/requests) keeps; older ones are dropped
+   * first. Default 10,000. */
+  maxRecordedRequests?: number;
+  /** How many MS-RequestId answers are kept for idempotent replay; the oldest are forgotten first,
+   * and a retry of a forgotten one is processed as a new request. Default 10,000. */
+  maxIdempotencyKeys?: number;
   /** Source of "now" in epoch milliseconds. Default Date.now. Tests pass a movable clock to
    * cross the 7-day seat-decrease window or to make dates reproducible. */
   clock?: () => number;
@@ -56,7 +77,7 @@ export interface RecordedRequest {
   /** ISO 8601 time the request arrived. */
   time: string;
   /** The fault injected into this request, if any. */
-  fault?: 'status-503' | 'reset-before-commit' | 'reset-after-commit';
+  fault?: 'status-503' | 'reset-before-commit' | 'reset-after-commit' | 'status-500' | 'status-500-after-commit' | 'status-200-error' | 'checkout-order-errors';
   /** True when the answer was replayed from the idempotency store (same MS-RequestId). */
   replayed?: boolean;
 }
@@ -107,7 +128,8 @@ export interface RunningEmulator {
   /** `http://127.0.0.1:<port>`: no trailing slash and no `/v1`. */
   url: string;
   port: number;
-  /** Every /v1 request received, in arrival order. Live: reset empties this same array. */
+  /** The last `maxRecordedRequests` /v1 requests received, in arrival order. Live: reset empties
+   * this same array, and the oldest entries are removed from it when it is full. */
   requests: RecordedRequest[];
   fixtures: EmulatorFixtures;
   /** Replaces the current faults (undefined switches them all off). */

@@ -3,6 +3,7 @@
 
 import { type IncomingHttpHeaders } from 'node:http';
 import { type Store } from './data/store';
+import { type FaultName } from './faults';
 
 export interface RequestContext {
   method: string;
@@ -16,6 +17,8 @@ export interface RequestContext {
   provisioningDelayMs: number;
   /** App-only callers are refused on App+User-only APIs (900329). */
   appOnly: boolean;
+  /** Draws a fault a route applies itself (checkout order errors); true when it fires. */
+  fault(name: FaultName): boolean;
 }
 
 export interface ApiResponse {

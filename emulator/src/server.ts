@@ -1,17 +1,20 @@
 // The HTTP front: records each /v1 request, applies faults, auth, rate limiting and idempotency
 // in the order a client would observe them, dispatches to a route, and writes the answer with
-// the service's headers. Admin calls under /_emulator/ skip all of that (see admin.ts).
+// the service's headers. Admin calls under /_emulator/ skip all of that (see admin.ts); they pass
+// adminGuard.ts instead.
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { handleAdmin } from './admin';
+import { type AdminGuard, refuseAdmin } from './adminGuard';
 import { authenticate } from './auth';
 import { createIssuerVerifier } from './issuerVerifier';
 import { normalizeKeys } from './casing';
 import { seedStore } from './data/seed';
 import { ApiError, errorBody, invalidInput, routeNotFound } from './errors';
-import { Faults } from './faults';
+import { itemUnavailable, serverError, unavailable } from './faultAnswers';
+import { type FaultName, Faults } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { type EmulatorOptions, type RecordedRequest, type RunningEmulator } from './options';
 import { RateLimiter, rateLimitBody } from './rateLimit';
@@ -19,6 +22,9 @@ import { type ApiResponse, type Router } from './router';
 import { buildRouter } from './routes';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Defaults that keep a long-running emulator (a demo left open, a soak test) in tens of MB. */
+export const DEFAULT_MAX_RECORDED_REQUESTS = 10_000;
+export const DEFAULT_MAX_IDEMPOTENCY_KEYS = 10_000;
 
 export async function startServer(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const seed = options.seed ?? 1;
@@ -26,22 +32,26 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
   const { store, fixtures } = seedStore(seed, clock());
   const faults = new Faults(seed, options.faults);
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 500);
-  const idempotency = new IdempotencyStore();
+  const idempotency = new IdempotencyStore(capacity(options.maxIdempotencyKeys, DEFAULT_MAX_IDEMPOTENCY_KEYS));
+  const maxRecorded = capacity(options.maxRecordedRequests, DEFAULT_MAX_RECORDED_REQUESTS);
   const router: Router = buildRouter();
   const requests: RecordedRequest[] = [];
   const provisioningDelayMs = options.provisioningDelayMs ?? 3000;
   const bom = options.bom === true;
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
+  let port = 0;
+  const adminGuard: AdminGuard = { requireToken: options.requireToken, bindHost: options.host ?? '127.0.0.1', port: () => port };
 
   const verifyIssuer = options.trustIssuer === undefined ? undefined
     : createIssuerVerifier({ issuer: options.trustIssuer, ca: options.trustIssuerCa, clock, partnerTenantId: store.partnerTenantId });
 
   /** Runs the /v1 pipeline after faults: auth, rate limit, idempotency, routing. */
-  async function process(req: IncomingMessage, url: URL, raw: string, now: number): Promise<{ answer: ApiResponse; replayed: boolean }> {
+  async function process(req: IncomingMessage, url: URL, raw: string, now: number, fault: (name: FaultName) => boolean): Promise<{ answer: ApiResponse; replayed: boolean }> {
     const method = req.method ?? 'GET';
     try {
       if (!/^\/v1(\/|$)/i.test(url.pathname)) throw routeNotFound(url.pathname);
+      checkEscapes(url.pathname);
       const caller = verifyIssuer ? await verifyIssuer(header(req, 'authorization'))
         : authenticate(header(req, 'authorization'), options.requireToken, store.partnerTenantId);
       const path = url.pathname.slice(3) || '/';
@@ -57,7 +67,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
         const earlier = idempotency.get(tenant, method, url.pathname, requestId);
         if (earlier) return { answer: earlier, replayed: true };
       }
-      const answer = dispatch(req, url, path, raw, now, caller.appOnly);
+      const answer = dispatch(req, url, path, raw, now, caller.appOnly, fault);
       if (keyed) idempotency.put(tenant, method, url.pathname, requestId, answer);
       return { answer, replayed: false };
     } catch (e) {
@@ -65,7 +75,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     }
   }
 
-  function dispatch(req: IncomingMessage, url: URL, path: string, raw: string, now: number, appOnly: boolean): ApiResponse {
+  function dispatch(req: IncomingMessage, url: URL, path: string, raw: string, now: number, appOnly: boolean, fault: (name: FaultName) => boolean): ApiResponse {
     const method = req.method ?? 'GET';
     try {
       const match = router.match(method, path);
@@ -74,7 +84,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
         throw new ApiError(405, 800002, `The method ${method} is not allowed on ${url.pathname}.`, [], undefined, { Allow: match.allowed.join(', ') });
       }
       return match.handler({
-        method, url, params: match.params, body: parseBody(raw), headers: req.headers, now, store, provisioningDelayMs, appOnly,
+        method, url, params: match.params, body: parseBody(raw), headers: req.headers, now, store, provisioningDelayMs, appOnly, fault,
       });
     } catch (e) {
       return toAnswer(e);
@@ -89,7 +99,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     }
     const url = new URL(req.url ?? '/', 'http://emulator');
     if (/^\/_emulator(\/|$)/.test(url.pathname)) {
-      const answer = handleAdmin(req.method ?? 'GET', url.pathname, raw, { requests, faults, fixtures, seed, customers: store.customers.length });
+      const answer = refuseAdmin(req.method ?? 'GET', req.headers, adminGuard) ?? handleAdmin(req.method ?? 'GET', url.pathname, raw, { requests, faults, fixtures, seed, customers: store.customers.length });
       send(res, answer, header(req, 'ms-requestid'), header(req, 'ms-correlationid'), false);
       return;
     }
@@ -99,27 +109,38 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
       correlationId: header(req, 'ms-correlationid'), status: 0, time: new Date(now).toISOString(),
     };
     requests.push(record);
+    // Oldest first, in place: RunningEmulator.requests is this same live array.
+    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     // Faults are for the API only: a stray path (or a typo) should fail plainly with 404.
     const faulty = /^\/v1(\/|$)/i.test(url.pathname);
-    if (faulty && faults.draw('reset-before-commit')) {
-      record.fault = 'reset-before-commit';
+    const fire = (name: FaultName): boolean => {
+      if (!faulty || !faults.draw(name)) return false;
+      record.fault = name;
+      return true;
+    };
+    if (fire('reset-before-commit')) {
       req.socket.destroy();
       return;
     }
+    const method = req.method ?? 'GET';
+    // The 500 and 200-with-error faults model a change the service may or may not have made, so
+    // only writes are drawn for them; status-503 fails reads.
+    const write = IdempotencyStore.isWrite(method);
     let answer: ApiResponse;
-    if (faulty && faults.draw('status-503')) {
-      record.fault = 'status-503';
-      answer = { status: 503, body: errorBody(800003, 'The service is temporarily unavailable. Try again later.'), headers: { 'Retry-After': '1' } };
-    } else {
-      const result = await process(req, url, raw, now);
+    if (fire('status-503')) answer = unavailable();
+    else if (write && fire('status-500')) answer = serverError(method, url.pathname);
+    else if (write && fire('status-200-error')) answer = itemUnavailable();
+    else {
+      const result = await process(req, url, raw, now, fire);
       answer = result.answer;
       if (result.replayed) record.replayed = true;
-      if (faulty && faults.draw('reset-after-commit')) {
+      if (fire('reset-after-commit')) {
         record.status = answer.status;
-        record.fault = 'reset-after-commit';
         req.socket.destroy();
         return;
       }
+      // The answer stays stored for idempotent replay; only this delivery is replaced.
+      if (write && fire('status-500-after-commit')) answer = serverError(method, url.pathname);
     }
     record.status = answer.status;
     await delay(faulty ? faults.latencyMs : 0);
@@ -149,7 +170,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
 
   return {
@@ -174,10 +195,25 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
   };
 }
 
+function capacity(value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`a capacity must be a whole number >= 1, got ${value}`);
+  return value;
+}
+
 /** Rate limits and idempotency are per tenant: the customer in the path, else the partner. */
 function tenantOf(path: string): string {
   const m = /^\/customers\/([^/]+)/i.exec(path);
   return m ? decodeURIComponent(m[1]).toLowerCase() : 'partner';
+}
+
+/** A path with a broken percent-escape (`/customers/%ZZ`) is a bad request, as at any front door. */
+function checkEscapes(path: string): void {
+  try {
+    decodeURIComponent(path);
+  } catch {
+    throw invalidInput(`The request path ${path} has an invalid percent-escape.`);
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(outDir, 'explorer-customer.png') });
     await row(page, 'Subscriptions').click();
-    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ status503: 1 }) });
+    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status503: 1 }) });
     await row(page, 'Entitlements').click();
     try {
       await row(page, 'Error').waitFor({ timeout: 60_000 });
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(outDir, 'explorer-error.png') });
     // The language server on the demo's order full of mistakes, with the Problems panel open.
-    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({}) });
+    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({}) });
     await row(page, 'Entitlements').click();
     await page.keyboard.press('Control+P');
     await page.keyboard.type('mistakes.order.json');

@@ -1,5 +1,5 @@
 // /customers/{c}/carts: create (201), get, update (PUT, full cart), checkout (201, one order per
-// orderGroup). A checked-out cart cannot be checked out or changed again (800065); carts expire
+// orderGroup placed, the others in orderErrors). A checked-out cart cannot be checked out or changed again (800065); carts expire
 // 7 days after creation.
 
 import { asRecord } from '../casing';
@@ -78,6 +78,13 @@ function checkout(ctx: RequestContext): ApiResponse {
   requireMca(ctx.store, cart.customerId);
   const groups = new Map<string, typeof cart.lines>();
   for (const line of cart.lines) groups.set(line.orderGroup, [...(groups.get(line.orderGroup) ?? []), line]);
+  // The checkout-order-errors fault: a group the service could not place is listed, not ordered.
+  const orderErrors: { orderGroupId: string; code: number; description: string }[] = [];
+  for (const groupId of [...groups.keys()]) {
+    if (!ctx.fault('checkout-order-errors')) continue;
+    groups.delete(groupId);
+    orderErrors.push({ orderGroupId: groupId, code: 800010, description: 'Inventory not available for the items in this order group.' });
+  }
   const orders: OrderRecord[] = [...groups.values()].map((lines) => ({
     id: ctx.store.newOrderId(),
     customerId: cart.customerId,
@@ -99,10 +106,11 @@ function checkout(ctx: RequestContext): ApiResponse {
     }),
   }));
   for (const order of orders) ctx.store.addOrder(order);
-  cart.status = 'Ordered';
+  // A cart none of whose groups could be placed was not submitted, so it can be checked out again.
+  if (orders.length > 0) cart.status = 'Ordered';
   cart.modifiedAt = ctx.now;
   return {
     status: 201,
-    body: { orders: orders.map((o) => orderWire(o, true)), orderErrors: [], attributes: { objectType: 'CartCheckoutResult' } },
+    body: { orders: orders.map((o) => orderWire(o, true)), orderErrors, attributes: { objectType: 'CartCheckoutResult' } },
   };
 }

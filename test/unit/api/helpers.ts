@@ -1,7 +1,11 @@
-// Shared test plumbing: tiny loopback servers whose behaviour each test scripts exactly.
+// Shared test plumbing. Service behaviour (paging, errors, throttling, faults) comes from the
+// emulator; tiny scripted loopback servers are only for what happens on the wire below it: the
+// exact headers sent, redirects, proxies, sockets that stall or die, and malformed answers.
 import * as http from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { type TestContext } from 'node:test';
 import { PartnerCenterClient, type PartnerCenterClientOptions, type RequestLogEvent, type TokenProvider } from '../../../common/src/api';
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../../emulator/src/index';
 
 export const TOKEN = 'test-token-abc123-SECRET';
 
@@ -61,6 +65,23 @@ export function makeClient(endpoint: string, extra: Partial<PartnerCenterClientO
     retry: { baseDelayMs: 10, maxDelayMs: 50 },
     ...extra,
   });
+}
+
+/** An emulator and a client with fast back-off for one test; both close when the test ends. */
+export async function withEmulator(t: TestContext, options: EmulatorOptions = {}, clientOptions: Partial<PartnerCenterClientOptions> = {}):
+  Promise<{ emu: RunningEmulator; client: PartnerCenterClient }> {
+  const emu = await startEmulator({ provisioningDelayMs: 50, ...options });
+  t.after(() => emu.close());
+  const client = makeClient(emu.url, clientOptions);
+  t.after(() => client.close());
+  return { emu, client };
+}
+
+/** A clock for the emulator that stands still until the test moves it, so rate-limit windows and
+ * Retry-After values do not depend on how fast the machine runs the test. */
+export function manualClock(): { now: () => number; advance: (ms: number) => void } {
+  let now = Date.now();
+  return { now: () => now, advance: (ms) => { now += ms; } };
 }
 
 export function collectLogs(): { events: RequestLogEvent[]; logger: (e: RequestLogEvent) => void } {

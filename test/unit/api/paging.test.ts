@@ -1,67 +1,57 @@
-// links.next following against a scripted seek-paging server: /v1 prefixing, continuation headers,
-// shared correlation id, "Load more" continuations, and refusing links to other origins.
+// links.next following: against the emulator's seek paging (relative next links without /v1, the
+// continuation token in a header, which it refuses to page without), "Load more" continuations,
+// the filter and catalog queries; and against scripted servers for what the emulator never
+// sends: a next link that already carries /v1, a link to another origin, a link that repeats.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { decodeContinuation, type PartnerCenterError } from '../../../common/src/api';
-import { makeClient, sendJson, startServer, TOKEN } from './helpers';
-
-const ALL = Array.from({ length: 7 }, (_, i) => ({ id: `c${i}` }));
-
-/** Pages of 3 like the real service: relative next links without /v1, token in a header. */
-async function seekServer(nextUri = '/customers?size=3&seekOperation=Next') {
-  return startServer((req, res) => {
-    const token = req.headers['ms-continuationtoken'];
-    const start = token === undefined ? 0 : Number(String(token).replace('tok-', ''));
-    const items = ALL.slice(start, start + 3);
-    const more = start + 3 < ALL.length;
-    sendJson(res, 200, {
-      totalCount: ALL.length,
-      items,
-      links: more ? { next: { uri: nextUri, method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: `tok-${start + 3}` }] } } : {},
-      attributes: { objectType: 'Collection' },
-    });
-  });
-}
+import { makeClient, sendJson, startServer, TOKEN, withEmulator } from './helpers';
 
 describe('paging', () => {
-  test('the item iterator follows next links with the continuation header and one correlation id', async () => {
-    const server = await seekServer();
-    const client = makeClient(server.url);
-    try {
-      const ids: string[] = [];
-      for await (const c of client.customers.list({ size: 3 })) ids.push(c.id);
-      assert.deepEqual(ids, ALL.map((c) => c.id));
-      assert.deepEqual(server.requests.map((r) => r.url), ['/v1/customers?size=3', '/v1/customers?size=3&seekOperation=Next', '/v1/customers?size=3&seekOperation=Next']);
-      assert.deepEqual(server.requests.map((r) => r.headers['ms-continuationtoken']), [undefined, 'tok-3', 'tok-6']);
-      assert.equal(new Set(server.requests.map((r) => r.headers['ms-correlationid'])).size, 1, 'one correlation id per listing');
-      assert.equal(new Set(server.requests.map((r) => r.headers['ms-requestid'])).size, 3, 'a request id per page');
-      assert.ok(server.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`));
-    } finally {
-      await client.close();
-      await server.close();
-    }
+  test('the item iterator follows next links with the continuation header and one correlation id', async (t) => {
+    const { emu, client } = await withEmulator(t, { requireToken: TOKEN });
+    const all = await client.customers.listAll({ size: 0 });
+    emu.requests.length = 0;
+    const ids: string[] = [];
+    for await (const c of client.customers.list({ size: 50 })) ids.push(c.id);
+    assert.deepEqual(ids, all.map((c) => c.id), 'every customer once, in order');
+    const pages = Math.ceil(all.length / 50);
+    assert.ok(pages >= 3, `${all.length} customers make ${pages} pages`);
+    assert.deepEqual(emu.requests.map((r) => [r.path, r.status]),
+      [['/v1/customers?size=50', 200], ...Array.from({ length: pages - 1 }, () => ['/v1/customers?size=50&seekOperation=Next', 200])],
+      'each next page was answered, which the emulator does only with its continuation token');
+    assert.equal(new Set(emu.requests.map((r) => r.correlationId)).size, 1, 'one correlation id per listing');
+    assert.equal(new Set(emu.requests.map((r) => r.requestId)).size, pages, 'a request id per page');
   });
 
-  test('page iterator and listPage continuations ("Load more…")', async () => {
-    const server = await seekServer('/v1/customers?size=3&seekOperation=Next');
-    const client = makeClient(server.url);
-    try {
-      const pages = [];
-      for await (const p of client.customers.pages({ size: 3 })) pages.push(p);
-      assert.deepEqual(pages.map((p) => [p.items.length, p.totalCount, p.hasMore]), [[3, 7, true], [3, 7, true], [1, 7, false]]);
-      assert.equal(server.requests[1].url, '/v1/customers?size=3&seekOperation=Next', 'no double /v1');
+  test('page iterator and listPage continuations ("Load more…") walk the same pages', async (t) => {
+    const { emu, client } = await withEmulator(t);
+    const pages = [];
+    for await (const p of client.customers.pages({ size: 60 })) pages.push(p);
+    assert.ok(pages.length >= 3);
+    assert.deepEqual(pages.map((p) => p.hasMore), [...pages.slice(1).map(() => true), false]);
+    assert.ok(pages.every((p) => p.totalCount === p.items.length), 'the emulator counts the items of the page');
 
-      const first = await client.customers.listPage({ size: 3 });
-      assert.ok(first.next);
-      assert.throws(() => decodeContinuation('garbage'));
-      const second = await client.customers.listPage({ size: 3 }, first.next);
-      assert.deepEqual(second.items.map((c) => c.id), ['c3', 'c4', 'c5']);
-      const n = server.requests.length;
-      assert.equal(server.requests[n - 1].headers['ms-correlationid'], server.requests[n - 2].headers['ms-correlationid'], 'load more keeps the listing correlation id');
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    const first = await client.customers.listPage({ size: 60 });
+    assert.ok(first.next);
+    assert.throws(() => decodeContinuation('garbage'));
+    const second = await client.customers.listPage({ size: 60 }, first.next);
+    assert.deepEqual(second.items.map((c) => c.id), pages[1].items.map((c) => c.id));
+    const [a, b] = emu.requests.slice(-2);
+    assert.equal(b.path, '/v1/customers?size=60&seekOperation=Next');
+    assert.equal(a.correlationId, b.correlationId, 'load more keeps the listing correlation id');
+  });
+
+  test('a next link that already starts with /v1 is not given a second one', async (t) => {
+    // The reference's list example shows a /v1 link once; the emulator always leaves /v1 out.
+    const server = await startServer((req, res) => sendJson(res, 200, req.headers['ms-continuationtoken'] === undefined
+      ? { totalCount: 1, items: [{ id: 'a' }], links: { next: { uri: '/v1/customers?size=1&seekOperation=Next', method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: 'tok' }] } } }
+      : { totalCount: 1, items: [{ id: 'b' }] }));
+    t.after(() => server.close());
+    const client = makeClient(server.url);
+    t.after(() => client.close());
+    assert.deepEqual((await client.customers.listAll({ size: 1 })).map((c) => c.id), ['a', 'b']);
+    assert.deepEqual(server.requests.map((r) => r.url), ['/v1/customers?size=1', '/v1/customers?size=1&seekOperation=Next']);
   });
 
   test('a next link to another origin is refused and the token is never sent there', async () => {
@@ -98,39 +88,37 @@ describe('paging', () => {
     }
   });
 
-  test('filter is sent as the documented JSON with starts_with', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, { totalCount: 0, items: [] }));
-    const client = makeClient(server.url);
-    try {
-      await client.customers.listPage({ size: 10, filter: { field: 'Domain', value: 'contoso' } });
-      const url = new URL(server.requests[0].url, server.url);
-      assert.deepEqual(JSON.parse(url.searchParams.get('filter') ?? ''), { Field: 'Domain', Value: 'contoso', Operator: 'starts_with' });
-      assert.equal(url.searchParams.get('size'), '10');
-    } finally {
-      await client.close();
-      await server.close();
-    }
+  test('a filter is sent as the documented JSON with starts_with, and returns only the matches', async (t) => {
+    const { emu, client } = await withEmulator(t);
+    const page = await client.customers.listPage({ size: 10, filter: { field: 'Domain', value: 'contoso' } });
+    const url = new URL(emu.requests[0].path, emu.url);
+    assert.deepEqual(JSON.parse(url.searchParams.get('filter') ?? ''), { Field: 'Domain', Value: 'contoso', Operator: 'starts_with' });
+    assert.equal(url.searchParams.get('size'), '10');
+    assert.ok(page.items.length > 0);
+    assert.ok(page.items.every((c) => (c.companyProfile?.domain ?? '').startsWith('contoso')));
   });
 
-  test('unpaged collections return their items; catalog paths and queries', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, { totalCount: 1, items: [{ id: 'x' }] }));
-    const client = makeClient(server.url);
-    try {
-      assert.deepEqual(await client.orders.list('c 1'), [{ id: 'x' }]);
-      await client.catalog.products({ country: 'US', targetView: 'OnlineServices' });
-      await client.catalog.forCustomer('c1').availabilities('P1', '0001', { country: 'US', targetSegment: 'commercial' });
-      await client.subscriptions.listByOrder('c1', 'o1');
-      await client.entitlements.list('c1', { entitlementType: 'software', showExpiry: true });
-      assert.deepEqual(server.requests.map((r) => r.url), [
-        '/v1/customers/c%201/orders',
-        '/v1/products?country=US&targetView=OnlineServices',
-        '/v1/customers/c1/products/P1/skus/0001/availabilities?targetSegment=commercial',
-        '/v1/customers/c1/subscriptions?order_id=o1',
-        '/v1/customers/c1/entitlements?entitlementType=software&showExpiry=true',
-      ]);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+  test('unpaged collections return their items; paths are escaped and catalog queries carry their parameters', async (t) => {
+    const { emu, client } = await withEmulator(t);
+    const c = emu.fixtures.customerId;
+    const [productId, skuId] = emu.fixtures.catalog.license.split(':');
+    const { orderId } = (await client.subscriptions.get(c, emu.fixtures.subscriptions.recent.subscriptionId));
+    assert.ok(orderId);
+    emu.requests.length = 0;
+
+    assert.ok((await client.orders.list(c)).length > 0);
+    await assert.rejects(client.orders.list('c 1'), { status: 404 });
+    assert.ok((await client.catalog.products({ country: 'US', targetView: 'OnlineServices' })).some((p) => p.id === productId));
+    assert.ok((await client.catalog.forCustomer(c).availabilities(productId, skuId, { targetSegment: 'commercial' })).length > 0);
+    assert.ok((await client.subscriptions.listByOrder(c, orderId)).length > 0);
+    assert.ok((await client.entitlements.list(c, { entitlementType: 'software', showExpiry: true })).length > 0);
+    assert.deepEqual(emu.requests.map((r) => [r.path, r.status]), [
+      [`/v1/customers/${c}/orders`, 200],
+      ['/v1/customers/c%201/orders', 404],
+      ['/v1/products?country=US&targetView=OnlineServices', 200],
+      [`/v1/customers/${c}/products/${productId}/skus/${skuId}/availabilities?targetSegment=commercial`, 200],
+      [`/v1/customers/${c}/subscriptions?order_id=${orderId}`, 200],
+      [`/v1/customers/${c}/entitlements?entitlementType=software&showExpiry=true`, 200],
+    ]);
   });
 });

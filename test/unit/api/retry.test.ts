@@ -1,135 +1,113 @@
 // The retry policy as a user sees it: which failures are re-sent, with which ids, after how long.
+// The failures are the emulator's (faults with a limit, its rate limit on a movable clock).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { decideRetry, defaultRetryOptions, parseRetryAfter, type PartnerCenterError, type RetryOptions } from '../../../common/src/api';
-import { makeClient, sendJson, startServer } from './helpers';
-
-const order = { billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: 'P:0001:A', quantity: 1 }] };
+import { decideRetry, defaultRetryOptions, parseRetryAfter, type PartnerCenterClient, type PartnerCenterError, type RetryOptions } from '../../../common/src/api';
+import { type RunningEmulator } from '../../../emulator/src/index';
+import { makeClient, manualClock, startServer, waitFor, withEmulator } from './helpers';
 
 describe('retries', () => {
-  test('a POST whose connection is reset is re-sent once with the same MS-RequestId', async () => {
-    const server = await startServer((req, res, _body, index) => {
-      if (index === 0) {
-        req.socket.destroy();
-        return;
-      }
-      sendJson(res, 201, { id: 'order-1', ...order });
-    });
-    const client = makeClient(server.url);
-    try {
-      const created = await client.orders.create('c1', order);
-      assert.equal(created.id, 'order-1');
-      assert.equal(server.requests.length, 2);
-      assert.equal(server.requests[0].headers['ms-requestid'], server.requests[1].headers['ms-requestid']);
-      assert.equal(server.requests[0].headers['ms-correlationid'], server.requests[1].headers['ms-correlationid']);
-      assert.equal(server.requests[1].body, server.requests[0].body);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+  /** A plain one-line monthly order the emulator accepts for its scripted customer. */
+  const orderFor = (emu: RunningEmulator) => ({
+    billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: emu.fixtures.catalog.license, quantity: 1, termDuration: 'P1M' }],
+  });
+  const orderCount = async (client: PartnerCenterClient, emu: RunningEmulator) => (await client.orders.list(emu.fixtures.customerId)).length;
+
+  test('a POST whose connection is reset is re-sent once with the same MS-RequestId, and one order is made', async (t) => {
+    const { emu, client } = await withEmulator(t);
+    const before = await orderCount(client, emu);
+    emu.requests.length = 0;
+    emu.setFaults({ resetBeforeCommit: 1, limit: 1 });
+    const created = await client.orders.create(emu.fixtures.customerId, orderFor(emu));
+    assert.ok(created.id);
+    assert.deepEqual(emu.requests.map((r) => [r.method, r.status, r.fault]), [['POST', 0, 'reset-before-commit'], ['POST', 201, undefined]]);
+    assert.equal(emu.requests[0].requestId, emu.requests[1].requestId);
+    assert.equal(emu.requests[0].correlationId, emu.requests[1].correlationId);
+    assert.equal(await orderCount(client, emu), before + 1);
   });
 
-  test('a caller-supplied request id is the one sent, on every attempt', async () => {
-    const server = await startServer((req, res, _body, index) => {
-      if (index === 0) return void req.socket.destroy();
-      sendJson(res, 201, order);
-    });
-    const client = makeClient(server.url);
+  test('a caller-supplied request id is the one sent, on every attempt', async (t) => {
+    const { emu, client } = await withEmulator(t, { faults: { resetBeforeCommit: 1, limit: 1 } });
     const requestId = '0f8fad5b-d9cb-469f-a165-70867728950e';
-    try {
-      await client.orders.create('c1', order, { requestId });
-      assert.deepEqual(server.requests.map((r) => r.headers['ms-requestid']), [requestId, requestId]);
-      await assert.rejects(client.orders.create('c1', order, { requestId: 'not-a-guid' }), /MS-RequestId must be a GUID/);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    await client.orders.create(emu.fixtures.customerId, orderFor(emu), { requestId });
+    assert.deepEqual(emu.requests.map((r) => r.requestId), [requestId, requestId]);
+    await assert.rejects(client.orders.create(emu.fixtures.customerId, orderFor(emu), { requestId: 'not-a-guid' }), /MS-RequestId must be a GUID/);
+    assert.equal(emu.requests.length, 2, 'a bad request id is refused before anything is sent');
   });
 
-  test('a POST answered 503 is final: not re-sent, typed error with the ids', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 503, { code: 800003, description: 'Unexpected service error', data: [], source: 'PartnerFD' }));
-    const client = makeClient(server.url);
-    try {
-      await assert.rejects(client.orders.create('c1', order), (err: PartnerCenterError) => {
-        assert.equal(err.kind, 'http');
-        assert.equal(err.status, 503);
-        assert.equal(err.code, 800003);
-        assert.equal(err.requestId, server.requests[0].headers['ms-requestid']);
-        return true;
-      });
-      assert.equal(server.requests.length, 1);
-    } finally {
-      await client.close();
-      await server.close();
-    }
-  });
-
-  test('a GET answered 503 or reset is retried with back-off and then succeeds', async () => {
-    const server = await startServer((req, res, _body, index) => {
-      if (index === 0) return sendJson(res, 503, 'Service Unavailable');
-      if (index === 1) return void req.socket.destroy();
-      sendJson(res, 200, { id: 'c1' });
+  test('a POST answered 503 is final: not re-sent, typed error with the ids', async (t) => {
+    const { emu, client } = await withEmulator(t, { faults: { status503: 1 } });
+    await assert.rejects(client.orders.create(emu.fixtures.customerId, orderFor(emu)), (err: PartnerCenterError) => {
+      assert.equal(err.kind, 'http');
+      assert.equal(err.status, 503);
+      assert.equal(err.code, 800003);
+      assert.equal(err.requestId, emu.requests[0].requestId);
+      return true;
     });
-    const client = makeClient(server.url);
-    try {
-      assert.equal((await client.customers.get('c1')).id, 'c1');
-      assert.equal(server.requests.length, 3);
-      assert.equal(new Set(server.requests.map((r) => r.headers['ms-requestid'])).size, 1);
-    } finally {
-      await client.close();
-      await server.close();
+    assert.equal(emu.requests.length, 1);
+  });
+
+  test('a GET answered 503, or whose connection is reset, is retried under the same request id and then succeeds', async (t) => {
+    const { emu, client } = await withEmulator(t);
+    const id = emu.fixtures.customerId;
+    for (const [faults, fault, status] of [[{ status503: 1 }, 'status-503', 503], [{ resetBeforeCommit: 1 }, 'reset-before-commit', 0]] as const) {
+      emu.requests.length = 0;
+      emu.setFaults({ ...faults, limit: 1 });
+      assert.equal((await client.customers.get(id)).id, id, fault);
+      assert.deepEqual(emu.requests.map((r) => [r.status, r.fault]), [[status, fault], [200, undefined]], fault);
+      assert.equal(new Set(emu.requests.map((r) => r.requestId)).size, 1, fault);
     }
   });
 
-  test('retries stop after maxRetries and the last error is reported', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 500, { code: 800003, description: 'Unexpected service error' }));
-    const client = makeClient(server.url, { maxRetries: 2 });
-    try {
-      await assert.rejects(client.customers.get('c1'), /failed to process the request \(500, code 800003\): Unexpected service error/);
-      assert.equal(server.requests.length, 3);
-    } finally {
-      await client.close();
-      await server.close();
+  test('retries stop after maxRetries and the last error is reported', async (t) => {
+    const { emu, client } = await withEmulator(t, { faults: { status503: 1 } }, { maxRetries: 2 });
+    await assert.rejects(client.customers.get(emu.fixtures.customerId), /\(503, code 800003\): The service is temporarily unavailable/);
+    assert.equal(emu.requests.length, 3);
+  });
+
+  /**
+   * With one request per minute and the emulator's clock standing still, `send` is throttled with
+   * Retry-After: 1 exactly; once the 429 is recorded the clock moves past the window, so the
+   * client's re-send goes through. Returns what the emulator saw and how long the call took.
+   */
+  async function throughThrottle(emu: RunningEmulator, clock: ReturnType<typeof manualClock>, send: () => Promise<unknown>) {
+    const from = emu.requests.length;
+    clock.advance(59_000);
+    const started = Date.now();
+    const call = send();
+    await waitFor(() => emu.requests.slice(from).some((r) => r.status === 429), 5000, 'the call to be throttled');
+    clock.advance(1_000);
+    await call;
+    return { waitedMs: Date.now() - started, seen: emu.requests.slice(from) };
+  }
+
+  test('429 waits for Retry-After, then the same request succeeds (reads and writes)', async (t) => {
+    const clock = manualClock();
+    const { emu, client } = await withEmulator(t, { rateLimitPerMinute: 1, clock: clock.now });
+    const c = emu.fixtures.customerId;
+    await client.customers.get(c);
+    for (const [what, send, ok] of [['read', () => client.customers.get(c), 200], ['write', () => client.orders.create(c, orderFor(emu)), 201]] as const) {
+      const { waitedMs, seen } = await throughThrottle(emu, clock, send);
+      assert.ok(waitedMs >= 950, `${what}: waited ${waitedMs} ms`);
+      assert.equal(seen[0].status, 429, what);
+      assert.equal(seen.at(-1)?.status, ok, what);
+      assert.equal(new Set(seen.map((r) => r.requestId)).size, 1, `${what}: re-sent under the same request id`);
     }
   });
 
-  test('429 waits for Retry-After, then the same request succeeds (reads and writes)', async () => {
-    const server = await startServer((_req, res, _body, index) => {
-      if (index % 2 === 0) return sendJson(res, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' }, { 'retry-after': '1' });
-      sendJson(res, index === 1 ? 200 : 201, { id: 'ok', billingCycle: 'monthly', lineItems: [] });
+  test('a Retry-After longer than the cap reaches the caller with retryAfterSeconds', async (t) => {
+    const clock = manualClock();
+    const { emu, client } = await withEmulator(t, { rateLimitPerMinute: 1, clock: clock.now }, { retry: { maxRetryAfterMs: 5000 } });
+    await client.customers.get(emu.fixtures.customerId);
+    clock.advance(3000); // the window now ends in exactly 57 s
+    await assert.rejects(client.customers.get(emu.fixtures.customerId), (err: PartnerCenterError) => {
+      assert.equal(err.status, 429);
+      assert.equal(err.retryAfterSeconds, 57);
+      assert.equal(err.description, 'Rate limit is exceeded. Try again in 57 seconds.');
+      assert.match(err.message, /try again in 57 s/);
+      return true;
     });
-    const client = makeClient(server.url);
-    try {
-      let started = Date.now();
-      await client.customers.get('c1');
-      assert.ok(Date.now() - started >= 950, `waited ${Date.now() - started} ms`);
-      started = Date.now();
-      await client.orders.create('c2', order);
-      assert.ok(Date.now() - started >= 950);
-      assert.equal(server.requests.length, 4);
-      assert.equal(server.requests[2].headers['ms-requestid'], server.requests[3].headers['ms-requestid']);
-    } finally {
-      await client.close();
-      await server.close();
-    }
-  });
-
-  test('a Retry-After longer than the cap reaches the caller with retryAfterSeconds', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 57 seconds.' }, { 'retry-after': '57' }));
-    const client = makeClient(server.url, { retry: { maxRetryAfterMs: 5000 } });
-    try {
-      await assert.rejects(client.customers.get('c1'), (err: PartnerCenterError) => {
-        assert.equal(err.status, 429);
-        assert.equal(err.retryAfterSeconds, 57);
-        assert.equal(err.description, 'Rate limit is exceeded. Try again in 57 seconds.');
-        assert.match(err.message, /try again in 57 s/);
-        return true;
-      });
-      assert.equal(server.requests.length, 1);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    assert.equal(emu.requests.length, 2);
   });
 
   test('a refused connection is a network error after the retries', async () => {

@@ -1,41 +1,27 @@
 // A 401 to a token the service no longer accepts: the client asks its token provider for a fresh
-// token once and sends again under the same request id; a second 401 is the answer.
+// token once and sends again under the same request id; a second 401 is the answer. The emulator
+// with requireToken plays the service that accepts only one token.
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { PartnerCenterClient, type PartnerCenterError } from '../../../common/src/api';
-
-async function serverAccepting(goodToken: string) {
-  const seen: { authorization?: string; requestId?: string }[] = [];
-  const server = createServer((req: IncomingMessage, res) => {
-    seen.push({ authorization: req.headers.authorization, requestId: req.headers['ms-requestid'] as string });
-    const ok = req.headers.authorization === `Bearer ${goodToken}`;
-    res.writeHead(ok ? 201 : 401, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(ok ? { id: 'order-1', status: 'pending' } : { code: 800001, description: 'Partner token missing', data: [], source: 'PartnerFD' }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+import { type PartnerCenterError } from '../../../common/src/api';
+import { withEmulator } from './helpers';
 
 test('a rejected token is refreshed once and the call succeeds under the same request id', async (t) => {
-  const server = await serverAccepting('fresh');
-  t.after(server.close);
   const asked: (boolean | undefined)[] = [];
-  const client = new PartnerCenterClient({ endpoint: server.url, tokenProvider: { getToken: async (_s, o) => { asked.push(o?.forceRefresh); return o?.forceRefresh ? 'fresh' : 'revoked'; } } });
-  t.after(() => client.close());
-  const order = await client.orders.create('c1', { billingCycle: 'monthly', lineItems: [] });
-  assert.equal(order.id, 'order-1');
+  const { emu, client } = await withEmulator(t, { requireToken: 'fresh' }, {
+    tokenProvider: { getToken: async (_s, o) => { asked.push(o?.forceRefresh); return o?.forceRefresh ? 'fresh' : 'revoked'; } },
+  });
+  const order = await client.orders.create(emu.fixtures.customerId, {
+    billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: emu.fixtures.catalog.license, quantity: 1, termDuration: 'P1M' }],
+  });
+  assert.ok(order.id);
   assert.deepEqual(asked, [undefined, true]);
-  assert.equal(server.seen.length, 2);
-  assert.equal(server.seen[0]!.requestId, server.seen[1]!.requestId, 'the purchase keeps its idempotency key');
+  assert.deepEqual(emu.requests.map((r) => r.status), [401, 201]);
+  assert.equal(emu.requests[0].requestId, emu.requests[1].requestId, 'the purchase keeps its idempotency key');
 });
 
 test('a second 401 is the answer: no loop, a PartnerCenterError with the code', async (t) => {
-  const server = await serverAccepting('never');
-  t.after(server.close);
-  const client = new PartnerCenterClient({ endpoint: server.url, tokenProvider: { getToken: async () => 'revoked' } });
-  t.after(() => client.close());
-  await assert.rejects(client.customers.get('c1'), (err: PartnerCenterError) => err.status === 401 && String(err.code) === '800001');
-  assert.equal(server.seen.length, 2);
+  const { emu, client } = await withEmulator(t, { requireToken: 'never' }, { tokenProvider: { getToken: async () => 'revoked' } });
+  await assert.rejects(client.customers.get(emu.fixtures.customerId), (err: PartnerCenterError) => err.status === 401 && String(err.code) === '400');
+  assert.equal(emu.requests.length, 2);
 });

@@ -1,9 +1,10 @@
-// Transport behaviours against scripted loopback servers: headers, BOM, redirects, timeouts,
-// cancellation and what is (not) logged.
+// Transport behaviours: what the client puts on the wire and how it follows redirects (scripted
+// loopback servers that capture or bend the exchange), and BOM bodies, timeouts, cancellation and
+// logging against the emulator (its bom option, latency fault and rate limit).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PartnerCenterError } from '../../../common/src/api';
-import { collectLogs, GUID_RE, makeClient, sendJson, startServer, TOKEN, waitFor } from './helpers';
+import { collectLogs, GUID_RE, makeClient, sendJson, startServer, TOKEN, waitFor, withEmulator } from './helpers';
 
 describe('transport', () => {
   test('sends the Partner Center headers, and Content-Type only with a body', async () => {
@@ -56,21 +57,12 @@ describe('transport', () => {
     }
   });
 
-  test('a response starting with a UTF-8 BOM parses as JSON', async () => {
-    const server = await startServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"id":"bom-customer"}')]));
-    });
-    const client = makeClient(server.url);
-    try {
-      const customer = await client.customers.get('bom-customer');
-      assert.equal(customer.id, 'bom-customer');
-      const raw = await client.request({ method: 'GET', path: '/customers/bom-customer' });
-      assert.deepEqual(raw.body, { id: 'bom-customer' });
-    } finally {
-      await client.close();
-      await server.close();
-    }
+  test('a response starting with a UTF-8 BOM parses as JSON', async (t) => {
+    const { emu, client } = await withEmulator(t, { bom: true });
+    const id = emu.fixtures.customerId;
+    assert.equal((await client.customers.get(id)).id, id);
+    const raw = await client.request({ method: 'GET', path: `/customers/${id}` });
+    assert.equal((raw.body as { id: string }).id, id);
   });
 
   test('a 2xx answer that is not JSON is a protocol error, not a crash', async () => {
@@ -122,24 +114,19 @@ describe('transport', () => {
     }
   });
 
-  test('a server that never answers times out; a read is retried, then fails with kind timeout', async () => {
-    const server = await startServer(() => { /* never answers */ });
-    const client = makeClient(server.url, { timeoutMs: 150, maxRetries: 1 });
+  test('an answer held past the timeout fails with kind timeout after one retry under the same request id', async (t) => {
+    const { emu, client } = await withEmulator(t, { faults: { latencyMs: 60_000 } }, { timeoutMs: 150, maxRetries: 1 });
     const started = Date.now();
-    try {
-      await assert.rejects(client.customers.get('slow'), (err: PartnerCenterError) => {
-        assert.equal(err.kind, 'timeout');
-        assert.match(err.message, /did not answer within 150 ms/);
-        assert.match(err.requestId, /^[0-9a-f-]{36}$/);
-        return true;
-      });
-      assert.equal(server.requests.length, 2, 'one retry');
-      assert.equal(server.requests[0].headers['ms-requestid'], server.requests[1].headers['ms-requestid']);
-      assert.ok(Date.now() - started >= 300);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    await assert.rejects(client.customers.get(emu.fixtures.customerId), (err: PartnerCenterError) => {
+      assert.equal(err.kind, 'timeout');
+      assert.match(err.message, /did not answer within 150 ms/);
+      assert.match(err.requestId, /^[0-9a-f-]{36}$/);
+      assert.equal(err.requestId, emu.requests[0].requestId);
+      return true;
+    });
+    assert.equal(emu.requests.length, 2, 'one retry');
+    assert.equal(emu.requests[0].requestId, emu.requests[1].requestId);
+    assert.ok(Date.now() - started >= 300);
   });
 
   test('the timeout also covers a body that stalls half way', async () => {
@@ -156,79 +143,57 @@ describe('transport', () => {
     }
   });
 
-  test('cancelling rejects at once with an AbortError and is not retried', async () => {
-    const server = await startServer(() => { /* never answers */ });
-    const client = makeClient(server.url, { timeoutMs: 10_000, maxRetries: 3 });
-    try {
-      const controller = new AbortController();
-      const pending = client.customers.get('c', { signal: controller.signal });
-      await waitFor(() => server.requests.length === 1, 5000, 'request to arrive');
-      const started = Date.now();
-      controller.abort();
-      await assert.rejects(pending, (err: PartnerCenterError) => {
-        assert.ok(err instanceof PartnerCenterError);
-        assert.equal(err.kind, 'aborted');
-        assert.equal(err.name, 'AbortError');
-        return true;
-      });
-      assert.ok(Date.now() - started < 1000);
-      assert.equal(server.requests.length, 1);
-      const already = AbortSignal.abort();
-      await assert.rejects(client.customers.get('c', { signal: already }), { name: 'AbortError' });
-      assert.equal(server.requests.length, 1, 'an already-aborted call sends nothing');
-    } finally {
-      await client.close();
-      await server.close();
-    }
+  test('cancelling a held call rejects it with an AbortError, and it is not retried', async (t) => {
+    // The answer is held for a minute: only the abort can settle the call.
+    const { emu, client } = await withEmulator(t, { faults: { latencyMs: 60_000 } }, { timeoutMs: 120_000, maxRetries: 3 });
+    const controller = new AbortController();
+    const pending = client.customers.get(emu.fixtures.customerId, { signal: controller.signal });
+    await waitFor(() => emu.requests.length === 1, 5000, 'request to arrive');
+    controller.abort();
+    await assert.rejects(pending, (err: PartnerCenterError) => {
+      assert.ok(err instanceof PartnerCenterError);
+      assert.equal(err.kind, 'aborted');
+      assert.equal(err.name, 'AbortError');
+      return true;
+    });
+    assert.equal(emu.requests.length, 1);
+    const already = AbortSignal.abort();
+    await assert.rejects(client.customers.get(emu.fixtures.customerId, { signal: already }), { name: 'AbortError' });
+    assert.equal(emu.requests.length, 1, 'an already-aborted call sends nothing');
   });
 
-  test('cancelling during a Retry-After wait stops the wait', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 429, { statusCode: 429, message: 'Rate limit is exceeded.' }, { 'retry-after': '30' }));
-    const client = makeClient(server.url);
-    try {
-      const controller = new AbortController();
-      const pending = client.customers.get('c', { signal: controller.signal });
-      await waitFor(() => server.requests.length === 1);
-      controller.abort();
-      await assert.rejects(pending, { name: 'AbortError' });
-      assert.equal(server.requests.length, 1);
-    } finally {
-      await client.close();
-      await server.close();
-    }
+  test('cancelling during a Retry-After wait stops the wait', async (t) => {
+    const { emu, client } = await withEmulator(t, { rateLimitPerMinute: 1 });
+    const id = emu.fixtures.customerId;
+    await client.customers.get(id);
+    const controller = new AbortController();
+    const pending = client.customers.get(id, { signal: controller.signal });
+    await waitFor(() => emu.requests[1]?.status === 429, 5000, 'the request to be throttled');
+    controller.abort();
+    await assert.rejects(pending, { name: 'AbortError' });
+    assert.equal(emu.requests.length, 2, 'nothing was sent after the cancel');
   });
 
-  test('the logger gets method, path, status and ids but never the token or query secrets', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, { totalCount: 0, items: [] }));
+  test('the logger gets method, path, status and ids but never the token or query secrets', async (t) => {
     const { events, logger } = collectLogs();
-    const client = makeClient(server.url, { logger });
-    try {
-      await client.customers.listPage({ size: 5, filter: { field: 'CompanyName', value: 'Contoso' } });
-      assert.equal(events.length, 1);
-      const e = events[0];
-      assert.equal(e.method, 'GET');
-      assert.equal(e.status, 200);
-      assert.equal(e.attempt, 1);
-      assert.equal(e.path, '/v1/customers?size=5&filter=***');
-      assert.match(e.requestId, GUID_RE);
-      assert.equal(e.correlationId, server.requests[0].headers['ms-correlationid']);
-      assert.equal(typeof e.durationMs, 'number');
-      assert.ok(!JSON.stringify(events).includes(TOKEN));
-      assert.ok(!JSON.stringify(events).includes('Contoso'));
-    } finally {
-      await client.close();
-      await server.close();
-    }
+    const { emu, client } = await withEmulator(t, {}, { logger });
+    const page = await client.customers.listPage({ size: 5, filter: { field: 'CompanyName', value: 'Contoso' } });
+    assert.ok(page.items.length > 0, 'the filter matched, so the value was sent');
+    assert.equal(events.length, 1);
+    const e = events[0];
+    assert.equal(e.method, 'GET');
+    assert.equal(e.status, 200);
+    assert.equal(e.attempt, 1);
+    assert.equal(e.path, '/v1/customers?size=5&filter=***');
+    assert.equal(e.requestId, emu.requests[0].requestId);
+    assert.equal(e.correlationId, emu.requests[0].correlationId);
+    assert.equal(typeof e.durationMs, 'number');
+    assert.ok(!JSON.stringify(events).includes(TOKEN));
+    assert.ok(!JSON.stringify(events).includes('Contoso'));
   });
 
-  test('a throwing logger does not break the call', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, { id: 'ok' }));
-    const client = makeClient(server.url, { logger: () => { throw new Error('boom'); } });
-    try {
-      assert.equal((await client.customers.get('ok')).id, 'ok');
-    } finally {
-      await client.close();
-      await server.close();
-    }
+  test('a throwing logger does not break the call', async (t) => {
+    const { emu, client } = await withEmulator(t, {}, { logger: () => { throw new Error('boom'); } });
+    assert.equal((await client.customers.get(emu.fixtures.customerId)).id, emu.fixtures.customerId);
   });
 });

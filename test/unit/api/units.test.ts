@@ -28,14 +28,18 @@ describe('rate limiter', () => {
   });
 
   test('holds the request over the limit until the window frees a slot; other tenants pass', async () => {
-    const limiter = new RateLimiter({ limit: 3, windowMs: 300 });
-    const started = Date.now();
+    // A clock the test moves: nothing frees a slot until it does, so "not held" means "resolved
+    // while the clock stood still" and "held" means "resolved only after it moved".
+    let now = 1_000_000;
+    const limiter = new RateLimiter({ limit: 3, windowMs: 300, now: () => now });
     for (let i = 0; i < 3; i++) await limiter.acquire('a');
-    assert.ok(Date.now() - started < 100);
+    let fourthAt: number | undefined;
+    const fourth = limiter.acquire('a').then(() => { fourthAt = now; });
     await limiter.acquire('b');
-    assert.ok(Date.now() - started < 100, 'another tenant is not held');
-    await limiter.acquire('a');
-    assert.ok(Date.now() - started >= 290, `held ${Date.now() - started} ms`);
+    assert.equal(fourthAt, undefined, 'another tenant passed while the fourth request of the first was held');
+    now += 300;
+    await fourth;
+    assert.equal(fourthAt, 1_000_300, 'the fourth request went only once the window had moved on');
   });
 
   test('pause holds a tenant and an abort ends the wait', async () => {

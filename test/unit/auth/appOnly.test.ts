@@ -1,24 +1,20 @@
 // App-only sign-in (client credentials) with a client secret and with a certificate. The
 // credential lives in the SecretStore only; sign-out removes it together with the tokens.
+// Each test has its own authority and SecretStore.
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { SignInError, credentialKey } from '../../../common/src/auth';
-import { type AuthHarness, decodeJwt, leakedIn, startAuthHarness, testCertificates } from './helpers';
+import { authHarness, decodeJwt, leakedIn, testCertificates } from './helpers';
 
-let h: AuthHarness;
-before(async () => {
-  h = await startAuthHarness();
-});
-after(() => h.close());
-
-test('client secret: an app token (idtyp app), cached, and the secret only in the SecretStore', async () => {
+test('client secret: an app token (idtyp app), cached, and the secret only in the SecretStore', async (t) => {
+  const h = await authHarness(t);
   const account = await h.auth.signInApp(h.app, { kind: 'clientSecret', secret: h.authority.clientSecret });
   assert.equal(account.kind, 'app');
   assert.equal(account.credential, 'clientSecret');
   assert.ok(!JSON.stringify(account).includes(h.authority.clientSecret), 'the account record holds no secret');
   const token = await h.auth.getToken(account);
   assert.equal(decodeJwt(token).idtyp, 'app');
-  assert.equal(h.authority.tokenRequests.length, 1, 'the first token is reused');
+  assert.deepEqual(h.authority.tokenRequests.map((r) => [r.grant, r.status]), [['client_credentials', 200]], 'the sign-in token is reused');
 
   // A restart (new PartnerCenterAuth, same keychain) finds the token in the persisted cache.
   const again = await h.restart().getToken(account);
@@ -30,16 +26,19 @@ test('client secret: an app token (idtyp app), cached, and the secret only in th
   assert.deepEqual(leakedIn(h.logs.join('\n'), h.authority), []);
 });
 
-test('certificate: the client assertion is signed with the stored certificate key', async () => {
+test('certificate: an app token from a client assertion, and the certificate key kept in the SecretStore until sign-out', async (t) => {
+  const h = await authHarness(t);
   const account = await h.auth.signInApp(h.app, { kind: 'clientCertificate', pem: testCertificates().clientBundlePem });
   assert.equal(account.credential, 'clientCertificate');
+  // The authority verifies the assertion's signature against the registered certificate.
   assert.equal(decodeJwt(await h.auth.getToken(account)).idtyp, 'app');
   assert.ok((await h.secrets.get(credentialKey(h.app)))?.includes('PRIVATE KEY'), 'the key is kept in the SecretStore');
   await h.auth.signOut(account);
   assert.equal(h.secrets.entries.size, 0);
 });
 
-test('a wrong client secret says to set a new one', async () => {
+test('a wrong client secret says to set a new one', async (t) => {
+  const h = await authHarness(t);
   await assert.rejects(
     h.auth.signInApp(h.app, { kind: 'clientSecret', secret: 'not-the-secret' }),
     (err: unknown) => {
@@ -52,6 +51,8 @@ test('a wrong client secret says to set a new one', async () => {
   );
 });
 
-test('App-only needs a real tenant, not "organizations"', async () => {
+test('App-only needs a real tenant, not "organizations"', async (t) => {
+  const h = await authHarness(t);
   await assert.rejects(h.auth.signInApp({ ...h.app, tenant: 'organizations' }, { kind: 'clientSecret', secret: 'x' }), /partner tenant id/);
+  assert.equal(h.authority.tokenRequests.length, 0, 'refused before asking the authority');
 });

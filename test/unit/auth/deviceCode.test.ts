@@ -1,16 +1,12 @@
 // App+User sign-in with a device code, through the real msal-node against the fake authority.
+// Each test has its own authority, configured for what it checks.
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { type DeviceCodeInfo, SignInError } from '../../../common/src/auth';
-import { type AuthHarness, decodeJwt, leakedIn, startAuthHarness } from './helpers';
+import { authHarness, decodeJwt, leakedIn } from './helpers';
 
-let h: AuthHarness;
-before(async () => {
-  h = await startAuthHarness({ deviceCodePendingPolls: 2, deviceCodeIntervalSeconds: 1 });
-});
-after(() => h.close());
-
-test('device code: authorization_pending twice, then a signed-in account with a Partner Center token', async () => {
+test('device code: authorization_pending twice, then a signed-in account with a Partner Center token', async (t) => {
+  const h = await authHarness(t, { deviceCodePendingPolls: 2, deviceCodeIntervalSeconds: 1 });
   const shown: DeviceCodeInfo[] = [];
   const account = await h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: (info) => shown.push(info) });
   assert.equal(shown.length, 1, 'the code is shown once');
@@ -28,37 +24,36 @@ test('device code: authorization_pending twice, then a signed-in account with a 
   assert.deepEqual(leakedIn(h.logs.join('\n'), h.authority), [], 'no issued value in any log line');
 });
 
-test('device code: an expired code says to sign in again with a new code', async () => {
-  h.authority.options.deviceCodePendingPolls = 100;
-  h.authority.options.deviceCodeServerLifetimeMs = 1500;
-  try {
-    await assert.rejects(
-      h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => undefined }),
-      (err: unknown) => {
-        assert.ok(err instanceof SignInError);
-        assert.equal(err.reason, 'deviceCodeExpired');
-        assert.match(err.message, /device code expired.*Sign In again/i);
-        return true;
-      },
-    );
-  } finally {
-    h.authority.options.deviceCodePendingPolls = 2;
-    h.authority.options.deviceCodeServerLifetimeMs = undefined;
-  }
+test('device code: an expired code says to sign in again with a new code', async (t) => {
+  const h = await authHarness(t, { deviceCodePendingPolls: 100, deviceCodeIntervalSeconds: 1, deviceCodeServerLifetimeMs: 1500 });
+  await assert.rejects(
+    h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => undefined }),
+    (err: unknown) => {
+      assert.ok(err instanceof SignInError);
+      assert.equal(err.reason, 'deviceCodeExpired');
+      assert.match(err.message, /device code expired.*Sign In again/i);
+      return true;
+    },
+  );
 });
 
-test('device code: cancelling stops the polling', async () => {
-  h.authority.options.deviceCodePendingPolls = 100;
+test('device code: cancelling while it polls ends the sign-in as cancelled, with no token issued', async (t) => {
+  const h = await authHarness(t, { deviceCodePendingPolls: 100, deviceCodeIntervalSeconds: 1 });
   const controller = new AbortController();
-  try {
-    const signIn = h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => setTimeout(() => controller.abort(), 200), signal: controller.signal });
-    await assert.rejects(signIn, (err: unknown) => err instanceof SignInError && err.reason === 'cancelled');
-  } finally {
-    h.authority.options.deviceCodePendingPolls = 2;
-  }
+  const pendingPoll = () => h.authority.tokenRequests.some((r) => r.grant.endsWith('device_code') && r.status === 400);
+  const signIn = h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => undefined, signal: controller.signal });
+  // Cancel once the authority has answered a poll "pending": the sign-in is mid-way.
+  const polled = (async () => {
+    while (!pendingPoll()) await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+  })();
+  await assert.rejects(signIn, (err: unknown) => err instanceof SignInError && err.reason === 'cancelled');
+  await polled;
+  assert.ok(h.authority.tokenRequests.every((r) => r.status !== 200), 'no token was issued');
 });
 
-test('device code: MFA required (AADSTS50076) gets the MFA advice', async () => {
+test('device code: MFA required (AADSTS50076) gets the MFA advice', async (t) => {
+  const h = await authHarness(t);
   h.authority.failNext('device_code', { error: 'invalid_grant', aadsts: 50076, suberror: 'basic_action' });
   await assert.rejects(
     h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => undefined }),

@@ -1,6 +1,7 @@
 // Shared setup for the sign-in tests: one test CA per process, a fake authority per test, and a
 // PartnerCenterAuth wired like the extension's (SecretStore cache, undici) but trusting the CA
 // through an injected dispatcher and capturing every log line for the leak checks.
+import { type TestContext } from 'node:test';
 import { Agent } from 'undici';
 import { type AppRegistration, MemorySecretStore, PartnerCenterAuth, UndiciNetworkModule, resolveAppRegistration } from '../../../common/src/auth';
 import { type FakeAuthority, type FakeAuthorityOptions, startFakeAuthority } from '../../support/fakeAuthority';
@@ -50,6 +51,13 @@ export async function startAuthHarness(options: Partial<FakeAuthorityOptions> = 
       await dispatcher.close();
     },
   };
+}
+
+/** A harness for one test, closed when it ends, so no test depends on another's sign-ins. */
+export async function authHarness(t: TestContext, options: Partial<FakeAuthorityOptions> = {}): Promise<AuthHarness> {
+  const h = await startAuthHarness(options);
+  t.after(() => h.close());
+  return h;
 }
 
 /** Values the authority issued that appear in `text`; a leak check wants this empty. */

@@ -1,59 +1,67 @@
 // The emulator with --trust-issuer: tokens from the fake authority (fetched by the real MSAL
-// flows) are accepted; unsigned, foreign, expired, wrong-audience and no-MFA tokens are not.
+// flows) are accepted; unsigned, foreign, expired, never-expiring, future-dated, wrong-audience
+// and no-MFA tokens are not. Each test starts its own authority and emulator.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { type RunningEmulator, startEmulator } from '../../../emulator/src/index';
 import { call } from '../emulator/helpers';
 import { type AuthHarness, startAuthHarness, testCertificates } from './helpers';
 
-let h: AuthHarness;
-let em: RunningEmulator;
-before(async () => {
-  h = await startAuthHarness({ deviceCodePendingPolls: 0 });
-  em = await startEmulator({ trustIssuer: h.authority.issuer, trustIssuerCa: testCertificates().caPem });
-});
-after(async () => {
-  await em.close();
-  await h.close();
-});
+async function trustingEmulator(t: TestContext): Promise<{ h: AuthHarness; em: RunningEmulator }> {
+  const h = await startAuthHarness({ deviceCodePendingPolls: 0 });
+  t.after(() => h.close());
+  const em = await startEmulator({ trustIssuer: h.authority.issuer, trustIssuerCa: testCertificates().caPem });
+  t.after(() => em.close());
+  return { h, em };
+}
 
 const now = () => Math.floor(Date.now() / 1000);
-const customers = (token: string) => call(em, '/v1/customers?size=1', { token });
+const YEAR = 365 * 86_400;
+const customers = (em: RunningEmulator, token: string) => call(em, '/v1/customers?size=1', { token });
 
-test('a token from the trusted issuer (device code sign-in) is accepted', async () => {
+test('a token from the trusted issuer (device code sign-in) is accepted', async (t) => {
+  const { h, em } = await trustingEmulator(t);
   const account = await h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => undefined });
-  const reply = await customers(await h.auth.getToken(account));
+  const reply = await customers(em, await h.auth.getToken(account));
   assert.equal(reply.status, 200);
 });
 
-test('an App-only token works, except on App+User-only APIs (900329)', async () => {
+test('an App-only token works, except on App+User-only APIs (900329)', async (t) => {
+  const { h, em } = await trustingEmulator(t);
   const account = await h.auth.signInApp(h.app, { kind: 'clientSecret', secret: h.authority.clientSecret });
   const token = await h.auth.getToken(account);
-  assert.equal((await customers(token)).status, 200);
-  const customerId = em.fixtures.customerId;
-  const entitlements = await call(em, `/v1/customers/${customerId}/entitlements`, { token });
+  assert.equal((await customers(em, token)).status, 200);
+  const entitlements = await call(em, `/v1/customers/${em.fixtures.customerId}/entitlements`, { token });
   assert.equal(entitlements.status, 403);
   assert.equal(entitlements.body.code, 900329);
 });
 
-test('anything else is refused with 401', async () => {
+test('anything else is refused with 401 and a body that says why', async (t) => {
+  const { h, em } = await trustingEmulator(t);
   const base = { iss: h.authority.issuer, aud: 'https://api.partnercenter.microsoft.com', iat: now(), nbf: now(), exp: now() + 600, amr: ['pwd', 'mfa'] };
+  const { exp: _exp, ...noExp } = base;
   const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(base)).toString('base64url')}.`;
-  const cases: [string, string, number][] = [
-    ['any string', 'partner-center-vscode-emulator', 400],
-    ['unsigned JWT', unsigned, 400],
-    ['expired', await h.authority.sign({ ...base, iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }), 400],
-    ['another issuer', await h.authority.sign({ ...base, iss: 'https://login.example/other/v2.0' }), 400],
-    ['another audience', await h.authority.sign({ ...base, aud: 'https://graph.microsoft.com' }), 400],
-    ['App+User without MFA', await h.authority.sign({ ...base, amr: ['pwd'] }), 900421],
+  const cases: [string, string, number, RegExp][] = [
+    ['any string', 'partner-center-vscode-emulator', 400, /signature/],
+    ['unsigned JWT', unsigned, 400, /signature/],
+    ['expired', await h.authority.sign({ ...base, iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }), 400, /expired/],
+    ['no exp', await h.authority.sign(noExp), 400, /no "exp" claim/],
+    ['iat a year ahead', await h.authority.sign({ ...base, iat: now() + YEAR, nbf: now(), exp: now() + YEAR + 600 }), 400, /issued in the future/],
+    ['another issuer', await h.authority.sign({ ...base, iss: 'https://login.example/other/v2.0' }), 400, /not issued by/],
+    ['another audience', await h.authority.sign({ ...base, aud: 'https://graph.microsoft.com' }), 400, /audience/],
+    ['App+User without MFA', await h.authority.sign({ ...base, amr: ['pwd'] }), 900421, /Multi-factor/],
   ];
-  for (const [what, token, code] of cases) {
-    const reply = await customers(token);
+  for (const [what, token, code, why] of cases) {
+    const reply = await customers(em, token);
     assert.equal(reply.status, 401, what);
     assert.equal(reply.body.code, code, what);
+    assert.equal(reply.body.source, 'PartnerFD', what);
+    assert.match(reply.body.description, why, what);
+    assert.match(reply.headers.get('www-authenticate') ?? '', /^OAuth realm=/, what);
   }
+  assert.equal((await customers(em, await h.authority.sign(base))).status, 200, 'the same claims, well formed, are accepted');
 });
 
 test('the CLI takes --trust-issuer and lists it in --help', () => {

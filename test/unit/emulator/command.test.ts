@@ -37,13 +37,14 @@ function listening(child: ChildProcess): Promise<{ url: string; lines: string[] 
   });
 }
 
-test('emulator --port 0 prints one listening line, serves /v1, and exits 0 on SIGINT', async () => {
-  const child = run(['--port', '0', '--seed', '5', '--fault', 'latency-ms=0']);
+test('emulator --port 0 prints one listening line, takes its --fault flags, serves /v1, and exits 0 on SIGINT', async () => {
+  const child = run(['--port', '0', '--seed', '5', '--fault', 'latency-ms=0', '--fault', 'status-500-after-commit=0', '--fault', 'checkout-order-errors=0.5', '--fault', 'limit=3']);
   try {
     const { url, lines } = await listening(child);
     assert.equal(lines.length, 1);
-    const health = await fetch(`${url}/_emulator/health`);
-    assert.equal((await health.json() as { seed: number }).seed, 5);
+    const health = await (await fetch(`${url}/_emulator/health`)).json() as { seed: number; faults: unknown };
+    assert.equal(health.seed, 5);
+    assert.deepEqual(health.faults, { latencyMs: 0, status500AfterCommit: 0, checkoutOrderErrors: 0.5, limit: 3 });
     const customers = await fetch(`${url}/v1/customers?size=1`, { headers: { Authorization: 'Bearer t' } });
     assert.equal(customers.status, 200);
     const exited = once(child, 'exit');
@@ -64,7 +65,7 @@ test('--help lists the flags and exits 0', async () => {
 });
 
 test('bad flags print a message on stderr and exit 2', async () => {
-  for (const args of [['--nope'], ['--port', 'abc'], ['--fault', 'status-503=2'], ['--fault', 'explode=1']]) {
+  for (const args of [['--nope'], ['--port', 'abc'], ['--fault', 'status-503=2'], ['--fault', 'explode=1'], ['--fault', 'limit=1.5']]) {
     const { code, stderr, stdout } = await collect(run(args));
     assert.equal(code, 2, `args ${args.join(' ')}`);
     assert.ok(stderr.length > 0);

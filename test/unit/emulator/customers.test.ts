@@ -51,6 +51,7 @@ test('starts_with filters by company name or domain, case-insensitively, and pag
   const paged = await call(em, `/v1/customers?size=2&filter=${filterQuery('CompanyName', 'contoso')}`);
   const next = paged.body.links.next;
   const second = await call(em, `/v1${next.uri}`, { headers: { 'MS-ContinuationToken': next.headers[0].value } });
+  assert.ok(second.body.items.length > 0, 'the second page is not empty');
   for (const c of second.body.items) assert.match(c.companyProfile.companyName, /^Contoso/);
 
   const byDomain = await call(em, `/v1/customers?size=0&filter=${filterQuery('Domain', 'fabrikam')}`);
@@ -104,11 +105,9 @@ test('create customer answers 201 once; the same MS-RequestId replays it without
   assert.equal(noIds.status, 400);
 });
 
-test('the data set is a pure function of the seed and is generated quickly', async () => {
+test('the data set is a pure function of the seed', async () => {
   const clock = (): number => Date.UTC(2025, 0, 15, 12);
-  const started = Date.now();
   const a = await startEmulator({ seed: 7, clock });
-  const startMs = Date.now() - started;
   const b = await startEmulator({ seed: 7, clock });
   const c = await startEmulator({ seed: 8, clock });
   try {
@@ -117,7 +116,6 @@ test('the data set is a pure function of the seed and is generated quickly', asy
     assert.notEqual(ra.text, rc.text);
     const orders = await Promise.all([a, b].map((em) => call(em, `/v1/customers/${em.fixtures.customerId}/orders`)));
     assert.equal(orders[0].text, orders[1].text);
-    assert.ok(startMs < 300, `startEmulator took ${startMs} ms`);
   } finally {
     await Promise.all([a.close(), b.close(), c.close()]);
   }

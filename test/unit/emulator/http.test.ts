@@ -101,3 +101,14 @@ test('faults apply to /v1 only', async (t) => {
   assert.equal((await call(em, '/customers')).status, 404);
   assert.equal((await call(em, '/v1/customers')).status, 503);
 });
+
+test('a path with a broken percent-escape is a 400 800002, not a 500', async (t) => {
+  const em = await withEmulator(t);
+  for (const path of ['/v1/customers/%ZZ/orders', `/v1/customers/${em.fixtures.customerId}/orders/%E0%A4%A`]) {
+    const reply = await call(em, path);
+    assert.equal(reply.status, 400, path);
+    assert.equal(reply.body.code, 800002, path);
+    assert.equal(reply.body.source, 'PartnerFD', path);
+  }
+  assert.deepEqual(em.requests.map((r) => r.status), [400, 400], 'the requests are recorded with the answer they got');
+});

@@ -1,46 +1,57 @@
-// The API-backed catalog source: lookups cached per client, 404 is "not in the catalog", other
-// failures are "don't know" (not cached), and no client means "catalog off".
-import { test } from 'node:test';
+// The API-backed catalog source over a real client and the emulator: lookups cached per client,
+// 404 is "not in the catalog", other failures are "don't know" (not cached), and no client means
+// "catalog off". What reached the service is read from the emulator's request log.
+import { test, type TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { PartnerCenterError } from '../../../common/src/api/errors';
-import { type CatalogClient, createApiCatalogSource } from '../../../common/src/language';
+import { PartnerCenterClient } from '../../../common/src/api';
+import { createApiCatalogSource } from '../../../common/src/language';
+import { type RunningEmulator, startEmulator } from '../../../emulator/src/index';
 
-function fakeClient(calls: string[], fail?: 'notFound' | 'network'): CatalogClient {
-  const error = (status: number) => new PartnerCenterError({ kind: status ? 'http' : 'network', method: 'GET', path: '/x', requestId: 'r', correlationId: 'c', status });
-  const answer = <T>(path: string, value: T): Promise<T> => {
-    calls.push(path);
-    if (fail === 'notFound') return Promise.reject(error(404));
-    if (fail === 'network') return Promise.reject(error(0));
-    return Promise.resolve(value);
-  };
-  const catalog = {
-    product: (p: string) => answer(`product ${p}`, { id: p, title: 'Microsoft 365 E3', productType: { id: 'OnlineServicesNCE' } }),
-    sku: (_p: string, s: string) => answer(`sku ${s}`, { id: s, title: 'E3', minimumQuantity: 1, maximumQuantity: 100, provisioningVariables: [], attestationProperties: { enforceAttestation: true } }),
-    availability: (p: string, s: string, a: string) => answer(`availability ${a}`, { id: a, catalogItemId: `${p}:${s}:${a}`, terms: [{ duration: 'P1Y', billingCycle: 'Annual' }, { duration: 'P3Y', billingCycle: 'OneTime' }] }),
-    products: () => answer('products', [{ id: 'CFQ7TTC0LFLZ', title: 'Microsoft 365 E3' }]),
-    skus: () => answer('skus', [{ id: '0001', title: 'E3' }]),
-    availabilities: () => answer('availabilities', [{ id: 'CFQ7TTC0KDLJ', catalogItemId: 'CFQ7TTC0LFLZ:0001:CFQ7TTC0KDLJ', terms: [] }]),
-  };
-  const customers = { list: async function* () { calls.push('customers'); yield { id: 'c1', companyProfile: { companyName: 'Contoso', domain: 'contoso' } }; } };
-  return { catalog, customers } as unknown as CatalogClient;
+async function setUp(t: TestContext): Promise<{ emu: RunningEmulator; client: PartnerCenterClient }> {
+  const emu = await startEmulator();
+  t.after(() => emu.close());
+  const client = new PartnerCenterClient({ endpoint: emu.url, tokenProvider: { getToken: async () => 'catalog-test' }, maxRetries: 0 });
+  t.after(() => client.close());
+  return { emu, client };
 }
 
-test('resolves items once and caches them; billing cycles come back canonical', async () => {
-  const calls: string[] = [];
-  const client = fakeClient(calls);
+test('resolves items once and caches them; billing cycles come back canonical', async (t) => {
+  const { emu, client } = await setUp(t);
+  const { license, attestation, reservation } = emu.fixtures.catalog;
   const source = createApiCatalogSource(() => client);
-  const first = await source.resolveItems(['CFQ7TTC0LFLZ:0001:CFQ7TTC0KDLJ']);
+  const first = await source.resolveItems([license, attestation, reservation]);
   assert.equal(first.available, true);
-  const info = first.items['CFQ7TTC0LFLZ:0001:CFQ7TTC0KDLJ']!;
-  assert.deepEqual(info.terms.map((t) => t.billingCycle), ['annual', 'one_time']);
-  assert.equal(info.enforceAttestation, true);
-  await source.resolveItems(['cfq7ttc0lflz:0001:cfq7ttc0kdlj']);
-  assert.equal(calls.length, 3, 'the second lookup is served from the cache');
+  // The emulator writes availability billing cycles in PascalCase, as the documented example does.
+  assert.deepEqual(first.items[license]!.terms.map((t) => [t.duration, t.billingCycle]), [['P1M', 'monthly'], ['P1Y', 'monthly'], ['P1Y', 'annual']]);
+  assert.deepEqual(first.items[reservation]!.terms.map((t) => t.billingCycle), ['one_time']);
+  assert.equal(first.items[attestation]!.enforceAttestation, true);
+  assert.equal(first.items[license]!.enforceAttestation, false);
+  const asked = emu.requests.length;
+  assert.equal(asked, 9, 'product, SKU and availability for each item');
+
+  const again = await source.resolveItems([license.toLowerCase(), reservation]);
+  assert.equal(again.available, true);
+  assert.deepEqual(again.items[license.toLowerCase()], first.items[license]);
+  assert.equal(emu.requests.length, asked, 'the second lookup is served from the cache');
 });
 
-test('404 means not in the catalog; network failures are left unknown', async () => {
-  assert.deepEqual((await createApiCatalogSource(() => fakeClient([], 'notFound')).resolveItems(['A:B:C'])).items, { 'A:B:C': null });
-  assert.deepEqual((await createApiCatalogSource(() => fakeClient([], 'network')).resolveItems(['A:B:C'])).items, {});
+test('404 means not in the catalog; a network failure is left unknown and asked again next time', async (t) => {
+  const { emu, client } = await setUp(t);
+  const source = createApiCatalogSource(() => client);
+  assert.deepEqual(await source.resolveItems(['NOPE00000000:0001:NOPE00000000']), { available: true, items: { 'NOPE00000000:0001:NOPE00000000': null } });
+
+  const { license } = emu.fixtures.catalog;
+  emu.setFaults({ resetBeforeCommit: 1 });
+  const failed = await source.resolveItems([license]);
+  emu.setFaults(undefined);
+  assert.equal(failed.available, false);
+  assert.match(String(failed.reason), /did not answer/);
+  assert.deepEqual(failed.items, {});
+  assert.ok(emu.requests.some((r) => r.fault === 'reset-before-commit'));
+
+  const later = await source.resolveItems([license]);
+  assert.equal(later.available, true, 'the failure was not cached');
+  assert.ok(later.items[license]);
 });
 
 test('without a client every answer says the catalog is off', async () => {
@@ -50,12 +61,21 @@ test('without a client every answer says the catalog is off', async () => {
   assert.equal((await source.listCustomers()).available, false);
 });
 
-test('lists items and customers once per client', async () => {
-  const calls: string[] = [];
-  const client = fakeClient(calls);
+test('lists items and customers once per client', async (t) => {
+  const { emu, client } = await setUp(t);
   const source = createApiCatalogSource(() => client, { targetViews: ['OnlineServices'] });
-  assert.equal((await source.listItems()).items.length, 1);
+  const items = await source.listItems();
+  assert.equal(items.available, true);
+  assert.ok(items.items.some((i) => i.catalogItemId.toUpperCase() === emu.fixtures.catalog.license.toUpperCase()));
+  assert.ok(items.items.every((i) => i.productType === 'OnlineServicesNCE'), 'only the asked target view');
+  const customers = await source.listCustomers();
+  const all = await client.customers.listAll({ size: 0 });
+  assert.deepEqual(customers.customers.map((c) => c.id), all.map((c) => c.id));
+  assert.equal(customers.customers[0]?.companyName, all[0]?.companyProfile?.companyName);
+
+  const asked = emu.requests.length;
   await source.listItems();
-  assert.deepEqual((await source.listCustomers()).customers, [{ id: 'c1', companyName: 'Contoso', domain: 'contoso' }]);
-  assert.equal(calls.filter((c) => c === 'products').length, 1);
+  await source.listCustomers();
+  assert.equal(emu.requests.length, asked, 'both lists are served from the cache');
+  assert.equal(emu.requests.filter((r) => r.path.startsWith('/v1/products?')).length, 1);
 });

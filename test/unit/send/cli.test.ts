@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { type RunningEmulator } from '../../../emulator/src/index';
-import { startFakeService } from './fakeService';
 import { orderDocument, orderPosts, TOKEN, withEmulator } from './helpers';
 
 const REPO = resolve(__dirname, '..', '..', '..', '..');
@@ -119,20 +118,15 @@ describe('partner-center send', () => {
   });
 
   test('without --journal, an unsettled purchase is kept in the cache directory and finished by the next run', async () => {
-    let posts = 0;
-    const service = await startFakeService((req) => {
-      if (req.method !== 'POST') return undefined;
-      posts++;
-      return posts === 1 ? { status: 500, body: { code: 800005, description: 'Create order not successful' } }
-        : { status: 201, body: { id: 'o1', billingCycle: 'monthly', lineItems: [] } };
-    });
-    try {
+    await withEmulator(async (emu) => {
       const cache = mkdtempSync(join(tmpdir(), 'pc-cache-'));
       const journalFile = join(cache, 'partner-center-vscode', 'cli-journal.json');
-      const file = writeDoc('buy.order.json', orderDocument('0c1e1f6b-2d3a-4b5c-8d9e-0f1a2b3c4d5e', [{ item: 'CFQ7TTC0LF8S:0001:CFQ7TTC0N81H', quantity: 1 }]));
-      const args = ['send', file, '--endpoint', service.url, '--yes'];
+      const file = writeDoc('buy.order.json', orderDocument(emu.fixtures.customerId, [{ item: emu.fixtures.catalog.license, quantity: 1 }]));
+      const args = ['send', file, '--endpoint', emu.url, '--yes'];
       const env = { XDG_CACHE_HOME: cache, PARTNER_CENTER_TOKEN: TOKEN };
+      emu.setFaults({ status500: 1 });
       const first = await cli(args, env);
+      emu.setFaults(undefined);
       assert.equal(first.code, 1, first.stderr);
       assert.match(first.stderr, /cli-journal\.json/);
       const [entry] = JSON.parse(readFileSync(journalFile, 'utf8')) as { requestId: string }[];
@@ -140,11 +134,9 @@ describe('partner-center send', () => {
 
       const second = await cli(args, env);
       assert.equal(second.code, 0, second.stderr);
-      const sent = service.requests.filter((r) => r.method === 'POST');
-      assert.deepEqual(sent.map((r) => r.requestId), [entry.requestId, entry.requestId], 'the re-run used the journaled request id');
+      const sent = orderPosts(emu, emu.fixtures.customerId);
+      assert.deepEqual(sent.map((r) => [r.requestId, r.status]), [[entry.requestId, 500], [entry.requestId, 201]], 'the re-run used the journaled request id');
       assert.deepEqual(JSON.parse(readFileSync(journalFile, 'utf8')), []);
-    } finally {
-      await service.close();
-    }
+    });
   });
 });
