@@ -50,7 +50,7 @@ function findTestEntries(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) found.push(...findTestEntries(path));
-    else if (/\.test\.ts$/.test(name) || /^test\/(harness\/[^/]+|integration\/index|bench\/run)\.ts$/.test(relative('.', path))) found.push(path);
+    else if (/\.test\.ts$/.test(name) || /^test\/(harness\/[^/]+|integration\/index|bench\/run|workbench\/helperExtension)\.ts$/.test(relative('.', path))) found.push(path);
   }
   return found;
 }

@@ -4,7 +4,11 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ensureRuntime, CHROMIUM, type Runtime } from './runtime';
+import { ensureRuntime, CHROMIUM, type Runtime, selectedVersions } from './runtime';
+import { startUiDriver } from './uiDriver';
+import { checkDemo } from './demoCheck';
+import { type CheckOutcome, runWorkbenchChecks } from './workbenchChecks';
+import { type Page } from 'playwright-core';
 import { startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
 import { scanForIssuedTokens, startAuthRig } from './authRig';
@@ -58,28 +62,35 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
   // host that must never be used.
   const workspaceSettings = options.trusted ? { ...connection, 'partnerCenter.trace.server': process.env.PC_TRACE_SERVER ?? 'off' } : { 'partnerCenter.emulatorUrl': 'http://192.0.2.1:9' };
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
-  const session = await startCodeServer(runtime, { workspaceTrust: !options.trusted, userSettings: options.trusted ? {} : connection });
-  const resultFile = join(session.runDir, 'result.json');
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let page: Page | undefined;
+  const uiDriver = await startUiDriver(() => page);
+  const resultDir = mkdtempSync(join(tmpdir(), 'pc-e2e-result-'));
+  const resultFile = join(resultDir, 'result.json');
+  const session = await startCodeServer(runtime, {
+    workspaceTrust: !options.trusted, userSettings: options.trusted ? {} : connection, testDriver: true,
+    environment: {
+      PC_TEST_RESULT_FILE: resultFile,
+      PC_EMULATOR_URL: options.emulatorUrl,
+      PC_UI_DRIVER_URL: uiDriver.url,
+      PC_VSCODE_VERSION: runtime.version.vscode,
+      ...options.environment,
+      ...(options.grep ? { PC_TEST_GREP: options.grep } : {}),
+      ...(options.invert ? { PC_TEST_GREP_INVERT: '1' } : {}),
+    },
+  });
   try {
     const url = await session.workbenchUrl({
       folder: workspace,
       extensionPath: repoRoot,
       testsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
-      environment: {
-        PC_TEST_RESULT_FILE: resultFile,
-        PC_EMULATOR_URL: options.emulatorUrl,
-        ...options.environment,
-        ...(options.grep ? { PC_TEST_GREP: options.grep } : {}),
-        ...(options.invert ? { PC_TEST_GREP_INVERT: '1' } : {}),
-      },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let reportExit!: (code: number) => void;
     const exited = new Promise<number>((r) => (reportExit = r));
     // The workbench calls this when the extension host's run() settles (smoke-test driver contract).
@@ -88,8 +99,9 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
     await page.goto(url);
     const timeoutMs = Number(process.env.PC_E2E_TIMEOUT_MS ?? 15 * 60_000);
     const code = await Promise.race([exited, new Promise<number>((r) => setTimeout(() => r(-1), timeoutMs).unref())]);
-    process.stdout.write(`[e2e] ${options.trusted ? 'trusted' : 'untrusted'} workspace: extension host finished with exit code ${code} after ${Math.round((Date.now() - started) / 1000)} s\n`);
+    process.stdout.write(`[e2e] VS Code ${runtime.version.vscode}, ${options.trusted ? 'trusted' : 'untrusted'} workspace: extension host finished with exit code ${code} after ${Math.round((Date.now() - started) / 1000)} s\n`);
   } finally {
+    await uiDriver.stop();
     await browser?.close();
     await session.stop();
   }
@@ -97,41 +109,61 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
   return { result, runDir: session.runDir, workspace };
 }
 
-function printOutcomes(result: SuiteResult): void {
+function printOutcomes(result: SuiteResult, vscodeVersion: string): void {
   for (const o of result.outcomes) {
-    process.stdout.write(`${o.state === 'passed' ? '  ✔' : '  ✘'} ${o.title}${o.durationMs !== undefined ? ` (${o.durationMs} ms)` : ''}\n`);
+    process.stdout.write(`${o.state === 'passed' ? '  ✔' : '  ✘'} [VS Code ${vscodeVersion}] ${o.title}${o.durationMs !== undefined ? ` (${o.durationMs} ms)` : ''}\n`);
     if (o.error) process.stdout.write(`      ${o.error.split('\n').join('\n      ')}\n`);
   }
 }
 
 async function main(): Promise<number> {
-  const runtime = ensureRuntime();
+  // Both ends of what `engines.vscode` claims, unless PC_VSCODE picks one (`newest` / `oldest`).
+  const runtimes = selectedVersions().map((version) => ensureRuntime(version));
   const authRig = await startAuthRig(repoRoot);
-  const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42', '--provisioning-delay-ms', '2000']);
   const grep = process.env.PC_TEST_GREP;
-  const passes: { options: PassOptions; outcome?: PassResult }[] = [];
-  // The untrusted pass runs the Restricted Mode suite alone; the trusted pass runs everything else.
-  if (!grep || !UNTRUSTED_SUITE.includes(grep)) passes.push({ options: { trusted: true, environment: authRig.environment, emulatorUrl: emulator.url, ...(grep ? { grep } : { grep: UNTRUSTED_SUITE, invert: true }) } });
-  if (!grep || UNTRUSTED_SUITE.includes(grep)) passes.push({ options: { trusted: false, environment: {}, emulatorUrl: emulator.url, grep: UNTRUSTED_SUITE } });
+  const passes: { runtime: Runtime; options: Omit<PassOptions, 'emulatorUrl'>; outcome?: PassResult }[] = [];
+  for (const runtime of runtimes) {
+    // The untrusted pass runs the Restricted Mode suite alone; the trusted pass runs everything else.
+    if (!grep || !UNTRUSTED_SUITE.includes(grep)) passes.push({ runtime, options: { trusted: true, environment: authRig.environment, ...(grep ? { grep } : { grep: UNTRUSTED_SUITE, invert: true }) } });
+    if (!grep || UNTRUSTED_SUITE.includes(grep)) passes.push({ runtime, options: { trusted: false, environment: {}, grep: UNTRUSTED_SUITE } });
+  }
   try {
-    for (const pass of passes) pass.outcome = await runPass(runtime, pass.options);
+    for (const pass of passes) {
+      // A new emulator for every pass: each VS Code version meets the same seeded Partner Center,
+      // whatever the pass before it bought.
+      const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42', '--provisioning-delay-ms', '2000']);
+      try {
+        pass.outcome = await runPass(pass.runtime, { ...pass.options, emulatorUrl: emulator.url });
+      } finally {
+        await emulator.stop();
+      }
+    }
   } finally {
-    await emulator.stop();
     await authRig.stop();
   }
 
   let passed = 0;
   let failed = 0;
-  for (const { outcome } of passes) {
+  for (const { runtime, outcome } of passes) {
     if (!outcome?.result) {
-      process.stdout.write('[e2e] a pass wrote no result: the suite did not load or crashed before running.\n');
+      process.stdout.write(`[e2e] VS Code ${runtime.version.vscode}: a pass wrote no result: the suite did not load or crashed before running.\n`);
       failed++;
       continue;
     }
-    printOutcomes(outcome.result);
+    printOutcomes(outcome.result, runtime.version.vscode);
     passed += outcome.result.passed;
     failed += outcome.result.failed + (outcome.result.outcomes.length === 0 ? 1 : 0);
     if (outcome.result.failed > 0) printExtensionLog(outcome.runDir);
+  }
+  // What only clicks show, in a workbench like a person's (no test driver), on each version; and
+  // `npm start` as a person uses it: its own process, its own workbench, its terminal.
+  const checks: CheckOutcome[] = [];
+  if (!grep || 'Workbench'.includes(grep)) for (const runtime of runtimes) checks.push(...await runWorkbenchChecks(repoRoot, runtime));
+  if ((!grep || 'npm start'.includes(grep)) && runtimes.some((r) => r.version.name === 'newest')) checks.push(...await checkDemo(repoRoot));
+  for (const o of checks) {
+    process.stdout.write(`${o.error ? '  ✘' : '  ✔'} ${o.title}\n${o.error ? `      ${o.error.split('\n').join('\n      ')}\n` : ''}`);
+    if (o.error) failed++;
+    else passed++;
   }
   // The leak scan is one more test, run here because only the launcher sees every file the
   // run wrote (the extension host's logs, the output channel, settings) and every token issued.

@@ -31,13 +31,17 @@ export function registerHistoryCommands(history: () => History, refresh: () => v
       await history().clear();
       refresh();
     }),
-    vscode.commands.registerCommand('partnerCenter.history.exportJson', (node?: HistoryNode) => exportTo(history, 'json', recordOf(node))),
-    vscode.commands.registerCommand('partnerCenter.history.exportHar', (node?: HistoryNode) => exportTo(history, 'har', recordOf(node))),
+    // The view's title bar may hand its command the focused item; exporting "the history" from
+    // there must still export all of it, so the one-run exports are commands of their own.
+    vscode.commands.registerCommand('partnerCenter.history.exportJson', () => exportTo(history, 'json')),
+    vscode.commands.registerCommand('partnerCenter.history.exportHar', () => exportTo(history, 'har')),
+    vscode.commands.registerCommand('partnerCenter.history.exportRecordJson', (node?: HistoryNode) => exportTo(history, 'json', recordOf(node))),
+    vscode.commands.registerCommand('partnerCenter.history.exportRecordHar', (node?: HistoryNode) => exportTo(history, 'har', recordOf(node))),
     vscode.commands.registerCommand('partnerCenter.history.refresh', refresh),
   ];
 }
 
-/** One record when invoked on an item, else the whole history. */
+/** One record when given, else the whole history. */
 async function exportTo(history: () => History, format: 'json' | 'har', record?: HistoryRecord, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const records = record ? [record] : await history().list();
   const content = format === 'har' ? toHar(records) : records;

@@ -1,0 +1,263 @@
+// Tests that only a person's clicks can show, run by the e2e launcher in a workbench like the one
+// a partner has: the extension installed (not under test), no smoke-test driver, so modal dialogs
+// and notification toasts are real. (With the test driver, or while extension tests run, VS Code
+// refuses every modal dialog and hides every toast.) Each check clicks, types and reads the page;
+// what was sent is read from the emulator's own record.
+import { mkdirSync, mkdtempSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Page } from 'playwright-core';
+import { repoExtension, startCodeServer } from './codeServer';
+import { startEmulatorProcess } from './emulatorProcess';
+import { CHROMIUM, type Runtime } from './runtime';
+
+export interface CheckOutcome { title: string; error?: string }
+
+interface Fixtures { customerId: string; catalog: { license: string; [kind: string]: string } }
+interface Recorded { method: string; path: string; status: number; requestId?: string }
+
+const DIALOG = '.monaco-dialog-box';
+const DIALOG_BUTTON = '.monaco-dialog-box .dialog-buttons a.monaco-button';
+const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
+const TOAST = '.notification-toast';
+
+function exactly(label: string): RegExp {
+  return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator(QUICK_INPUT).first().waitFor();
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator(QUICK_INPUT).first().waitFor();
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active').filter({ hasText: name }).first().waitFor();
+}
+
+/** The view pane whose header says `title` (Customers, History). */
+function pane(page: Page, title: string) {
+  return page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) }).first();
+}
+
+/** Right-clicks `target` and clicks the context menu item `label`. */
+async function contextMenu(page: Page, target: ReturnType<Page['locator']>, label: string): Promise<void> {
+  await target.click({ button: 'right' });
+  await page.locator('.monaco-menu .action-item').filter({ hasText: exactly(label) }).first().click();
+}
+
+/** Clicks a button of a view's title bar (they show while the pointer is over the header). */
+async function viewAction(view: ReturnType<Page['locator']>, label: string): Promise<void> {
+  await view.locator('.pane-header').hover();
+  await view.locator(`.pane-header .actions a.action-label[aria-label="${label}"]`).first().click();
+}
+
+/** A test-only extension that shows the product's confirmation for a production purchase (see test/workbench). */
+function helperExtension(repoRoot: string): { path: string; id: string; version: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-workbench-helper-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'workbench-helper', publisher: 'pc-test', version: '0.0.1', engines: { vscode: '^1.96.0' }, main: './extension.js',
+    activationEvents: ['onCommand:pcTest.confirmProductionPurchase'],
+    contributes: { commands: [{ command: 'pcTest.confirmProductionPurchase', title: 'Confirm a Production Purchase', category: 'PC Test' }] },
+  }, null, 2));
+  // The bundle keeps node_modules external, so it is loaded from the checkout where they resolve.
+  writeFileSync(join(dir, 'extension.js'), `module.exports = require(${JSON.stringify(join(repoRoot, 'out', 'test', 'workbench', 'helperExtension.js'))});\n`);
+  return { path: dir, id: 'pc-test.workbench-helper', version: '0.0.1' };
+}
+
+export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Promise<CheckOutcome[]> {
+  const { chromium } = await import('playwright-core');
+  const outcomes: CheckOutcome[] = [];
+  const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42']);
+  const fixtures = (await (await fetch(`${emulator.url}/_emulator/fixtures`)).json()) as Fixtures;
+  const recorded = async () => (await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as Recorded[];
+  const orderPosts = async () => (await recorded()).filter((r) => r.method === 'POST' && r.path.toLowerCase() === `/v1/customers/${fixtures.customerId}/orders`.toLowerCase());
+
+  const workspace = mkdtempSync(join(tmpdir(), 'pc-workbench-'));
+  cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2));
+  writeFileSync(join(workspace, 'buy.order.json'), JSON.stringify({
+    $schema: 'partner-center:/schemas/order.schema.json', referenceCustomerId: fixtures.customerId, partnerOnRecordAttestationAccepted: true,
+    billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: fixtures.catalog.license, quantity: 4, termDuration: 'P1Y' }],
+  }, null, 2));
+  const resultFile = join(mkdtempSync(join(tmpdir(), 'pc-workbench-result-')), 'confirmed.json');
+
+  const session = await startCodeServer(runtime, {
+    installExtensions: [repoExtension(repoRoot), helperExtension(repoRoot)],
+    environment: { PC_WORKBENCH_RESULT: resultFile },
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const title = (name: string) => `Workbench (VS Code ${runtime.version.vscode}, clicked): ${name}`;
+  const check = async (name: string, body: () => Promise<void>) => {
+    try {
+      await body();
+      outcomes.push({ title: title(name) });
+    } catch (err) {
+      await page.screenshot({ path: join(session.runDir, `failure-${outcomes.length}.png`) }).catch(() => undefined);
+      outcomes.push({ title: title(name), error: `${err instanceof Error ? err.message : String(err)}\n(screenshot in ${session.runDir})` });
+    } finally {
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  };
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(30_000);
+  try {
+    await page.goto(await session.workbenchUrl({ folder: workspace }));
+    await page.locator('.activitybar [aria-label^="Partner Center"]').first().waitFor({ timeout: 90_000 });
+
+    await check('Run Request\'s modal names the environment, the customer and every line; Cancel sends nothing', async () => {
+      await openFile(page, 'buy.order.json');
+      await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
+      const text = (await page.locator(DIALOG).first().innerText());
+      for (const expected of ['Place order for', 'local emulator — no money is spent', fixtures.customerId, fixtures.catalog.license]) {
+        if (!text.includes(expected)) throw new Error(`the dialog does not show "${expected}":\n${text}`);
+      }
+      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Cancel') }).first().click();
+      await page.locator(DIALOG).first().waitFor({ state: 'hidden' });
+      await page.locator(TOAST).filter({ hasText: 'the purchase was not confirmed' }).first().waitFor();
+      const posts = await orderPosts();
+      if (posts.length !== 0) throw new Error(`${posts.length} order(s) were posted after Cancel`);
+    });
+
+    await check('Run Request\'s "Place order" button places exactly one order, and says so', async () => {
+      await openFile(page, 'buy.order.json');
+      await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
+      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Place order') }).first().click();
+      await page.locator(TOAST).filter({ hasText: /POST \/v1\/customers\/.+\/orders → 201/ }).first().waitFor();
+      const posts = await orderPosts();
+      if (posts.length !== 1 || posts[0]!.status !== 201) throw new Error(`expected one order POST answered 201, found ${JSON.stringify(posts)}`);
+    });
+
+    await check('History: a run is listed; Open Response re-opens it; Send Again asks again and sends with a new request id', async () => {
+      await page.locator('.activitybar [aria-label^="Partner Center"]').first().click();
+      const history = pane(page, 'History');
+      const row = history.locator('.monaco-list-row').filter({ hasText: 'buy.order.json' }).first();
+      await row.waitFor();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('W'); // close every editor, so re-opening is visible
+      await contextMenu(page, row, 'Open Response');
+      await page.locator('.tab.active').filter({ hasText: 'buy.order.json' }).first().waitFor();
+      const editorText = await page.locator('.editor-instance .view-lines').first().innerText();
+      if (!/"status": 201/.test(editorText.replace(/\u00a0/g, ' '))) throw new Error(`the re-opened response does not show the 201:\n${editorText.slice(0, 500)}`);
+
+      const first = await orderPosts();
+      await contextMenu(page, row, 'Send Again');
+      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Place order') }).first().click();
+      await page.locator(TOAST).filter({ hasText: /orders → 201/ }).nth(1).waitFor().catch(() => undefined);
+      const deadline = Date.now() + 20_000;
+      let posts = await orderPosts();
+      while (posts.length < first.length + 1 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        posts = await orderPosts();
+      }
+      if (posts.length !== first.length + 1) throw new Error(`Send Again posted ${posts.length - first.length} order(s)`);
+      const newId = posts.at(-1)!.requestId;
+      if (!newId || first.some((p) => p.requestId === newId)) throw new Error(`Send Again reused a request id (${newId})`);
+      await history.locator('.monaco-list-row').nth(1).waitFor();
+    });
+
+    await check('History: the title bar\'s Export as HAR and the palette\'s Export as JSON write every run to the chosen file', async () => {
+      const history = pane(page, 'History');
+      const save = async (target: string) => {
+        const input = page.locator(QUICK_INPUT).first();
+        await input.waitFor();
+        await input.fill(target);
+        await page.keyboard.press('Enter');
+        const deadline = Date.now() + 20_000;
+        while (!existsSync(target)) {
+          if (Date.now() > deadline) throw new Error(`nothing was saved at ${target}`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        return JSON.parse(readFileSync(target, 'utf8')) as unknown;
+      };
+      await history.locator('.monaco-list-row').first().click(); // an item has focus: the title bar still exports all
+      await viewAction(history, 'Export History as HAR');
+      const har = await save(join(workspace, 'exported-history.har')) as { log: { entries: { request: { url: string } }[] } };
+      if (har.log.entries.length !== 2 || !har.log.entries.every((e) => /\/orders$/.test(e.request.url))) throw new Error(`the HAR holds ${har.log.entries.length} entries: ${JSON.stringify(har.log.entries.map((e) => e.request.url))}`);
+      await runCommand(page, 'Partner Center: Export History as JSON');
+      const runs = await save(join(workspace, 'exported-history.json')) as { title: string; exchanges: { requestId: string }[] }[];
+      if (runs.length !== 2 || !runs.every((r) => r.title === 'buy.order.json' && r.exchanges.length === 1)) throw new Error(`unexpected export: ${JSON.stringify(runs.map((r) => [r.title, r.exchanges.length]))}`);
+      if (runs[0]!.exchanges[0]!.requestId === runs[1]!.exchanges[0]!.requestId) throw new Error('the two runs share a request id');
+    });
+
+    await check('History: Delete from History removes one run; Clear History asks, then removes the rest', async () => {
+      const history = pane(page, 'History');
+      const rows = history.locator('.monaco-list-row');
+      await contextMenu(page, rows.first(), 'Delete from History');
+      await rows.nth(1).waitFor({ state: 'detached' });
+      if (await rows.count() !== 1) throw new Error(`expected one run left, found ${await rows.count()}`);
+      await runCommand(page, 'Partner Center: Clear History');
+      const text = await page.locator(DIALOG).first().innerText();
+      if (!/Delete every request and response/.test(text)) throw new Error(`unexpected dialog: ${text}`);
+      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Clear History') }).first().click();
+      await rows.first().waitFor({ state: 'detached' });
+      await history.locator('.welcome-view-content').filter({ hasText: 'Requests you send' }).first().waitFor();
+    });
+
+    await check('Customers: clicking the "Load more" row loads the next page', async () => {
+      const customers = pane(page, 'Customers');
+      const listings = async () => (await recorded()).filter((r) => r.method === 'GET' && /^\/v1\/customers(\?|$)/.test(r.path)).length;
+      // The tree is virtual: go to its last row (the Load more row) with the keyboard first.
+      await customers.locator('.monaco-list-row').first().click();
+      await page.keyboard.press('End');
+      const more = customers.locator('.monaco-list-row').filter({ hasText: /Load more/i }).first();
+      await more.waitFor();
+      const before = await listings();
+      await more.click();
+      const deadline = Date.now() + 20_000;
+      while (await listings() === before) {
+        if (Date.now() > deadline) throw new Error('clicking Load more asked Partner Center for nothing');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      // The next page's customers are in the tree: the row that was "Load more" is a customer now.
+      await customers.locator('.monaco-list-row[aria-level="1"][aria-posinset="41"]').filter({ hasNotText: /Load more/i }).first().waitFor();
+    });
+
+    await check('against production the customer\'s domain must be typed: a wrong domain is refused, the right one confirms', async () => {
+      await runCommand(page, 'PC Test: Confirm a Production Purchase');
+      const text = await page.locator(DIALOG).first().innerText();
+      if (!/PRODUCTION — this spends real money/.test(text)) throw new Error(`the dialog does not say it is production:\n${text}`);
+      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Place order') }).first().click();
+      await page.locator(QUICK_INPUT).first().waitFor();
+      await page.keyboard.type('fabrikam.onmicrosoft.com');
+      await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: 'Type contoso.onmicrosoft.com exactly.' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      // Not accepted: the box is still there, with the wrong domain in it, and nothing was answered.
+      if ((await page.locator(QUICK_INPUT).first().inputValue()) !== 'fabrikam.onmicrosoft.com') throw new Error('the domain box closed on a wrong domain');
+      if (existsSync(resultFile)) throw new Error(`answered after a wrong domain: ${readFileSync(resultFile, 'utf8')}`);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Contoso.onmicrosoft.com');
+      await page.keyboard.press('Enter');
+      await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden' });
+      const answer = await waitForFile(resultFile);
+      if (answer.confirmed !== true) throw new Error(`the right domain did not confirm: ${JSON.stringify(answer)}`);
+    });
+  } catch (err) {
+    outcomes.push({ title: title('the workbench opens with the extension installed'), error: err instanceof Error ? err.message : String(err) });
+  } finally {
+    await browser.close();
+    await session.stop();
+    await emulator.stop();
+  }
+  return outcomes;
+}
+
+async function waitForFile(path: string): Promise<{ confirmed?: boolean }> {
+  const deadline = Date.now() + 20_000;
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) throw new Error(`nothing was written to ${path}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as { confirmed?: boolean };
+}
