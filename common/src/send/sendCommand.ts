@@ -2,7 +2,6 @@
 // response as JSON on stdout and progress on stderr. A purchase needs --yes, or a person at a
 // terminal who confirms it; piped or scheduled runs without --yes refuse to buy. Unsettled
 // purchases are journaled in a file (a crash must not forget them), by default in the user's cache.
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -11,6 +10,7 @@ import { PartnerCenterClient } from '../api/client';
 import { isLoopbackHost } from '../api/clouds';
 import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../cliOptions';
 import { requestKindById, requestKindFor, schemaRefIn } from '../requestKinds';
+import { InvalidUtf8Error, readUtf8File } from '../utf8File';
 import { JsonFileStore } from './fileStore';
 import { Journal, type JournalEntry } from './journal';
 import { describeSummary, type EnvironmentInfo, type PurchaseSummary } from './purchase';
@@ -110,12 +110,14 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   const path = resolve(String(o.file));
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readUtf8File(path)).replace(/^\uFEFF/, '');
   } catch (err) {
-    io.err(`cannot read ${path}: ${(err as Error).message}\n`);
+    io.err(err instanceof InvalidUtf8Error ? `${err.message}\n` : `cannot read ${path}: ${(err as Error).message}\n`);
     return 2;
   }
-  const kind = o.kind ? requestKindById(o.kind) : requestKindFor(path, schemaRefIn(text));
+  // The kinds' file patterns read URIs, whose escapes are decoded: a file URL keeps a "%" in a name literal.
+  const documentUri = pathToFileURL(path).href;
+  const kind = o.kind ? requestKindById(o.kind) : requestKindFor(documentUri, schemaRefIn(text));
   if (!kind) {
     io.err(`${basename(path)} is not a Partner Center request document; name it *.order.json, *.cart.json, ... or pass --kind\n`);
     return 2;
@@ -147,19 +149,26 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   try {
     const result = await runDocument(text, kind, {
       client, environment, journal, prompts, signal: controller.signal, customerId: o.customer,
-      documentUri: pathToFileURL(path).href, progress: (m) => io.err(`${m}\n`),
+      documentUri, progress: (m) => io.err(`${m}\n`),
     });
     if (result.exchanges.length > 0) {
       const record = { id: '', time: result.exchanges[0].startedAt, title: basename(path), kindId: kind.id, environment: environment.label, endpoint: client.endpoint, summary: result.message, exchanges: result.exchanges };
       io.out(responseDocument(record));
     }
     io.err(`${refusal ?? result.message}\n`);
-    if (result.status === 'unknown' || result.status === 'cancelled') io.err(`The send is kept in ${journalPath}; run the same command again to check it with Partner Center and finish it.\n`);
+    if (await keptInJournal(journal, result)) io.err(`The send is kept in ${journalPath}; run the same command again to check it with Partner Center and finish it.\n`);
     return exitCode(result, refusal !== undefined);
   } finally {
     process.off('SIGINT', onSigint);
     await client.close();
   }
+}
+
+/** Whether a call of this run was left unsettled in the journal (only purchases are journaled). */
+async function keptInJournal(journal: Journal, result: RunResult): Promise<boolean> {
+  if (result.status !== 'unknown' && result.status !== 'cancelled') return false;
+  const ids = new Set(result.exchanges.map((e) => e.requestId));
+  return (await journal.unsettled()).some((e) => ids.has(e.requestId));
 }
 
 function exitCode(result: RunResult, refused: boolean): number {
