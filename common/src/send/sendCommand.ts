@@ -68,6 +68,12 @@ export function defaultJournalPath(env: Readonly<Record<string, string | undefin
   return join(cache, 'partner-center-vscode', 'cli-journal.json');
 }
 
+/** What a confirmation says about where it goes: only a loopback address is the emulator, where no money is spent. */
+export function environmentOf(endpoint: string, sandbox: boolean): EnvironmentInfo {
+  const url = new URL(endpoint);
+  return isLoopbackHost(url.hostname) ? { kind: 'emulator', label: `Emulator (${url.origin})` } : { kind: sandbox ? 'sandbox' : 'production', label: url.origin };
+}
+
 export interface SendIo {
   stdinIsTty: boolean;
   /** Where PARTNER_CENTER_TOKEN and XDG_CACHE_HOME are read; process.env by default. */
@@ -122,10 +128,7 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
     io.err(`${basename(path)} is not a Partner Center request document; name it *.order.json, *.cart.json, ... or pass --kind\n`);
     return 2;
   }
-  const endpointUrl = new URL(String(o.endpoint));
-  const environment: EnvironmentInfo = isLoopbackHost(endpointUrl.hostname)
-    ? { kind: 'emulator', label: `Emulator (${endpointUrl.origin})` }
-    : { kind: o.sandbox ? 'sandbox' : 'production', label: endpointUrl.origin };
+  const environment = environmentOf(String(o.endpoint), o.sandbox);
   const client = new PartnerCenterClient({ endpoint: String(o.endpoint), tokenProvider: { getToken: async () => token } });
   const journalPath = o.journal ? resolve(o.journal) : defaultJournalPath(env);
   const journal = new Journal(new JsonFileStore<JournalEntry>(journalPath));

@@ -115,7 +115,7 @@ export async function until(check: () => boolean): Promise<void> {
 export interface GatewayRequest { method: string; path: string }
 
 /** What the gateway does with a request: pass it on, hold it until `release` is called, or answer it itself. */
-export type GatewayRule = (req: GatewayRequest) => 'forward' | 'hold' | { status: number; body: unknown };
+export type GatewayRule = (req: GatewayRequest) => 'forward' | 'hold' | { status: number; body?: unknown; headers?: Record<string, string> };
 
 export interface Gateway {
   url: string;
@@ -140,7 +140,7 @@ export async function startGateway(emu: RunningEmulator, rule: GatewayRule): Pro
     const decision = rule(seen);
     if (typeof decision === 'object') {
       req.resume();
-      res.writeHead(decision.status, { 'content-type': 'application/json' }).end(JSON.stringify(decision.body));
+      res.writeHead(decision.status, { 'content-type': 'application/json', ...decision.headers }).end(decision.body === undefined ? '' : JSON.stringify(decision.body));
       return;
     }
     const pass = (): void => {
