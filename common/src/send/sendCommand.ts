@@ -12,7 +12,7 @@ import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP
 import { requestKindById, requestKindFor, schemaRefIn } from '../requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../utf8File';
 import { JsonFileStore } from './fileStore';
-import { Journal, type JournalEntry } from './journal';
+import { Journal, type JournalEntry, type RecentSend } from './journal';
 import { describeSummary, type EnvironmentInfo, type PurchaseSummary } from './purchase';
 import { responseDocument } from './responseDocument';
 import { runDocument } from './runner';
@@ -131,7 +131,9 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   const environment = environmentOf(String(o.endpoint), o.sandbox);
   const client = new PartnerCenterClient({ endpoint: String(o.endpoint), tokenProvider: { getToken: async () => token } });
   const journalPath = o.journal ? resolve(o.journal) : defaultJournalPath(env);
-  const journal = new Journal(new JsonFileStore<JournalEntry>(journalPath));
+  // Settled purchases are remembered beside the journal (and under its lock) for an hour, so two
+  // `send`s of one purchase in two terminals buy once even when one finishes while the other asks.
+  const journal = new Journal(new JsonFileStore<JournalEntry>(journalPath), new JsonFileStore<RecentSend>(`${journalPath}.recent`));
   let refusal: string | undefined;
   const prompts: RunPrompts = {
     pickCustomer: async () => o.customer,
@@ -139,7 +141,10 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
       io.err(`${describeSummary(summary)}\n`);
       if (o.yes) return true;
       if (!io.stdinIsTty) {
-        refusal = 'refusing to make a purchase without --yes: stdin is not a terminal, so nobody can confirm it';
+        const interrupted = (summary.warnings ?? []).some((w) => w.includes('sent again under the same request id'));
+        refusal = `refusing to make a purchase without --yes: stdin is not a terminal, so nobody can confirm it${interrupted
+          ? '. An interrupted earlier send of this purchase is open (see the notes above): with --yes it is sent again under its request id, which Partner Center places at most once; nothing is concluded from the orders listed'
+          : ''}`;
         return false;
       }
       return confirmAtTerminal(io, summary);
