@@ -1,5 +1,6 @@
 // Where each Partner Center cloud lives (reference §1.1). The US Government cloud shares the
 // global API host but signs in against its own authority, so host and authority are separate.
+import { isIPv4 } from 'node:net';
 
 export type CloudName = 'global' | 'usGovernment' | 'china21Vianet' | 'emulator' | 'custom';
 
@@ -68,8 +69,12 @@ export function normalizeEndpoint(raw: string): string {
   return `${url.origin}${path}`;
 }
 
-/** True for hosts that can only be the local machine: a proxy could never reach them. */
+/**
+ * True for hosts that can only be the local machine: a proxy could never reach them, and no money
+ * is spent there. Only `localhost`, `::1` and an IPv4 address in 127.0.0.0/8 qualify; a name that
+ * merely starts with "127." (127.0.0.1.example.com) is an ordinary remote host.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\./.test(h);
+  const h = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || (isIPv4(h) && h.startsWith('127.'));
 }

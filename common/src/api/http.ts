@@ -74,14 +74,18 @@ async function followRedirects(dispatcher: Dispatcher, req: AttemptRequest, sign
     }
     const res = await request(url, { dispatcher, method: method as Dispatcher.HttpMethod, headers, body, signal });
     const location = headerValue(res.headers.location);
-    const follow = REDIRECTS.has(res.statusCode) && location !== undefined && redirectMethod(res.statusCode, method);
+    const target = REDIRECTS.has(res.statusCode) && location !== undefined ? resolveLocation(location, url) : undefined;
+    // A write goes to the origin it was addressed to or nowhere: following a redirect elsewhere would
+    // hand the body and its request id (an order, a checkout) to another host and take that host's
+    // answer as the result. The redirect itself is the answer; the request was not taken here.
+    const follow = target !== undefined && redirectMethod(res.statusCode, method) && (isRead(req.method) || target.origin === url.origin);
     if (!follow) {
       const text = stripBom(await res.body.text());
       return { type: 'response', response: { status: res.statusCode, headers: flatten(res.headers), url, ...parseJson(text) } };
     }
     await res.body.dump();
     if (hop >= maxRedirects) return { type: 'protocol', detail: `more than ${maxRedirects} redirects` };
-    url = new URL(location, url);
+    url = target;
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       return { type: 'protocol', detail: `redirect to unsupported scheme ${url.protocol}` };
     }
@@ -90,6 +94,18 @@ async function followRedirects(dispatcher: Dispatcher, req: AttemptRequest, sign
       body = undefined;
     }
   }
+}
+
+function resolveLocation(location: string, base: URL): URL | undefined {
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRead(method: string): boolean {
+  return method.toUpperCase() === 'GET' || method.toUpperCase() === 'HEAD';
 }
 
 /** 307/308 repeat any method; 303 becomes GET; 301/302 are followed only for reads. */

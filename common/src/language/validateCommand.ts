@@ -1,7 +1,6 @@
 // `partner-center validate <files...>`: the language service on files, for CI and scripts. Same
 // rules as the editor, syntax errors included. Exit 1 when any error, 2 for usage problems or
 // unreadable files, else 0. With --endpoint the catalog rules run against that service.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -10,6 +9,7 @@ import { createApiCatalogSource } from './apiCatalogSource';
 import { CATALOG_OFF, catalogView, type CatalogView } from './catalog';
 import { getLanguageService } from './languageService';
 import { requestKindById } from '../requestKinds';
+import { InvalidUtf8Error, readUtf8File } from '../utf8File';
 import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../cliOptions';
 
 const USAGE = `usage: partner-center validate <files...> [--format text|json] [--kind <kind>] [--endpoint <url>] [--country <cc>]
@@ -97,9 +97,9 @@ export async function validateCommand(argv: string[]): Promise<number> {
     for (const file of options.files) {
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = await readUtf8File(file);
       } catch (err) {
-        process.stderr.write(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+        process.stderr.write(err instanceof InvalidUtf8Error ? `${err.message}\n` : `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
         usageProblem = true;
         continue;
       }

@@ -94,9 +94,12 @@ export async function exchange(client: PartnerCenterClient, call: HttpCall, opti
   }
 }
 
-/** A definite answer to a purchase: it was done (2xx) or refused before anything was done (4xx). */
+/**
+ * A definite answer to a purchase: it was done (2xx), or not taken (a redirect, which the client
+ * follows for a write only on the same origin) or refused before anything was done (4xx).
+ */
 function settles(status: number): boolean {
-  return (status >= 200 && status < 300) || (status >= 400 && status < 500);
+  return status >= 200 && status < 500;
 }
 
 /** An answer that does not settle the outcome, as the error exactlyOnce re-sends on. */
@@ -114,7 +117,10 @@ function fromResponse(base: Omit<Exchange, 'durationMs' | 'attempts' | 'outcome'
     ...base, url: res.url || base.url, attempts, durationMs, status: res.status, responseHeaders: res.headers, responseBody: res.body,
     outcome: forced ?? (ok ? 'ok' : 'failed'),
   };
-  if (!ok) {
+  if (!ok && res.status >= 300 && res.status < 400) {
+    const where = res.headers.location ? ` to ${res.headers.location}` : '';
+    out.error = { kind: 'http', message: `Partner Center answered ${res.status}, a redirect${where} that was not followed: a write is only sent to the origin it is addressed to. Nothing was sent there.` };
+  } else if (!ok) {
     const parsed = parseErrorBody(res.body, typeof res.body === 'string' ? res.body : '');
     out.error = { kind: 'http', message: `Partner Center answered ${res.status}${parsed.code !== undefined ? `, code ${parsed.code}` : ''}${parsed.description ? `: ${parsed.description}` : ''}`, code: parsed.code, description: parsed.description };
   }

@@ -43,15 +43,26 @@ async function confirmAndSend(ctx: RunContext, summary: PurchaseSummary, req: Pu
       message: `Not sent: this purchase is already being sent, or was sent while this confirmation was open, by another run (started ${sent.busyWith.startedAt}, request id ${sent.busyWith.requestId}). Check its result; run the document again to buy once more.` };
   }
   const e = sent.exchange;
-  return { ...base, exchanges: [...before, e], ...outcomeOf(e), orderIds: orderIdsOf(e.responseBody) };
+  const orderIds = orderIdsOf(e.responseBody);
+  const replayed = e.outcome === 'ok' && orderIds.length > 0 && orderIds.every((id) => earlier.candidates?.includes(id));
+  if (replayed) {
+    // The service answered the interrupted send's request id with an order that existed before this run: it was that send's.
+    return { ...base, exchanges: [...before, e], orderIds, status: 'alreadyDone',
+      message: `The interrupted order was placed: order ${orderIds.join(', ')}. Partner Center answered its request id with it, so nothing new was bought.` };
+  }
+  return { ...base, exchanges: [...before, e], ...outcomeOf(e, true), orderIds };
 }
 
-export function outcomeOf(e: Exchange): Pick<RunResult, 'status' | 'message'> {
+/** `journaled`: the call is a purchase kept in the journal until its outcome is known (others are not). */
+export function outcomeOf(e: Exchange, journaled = false): Pick<RunResult, 'status' | 'message'> {
+  const read = e.call.method === 'GET';
   switch (e.outcome) {
     case 'ok': return { status: 'done', message: `${e.call.method} ${e.call.path} → ${e.status}` };
     case 'failed': return { status: 'failed', message: e.error?.message ?? `Partner Center answered ${e.status}.` };
-    case 'cancelled': return { status: 'cancelled', message: 'Cancelled. If the request had reached Partner Center it may have been applied; it is checked before this is sent again.' };
-    case 'unknown': return { status: 'unknown', message: `No definite answer (${e.error?.message ?? 'outcome unknown'}). The send is journaled and Partner Center is asked about it before anything is sent again.` };
+    case 'cancelled': return { status: 'cancelled', message: journaled ? 'Cancelled. If the request had reached Partner Center it may have been applied; it is checked before this is sent again.'
+      : read ? 'Cancelled.' : 'Cancelled. If the request had reached Partner Center it may have been applied.' };
+    case 'unknown': return { status: 'unknown', message: `No definite answer (${e.error?.message ?? 'outcome unknown'}).${journaled ? ' The send is journaled and Partner Center is asked about it before anything is sent again.'
+      : read ? '' : ' The change may or may not have been applied.'}` };
   }
 }
 

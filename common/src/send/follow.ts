@@ -2,7 +2,7 @@
 // ask the service about every journaled send of the endpoint (a crash or reload left them open).
 import { type PartnerCenterClient } from '../api';
 import { sleep } from '../api/retry';
-import { type Journal } from './journal';
+import { beingSent, type Journal, sameEndpoint } from './journal';
 import { checkEntry, type RecoveryOutcome } from './recovery';
 
 export interface FollowOptions {
@@ -26,9 +26,13 @@ export async function followOrder(client: PartnerCenterClient, customerId: strin
   }
 }
 
-/** Checks every unsettled send of this endpoint; found ones, and ones whose resource is gone, are settled. */
+/**
+ * Checks every unsettled send of this endpoint that no run is sending now. Only definite answers
+ * settle an entry (found, or its resource gone); orders merely matched by their lines stay open
+ * until the purchase is run again and the service answers for its request id.
+ */
 export async function recoverAll(client: PartnerCenterClient, journal: Journal, signal?: AbortSignal): Promise<RecoveryOutcome[]> {
-  const entries = await journal.unsettled((e) => e.endpoint === client.endpoint);
+  const entries = await journal.unsettled((e) => sameEndpoint(e.endpoint, client.endpoint) && !beingSent(e));
   const outcomes: RecoveryOutcome[] = [];
   for (const entry of entries) {
     const outcome = await checkEntry(client, entry, signal);

@@ -3,7 +3,7 @@
 // extension can keep it in its storage folder and the tests in memory.
 import { randomUUID } from 'node:crypto';
 import { type Exchange, type HttpCall } from './exchange';
-import { redactBody, redactHeaders, redactText } from './redact';
+import { redactBody, redactHeaders, redactQuery, redactText, redactUrl } from './redact';
 import { type ListStore, SerialStore } from './serialStore';
 
 export interface HistoryRecord {
@@ -35,12 +35,12 @@ export class MemoryHistoryStore implements HistoryStore {
 }
 
 export function redactExchange(e: Exchange): Exchange {
-  const call: HttpCall = { ...e.call, headers: redactHeaders(e.call.headers), body: redactBody(e.call.body) };
+  const call: HttpCall = { ...e.call, path: redactUrl(e.call.path), query: redactQuery(e.call.query), headers: redactHeaders(e.call.headers), body: redactBody(e.call.body) };
   return {
-    ...e, call,
+    ...e, call, url: redactUrl(e.url),
     responseHeaders: redactHeaders(e.responseHeaders),
     responseBody: redactBody(e.responseBody),
-    error: e.error ? { ...e.error, message: redactText(e.error.message) } : undefined,
+    error: e.error ? { ...e.error, message: redactText(e.error.message), description: e.error.description === undefined ? undefined : redactText(e.error.description) } : undefined,
   };
 }
 

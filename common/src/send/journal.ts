@@ -1,11 +1,20 @@
 // The journal of purchases whose outcome is not known yet. An entry is written BEFORE the first
 // byte of a purchase leaves, and removed only when a definite answer came back, the service was
-// asked and the purchase was found (or what it acted on is gone), or a person discarded it after
-// checking by hand. An entry that survives a crash or a reload
-// therefore means "we may have bought this": before the same thing is sent again, the service is
-// asked (recovery.ts). Storage is abstract so the extension (ExtensionContext state), the CLI and
-// the tests each provide their own.
-
+// asked and answered definitely, or a person decided (discarded it after checking by hand). An
+// entry that survives a crash or a reload therefore means "we may have bought this": before the
+// same purchase is sent again, the service is asked (recovery.ts).
+//
+// Entries are recognised by what is bought, not by where it was written: the endpoint (any loopback
+// spelling is one), the customer and a fingerprint of the call (method, canonical path, body), so a
+// moved or renamed copy of a document is the same purchase. Several processes may share one journal
+// (two terminals running `send`): every check-and-change runs under the store's `exclusive` lock,
+// an entry names the process sending it while it is sent, and settled purchases are remembered for
+// an hour, so a run that looked before another run bought cannot buy the same thing again.
+// Storage is abstract so the extension (ExtensionContext state), the CLI (a file) and the tests
+// each provide their own.
+import { hostname } from 'node:os';
+import { isLoopbackHost } from '../api/clouds';
+import { processAlive } from './fileLock';
 import { type ListStore, SerialStore } from './serialStore';
 
 /** `request`: a generic write that may spend money but has no shape the service can be asked about. */
@@ -20,14 +29,15 @@ export interface JournalEntry {
   endpoint: string;
   purpose: JournalPurpose;
   method: string;
+  /** The canonical path as sent (see requestTarget.ts). */
   path: string;
   customerId: string;
-  /**
-   * The document sent, when it came from one, and a fingerprint of what identifies the purchase:
-   * the call's method, path and body; for a cart's checkout, the cart-creation call (each run
-   * creates a new cart, so the checkout path alone would never match an earlier run).
-   */
+  /** The document it was sent from, for people to recognise it; not part of what identifies the purchase. */
   documentUri?: string;
+  /**
+   * Fingerprint of what identifies the purchase: the call's method, canonical path and body (for a
+   * cart's checkout, the cart-creation call: each run creates a new cart). See purchaseFingerprint.
+   */
   bodyHash: string;
   /** What identifies the purchase when asking the service about it later. */
   match: {
@@ -36,7 +46,12 @@ export interface JournalEntry {
     subscriptionId?: string;
     changes?: { path: string; to: unknown }[];
   };
+  /** The process sending it right now; removed when that send is over, whatever came of it. */
+  sender?: { pid: number; host: string };
 }
+
+/** A purchase whose send was settled lately (see Journal). */
+export interface RecentSend { key: string; requestId: string; startedAt: string; settledAt: string }
 
 export type JournalStore = ListStore<JournalEntry>;
 
@@ -50,27 +65,58 @@ export class MemoryJournalStore implements JournalStore {
   }
 }
 
-/** How long a begun send is remembered: longer than anyone keeps a confirmation dialog open. */
+class MemoryListStore<T> implements ListStore<T> {
+  private items: T[] = [];
+  async read(): Promise<T[]> {
+    return [...this.items];
+  }
+  async write(items: T[]): Promise<void> {
+    this.items = [...items];
+  }
+}
+
+/** How long a settled send is remembered, and a sender on another machine trusted: longer than anyone keeps a confirmation open. */
 const RECENT_MS = 60 * 60_000;
 
-const purchaseKey = (e: Pick<JournalEntry, 'endpoint' | 'customerId' | 'documentUri' | 'bodyHash'>) => JSON.stringify([e.endpoint, e.customerId, e.documentUri ?? '', e.bodyHash]);
+/** One spelling per endpoint: origin in lower case with its port, any loopback name as one, and the base path. */
+export function endpointKey(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    const host = isLoopbackHost(url.hostname) ? 'loopback' : url.hostname.toLowerCase().replace(/\.$/, '');
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return `${url.protocol}//${host}:${port}${url.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '').toLowerCase()}`;
+  } catch {
+    return endpoint;
+  }
+}
 
-/** Two entries for the same purchase: same place, same customer, same document, same fingerprint. */
-export function samePurchase(a: JournalEntry, b: Pick<JournalEntry, 'endpoint' | 'customerId' | 'documentUri' | 'bodyHash'>): boolean {
-  return a.endpoint === b.endpoint && a.customerId === b.customerId && a.bodyHash === b.bodyHash && (a.documentUri ?? '') === (b.documentUri ?? '');
+export function sameEndpoint(a: string, b: string): boolean {
+  return endpointKey(a) === endpointKey(b);
+}
+
+type PurchaseIdentity = Pick<JournalEntry, 'endpoint' | 'customerId' | 'bodyHash'>;
+
+/** What a purchase is: where, for whom, and what (the fingerprint). */
+export function purchaseKey(e: PurchaseIdentity): string {
+  return JSON.stringify([endpointKey(e.endpoint), e.customerId.trim().toLowerCase(), e.bodyHash]);
+}
+
+export function samePurchase(a: PurchaseIdentity, b: PurchaseIdentity): boolean {
+  return purchaseKey(a) === purchaseKey(b);
+}
+
+/** Whether a process is sending the entry now. A sender on another machine cannot be asked: it is trusted for an hour. */
+export function beingSent(e: JournalEntry): boolean {
+  if (!e.sender) return false;
+  if (e.sender.host !== hostname()) return Date.now() - Date.parse(e.startedAt) < RECENT_MS;
+  return processAlive(e.sender.pid);
 }
 
 export class Journal {
   private readonly entries: SerialStore<JournalEntry>;
-  /**
-   * Request ids this process is sending right now. An entry alone cannot tell "being sent" from
-   * "left open by a crash", and two runs of one document may try to send the same journaled id.
-   */
-  private readonly sending = new Set<string>();
-  /** Sends begun in this process, by purchase, kept for a while after they settle (see beginUnlessSending). */
-  private readonly begun = new Map<string, { entry: JournalEntry; at: number }>();
 
-  constructor(store: JournalStore) {
+  /** `recent`: where settled sends are remembered; it must be shared by the same processes as `store`. */
+  constructor(store: JournalStore, private readonly recent: ListStore<RecentSend> = new MemoryListStore()) {
     this.entries = new SerialStore(store);
   }
 
@@ -80,38 +126,45 @@ export class Journal {
   }
 
   /**
-   * Like `begin`, but in the same step checks that no other run is sending the same purchase, and
-   * that none started sending it since `since` (when the caller looked at earlier sends: two
-   * runs of one document at once both looked before either began). Resolves with that other
-   * entry, journaling nothing, when there is one. Call `finished` when the send is over.
+   * Like `begin`, but in the same step (under the lock) checks that no other run, in this process or
+   * another, is sending the same purchase or left it open, and that none settled it after `since`
+   * (when the caller looked at earlier sends: two runs of one purchase at once both looked before
+   * either began). Resolves with that other send, journaling nothing, when there is one. The entry
+   * names this process as its sender until `finished`.
    */
   beginUnlessSending(entry: JournalEntry, since = Date.now()): Promise<JournalEntry | undefined> {
-    return this.entries.update((entries) => {
+    return this.entries.update(async (entries) => {
       const key = purchaseKey(entry);
-      const recent = this.begun.get(key);
-      const other = entries.find((e) => samePurchase(e, entry) && (e.requestId !== entry.requestId || this.sending.has(e.requestId)))
-        ?? (recent && recent.at >= since ? recent.entry : undefined);
-      if (other) return { result: other };
-      this.sending.add(entry.requestId);
-      this.remember(key, entry);
-      return { items: [...entries.filter((e) => e.requestId !== entry.requestId), entry], result: undefined };
+      const open = entries.find((e) => purchaseKey(e) === key && (e.requestId !== entry.requestId || beingSent(e)));
+      if (open) return { result: open };
+      const settled = (await this.recent.read()).find((r) => r.key === key && Date.parse(r.startedAt) >= since);
+      if (settled) return { result: { ...entry, requestId: settled.requestId, startedAt: settled.startedAt } };
+      const mine: JournalEntry = { ...entry, sender: { pid: process.pid, host: hostname() } };
+      return { items: [...entries.filter((e) => e.requestId !== entry.requestId), mine], result: undefined };
     });
   }
 
-  private remember(key: string, entry: JournalEntry): void {
-    const now = Date.now();
-    for (const [k, v] of this.begun) if (now - v.at > RECENT_MS) this.begun.delete(k);
-    this.begun.set(key, { entry, at: now });
+  /** The send of `requestId` is over, whatever came of it: its entry (if still unsettled) no longer names a sender. */
+  finished(requestId: string): Promise<void> {
+    return this.entries.update((entries) => {
+      const entry = entries.find((e) => e.requestId === requestId);
+      if (!entry?.sender) return { result: undefined };
+      const { sender: _done, ...rest } = entry;
+      return { items: entries.map((e) => (e === entry ? rest : e)), result: undefined };
+    });
   }
 
-  /** The send of `requestId` is over, whatever came of it (its entry stays until settled). */
-  finished(requestId: string): void {
-    this.sending.delete(requestId);
-  }
-
-  /** The send's outcome is known: forget it. */
+  /** The send's outcome is known: forget it, remembering for a while that it was settled. */
   settle(requestId: string): Promise<void> {
-    return this.entries.update((entries) => entries.filter((e) => e.requestId !== requestId));
+    return this.entries.update(async (entries) => {
+      const entry = entries.find((e) => e.requestId === requestId);
+      if (!entry) return { result: undefined };
+      const now = Date.now();
+      const kept = (await this.recent.read()).filter((r) => now - Date.parse(r.settledAt) < RECENT_MS);
+      // Remembered before the entry is removed: a crash in between leaves both, never neither.
+      await this.recent.write([...kept, { key: purchaseKey(entry), requestId, startedAt: entry.startedAt, settledAt: new Date(now).toISOString() }]);
+      return { items: entries.filter((e) => e !== entry), result: undefined };
+    });
   }
 
   /**
@@ -121,7 +174,7 @@ export class Journal {
   discard(requestId: string): Promise<JournalEntry | undefined> {
     return this.entries.update((entries) => {
       const entry = entries.find((e) => e.requestId === requestId);
-      if (!entry || this.sending.has(requestId)) return { result: undefined };
+      if (!entry || beingSent(entry)) return { result: undefined };
       return { items: entries.filter((e) => e !== entry), result: entry };
     });
   }

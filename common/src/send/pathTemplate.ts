@@ -9,18 +9,22 @@ export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
 }
 
-/** Fills every placeholder; each value is encoded so it stays one path segment. */
+/**
+ * Fills every placeholder; each value is encoded so it stays one path segment. `.` and `..` are
+ * refused: encoding leaves them as they are, and the URL parser would then move to another path.
+ */
 export function fillPath(template: string, values: Record<string, string | undefined>): string {
   return template.replace(PLACEHOLDER, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined || value.trim() === '') throw new MissingPathValueError(name);
-    return encodeURIComponent(value.trim());
+    const value = values[name]?.trim();
+    if (value === undefined || value === '') throw new MissingPathValueError(name);
+    if (value === '.' || value === '..') throw new MissingPathValueError(name, `"${value}" cannot be the {${name}} of a path: it would address another resource.`);
+    return encodeURIComponent(value);
   });
 }
 
 export class MissingPathValueError extends Error {
-  constructor(readonly placeholder: string) {
-    super(`The path needs a value for {${placeholder}}.`);
+  constructor(readonly placeholder: string, message = `The path needs a value for {${placeholder}}.`) {
+    super(message);
     this.name = 'MissingPathValueError';
   }
 }

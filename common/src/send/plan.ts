@@ -6,9 +6,10 @@
 // is sent here.
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { type QueryValue } from '../api';
-import { type HttpMethod, nonSpendingWrites, type RequestKind, requestKinds } from '../requestKinds';
+import { type HttpMethod, type RequestKind } from '../requestKinds';
 import { isObject, type JsonObject, keyOf, prop, stringProp } from './jsonValues';
-import { customerScope, matchTemplate, placeholders } from './pathTemplate';
+import { placeholders } from './pathTemplate';
+import { canonicalPath, classifyRequest } from './requestTarget';
 import { validateBodyAs } from './bodyValidation';
 
 export interface SendPlan {
@@ -34,16 +35,48 @@ export interface SendPlan {
   problems: string[];
 }
 
+export { matchKind } from './requestTarget';
+
+/**
+ * Deeper than any Partner Center request, and far below where a recursive parser runs out of stack
+ * (5,000 levels crashed the command line).
+ */
+export const MAX_NESTING = 100;
+
 export function planFromText(text: string, kind: RequestKind): SendPlan {
+  const base = emptyPlan(kind);
+  if (nestingDepth(text) > MAX_NESTING) {
+    return { ...base, problems: [`The document nests arrays and objects deeper than ${MAX_NESTING} levels; no Partner Center request does, so it is not sent.`] };
+  }
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const base = emptyPlan(kind);
   if (errors.length > 0) {
     const first = errors[0];
     return { ...base, problems: [`The document is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset}).`] };
   }
   if (!isObject(value)) return { ...base, problems: ['The document must be a JSON object.'] };
   return kind.send.envelope ? planEnvelope(value, kind) : planKind(value, kind);
+}
+
+/** The deepest nesting of arrays and objects in JSON text, counted in one pass without recursion. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '{' || c === '[') {
+      deepest = Math.max(deepest, ++depth);
+    } else if (c === '}' || c === ']') {
+      depth--;
+    }
+  }
+  return deepest;
 }
 
 function emptyPlan(kind: RequestKind): SendPlan {
@@ -75,53 +108,29 @@ function planEnvelope(doc: JsonObject, kind: RequestKind): SendPlan {
   const methodRaw = stringProp(doc, 'method')?.toUpperCase() ?? kind.send.method;
   const method = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).find((m) => m === methodRaw);
   if (!method) problems.push(`"${methodRaw}" is not a method a request can use (GET, POST, PUT, PATCH, DELETE).`);
-  const path = stringProp(doc, 'path');
-  if (!path || !path.startsWith('/')) problems.push('The request needs a "path" starting with "/", such as "/v1/customers".');
+  const written = stringProp(doc, 'path');
+  const canonical = written?.startsWith('/') ? canonicalPath(written) : undefined;
+  if (!canonical) problems.push('The request needs a "path" starting with "/", such as "/v1/customers".');
+  else if (canonical.problem !== undefined) problems.push(canonical.problem);
   const query = scalarMap(prop(doc, 'query'), 'query', problems, false) as Record<string, QueryValue> | undefined;
   const headers = scalarMap(prop(doc, 'headers'), 'headers', problems, true) as Record<string, string> | undefined;
   const bodyKey = keyOf(doc, 'body');
   const body = bodyKey === undefined ? undefined : doc[bodyKey];
   const m = method ?? 'GET';
+  // Everything below reads the canonical path: the one that is sent.
+  const path = canonical?.path;
   const pathTemplate = path ?? kind.send.pathTemplate;
-  const match = path && method ? matchKind(m, path) : undefined;
-  const scope = path ? customerScope(path) : undefined;
-  const values: Record<string, string> = match?.values ?? (scope?.customerId ? { customerId: scope.customerId } : {});
-  const target = match?.kind;
-  const step = match?.step ?? 'other';
-  if (target && step === 'send' && body !== undefined) {
-    problems.push(...validateBodyAs(body, target).map((p) => `Body: ${p}`));
+  const target = path ? classifyRequest(m, path) : undefined;
+  const values = target?.values ?? {};
+  if (target?.kind && target.step === 'send' && body !== undefined) {
+    problems.push(...validateBodyAs(body, target.kind).map((p) => `Body: ${p}`));
   }
-  const isRead = m === 'GET';
-  // A known kind spends as its row says; any other write under a customer spends unless listed as harmless.
-  const spendsMoney = !isRead && (target
-    ? step === 'checkout' || target.send.spendsMoney
-    : !!scope && !isNonSpendingWrite(m, String(path)));
   return {
-    kind, target, step, method: m, pathTemplate, values, query, headers, body,
+    kind, target: target?.kind, step: target?.step ?? 'other', method: m, pathTemplate, values, query, headers, body,
     customerId: values.customerId,
     needsCustomer: placeholders(pathTemplate).includes('customerId') && values.customerId === undefined,
-    spendsMoney, isRead, problems,
+    spendsMoney: target?.spendsMoney ?? false, isRead: m === 'GET', problems,
   };
-}
-
-/** Which kind (and step) a method and path belong to, with the placeholder values found in the path. */
-export function matchKind(method: HttpMethod, path: string): { kind: RequestKind; step: 'send' | 'checkout'; values: Record<string, string> } | undefined {
-  for (const kind of requestKinds) {
-    if (kind.send.envelope) continue;
-    if (kind.send.method === method) {
-      const values = matchTemplate(kind.send.pathTemplate, path);
-      if (values) return { kind, step: 'send', values };
-    }
-    if (kind.send.checkout && method === 'POST') {
-      const values = matchTemplate(kind.send.checkout.pathTemplate, path);
-      if (values) return { kind, step: 'checkout', values };
-    }
-  }
-  return undefined;
-}
-
-function isNonSpendingWrite(method: HttpMethod, path: string): boolean {
-  return nonSpendingWrites.some((w) => w.method === method && matchTemplate(w.pathTemplate, path) !== undefined);
 }
 
 function withoutSchemaRef(doc: JsonObject): JsonObject {

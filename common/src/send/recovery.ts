@@ -1,24 +1,38 @@
-// Asks the service what became of a journaled purchase. Partner Center cannot be asked "which
-// order had request id X", so each purpose is checked by what it would have created: an order with
-// the same lines placed after the send started; a cart whose status became Ordered (or, when the
-// cart is gone, an order with its lines); a subscription that already holds the changed values.
-// "Not found" means it is safe to send (with the same request id, which the service also
-// de-duplicates); with `gone`, what the send acted on no longer exists, so the entry can never
-// complete and is dropped. "Unchecked": a generic write the service cannot be asked about; it is
-// only ever re-sent under its own request id. "Unreachable" means we cannot know yet.
+// Asks the service what became of a journaled purchase, and concludes only from definite answers.
+//
+// Partner Center keeps the answer to each MS-RequestId: the same call sent again under the same id
+// gets the first answer back instead of being performed twice. Where sending again cannot buy
+// anything, that is how a send is asked about by its own request id: a checkout of a cart that is
+// already ordered, or gone, is re-sent under the journaled id and the service answers with the
+// orders that id placed (or with an error: that id placed nothing). An order cannot be asked about
+// that way without possibly placing it, so its re-send is left to the purchase flow, after the
+// person confirmed it; here the customer's orders are only looked at, and orders with the same lines
+// placed since the send started are reported as `matched`: they may be the send's, or another
+// purchase of the same things, and nothing is concluded from them. A subscription is read: holding
+// the changed values is definite enough (sending them again changes nothing).
+//
+// found: the service says the purchase was made. notFound: it was not made; with `gone`, what it
+// acted on no longer exists (a resource-specific "not found" code, never a 404 from a listing),
+// so it can never complete. matched: see above. unchecked: a generic write the service cannot be
+// asked about. unreachable: no definite answer yet.
 import { isPartnerCenterError, type Order, type PartnerCenterClient } from '../api';
 import { type JournalEntry } from './journal';
+import { isObject, prop } from './jsonValues';
 import { changesApplied } from './merge';
-import { isObject } from './jsonValues';
 
 export type RecoveryOutcome =
   | { state: 'found'; entry: JournalEntry; orderIds: string[]; subscriptionId?: string; message: string }
+  | { state: 'matched'; entry: JournalEntry; orderIds: string[]; message: string }
   | { state: 'notFound'; entry: JournalEntry; message: string; gone?: boolean }
   | { state: 'unchecked'; entry: JournalEntry; message: string }
   | { state: 'unreachable'; entry: JournalEntry; message: string };
 
 /** Orders may be stamped slightly before our clock said the send started. */
 const CLOCK_SKEW_MS = 2 * 60_000;
+
+/** Partner Center codes that say a specific resource does not exist (reference §6.2, §4.7). */
+const SUBSCRIPTION_NOT_FOUND = 20003;
+const CART_NOT_FOUND = 800008;
 
 export async function checkEntry(client: PartnerCenterClient, entry: JournalEntry, signal?: AbortSignal): Promise<RecoveryOutcome> {
   try {
@@ -33,54 +47,61 @@ export async function checkEntry(client: PartnerCenterClient, entry: JournalEntr
         return { state: 'unchecked', entry, message: `${entry.method} ${entry.path} is not a call Partner Center can be asked about; it is only sent again under its own request id, which the service de-duplicates.` };
     }
   } catch (err) {
-    if (isPartnerCenterError(err) && err.status === 404) return notFoundAnswer(entry);
     return { state: 'unreachable', entry, message: `Could not ask Partner Center about the interrupted send (${err instanceof Error ? err.message : String(err)}).` };
   }
 }
 
-/**
- * A 404 while checking is an answer, not a failure to ask: the customer (orders), or the
- * subscription, no longer exists in this environment, so nothing the send made can be there.
- */
-function notFoundAnswer(entry: JournalEntry): RecoveryOutcome {
-  const what = entry.purpose === 'subscription' ? `Subscription ${entry.match.subscriptionId}` : `Customer ${entry.customerId}`;
-  return { state: 'notFound', gone: true, entry, message: `${what} no longer exists in this Partner Center environment, so the interrupted send left nothing behind.` };
+function notFoundCode(err: unknown, code: number): boolean {
+  return isPartnerCenterError(err) && err.status === 404 && Number(err.code) === code;
 }
 
 async function checkOrder(client: PartnerCenterClient, entry: JournalEntry, signal?: AbortSignal): Promise<RecoveryOutcome> {
   const orders = await client.orders.list(entry.customerId, { signal, correlationId: entry.correlationId });
-  const found = placedSince(orders, entry).filter((o) => sameLines(o, entry.match.lines ?? []));
-  if (found.length > 0) {
-    const ids = found.map((o) => String(o.id));
-    return { state: 'found', entry, orderIds: ids.slice(0, 1), message: `The interrupted order was placed: order ${ids[0]}.` };
+  const same = placedSince(orders, entry).filter((o) => sameLines(o, entry.match.lines ?? []));
+  if (same.length > 0) {
+    const listed = same.map((o) => `${String(o.id)} (placed ${String(o.creationDate)})`).join(', ');
+    return { state: 'matched', entry, orderIds: same.map((o) => String(o.id)),
+      message: `Order(s) with the same lines were placed since it started: ${listed}. They may be that send's, or another purchase of the same items.` };
   }
-  return { state: 'notFound', entry, message: 'No order from the interrupted send exists; it can be sent again safely.' };
+  return { state: 'notFound', entry, message: 'no order with its lines was placed since it started.' };
 }
 
 async function checkCheckout(client: PartnerCenterClient, entry: JournalEntry, signal?: AbortSignal): Promise<RecoveryOutcome> {
   const cartId = String(entry.match.cartId);
-  const cart = await client.carts.get(entry.customerId, cartId, { signal, correlationId: entry.correlationId }).catch((err: unknown) => {
-    if (isPartnerCenterError(err) && err.status === 404) return undefined;
-    throw err;
-  });
-  if (!cart) {
-    // Carts expire; the orders placed since the send are still there to look at.
-    const orders = placedSince(await client.orders.list(entry.customerId, { signal }), entry).filter((o) => sameLines(o, entry.match.lines ?? []));
-    if (orders.length > 0) return { state: 'found', entry, orderIds: orders.map((o) => String(o.id)).slice(0, 1), message: `Cart ${cartId} was checked out: order ${orders[0].id}.` };
-    return { state: 'notFound', gone: true, entry, message: `Cart ${cartId} no longer exists and no order with its lines was placed; it cannot be checked out any more.` };
+  let status: string | undefined;
+  try {
+    status = (await client.carts.get(entry.customerId, cartId, { signal, correlationId: entry.correlationId })).status?.toLowerCase() ?? '';
+  } catch (err) {
+    if (!notFoundCode(err, CART_NOT_FOUND)) throw err;
   }
-  if ((cart.status ?? '').toLowerCase() !== 'ordered') {
+  if (status !== undefined && status !== 'ordered') {
     return { state: 'notFound', entry, message: `Cart ${cartId} was not checked out; it can be checked out again safely.` };
   }
-  const orders = placedSince(await client.orders.list(entry.customerId, { signal }), entry);
-  const items = new Set(cart.lineItems.map((l) => l.catalogItemId.toLowerCase()));
-  const ids = orders.filter((o) => o.lineItems.some((l) => items.has(l.offerId.toLowerCase()))).map((o) => String(o.id));
-  return { state: 'found', entry, orderIds: ids, message: `Cart ${cartId} was checked out${ids.length ? `: order ${ids.join(', ')}` : ''}.` };
+  // The cart is ordered or gone, so checking it out cannot buy anything: ask with the journaled id.
+  const probe = await client.request({ method: 'POST', path: entry.path, requestId: entry.requestId, correlationId: entry.correlationId, signal });
+  if (probe.status >= 200 && probe.status < 300) {
+    const orders = prop(probe.body, 'orders');
+    const ids = Array.isArray(orders) ? orders.map((o) => prop(o, 'id')).filter((id): id is string => typeof id === 'string') : [];
+    return { state: 'found', entry, orderIds: ids, message: `Cart ${cartId} was checked out by that send${ids.length ? `: order ${ids.join(', ')}` : ''}.` };
+  }
+  if (probe.status >= 400 && probe.status < 500) {
+    if (status === 'ordered') {
+      return { state: 'found', entry, orderIds: [], message: `Cart ${cartId} was checked out, though not under that send's request id, so its orders are not known here.` };
+    }
+    return { state: 'notFound', gone: true, entry, message: `Cart ${cartId} no longer exists and Partner Center has no checkout under that send's request id: it bought nothing, and cannot any more.` };
+  }
+  return { state: 'unreachable', entry, message: `Could not ask Partner Center about the interrupted checkout (it answered ${probe.status}).` };
 }
 
 async function checkSubscription(client: PartnerCenterClient, entry: JournalEntry, signal?: AbortSignal): Promise<RecoveryOutcome> {
   const id = String(entry.match.subscriptionId);
-  const current = await client.subscriptions.get(entry.customerId, id, { signal });
+  let current: unknown;
+  try {
+    current = await client.subscriptions.get(entry.customerId, id, { signal });
+  } catch (err) {
+    if (!notFoundCode(err, SUBSCRIPTION_NOT_FOUND)) throw err;
+    return { state: 'notFound', gone: true, entry, message: `Subscription ${id} no longer exists in this Partner Center environment, so the interrupted update left nothing behind.` };
+  }
   const changes = (entry.match.changes ?? []).map((c) => ({ ...c, from: undefined }));
   if (isObject(current) && changesApplied(current, changes)) {
     return { state: 'found', entry, orderIds: [], subscriptionId: id, message: `The interrupted update of subscription ${id} was applied.` };

@@ -1,12 +1,14 @@
 // Runs one request document: plan the call from the request-kinds table, settle the customer,
 // then hand over to the flow the call needs (purchase flows confirm and send exactly once; reads
 // and writes known to spend nothing are sent as they are). The extension and the CLI both call `runDocument`.
+import { resolveApiUrl } from '../api';
 import { type RequestKind } from '../requestKinds';
 import { exchange, type HttpCall } from './exchange';
 import { cartFlow, checkoutFlow, orderFlow, outcomeOf, requestFlow, subscriptionFlow } from './flows';
 import { CustomerNotFoundError } from './lookups';
 import { fillPath, MissingPathValueError } from './pathTemplate';
 import { planFromText, type SendPlan } from './plan';
+import { classifyRequest, pathBelowEndpoint } from './requestTarget';
 import { type RunContext, type RunResult } from './runTypes';
 
 export async function runDocument(text: string, kind: RequestKind, ctx: RunContext): Promise<RunResult> {
@@ -30,6 +32,8 @@ export async function runPlan(plan: SendPlan, ctx: RunContext): Promise<RunResul
     if (err instanceof MissingPathValueError) return blocked(`Not sent: ${err.message}`, customerId);
     throw err;
   }
+  const differs = classifiedOtherwise(plan, call, customerId, ctx.client.endpoint);
+  if (differs) return blocked(`Not sent: ${differs}`, customerId);
   try {
     const result = await dispatch(plan, call, customerId, ctx);
     return { recovered: [], ...result, customerId: result.customerId ?? customerId };
@@ -39,8 +43,24 @@ export async function runPlan(plan: SendPlan, ctx: RunContext): Promise<RunResul
   }
 }
 
+/**
+ * The plan was classified from the canonical path; this checks that the URL the client will build
+ * from the filled-in path is classified the same, so no spelling can turn a purchase into a call
+ * that is sent unconfirmed.
+ */
+function classifiedOtherwise(plan: SendPlan, call: HttpCall, customerId: string | undefined, endpoint: string): string | undefined {
+  const url = resolveApiUrl(endpoint, call.path, call.query);
+  const below = pathBelowEndpoint(endpoint, url);
+  const sent = below === undefined ? undefined : classifyRequest(call.method, below);
+  // A purchase is confirmed for `customerId`: the URL must be that customer's.
+  const sameCustomer = !plan.spendsMoney || (sent?.customerId ?? '').toLowerCase() === (customerId ?? '').trim().toLowerCase();
+  const same = sent !== undefined && sent.spendsMoney === plan.spendsMoney && sent.kind?.id === plan.target?.id && sameCustomer;
+  return same ? undefined : `the URL that would be sent (${url.pathname}) is not the call the document was checked as (${plan.method} ${plan.pathTemplate}).`;
+}
+
 async function dispatch(plan: SendPlan, call: HttpCall, customerId: string | undefined, ctx: RunContext) {
   const target = plan.target;
+  if (plan.spendsMoney && !customerId) return { exchanges: [], orderIds: [], customerId, status: 'blocked' as const, message: 'Not sent: a purchase needs a customer.' };
   if (plan.spendsMoney && customerId) {
     if (!target) return requestFlow(ctx, customerId, call);
     if (plan.step === 'checkout') return checkoutFlow(ctx, customerId, plan.values.cartId, call);

@@ -2,7 +2,6 @@
 // response as JSON on stdout and progress on stderr. A purchase needs --yes, or a person at a
 // terminal who confirms it; piped or scheduled runs without --yes refuse to buy. Unsettled
 // purchases are journaled in a file (a crash must not forget them), by default in the user's cache.
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -11,8 +10,9 @@ import { PartnerCenterClient } from '../api/client';
 import { isLoopbackHost } from '../api/clouds';
 import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../cliOptions';
 import { requestKindById, requestKindFor, schemaRefIn } from '../requestKinds';
+import { InvalidUtf8Error, readUtf8File } from '../utf8File';
 import { JsonFileStore } from './fileStore';
-import { Journal, type JournalEntry } from './journal';
+import { Journal, type JournalEntry, type RecentSend } from './journal';
 import { describeSummary, type EnvironmentInfo, type PurchaseSummary } from './purchase';
 import { responseDocument } from './responseDocument';
 import { runDocument } from './runner';
@@ -68,6 +68,12 @@ export function defaultJournalPath(env: Readonly<Record<string, string | undefin
   return join(cache, 'partner-center-vscode', 'cli-journal.json');
 }
 
+/** What a confirmation says about where it goes: only a loopback address is the emulator, where no money is spent. */
+export function environmentOf(endpoint: string, sandbox: boolean): EnvironmentInfo {
+  const url = new URL(endpoint);
+  return isLoopbackHost(url.hostname) ? { kind: 'emulator', label: `Emulator (${url.origin})` } : { kind: sandbox ? 'sandbox' : 'production', label: url.origin };
+}
+
 export interface SendIo {
   stdinIsTty: boolean;
   /** Where PARTNER_CENTER_TOKEN and XDG_CACHE_HOME are read; process.env by default. */
@@ -110,23 +116,24 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   const path = resolve(String(o.file));
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readUtf8File(path)).replace(/^\uFEFF/, '');
   } catch (err) {
-    io.err(`cannot read ${path}: ${(err as Error).message}\n`);
+    io.err(err instanceof InvalidUtf8Error ? `${err.message}\n` : `cannot read ${path}: ${(err as Error).message}\n`);
     return 2;
   }
-  const kind = o.kind ? requestKindById(o.kind) : requestKindFor(path, schemaRefIn(text));
+  // The kinds' file patterns read URIs, whose escapes are decoded: a file URL keeps a "%" in a name literal.
+  const documentUri = pathToFileURL(path).href;
+  const kind = o.kind ? requestKindById(o.kind) : requestKindFor(documentUri, schemaRefIn(text));
   if (!kind) {
     io.err(`${basename(path)} is not a Partner Center request document; name it *.order.json, *.cart.json, ... or pass --kind\n`);
     return 2;
   }
-  const endpointUrl = new URL(String(o.endpoint));
-  const environment: EnvironmentInfo = isLoopbackHost(endpointUrl.hostname)
-    ? { kind: 'emulator', label: `Emulator (${endpointUrl.origin})` }
-    : { kind: o.sandbox ? 'sandbox' : 'production', label: endpointUrl.origin };
+  const environment = environmentOf(String(o.endpoint), o.sandbox);
   const client = new PartnerCenterClient({ endpoint: String(o.endpoint), tokenProvider: { getToken: async () => token } });
   const journalPath = o.journal ? resolve(o.journal) : defaultJournalPath(env);
-  const journal = new Journal(new JsonFileStore<JournalEntry>(journalPath));
+  // Settled purchases are remembered beside the journal (and under its lock) for an hour, so two
+  // `send`s of one purchase in two terminals buy once even when one finishes while the other asks.
+  const journal = new Journal(new JsonFileStore<JournalEntry>(journalPath), new JsonFileStore<RecentSend>(`${journalPath}.recent`));
   let refusal: string | undefined;
   const prompts: RunPrompts = {
     pickCustomer: async () => o.customer,
@@ -134,7 +141,10 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
       io.err(`${describeSummary(summary)}\n`);
       if (o.yes) return true;
       if (!io.stdinIsTty) {
-        refusal = 'refusing to make a purchase without --yes: stdin is not a terminal, so nobody can confirm it';
+        const interrupted = (summary.warnings ?? []).some((w) => w.includes('sent again under the same request id'));
+        refusal = `refusing to make a purchase without --yes: stdin is not a terminal, so nobody can confirm it${interrupted
+          ? '. An interrupted earlier send of this purchase is open (see the notes above): with --yes it is sent again under its request id, which Partner Center places at most once; nothing is concluded from the orders listed'
+          : ''}`;
         return false;
       }
       return confirmAtTerminal(io, summary);
@@ -147,19 +157,26 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   try {
     const result = await runDocument(text, kind, {
       client, environment, journal, prompts, signal: controller.signal, customerId: o.customer,
-      documentUri: pathToFileURL(path).href, progress: (m) => io.err(`${m}\n`),
+      documentUri, progress: (m) => io.err(`${m}\n`),
     });
     if (result.exchanges.length > 0) {
       const record = { id: '', time: result.exchanges[0].startedAt, title: basename(path), kindId: kind.id, environment: environment.label, endpoint: client.endpoint, summary: result.message, exchanges: result.exchanges };
       io.out(responseDocument(record));
     }
     io.err(`${refusal ?? result.message}\n`);
-    if (result.status === 'unknown' || result.status === 'cancelled') io.err(`The send is kept in ${journalPath}; run the same command again to check it with Partner Center and finish it.\n`);
+    if (await keptInJournal(journal, result)) io.err(`The send is kept in ${journalPath}; run the same command again to check it with Partner Center and finish it.\n`);
     return exitCode(result, refusal !== undefined);
   } finally {
     process.off('SIGINT', onSigint);
     await client.close();
   }
+}
+
+/** Whether a call of this run was left unsettled in the journal (only purchases are journaled). */
+async function keptInJournal(journal: Journal, result: RunResult): Promise<boolean> {
+  if (result.status !== 'unknown' && result.status !== 'cancelled') return false;
+  const ids = new Set(result.exchanges.map((e) => e.requestId));
+  return (await journal.unsettled()).some((e) => ids.has(e.requestId));
 }
 
 function exitCode(result: RunResult, refused: boolean): number {

@@ -1,5 +1,11 @@
 // Plumbing for the run-request unit tests: an emulator per test, a client with short back-off, a
 // context whose prompts record what they were asked and answer as the test says.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PartnerCenterClient } from '../../../common/src/api';
 import { Journal, MemoryJournalStore, type PurchaseSummary, type RunContext, type RunPrompts } from '../../../common/src/send';
 import { type RunningEmulator, startEmulator } from '../../../emulator/src/index';
@@ -60,3 +66,111 @@ export function orderDocument(customerId: string | undefined, lines: { item: str
 
 export const orderPosts = (emu: RunningEmulator, customerId: string) =>
   emu.requests.filter((r) => r.method === 'POST' && r.path.toLowerCase() === `/v1/customers/${customerId}/orders`.toLowerCase());
+
+/** The repository root, from out/test/unit/send. */
+export const REPO = resolve(__dirname, '..', '..', '..', '..');
+
+export interface CliRun { code: number; stdout: string; stderr: string }
+
+export interface CliProcess {
+  child: ChildProcess;
+  done: Promise<CliRun>;
+}
+
+/**
+ * Starts `node dist/cli.js` as a script would (stdin a pipe, so not a terminal), with the token in
+ * the environment and no inherited proxy or token settings.
+ */
+export function startCli(args: string[], env: Record<string, string> = {}): CliProcess {
+  const { PARTNER_CENTER_TOKEN: _t, HTTPS_PROXY: _p1, https_proxy: _p2, HTTP_PROXY: _p3, http_proxy: _p4, ...parent } = process.env;
+  const child = spawn(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'], env: { ...parent, PARTNER_CENTER_TOKEN: TOKEN, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin?.end();
+  const done = new Promise<CliRun>((resolveRun, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolveRun({ code: code ?? -1, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+export const runCli = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => startCli(args, env).done;
+
+/** A fresh folder holding `name` with `text`; returns the file's path. */
+export function writeDocument(name: string, text: string | Buffer, dir = mkdtempSync(join(tmpdir(), 'pc-safety-'))): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Resolves once `check` holds, looking again every few milliseconds: waits for an event, never for a time. */
+export async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 5));
+}
+
+export interface GatewayRequest { method: string; path: string }
+
+/** What the gateway does with a request: pass it on, hold it until `release` is called, or answer it itself. */
+export type GatewayRule = (req: GatewayRequest) => 'forward' | 'hold' | { status: number; body?: unknown; headers?: Record<string, string> };
+
+export interface Gateway {
+  url: string;
+  /** Requests held so far (in arrival order); each is sent on when released. */
+  held: GatewayRequest[];
+  release(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A plain HTTP front for the emulator, as a company gateway would stand in front of Partner Center:
+ * it passes requests on unchanged, except those `rule` holds (to order two processes' steps
+ * without timing) or answers itself (a gateway's own 404).
+ */
+export async function startGateway(emu: RunningEmulator, rule: GatewayRule): Promise<Gateway> {
+  const held: GatewayRequest[] = [];
+  let releaseAll: () => void = () => undefined;
+  let released = new Promise<void>((r) => { releaseAll = r; });
+  const target = new URL(emu.url);
+  const server = createServer((req, res) => {
+    const seen: GatewayRequest = { method: String(req.method), path: String(req.url) };
+    const decision = rule(seen);
+    if (typeof decision === 'object') {
+      req.resume();
+      res.writeHead(decision.status, { 'content-type': 'application/json', ...decision.headers }).end(decision.body === undefined ? '' : JSON.stringify(decision.body));
+      return;
+    }
+    const pass = (): void => {
+      const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    };
+    if (decision === 'hold') {
+      held.push(seen);
+      void released.then(pass);
+    } else {
+      pass();
+    }
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    held,
+    release: () => {
+      releaseAll();
+      released = Promise.resolve();
+    },
+    close: () => new Promise<void>((done) => {
+      releaseAll();
+      server.close(() => done());
+      server.closeAllConnections();
+    }),
+  };
+}

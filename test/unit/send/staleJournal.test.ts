@@ -14,7 +14,7 @@ const entryFor = (endpoint: string, customerId: string, extra: Partial<JournalEn
   ...extra,
 });
 
-test('an entry whose subscription is gone no longer blocks purchases for the customer', async () => {
+test('an entry of another purchase whose subscription is gone does not block purchases for the customer', async () => {
   await withEmulator(async (emu) => {
     const { customerId, catalog } = emu.fixtures;
     const prompts = recordingPrompts(true);
@@ -27,7 +27,6 @@ test('an entry whose subscription is gone no longer blocks purchases for the cus
 
     const result = await runDocument(orderDocument(customerId, [{ item: catalog.license, quantity: 1 }]), requestKindById('order')!, ctx);
     assert.equal(result.status, 'done', result.message);
-    assert.deepEqual(await store.read(), [], 'the stale entry was dropped');
     await ctx.client.close();
   });
 });
@@ -53,6 +52,6 @@ test('an entry can be discarded, except while it is being sent', async () => {
 
   assert.equal(await journal.beginUnlessSending(entry), undefined);
   assert.equal(await journal.discard(entry.requestId), undefined, 'not while it is in flight');
-  journal.finished(entry.requestId);
+  await journal.finished(entry.requestId);
   assert.ok(await journal.discard(entry.requestId));
 });
