@@ -136,6 +136,11 @@ export class RunController implements vscode.Disposable {
         void vscode.window.showInformationMessage(`Partner Center: ${outcome.message} It will not be sent again.`);
         this.afterOrders(client, outcome.entry.customerId, outcome.orderIds);
       }
+      if (outcome.state === 'matched') {
+        // A look-alike is not proof: say what was seen and leave the decision to the next run,
+        // which asks with these orders named and re-sends under the same request id.
+        void vscode.window.showWarningMessage(`Partner Center: an order sent before the window closed has no definite answer yet. ${outcome.message} Run its document again to settle it: you are asked first, and it cannot be bought twice.`);
+      }
     }
     return this.lastRecovery;
   }

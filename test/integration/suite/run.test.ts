@@ -196,7 +196,7 @@ suite('Run request', () => {
     assert.equal(await orderCount(f.customerId), ordersBefore + 1, 'exactly one order exists');
   });
 
-  test('after a reload, an unsettled journal entry is looked up and its order found instead of sending again', async () => {
+  test('after a reload, an unsettled order is looked up; running it again shows the order that matches and, confirmed, buys nothing more', async () => {
     const a = await api();
     const f = await fixtures();
     a.run.setConfirmer(recordingConfirmer(true, undefined, () => emulator.setFaults({ resetAfterCommit: 1 })));
@@ -210,12 +210,26 @@ suite('Run request', () => {
     assert.ok(entry, 'the send is journaled');
     const postsBefore = (await orderPosts(f.customerId)).length;
 
+    // After the reload the service is asked; an order with the same lines is a match, never
+    // proof, so nothing is concluded or sent and the entry stays.
     const outcomes = await a.run.reload();
-    const found = outcomes.find((o) => o.entry.requestId === entry.requestId);
-    assert.equal(found?.state, 'found', found?.message);
-    assert.equal((found as { orderIds: string[] }).orderIds.length, 1);
-    assert.equal((await orderPosts(f.customerId)).length, postsBefore, 'nothing was sent again');
-    assert.equal(await orderCount(f.customerId), ordersBefore + 1);
+    const matched = outcomes.find((o) => o.entry.requestId === entry.requestId);
+    assert.equal(matched?.state, 'matched', matched?.message);
+    const [placed] = (matched as { orderIds: string[] }).orderIds;
+    assert.ok(placed, 'the order placed before the crash is named');
+    assert.equal((await orderPosts(f.customerId)).length, postsBefore, 'nothing was sent on reload');
+    assert.equal((await a.run.journal().unsettled((e) => e.requestId === entry.requestId)).length, 1, 'the entry is kept');
+
+    // Running the document again asks the person, naming the matching order, and re-sends under
+    // the journaled request id: the service answers with the order it already placed.
+    const confirmer = recordingConfirmer(true);
+    a.run.setConfirmer(confirmer);
+    const again = sent(await a.run.run(doc.uri));
+    assert.ok((confirmer.asked[0]?.warnings ?? []).some((w) => w.includes(placed)), `the confirmation names order ${placed}: ${JSON.stringify(confirmer.asked[0]?.warnings)}`);
+    assert.equal(again.status, 'alreadyDone', again.message);
+    assert.deepEqual(again.orderIds, [placed]);
+    assert.deepEqual((await orderPosts(f.customerId)).slice(postsBefore).map((p) => p.requestId), [entry.requestId], 'one re-send, under the journaled id');
+    assert.equal(await orderCount(f.customerId), ordersBefore + 1, 'still exactly one order');
     assert.deepEqual(await a.run.journal().unsettled((e) => e.requestId === entry.requestId), []);
   });
 
