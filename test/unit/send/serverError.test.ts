@@ -54,9 +54,11 @@ test('a 500 after the order was made keeps the journal entry, and the next run f
     assert.equal(journaled.length, 1);
 
     assert.equal(second.status, 'alreadyDone', second.message);
-    assert.match(second.message, /not sent again/);
+    assert.match(second.message, /nothing new was bought/);
+    // The second run re-sends under the journaled request id, and the service replays its answer.
     const posts = orderPosts(emu, emu.fixtures.customerId);
-    assert.deepEqual(posts.map((p) => [p.status, p.fault]), [[500, 'status-500-after-commit']], 'one POST, the one that made the order');
+    assert.deepEqual(posts.map((p) => [p.status, p.fault ?? null, p.replayed ?? false]), [[500, 'status-500-after-commit', false], [201, null, true]], 'the POST that made the order, then its replay');
+    assert.equal(new Set(posts.map((p) => p.requestId)).size, 1, 'both under one request id');
     const made = (await (await fetch(`${emu.url}/v1/customers/${emu.fixtures.customerId}/orders`, { headers: { Authorization: 'Bearer t' } })).json()) as { items: { id: string }[] };
     assert.ok(made.items.some((o) => o.id === second.orderIds[0]), 'the run names the order the first send made');
     assert.deepEqual(after, []);
