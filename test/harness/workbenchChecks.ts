@@ -25,20 +25,19 @@ function exactly(label: string): RegExp {
   return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+/** Types into a quick input opened by `keys` and picks the row that says `text`. */
+async function quickPick(page: Page, keys: string, text: string): Promise<void> {
+  await page.keyboard.press(keys);
   await page.locator(QUICK_INPUT).first().waitFor();
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first().waitFor();
+  await page.keyboard.type(text);
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first().waitFor();
   await page.keyboard.press('Enter');
 }
 
+const runCommand = (page: Page, title: string) => quickPick(page, 'F1', title);
+
 async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator(QUICK_INPUT).first().waitFor();
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await quickPick(page, 'Control+P', name);
   await page.locator('.tab.active').filter({ hasText: name }).first().waitFor();
 }
 

@@ -1,15 +1,7 @@
 // The extension host's half of the UI driver (test/harness/uiDriver.ts): tests click, type and read
 // the workbench as a person would, for what only the screen shows (modal dialogs, input boxes,
 // tree rows, the status bar). Each call waits for its element, up to the timeout.
-
-interface UiCommand {
-  action: 'click' | 'texts' | 'waitFor' | 'waitForGone' | 'press' | 'type' | 'fill' | 'hover' | 'screenshot';
-  selector?: string;
-  text?: string;
-  value?: string;
-  button?: 'left' | 'right';
-  timeoutMs?: number;
-}
+import { type UiCommand } from '../harness/uiDriver';
 
 async function send<T = unknown>(command: UiCommand): Promise<T> {
   const url = process.env.PC_UI_DRIVER_URL;

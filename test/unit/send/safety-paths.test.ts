@@ -4,7 +4,6 @@
 // still merged. Driven through the command line as a script runs it (no terminal, no --yes).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Subscription } from '../../../common/src/api';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { runDocument } from '../../../common/src/send';
 import { makeContext, orderDocument, recordingPrompts, runCli, withEmulator, writeDocument } from './helpers';
@@ -31,24 +30,6 @@ describe('a request is classified by the URL that is sent', () => {
         assert.match(run.stderr, /Line 0: 1 ×/, `${path}: confirmed as an order, line by line`);
       }
       assert.deepEqual(emu.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`), [], 'nothing but reads reached the service');
-    });
-  });
-
-  test('a subscription PATCH through a dot segment is merged, so auto-renew is not reset', async () => {
-    await withEmulator(async (emu) => {
-      const { customerId, subscriptionId } = emu.fixtures.subscriptions.recent;
-      const prompts = recordingPrompts(true);
-      const ctx = makeContext(emu, prompts);
-      const before: Subscription = await ctx.client.subscriptions.get(customerId, subscriptionId);
-      assert.equal(before.autoRenewEnabled, true, 'the fixture renews automatically');
-      const text = JSON.stringify({ method: 'PATCH', path: `/v1/./customers/${customerId}/subscriptions/${subscriptionId}`, body: { quantity: (before.quantity ?? 1) + 1 } });
-      const result = await runDocument(text, requestKindById('request')!, ctx);
-      assert.equal(result.status, 'done', result.message);
-      assert.deepEqual(prompts.asked.map((s) => s.changes?.map((c) => c.path)), [['quantity']], 'confirmed, with the one change listed');
-      const after = await ctx.client.subscriptions.get(customerId, subscriptionId);
-      assert.equal(after.quantity, (before.quantity ?? 1) + 1);
-      assert.equal(after.autoRenewEnabled, true, 'auto-renew was not reset');
-      await ctx.client.close();
     });
   });
 

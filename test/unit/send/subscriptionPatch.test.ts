@@ -8,20 +8,26 @@ import { requestKindById } from '../../../common/src/requestKinds';
 import { runDocument } from '../../../common/src/send';
 import { makeContext, recordingPrompts, withEmulator } from './helpers';
 
-test('a generic subscription PATCH keeps the fields it leaves out', async () => {
-  await withEmulator(async (emu) => {
-    const { customerId, subscriptionId } = emu.fixtures.subscriptions.recent;
-    const prompts = recordingPrompts(true);
-    const ctx = makeContext(emu, prompts);
-    const before: Subscription = await ctx.client.subscriptions.get(customerId, subscriptionId);
-    assert.equal(before.autoRenewEnabled, true, 'the fixture renews automatically');
-    const text = JSON.stringify({ method: 'PATCH', path: `/v1/customers/${customerId}/subscriptions/${subscriptionId}`, body: { quantity: (before.quantity ?? 1) + 1 } });
-    const result = await runDocument(text, requestKindById('request')!, ctx);
-    assert.equal(result.status, 'done', result.message);
-    const after = await ctx.client.subscriptions.get(customerId, subscriptionId);
-    assert.equal(after.quantity, (before.quantity ?? 1) + 1);
-    assert.equal(after.autoRenewEnabled, true, 'auto-renew was not reset');
-    assert.deepEqual(prompts.asked[0].changes?.map((c) => c.path), ['quantity']);
-    await ctx.client.close();
+// The second spelling is a finding of the safety review: a dot segment once skipped the merge.
+for (const [title, spell] of [
+  ['a generic subscription PATCH keeps the fields it leaves out', (c: string, s: string) => `/v1/customers/${c}/subscriptions/${s}`],
+  ['a subscription PATCH through a dot segment is merged, so auto-renew is not reset', (c: string, s: string) => `/v1/./customers/${c}/subscriptions/${s}`],
+] as const) {
+  test(title, async () => {
+    await withEmulator(async (emu) => {
+      const { customerId, subscriptionId } = emu.fixtures.subscriptions.recent;
+      const prompts = recordingPrompts(true);
+      const ctx = makeContext(emu, prompts);
+      const before: Subscription = await ctx.client.subscriptions.get(customerId, subscriptionId);
+      assert.equal(before.autoRenewEnabled, true, 'the fixture renews automatically');
+      const text = JSON.stringify({ method: 'PATCH', path: spell(customerId, subscriptionId), body: { quantity: (before.quantity ?? 1) + 1 } });
+      const result = await runDocument(text, requestKindById('request')!, ctx);
+      assert.equal(result.status, 'done', result.message);
+      assert.deepEqual(prompts.asked.map((s) => s.changes?.map((c) => c.path)), [['quantity']], 'confirmed, with the one change listed');
+      const after = await ctx.client.subscriptions.get(customerId, subscriptionId);
+      assert.equal(after.quantity, (before.quantity ?? 1) + 1);
+      assert.equal(after.autoRenewEnabled, true, 'auto-renew was not reset');
+      await ctx.client.close();
+    });
   });
-});
+}
