@@ -115,7 +115,15 @@ export async function validateCommand(argv: string[]): Promise<number> {
         const answer = await catalog.resolveItems(service.catalogItemIds(parsed, kind));
         view = catalogView(answer.available, Object.entries(answer.items), answer.reason);
       }
-      for (const d of service.validate(parsed, kind, { catalog: view })) {
+      let diagnostics: Diagnostic[];
+      try {
+        diagnostics = service.validate(parsed, kind, { catalog: view });
+      } catch (err) {
+        // One file the checker fails on must not take the others' results with it.
+        diagnostics = [service.notChecked(err)];
+        usageProblem = true;
+      }
+      for (const d of diagnostics) {
         results.push({ file, range: d.range, severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error], code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value });
       }
     }
