@@ -28,7 +28,7 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 
 export function validateRequest(parsed: ParsedRequest, kind: RequestKind, options: ValidationOptions = {}): Diagnostic[] {
   if (parsed.skipped === 'tooLarge') {
-    return [diagnostic(START, codes.tooLarge, `This document is too large (${Math.round(parsed.text.length / 1024 / 1024)} MB) to check while typing; Partner Center request bodies are far smaller.`)];
+    return [diagnostic(START, codes.tooLarge, `This document is too large to check (${megabytes(parsed.text.length)} MB, over the ${megabytes(parsed.maxLength)} MB limit); it was not checked. Partner Center request bodies are far smaller.`)];
   }
   if (parsed.skipped === 'tooDeep') return [tooDeep()];
   const out: Diagnostic[] = [];
@@ -69,6 +69,10 @@ export function validateRequest(parsed: ParsedRequest, kind: RequestKind, option
 /** The diagnostic that replaces all others when checking the document failed (a bug of ours). */
 export function notCheckedDiagnostic(err: unknown): Diagnostic {
   return diagnostic(START, codes.notChecked, `This document could not be checked: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+function megabytes(length: number): string {
+  return (length / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
 }
 
 function tooDeep(): Diagnostic {
