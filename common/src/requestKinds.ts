@@ -2,7 +2,7 @@
 // files it covers, which bundled schema validates it, and where and how it is sent. The language
 // server, the completions, the CLI and the run-request command all read this table, so adding a
 // kind is adding a row.
-import { minimatch } from 'minimatch';
+import { compileFileGlob, type FileGlob, fileGlobMatches } from './language/fileGlob';
 import cartSchema from '../../schemas/cart.schema.json';
 import customerSchema from '../../schemas/customer.schema.json';
 import orderSchema from '../../schemas/order.schema.json';
@@ -173,14 +173,32 @@ export function allRequestFilePatterns(): string[] {
   return requestKinds.flatMap((kind) => kind.filePatterns);
 }
 
+const compiled = new Map<string, FileGlob | { refused: string }>();
+
+/** A pattern compiled once (the same few are asked about for every document). */
+function compiledPattern(glob: string): FileGlob | { refused: string } {
+  let entry = compiled.get(glob);
+  if (!entry) {
+    // Settings hold a handful of patterns; a bound keeps a stream of changing ones from piling up.
+    if (compiled.size >= 256) compiled.clear();
+    entry = compileFileGlob(glob);
+    compiled.set(glob, entry);
+  }
+  return entry;
+}
+
 /**
- * File patterns match the file name, or the end of the path when they contain a slash: the
- * server sees absolute URIs, and `orders/*.json` means "an orders folder anywhere", as in VS Code.
+ * Why a file pattern is ignored, or undefined when it is used. Only simple patterns are matched
+ * (`*`, `?`, `[...]`, `**`): see language/fileGlob.ts for why, and for what a pattern means.
  */
+export function refusedFilePattern(glob: string): string | undefined {
+  const entry = compiledPattern(glob);
+  return 'refused' in entry ? entry.refused : undefined;
+}
+
 function matchesGlob(path: string, glob: string): boolean {
-  if (!glob.includes('/')) return minimatch(path, glob, { matchBase: true, nocase: true, dot: true });
-  const anchored = glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`;
-  return minimatch(path, anchored, { nocase: true, dot: true });
+  const entry = compiledPattern(glob);
+  return !('refused' in entry) && fileGlobMatches(entry, path);
 }
 
 /**

@@ -8,7 +8,7 @@ import { ServerInfoRequest, type ServerSettings, ServerStatusNotification } from
 import { requestKinds } from '../../common/src/requestKinds';
 import { ParsedDocumentCache } from './documentCache';
 import { registerLanguageHandlers } from './handlers/languageHandlers';
-import { normalizeSettings, registerSettingsHandlers } from './handlers/settingsHandlers';
+import { normalizeSettings, registerSettingsHandlers, settingsWarner } from './handlers/settingsHandlers';
 import { registerValidationHandlers } from './handlers/validationHandler';
 import { ServerCatalog } from './serverCatalog';
 import { type ServerState } from './serverState';
@@ -39,9 +39,11 @@ export function startServer(connection: Connection): void {
     requestRefresh: () => undefined,
   };
 
+  const warn = settingsWarner(state);
+
   connection.onInitialize((params) => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    state.settings = normalizeSettings(options.settings);
+    state.settings = normalizeSettings(options.settings, warn);
     if (typeof options.validationDelayMs === 'number' && options.validationDelayMs >= 0) state.validationDelayMs = options.validationDelayMs;
     return {
       capabilities: {
@@ -68,7 +70,7 @@ export function startServer(connection: Connection): void {
   const validation = registerValidationHandlers(state);
   state.requestRefresh = validation.refreshAll;
   registerLanguageHandlers(state);
-  registerSettingsHandlers(state);
+  registerSettingsHandlers(state, warn);
 
   documents.listen(connection);
   connection.listen();

@@ -1,8 +1,10 @@
 // Benchmark of the request language service (not a timed test: it prints numbers). For orders of
 // 10, 1,000 and 5,000 lines it compares our validation (schema + rules + ranges) with
 // vscode-json-languageservice's doValidation on the same schema and with jsonc-parser's parse
-// alone (the three in alternation, see timeInRounds); then completion latency with a warm cache
-// and the server's ready time after spawn.
+// alone (the three in alternation, see timeInRounds); then the documents that used to take
+// quadratic time (16,000 unknown properties; quick fixes on a one-line 195 KB order), against
+// jsonc-parser's parse of the same text; then completion latency with a warm cache and the
+// server's ready time after spawn.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
@@ -114,6 +116,52 @@ async function validationBench(): Promise<void> {
   }
 }
 
+/** One object with `count` unknown properties after a valid order's own: the unknown-property check's worst case. */
+function makeUnknownKeys(count: number): string {
+  const body: Record<string, unknown> = { partnerOnRecordAttestationAccepted: true, billingCycle: 'annual', lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1Y' }] };
+  for (let i = 0; i < count; i++) body[`unknownProperty${i}`] = i;
+  return JSON.stringify(body);
+}
+
+/**
+ * Formerly quadratic: the unknown-property check (28-31 s for 16,000 unknown keys) and the
+ * Add/Remove quick fixes, which re-formatted the whole text (88 s on a one-line 195 KB order).
+ * Each is timed against jsonc-parser parsing the same text, in alternation.
+ */
+async function quadraticCasesBench(): Promise<void> {
+  const catalog = catalogView(true, []);
+  const unknownText = makeUnknownKeys(16_000);
+  let unknownCount = 0;
+  const [unknownMs, unknownParse] = await timeInRounds(15, [
+    () => { unknownCount = service.validate(service.parse('file:///unknown.order.json', unknownText), orderKind, { catalog }).length; },
+    () => parse(unknownText),
+  ]);
+  console.log(`16,000 unknown properties (${(unknownText.length / 1024).toFixed(0)} KB), validated: median ${unknownMs.toFixed(1)} ms, ${(unknownMs / unknownParse).toFixed(1)}x jsonc-parser parse (${unknownParse.toFixed(1)} ms); ${unknownCount} diagnostics`);
+
+  // All 16,000 diagnostics in one code-action request, as a selection of the whole line sends them.
+  const unknownParsed = service.parse('file:///unknown.order.json', unknownText);
+  const unknownDiagnostics = service.validate(unknownParsed, orderKind, { catalog });
+  let actionCount = 0;
+  const [allActionsMs] = await timeInRounds(9, [() => { actionCount = service.codeActions(unknownParsed, unknownDiagnostics).length; }]);
+  console.log(`code actions for all ${unknownDiagnostics.length} diagnostics of that one-line document: median ${allActionsMs.toFixed(1)} ms (${actionCount} actions), ${(allActionsMs / unknownParse).toFixed(1)}x its parse`);
+
+  // A one-line order of about 195 KB; line 1,000 lacks its quantity (Add) and has an unknown property (Remove).
+  const lines = Array.from({ length: 2000 }, (_, i) => ({ lineItemNumber: i, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1Y' })) as Record<string, unknown>[];
+  delete lines[1000].quantity;
+  lines[1000].colour = 'red';
+  const oneLine = JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'annual', lineItems: lines });
+  const parsed = service.parse('file:///one-line.order.json', oneLine);
+  const diagnostics = service.validate(parsed, orderKind, { catalog });
+  const add = diagnostics.filter((d) => d.code === 'pc.schema.required');
+  const remove = diagnostics.filter((d) => d.code === 'pc.property.unknown');
+  const [addMs, removeMs, oneLineParse] = await timeInRounds(25, [
+    () => service.codeActions(parsed, add),
+    () => service.codeActions(parsed, remove),
+    () => parse(oneLine),
+  ]);
+  console.log(`quick fixes on a one-line ${(oneLine.length / 1024).toFixed(0)} KB order: Add "quantity" median ${addMs.toFixed(3)} ms, Remove "colour" ${removeMs.toFixed(3)} ms; jsonc-parser parse of the text ${oneLineParse.toFixed(2)} ms (${(oneLineParse / Math.max(addMs, removeMs)).toFixed(0)}x the slower fix)`);
+}
+
 function completionBench(): void {
   const items: CatalogItemInfo[] = Array.from({ length: 500 }, (_, i) => ({
     catalogItemId: `CFQ7TTC0L${String(i).padStart(3, '0')}:0001:CFQ7TTC0K971`, productId: `P${i}`, productTitle: `Product ${i}`, skuId: '0001', skuTitle: `SKU ${i}`,
@@ -168,6 +216,7 @@ async function main(): Promise<void> {
   const typicalMs = await time(500, () => service.validate(service.parse('file:///t.order.json', typical), orderKind, { catalog: catalogView(true, []) }));
   console.log(`typical order (15 lines): ${typicalMs.toFixed(3)} ms (target < 5 ms)`);
   await validationBench();
+  await quadraticCasesBench();
   completionBench();
   await serverReadyBench();
 }

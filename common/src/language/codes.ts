@@ -10,6 +10,8 @@ export const codes = {
   notAnObject: 'pc.document.notAnObject',
   tooLarge: 'pc.document.tooLarge',
   tooDeep: 'pc.document.tooDeep',
+  /** The checker itself failed on the document: nothing about it is known. */
+  notChecked: 'pc.document.notChecked',
   // Schema (Ajv); the keyword is appended for the rest: pc.schema.type, pc.schema.minimum, ...
   required: 'pc.schema.required',
   enumValue: 'pc.schema.enum',
@@ -52,7 +54,7 @@ export type DiagnosticCode = (typeof codes)[keyof typeof codes] | `pc.schema.${s
 
 const warnings = new Set<string>([
   codes.unknownProperty, codes.unknownProvisioningKey, codes.partnerAttestationMissing, codes.customTermEndDatePast,
-  codes.autoRenewMissing, codes.scheduledNeedsAutoRenew, codes.catalogTermMissing, codes.tooLarge,
+  codes.autoRenewMissing, codes.scheduledNeedsAutoRenew, codes.catalogTermMissing, codes.tooLarge, codes.notChecked,
 ]);
 const information = new Set<string>([codes.readOnlyProperty, codes.catalogUnavailable, codes.legacyOffer]);
 const hints = new Set<string>([codes.propertyCasing, codes.valueCasing]);

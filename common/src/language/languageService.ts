@@ -8,7 +8,7 @@ import { complete, type CompletionData } from './completion';
 import { hover } from './hover';
 import { DEFAULT_MAX_DOCUMENT_LENGTH, type ParsedRequest, parseRequest } from './parsedRequest';
 import { containerOf, memberIndex, SourceContainer, valueAt } from './sourceTree';
-import { validateRequest, type ValidationOptions } from './validation';
+import { notCheckedDiagnostic, validateRequest, type ValidationOptions } from './validation';
 import { type RequestKind, requestKindFor } from '../requestKinds';
 
 export interface LanguageSettings {
@@ -21,6 +21,8 @@ export interface RequestLanguageService {
   /** The document's kind: its `$schema`, then the built-in file patterns, then the user's. */
   kindOf(parsed: ParsedRequest, settings?: LanguageSettings): RequestKind | undefined;
   validate(parsed: ParsedRequest, kind: RequestKind, options?: ValidationOptions): Diagnostic[];
+  /** What to report instead when `validate` failed: the document was not checked, and why. */
+  notChecked(err: unknown): Diagnostic;
   /** The catalog item ids the document's lines name, for resolving them before validation. */
   catalogItemIds(parsed: ParsedRequest, kind: RequestKind): string[];
   complete(parsed: ParsedRequest, kind: RequestKind, position: Position, data: CompletionData): CompletionList;
@@ -38,6 +40,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Reques
     parse: (uri, text) => parseRequest(uri, text, maxLength),
     kindOf: (parsed, settings) => requestKindFor(parsed.uri, parsed.schemaRef, settings?.requestFiles ?? {}),
     validate: validateRequest,
+    notChecked: notCheckedDiagnostic,
     catalogItemIds,
     complete: (parsed, kind, position, data) => complete(parsed, kind, parsed.lines.offsetAt(position), data),
     hover: (parsed, kind, position, catalog) => hover(parsed, kind, parsed.lines.offsetAt(position), catalog),

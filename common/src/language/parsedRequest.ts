@@ -22,6 +22,8 @@ export interface ParsedRequest {
   readonly root: Node | undefined;
   readonly syntaxErrors: readonly ParseError[];
   readonly skipped?: 'tooLarge' | 'tooDeep';
+  /** The size above which a document is not checked (`skipped: 'tooLarge'`), in UTF-16 code units. */
+  readonly maxLength: number;
   /** The document's own `$schema`, which can select the request kind. */
   readonly schemaRef?: string;
 }
@@ -37,6 +39,7 @@ class ParsedDocument implements ParsedRequest {
     readonly lines: LineLookup,
     readonly source: SourceContainer,
     readonly syntaxErrors: readonly ParseError[],
+    readonly maxLength: number,
     readonly skipped?: 'tooLarge' | 'tooDeep',
   ) {}
 
@@ -60,15 +63,15 @@ class ParsedDocument implements ParsedRequest {
 
 export function parseRequest(uri: string, text: string, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH): ParsedRequest {
   const empty = () => new SourceContainer(new SourceStore(), 'array', -1, undefined, 0);
-  if (text.length > maxLength) return new ParsedDocument(uri, text, LineMap.of(text), empty(), [], 'tooLarge');
+  if (text.length > maxLength) return new ParsedDocument(uri, text, LineMap.of(text), empty(), [], maxLength, 'tooLarge');
   const strict = strictParse(text);
-  if (strict) return new ParsedDocument(uri, text, new LineMap(text, strict.lineStarts), strict.document, []);
+  if (strict) return new ParsedDocument(uri, text, new LineMap(text, strict.lineStarts), strict.document, [], maxLength);
   try {
     const { document, errors } = tolerantParse(text);
-    return new ParsedDocument(uri, text, LineMap.of(text), document, errors);
+    return new ParsedDocument(uri, text, LineMap.of(text), document, errors, maxLength);
   } catch (err) {
     // jsonc-parser descends recursively; absurd nesting exhausts the stack. Report, never crash.
-    if (err instanceof RangeError) return new ParsedDocument(uri, text, LineMap.of(text), empty(), [], 'tooDeep');
+    if (err instanceof RangeError) return new ParsedDocument(uri, text, LineMap.of(text), empty(), [], maxLength, 'tooDeep');
     throw err;
   }
 }

@@ -106,6 +106,24 @@ export function memberIndex(object: SourceContainer, name: string): number {
   return -1;
 }
 
+const slotsByKey = new WeakMap<SourceContainer, ReadonlyMap<string, number>>();
+
+/**
+ * An object's members by their exact written name (the last of repeated names), made once per
+ * object: `memberIndex` scans the members, and asking it for each of thousands of members of one
+ * object (every unknown property, every quick fix) would scan it thousands of times.
+ */
+export function slotsByWrittenKey(object: SourceContainer): ReadonlyMap<string, number> {
+  let slots = slotsByKey.get(object);
+  if (!slots) {
+    const map = new Map<string, number>();
+    for (let i = 0; i < object.memberCount; i++) map.set(object.key(i), i);
+    slots = map;
+    slotsByKey.set(object, slots);
+  }
+  return slots;
+}
+
 /** The value at a path of canonical names and indexes, from the document (the owner of the root). */
 export function valueAt(document: SourceContainer, path: readonly (string | number)[]): SourceNode | undefined {
   return descend(document, 0, path);

@@ -1,12 +1,15 @@
 // `partner-center validate <files...>`: the language service on files, for CI and scripts. Same
-// rules as the editor, syntax errors included. Exit 1 when any error, 2 for usage problems or
-// unreadable files, else 0. With --endpoint the catalog rules run against that service.
+// rules as the editor, syntax errors included. With --endpoint the catalog rules run against that
+// service. A gate must never pass a file it did not check, so what the editor shows as notes
+// (too large, the catalog did not answer) is an error here, and decides the exit code: 2 when a
+// file could not be checked fully (or a usage problem), else 1 when any error, else 0.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { PartnerCenterClient } from '../api/client';
 import { createApiCatalogSource } from './apiCatalogSource';
 import { CATALOG_OFF, catalogView, type CatalogView } from './catalog';
+import { codes } from './codes';
 import { getLanguageService } from './languageService';
 import { requestKindById } from '../requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../utf8File';
@@ -16,6 +19,10 @@ const USAGE = `usage: partner-center validate <files...> [--format text|json] [-
 
 Checks Partner Center request bodies (*.order.json, *.cart.json, *.subscription.json, *.customer.json).
 Without --endpoint the catalog rules are off; with it, give the token in ${TOKEN_ENV} or --token-file.
+
+exit status: 0 every file checked, no errors; 1 some file has errors; 2 a usage problem, or some
+file not checked fully (unreadable, not a request file, over the size limit, nested too deeply,
+or --endpoint given and the catalog did not answer or refused the token).
 
 options:
   --format text|json   text lines (default) or one JSON array of diagnostics
@@ -93,6 +100,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const catalog = client ? createApiCatalogSource(() => client, { country: options.country }) : undefined;
   const results: JsonDiagnostic[] = [];
   let usageProblem = false;
+  let notFullyChecked = 0;
   try {
     for (const file of options.files) {
       let text: string;
@@ -110,27 +118,51 @@ export async function validateCommand(argv: string[]): Promise<number> {
         usageProblem = true;
         continue;
       }
-      let view: CatalogView = { ...CATALOG_OFF, reason: `pass --endpoint (with the token in ${TOKEN_ENV} or --token-file) to check catalog items, terms, quantities and attestation.` };
-      if (catalog) {
-        const answer = await catalog.resolveItems(service.catalogItemIds(parsed, kind));
-        view = catalogView(answer.available, Object.entries(answer.items), answer.reason);
+      let diagnostics: Diagnostic[];
+      try {
+        let view: CatalogView = { ...CATALOG_OFF, reason: `pass --endpoint (with the token in ${TOKEN_ENV} or --token-file) to check catalog items, terms, quantities and attestation.` };
+        if (catalog) {
+          const answer = await catalog.resolveItems(service.catalogItemIds(parsed, kind));
+          const reason = `the catalog at ${options.endpoint} could not be used, so this file was not fully checked. ${answer.reason ?? ''}`.trim();
+          view = catalogView(answer.available, Object.entries(answer.items), answer.available ? undefined : reason);
+        }
+        diagnostics = service.validate(parsed, kind, { catalog: view });
+      } catch (err) {
+        // One file the checker fails on must not take the others' results with it.
+        diagnostics = [service.notChecked(err)];
       }
-      for (const d of service.validate(parsed, kind, { catalog: view })) {
-        results.push({ file, range: d.range, severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error], code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value });
+      let checkedFully = true;
+      for (const d of diagnostics) {
+        const code = String(d.code);
+        const blocking = isNotChecked(code, catalog !== undefined);
+        if (blocking) checkedFully = false;
+        const severity = blocking ? 'error' : SEVERITY[d.severity ?? DiagnosticSeverity.Error];
+        results.push({ file, range: d.range, severity, code, message: typeof d.message === 'string' ? d.message : d.message.value });
       }
+      if (!checkedFully) notFullyChecked++;
     }
   } finally {
     await client?.close();
   }
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatText(results));
-  if (usageProblem) return 2;
+  process.stdout.write(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatText(results, notFullyChecked));
+  if (usageProblem || notFullyChecked > 0) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }
 
-function formatText(results: readonly JsonDiagnostic[]): string {
+/**
+ * Diagnostics that mean part of the file was not checked: the document was too large or deep to
+ * read, the checker failed on it, or the catalog the run asked for (--endpoint) did not answer.
+ * Without --endpoint the catalog checks are off by choice, and saying so is only a note.
+ */
+function isNotChecked(code: string, catalogRequested: boolean): boolean {
+  return code === codes.tooLarge || code === codes.tooDeep || code === codes.notChecked || (catalogRequested && code === codes.catalogUnavailable);
+}
+
+function formatText(results: readonly JsonDiagnostic[], notFullyChecked: number): string {
   const lines = results.map((r) => `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code}: ${r.message}`);
   const errors = results.filter((r) => r.severity === 'error').length;
   const warnings = results.filter((r) => r.severity === 'warning').length;
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  const unchecked = notFullyChecked > 0 ? `; ${notFullyChecked} file${notFullyChecked === 1 ? '' : 's'} not fully checked` : '';
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${unchecked}`);
   return `${lines.join('\n')}\n`;
 }

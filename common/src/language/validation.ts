@@ -28,7 +28,7 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 
 export function validateRequest(parsed: ParsedRequest, kind: RequestKind, options: ValidationOptions = {}): Diagnostic[] {
   if (parsed.skipped === 'tooLarge') {
-    return [diagnostic(START, codes.tooLarge, `This document is too large (${Math.round(parsed.text.length / 1024 / 1024)} MB) to check while typing; Partner Center request bodies are far smaller.`)];
+    return [diagnostic(START, codes.tooLarge, `This document is too large to check (${megabytes(parsed.text.length)} MB, over the ${megabytes(parsed.maxLength)} MB limit); it was not checked. Partner Center request bodies are far smaller.`)];
   }
   if (parsed.skipped === 'tooDeep') return [tooDeep()];
   const out: Diagnostic[] = [];
@@ -52,7 +52,9 @@ export function validateRequest(parsed: ParsedRequest, kind: RequestKind, option
     throw err;
   }
   for (const note of normalized.notes) out.push(noteDiagnostic(parsed, note));
-  out.push(...schemaDiagnostics(parsed, kind.id, schema, normalized.value));
+  // One at a time: spreading a list into push() passes every element as an argument, and a long
+  // array of wrong lines gives more diagnostics than the call stack holds arguments.
+  for (const d of schemaDiagnostics(parsed, kind.id, schema, normalized.value)) out.push(d);
   const ctx = {
     parsed, root, kind,
     value: normalized.value as JsonObject,
@@ -62,6 +64,15 @@ export function validateRequest(parsed: ParsedRequest, kind: RequestKind, option
   };
   for (const rule of rules) rule(ctx);
   return out;
+}
+
+/** The diagnostic that replaces all others when checking the document failed (a bug of ours). */
+export function notCheckedDiagnostic(err: unknown): Diagnostic {
+  return diagnostic(START, codes.notChecked, `This document could not be checked: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+function megabytes(length: number): string {
+  return (length / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
 }
 
 function tooDeep(): Diagnostic {

@@ -31,7 +31,9 @@ export function registerValidationHandlers(state: ServerState): ValidationSchedu
       diagnostics = service.validate(parsed, kind, { catalog, reportSyntaxErrors: false });
     } catch (err) {
       state.connection.console.error(`Validation of ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return;
+      // The previous version's diagnostics would stay on screen and describe text that is gone:
+      // replace them with the one thing known, that this version was not checked.
+      diagnostics = [service.notChecked(err)];
     }
     void state.connection.sendDiagnostics({ uri, version, diagnostics });
   };

@@ -114,3 +114,59 @@ test('quick fix: replace a term the availability does not sell', () => {
   const fixed = JSON.parse(fix('cart', text, 'pc.catalog.termNotOffered'));
   assert.equal(fixed.lineItems[0].termDuration, 'P1M');
 });
+
+/** A one-line order of about 195 KB (2,000 lines); line 1,000 lacks its quantity and has an unknown "colour". */
+function oneLineOrder(): { text: string; line: string } {
+  const lines = Array.from({ length: 2000 }, (_, i) => ({ lineItemNumber: i, offerId: BASIC.catalogItemId, quantity: 1, termDuration: 'P1Y' }));
+  const text = JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: lines });
+  const line = `{"lineItemNumber":1000,"offerId":"${BASIC.catalogItemId}","quantity":1,"termDuration":"P1Y"}`;
+  const broken = `{"lineItemNumber":1000,"offerId":"${BASIC.catalogItemId}","termDuration":"P1Y","colour":"red"}`;
+  assert.ok(text.includes(line));
+  return { text: text.replace(line, broken), line: broken };
+}
+
+test('quick fixes on a one-line 195 KB order edit only what they fix', () => {
+  const { text, line } = oneLineOrder();
+  assert.ok(text.length > 190_000 && !text.includes('\n'));
+  const parsed = service.parse('test://big.order.json', text);
+  const diagnostics = service.validate(parsed, kind('order'), { catalog: fullCatalog(), now: new Date('2025-06-15T00:00:00Z') });
+  const actions = service.codeActions(parsed, diagnostics);
+  const edits = (title: string) => {
+    const action = actions.find((a) => a.title === title);
+    assert.ok(action, `no action ${title} among ${actions.map((a) => a.title).join(' | ')}`);
+    return action.edit!.changes!['test://big.order.json'];
+  };
+  const lineStart = text.indexOf(line);
+
+  // Add: one insertion after the line's last member, in the line's own compact style.
+  const add = edits('Add "quantity"');
+  const afterLast = lineStart + line.length - 1;
+  assert.deepEqual(add, [{ range: { start: { line: 0, character: afterLast }, end: { line: 0, character: afterLast } }, newText: ',"quantity":1' }]);
+  assert.equal(apply(text, add), text.slice(0, afterLast) + ',"quantity":1' + text.slice(afterLast));
+
+  // Remove: exactly the member and the comma before it.
+  const remove = edits('Remove "colour"');
+  const colour = text.indexOf(',"colour":"red"');
+  assert.deepEqual(remove, [{ range: { start: { line: 0, character: colour }, end: { line: 0, character: colour + ',"colour":"red"'.length } }, newText: '' }]);
+  const removed = apply(text, remove);
+  assert.equal(removed, text.replace(',"colour":"red"', ''));
+
+  // Both applied give a document with neither finding, and nothing else changed.
+  const both = apply(text, [...remove, ...add]);
+  assert.equal(both, text.replace(line, `{"lineItemNumber":1000,"offerId":"${BASIC.catalogItemId}","termDuration":"P1Y","quantity":1}`));
+  assert.deepEqual(validate('order', both, fullCatalog()), []);
+});
+
+test('quick fixes keep a multi-line document\'s layout: indentation, CRLF, and a first member in an empty object', () => {
+  const crlf = '{\r\n    "quantity": 3,\r\n    "status": "active"\r\n}';
+  assert.equal(fix('subscription', crlf, 'pc.subscription.autoRenewMissing'), '{\r\n    "quantity": 3,\r\n    "status": "active",\r\n    "autoRenewEnabled": true\r\n}');
+  const emptyContext = order([{ offerId: RESERVATION.catalogItemId, termDuration: 'P1Y', provisioningContext: {} }], { billingCycle: 'one_time' });
+  assert.equal(fix('order', emptyContext, 'pc.catalog.provisioningMissing'), emptyContext.replace('"provisioningContext": {}',
+    '"provisioningContext": {\n        "scope": "shared",\n        "subscriptionId": "",\n        "duration": "1Year"\n      }'));
+  const noContext = order([{ offerId: RESERVATION.catalogItemId, termDuration: 'P1Y' }], { billingCycle: 'one_time' });
+  assert.equal(fix('order', noContext, 'pc.catalog.provisioningMissing'), noContext.replace('"termDuration": "P1Y"',
+    '"termDuration": "P1Y",\n      "provisioningContext": {\n        "scope": "shared",\n        "subscriptionId": "",\n        "duration": "1Year"\n      }'));
+  // The first member of an object goes with the comma after it, so the rest keeps its indentation.
+  const first = '{\n  "colour": "red",\n  "billingCycle": "monthly"\n}';
+  assert.equal(fix('order', first, 'pc.property.unknown', 'Remove "colour"'), '{\n  "billingCycle": "monthly"\n}');
+});

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { codesOf, REPO, validate } from './helpers';
+import { catalogView } from '../../../common/src/language';
+import { type SourceContainer } from '../../../common/src/language/sourceTree';
+import { codesOf, kind, NOW, REPO, service, validate } from './helpers';
 
 const FIXTURES = join(REPO, 'test', 'fixtures', 'language');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -91,4 +93,43 @@ test('the generated validators are up to date with the schemas', () => {
   }
   const generated = readFileSync(join(REPO, 'common', 'src', 'language', 'generated', 'schemaValidators.js'), 'utf8');
   assert.match(generated, new RegExp(`schemas-hash: ${hash.digest('hex').slice(0, 16)}`), 'run node schemas/generateValidators.mjs');
+});
+
+/** An order whose root has `count` unknown properties after its real ones, the last one a typo of a known name. */
+function manyUnknown(count: number): string {
+  const body: Record<string, unknown> = { partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: 'A1:B2:C3', quantity: 1 }] };
+  for (let i = 0; i < count - 1; i++) body[`extra${i}`] = i;
+  body.referenceCustomerIdd = 'x';
+  return JSON.stringify(body);
+}
+
+test('16,000 unknown properties: each one reported on its own name, the typo among them with its suggestion', () => {
+  const text = manyUnknown(16_000);
+  const unknown = validate('order', text).filter((d) => d.code === 'pc.property.unknown');
+  assert.equal(unknown.length, 16_000);
+  const named = (d: (typeof unknown)[number]) => text.slice(d.range.start.character, d.range.end.character);
+  assert.equal(named(unknown[0]), '"extra0"');
+  assert.equal(named(unknown[15_998]), '"extra15998"');
+  const typo = unknown[15_999];
+  assert.equal(named(typo), '"referenceCustomerIdd"');
+  assert.match(String(typo.message), /Did you mean "referenceCustomerId"\?/);
+  assert.ok(unknown.slice(0, 15_999).every((d) => !String(d.message).includes('Did you mean')), '"extraN" is like no property');
+});
+
+test('the unknown-property check reads the object\'s member names a bounded number of times each, not once per unknown name', () => {
+  // Work, not time: every read of a member name of the root object is counted, for 2,000 unknown names.
+  const count = 2000;
+  const parsed = service.parse('test://many.order.json', manyUnknown(count));
+  const root = parsed.source.value(0) as SourceContainer;
+  let reads = 0;
+  root.store.keys = new Proxy(root.store.keys, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+  const diagnostics = service.validate(parsed, kind('order'), { catalog: catalogView(true, []), now: NOW });
+  assert.equal(diagnostics.filter((d) => d.code === 'pc.property.unknown').length, count);
+  const members = root.memberCount;
+  assert.ok(reads <= 40 * members, `${reads} reads of ${members} names: the check is not linear in the object`);
 });
