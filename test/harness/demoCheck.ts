@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CHROMIUM } from './runtime';
 import { freePort } from './codeServer';
-import { type CheckOutcome } from './workbenchChecks';
+import { type CheckOutcome, quickPick } from './workbenchChecks';
 
 
 function waitForOutput(child: ChildProcess, output: () => string, pattern: RegExp, what: string, timeoutMs: number): Promise<RegExpExecArray> {
@@ -72,11 +72,7 @@ export async function checkDemo(repoRoot: string): Promise<CheckOutcome[]> {
       await page.locator('.activitybar [aria-label^="Partner Center"]').first().waitFor({ timeout: 90_000 });
       // Run Request with no request document open answers with an error notification.
       await page.locator('.monaco-workbench').first().click();
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ timeout: 20_000 });
-      await page.keyboard.type('Partner Center: Run Request');
-      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'Partner Center: Run Request' }).first().waitFor({ timeout: 20_000 });
-      await page.keyboard.press('Enter');
+      await quickPick(page, 'F1', 'Partner Center: Run Request');
       await page.locator('.notification-toast').filter({ hasText: 'open a request document' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     });
     await record('npm start: when the demo\'s emulator dies, the terminal says so', async () => {

@@ -25,12 +25,25 @@ function exactly(label: string): RegExp {
   return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
-/** Types into a quick input opened by `keys` and picks the row that says `text`. */
-async function quickPick(page: Page, keys: string, text: string): Promise<void> {
-  await page.keyboard.press(keys);
-  await page.locator(QUICK_INPUT).first().waitFor();
-  await page.keyboard.type(text);
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first().waitFor();
+/**
+ * Types into a quick input opened by `keys` and picks the row that says `text`. On a loaded machine
+ * the first keys can reach the input before it listens; then the input is opened and typed again.
+ */
+export async function quickPick(page: Page, keys: string, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(keys);
+    const input = page.locator(QUICK_INPUT).first();
+    await input.waitFor();
+    await input.fill(`${await input.inputValue()}${text}`); // keeps the palette's ">"
+
+    try {
+      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
@@ -46,10 +59,19 @@ function pane(page: Page, title: string) {
   return page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) }).first();
 }
 
-/** Right-clicks `target` and clicks the context menu item `label`. */
+/** Right-clicks `target` and clicks the context menu item `label`; a click the menu swallowed is repeated with Enter. */
 async function contextMenu(page: Page, target: ReturnType<Page['locator']>, label: string): Promise<void> {
   await target.click({ button: 'right' });
-  await page.locator('.monaco-menu .action-item').filter({ hasText: exactly(label) }).first().click();
+  const item = page.locator('.monaco-menu .action-item').filter({ hasText: exactly(label) }).first();
+  await item.hover();
+  await item.click();
+  const menu = page.locator('.monaco-menu').first();
+  try {
+    await menu.waitFor({ state: 'hidden', timeout: 3000 });
+  } catch {
+    await page.keyboard.press('Enter'); // the hovered item is the highlighted one
+    await menu.waitFor({ state: 'hidden' });
+  }
 }
 
 /** Clicks a button of a view's title bar (they show while the pointer is over the header). */

@@ -95,7 +95,7 @@ function planKind(doc: JsonObject, kind: RequestKind): SendPlan {
     if (v) plan.values[placeholder] = v;
     else problems.push(`The document needs "${property}" (the ${placeholder} to send it to).`);
   }
-  problems.push(...validateBodyAs(body, kind));
+  for (const problem of validateBodyAs(body, kind)) problems.push(problem);
   const customerId = kind.customerIdProperty ? stringProp(body, kind.customerIdProperty) : undefined;
   return {
     ...plan, body, customerId, problems,
@@ -123,7 +123,7 @@ function planEnvelope(doc: JsonObject, kind: RequestKind): SendPlan {
   const target = path ? classifyRequest(m, path) : undefined;
   const values = target?.values ?? {};
   if (target?.kind && target.step === 'send' && body !== undefined) {
-    problems.push(...validateBodyAs(body, target.kind).map((p) => `Body: ${p}`));
+    for (const problem of validateBodyAs(body, target.kind)) problems.push(`Body: ${problem}`);
   }
   return {
     kind, target: target?.kind, step: target?.step ?? 'other', method: m, pathTemplate, values, query, headers, body,
