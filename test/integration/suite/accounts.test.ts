@@ -133,8 +133,8 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
     await ui.hover(parts.quickInputBox);
     await ui.click(parts.quickPickRow, ALICE);
     assert.equal(await statusBarShows(ALICE), `${ALICE} · Emulator · Emulator`);
+    await waitFor('the connection to use Alice', () => ctx.api.connection.current.account === ALICE);
     assert.deepEqual(await browseAs(), [ALICE], 'the emulator receives Alice\'s token after the switch');
-    assert.equal(ctx.api.connection.current.account, ALICE);
     assert.deepEqual(usernames(), [ALICE, BOB], 'switching signs nobody out');
   });
 
@@ -152,7 +152,7 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
     await ui.click(parts.quickPickRow, BOB);
     await switching;
     assert.equal(await statusBarShows(BOB), `${BOB} · Emulator · Emulator`);
+    await waitFor('the connection to use Bob', () => ctx.api.connection.current.account === BOB);
     assert.deepEqual(await browseAs(), [BOB], 'the emulator receives Bob\'s token after the switch');
-    assert.equal(ctx.api.connection.current.account, BOB);
   });
 });
