@@ -70,6 +70,7 @@ export interface FakeAuthority {
 
 export const ALICE: FakeUser = { oid: '0b7f9e4c-2a11-4c8e-9a57-6f2f1f3d2a01', upn: 'alice@contoso.example', name: 'Alice Admin' };
 export const BOB: FakeUser = { oid: '5d2e8c1a-77b4-4f3c-8f0e-1c9b2e4a6d02', upn: 'bob@contoso.example', name: 'Bob Sales' };
+const KNOWN_USERS: readonly FakeUser[] = [ALICE, BOB];
 export const PARTNER_CENTER_AUDIENCE = 'https://api.partnercenter.microsoft.com';
 
 interface DeviceCodeEntry { polls: number; scope: string; issuedAt: number; user: FakeUser }
@@ -306,6 +307,15 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
         }
         // Tests inside the extension host ask which values were issued, to look for leaks.
         if (req.method === 'GET' && path === '/_test/issued') return json(200, [...authority.issued]);
+        // Suites with several accounts choose who approves the next sign-in (the server listens on
+        // loopback only); only the known test users, so a test cannot invent claims through it.
+        if (req.method === 'POST' && path === '/_test/user') {
+          const upn = (JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { upn?: unknown }).upn;
+          const user = KNOWN_USERS.find((u) => u.upn === upn);
+          if (!user) return json(400, { error: 'unknown_user', known: KNOWN_USERS.map((u) => u.upn) });
+          authority.user = user;
+          return json(200, { upn: user.upn });
+        }
         return json(404, { error: 'not_found' });
       })().catch((err: unknown) => json(500, { error: 'server_error', error_description: String(err) }));
     });

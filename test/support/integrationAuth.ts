@@ -85,3 +85,10 @@ export async function issuedValues(env: AuthEnvironment): Promise<string[]> {
   const res = await request(`${env.authority}/_test/issued`);
   return (await res.body.json()) as string[];
 }
+
+/** Makes the fake authority approve the next user sign-in as this test user (ALICE or BOB in fakeAuthority.ts). */
+export async function approveNextSignInAs(env: AuthEnvironment, upn: string): Promise<void> {
+  const res = await request(`${env.authority}/_test/user`, { method: 'POST', body: JSON.stringify({ upn }), headers: { 'content-type': 'application/json' } });
+  const body = await res.body.text();
+  if (res.statusCode !== 200) throw new Error(`the fake authority refused to switch its user to ${upn}: ${res.statusCode} ${body}`);
+}
