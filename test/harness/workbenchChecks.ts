@@ -193,7 +193,13 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       const save = async (target: string) => {
         const input = page.locator(QUICK_INPUT).first();
         await input.waitFor();
-        await input.fill(target);
+        // The save dialog fills in its default path a moment after it opens (overwriting anything
+        // typed before): wait for the default, then type ours and see that it stayed.
+        await waitUntil(async () => /partner-center-history\.(har|json)$/.test(await input.inputValue()), 'the save dialog to show its default path');
+        await waitUntil(async () => {
+          if ((await input.inputValue()) !== target) await input.fill(target);
+          return (await input.inputValue()) === target;
+        }, `the save dialog to hold ${target}`);
         await page.keyboard.press('Enter');
         const deadline = Date.now() + 20_000;
         while (!existsSync(target)) {
@@ -272,6 +278,14 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     await emulator.stop();
   }
   return outcomes;
+}
+
+async function waitUntil(probe: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 async function waitForFile(path: string): Promise<{ confirmed?: boolean }> {
