@@ -2,6 +2,7 @@
 // Everything that can go wrong comes back as an AttemptOutcome value, not an exception, so the
 // retry policy sees what happened (answer, lost connection, timeout, cancel) without guessing.
 import { request, type Dispatcher } from 'undici';
+import { isRead } from './retry';
 
 export interface AttemptRequest {
   url: URL;
@@ -102,10 +103,6 @@ function resolveLocation(location: string, base: URL): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isRead(method: string): boolean {
-  return method.toUpperCase() === 'GET' || method.toUpperCase() === 'HEAD';
 }
 
 /** 307/308 repeat any method; 303 becomes GET; 301/302 are followed only for reads. */

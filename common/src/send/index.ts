@@ -9,7 +9,8 @@ export { Journal, MemoryJournalStore, type JournalEntry, type JournalStore } fro
 export { SerialStore, type ListStore } from './serialStore';
 export { JsonFileStore } from './fileStore';
 export { mergeOver } from './merge';
-export { matchKind, planFromText, type SendPlan } from './plan';
+export { planFromText, type SendPlan } from './plan';
+export { matchKind } from './requestTarget';
 export { describeLine, describeRequest, describeSummary, type EnvironmentInfo, type EnvironmentKind, type PurchaseLine, type PurchaseSummary } from './purchase';
 export { checkEntry, type RecoveryOutcome } from './recovery';
 export { redactBody, redactHeaders, redactText } from './redact';

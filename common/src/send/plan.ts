@@ -35,8 +35,6 @@ export interface SendPlan {
   problems: string[];
 }
 
-export { matchKind } from './requestTarget';
-
 /**
  * Deeper than any Partner Center request, and far below where a recursive parser runs out of stack
  * (5,000 levels crashed the command line).

@@ -34,6 +34,7 @@ export async function runPlan(plan: SendPlan, ctx: RunContext): Promise<RunResul
   }
   const differs = classifiedOtherwise(plan, call, customerId, ctx.client.endpoint);
   if (differs) return blocked(`Not sent: ${differs}`, customerId);
+  if (plan.spendsMoney && !customerId) return blocked('Not sent: a purchase needs a customer.');
   try {
     const result = await dispatch(plan, call, customerId, ctx);
     return { recovered: [], ...result, customerId: result.customerId ?? customerId };
@@ -60,7 +61,6 @@ function classifiedOtherwise(plan: SendPlan, call: HttpCall, customerId: string 
 
 async function dispatch(plan: SendPlan, call: HttpCall, customerId: string | undefined, ctx: RunContext) {
   const target = plan.target;
-  if (plan.spendsMoney && !customerId) return { exchanges: [], orderIds: [], customerId, status: 'blocked' as const, message: 'Not sent: a purchase needs a customer.' };
   if (plan.spendsMoney && customerId) {
     if (!target) return requestFlow(ctx, customerId, call);
     if (plan.step === 'checkout') return checkoutFlow(ctx, customerId, plan.values.cartId, call);
