@@ -1,5 +1,7 @@
 // A local Entra ID stand-in for tests: HTTPS with a test CA, OIDC metadata, JWKS, and the v2
-// endpoints MSAL uses (/devicecode, /token, /authorize), with signed JWTs. It records every
+// endpoints MSAL uses (/devicecode, /token, /authorize), with signed JWTs. It can also answer as
+// a real cloud's authority host (login.microsoftonline.com, reached through a test proxy), so a
+// real-cloud sign-in runs the product's unchanged code path against it. It records every
 // token, code and secret it issues, so tests can prove none of them leaked anywhere, and can be
 // scripted to answer the errors partners meet (MFA required, invalid_grant, expired codes...).
 import { X509Certificate, createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -40,15 +42,23 @@ export interface FakeAuthorityOptions {
   deviceCodeExpiresInSeconds?: number;
   /** When set, the authority itself treats device codes as expired after this long. */
   deviceCodeServerLifetimeMs?: number;
+  /**
+   * Real authority hosts it also answers as, e.g. login.microsoftonline.com, for a proxy that
+   * tunnels them here (the certificate must name them). A request sent to such a host gets that
+   * host in its metadata, endpoints and token issuer, as MSAL expects of a Microsoft authority.
+   */
+  aliasHosts?: string[];
 }
 
 export interface FakeAuthority {
   /** https://127.0.0.1:port: the authority host to configure (the tenant follows it). */
   url: string;
+  /** The loopback port, for a proxy that tunnels the alias hosts here. */
+  port: number;
   tenantId: string;
   clientId: string;
   clientSecret: string;
-  /** The `iss` of every token: `${url}/${tenantId}/v2.0`. */
+  /** The `iss` of every token requested at `url`: `${url}/${tenantId}/v2.0` (an alias host has its own). */
   issuer: string;
   /** Every access token, refresh token, id token, code and device code it issued. */
   issued: Set<string>;
@@ -104,7 +114,7 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
   let url = '';
 
   const authority: FakeAuthority = {
-    url: '', tenantId, clientId, clientSecret, issuer: '', issued: new Set(), tokenRequests: [], user: ALICE, amr: ['pwd', 'mfa'],
+    url: '', port: 0, tenantId, clientId, clientSecret, issuer: '', issued: new Set(), tokenRequests: [], user: ALICE, amr: ['pwd', 'mfa'],
     options: {
       accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
       deviceCodePendingPolls: options.deviceCodePendingPolls ?? 2,
@@ -138,15 +148,15 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
     return resource ? resource.replace(/\/(\.default|user_impersonation)$/, '') : PARTNER_CENTER_AUDIENCE;
   }
 
-  async function userTokens(scope: string, user: FakeUser, nonce?: string): Promise<Record<string, unknown>> {
+  async function userTokens(issuer: string, scope: string, user: FakeUser, nonce?: string): Promise<Record<string, unknown>> {
     const now = Math.floor(Date.now() / 1000);
     const lifetime = authority.options.accessTokenLifetimeSeconds;
     const access = issue(await sign({
-      aud: resourceOf(scope), iss: authority.issuer, iat: now, nbf: now, exp: now + lifetime, tid: tenantId, oid: user.oid, sub: user.oid,
+      aud: resourceOf(scope), iss: issuer, iat: now, nbf: now, exp: now + lifetime, tid: tenantId, oid: user.oid, sub: user.oid,
       upn: user.upn, name: user.name, appid: clientId, azp: clientId, scp: 'user_impersonation', amr: authority.amr, idtyp: 'user', ver: '1.0',
     }));
     const id = issue(await sign({
-      aud: clientId, iss: authority.issuer, iat: now, nbf: now, exp: now + 3600, tid: tenantId, oid: user.oid, sub: user.oid,
+      aud: clientId, iss: issuer, iat: now, nbf: now, exp: now + 3600, tid: tenantId, oid: user.oid, sub: user.oid,
       preferred_username: user.upn, name: user.name, ver: '2.0', ...(nonce ? { nonce } : {}),
     }));
     const refresh = opaque('0.AR');
@@ -158,11 +168,11 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
     };
   }
 
-  async function appToken(scope: string): Promise<Record<string, unknown>> {
+  async function appToken(issuer: string, scope: string): Promise<Record<string, unknown>> {
     const now = Math.floor(Date.now() / 1000);
     const lifetime = authority.options.accessTokenLifetimeSeconds;
     const access = issue(await sign({
-      aud: resourceOf(scope), iss: authority.issuer, iat: now, nbf: now, exp: now + lifetime, tid: tenantId, oid: randomUUID(), sub: clientId,
+      aud: resourceOf(scope), iss: issuer, iat: now, nbf: now, exp: now + lifetime, tid: tenantId, oid: randomUUID(), sub: clientId,
       appid: clientId, azp: clientId, roles: [], idtyp: 'app', ver: '1.0',
     }));
     return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: access };
@@ -202,7 +212,7 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
     }
   }
 
-  async function token(form: URLSearchParams, tokenUrl: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function token(form: URLSearchParams, tokenUrl: string, issuer: string): Promise<{ status: number; body: Record<string, unknown> }> {
     const grant = (form.get('grant_type') ?? '').replace('urn:ietf:params:oauth:grant-type:device_code', 'device_code');
     const scope = form.get('scope') ?? '';
     const failure = takeFailure(grant);
@@ -216,7 +226,7 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
         if (lifetime !== undefined && Date.now() - entry.issuedAt > lifetime) return oauthError({ error: 'expired_token', aadsts: 70019 });
         if (entry.polls++ < authority.options.deviceCodePendingPolls) return oauthError({ error: 'authorization_pending', aadsts: 70016 });
         deviceCodes.delete(form.get('device_code')!);
-        return { status: 200, body: await userTokens(entry.scope, entry.user) };
+        return { status: 200, body: await userTokens(issuer, entry.scope, entry.user) };
       }
       case 'authorization_code': {
         const code = form.get('code') ?? '';
@@ -225,18 +235,18 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
         if (!entry || entry.redirectUri !== form.get('redirect_uri')) return oauthError({ error: 'invalid_grant', aadsts: 70000 });
         const verifier = form.get('code_verifier') ?? '';
         if (createHash('sha256').update(verifier).digest('base64url') !== entry.challenge) return oauthError({ error: 'invalid_grant', aadsts: 501481 });
-        return { status: 200, body: await userTokens(scope || entry.scope, entry.user, entry.nonce) };
+        return { status: 200, body: await userTokens(issuer, scope || entry.scope, entry.user, entry.nonce) };
       }
       case 'refresh_token': {
         const rt = form.get('refresh_token') ?? '';
         const entry = refreshTokens.get(rt);
         if (!entry) return oauthError({ error: 'invalid_grant', aadsts: 700082 });
         refreshTokens.delete(rt);
-        return { status: 200, body: await userTokens(scope || entry.scope, entry.user) };
+        return { status: 200, body: await userTokens(issuer, scope || entry.scope, entry.user) };
       }
       case 'client_credentials':
         if (!(await clientAuthenticated(form, tokenUrl))) return oauthError({ error: 'invalid_client', aadsts: 7000215 }, 401);
-        return { status: 200, body: await appToken(scope) };
+        return { status: 200, body: await appToken(issuer, scope) };
       default:
         return oauthError({ error: 'unsupported_grant_type' });
     }
@@ -265,11 +275,20 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
     return { status: 200, html: `<!doctype html><html><body onload="document.forms[0].submit()"><form method="POST" action="${escapeHtml(redirectUri)}">${inputs}</form></body></html>` };
   }
 
+  const aliasHosts = new Set((options.aliasHosts ?? []).map((h) => h.toLowerCase()));
+  /** The origin the client addressed: an alias host as such (on 443, through the proxy), anything else as `url`. */
+  const originOf = (host: string | undefined): string => {
+    const name = (host ?? '').toLowerCase().replace(/:443$/, '');
+    return aliasHosts.has(name) ? `https://${name}` : url;
+  };
+
   const server: Server = createServer({ key: options.tls.key, cert: options.tls.cert }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const reqUrl = new URL(req.url ?? '/', url);
+      const origin = originOf(req.headers.host);
+      const issuer = `${origin}/${tenantId}/v2.0`;
+      const reqUrl = new URL(req.url ?? '/', origin);
       const path = reqUrl.pathname;
       const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
       const base = `/${tenantId}`;
@@ -277,9 +296,9 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
       (async () => {
         if (req.method === 'GET' && /^\/(v2\.0\/)?\.well-known\/openid-configuration$/.test(tenantPath)) {
           return json(200, {
-            issuer: authority.issuer, token_endpoint: `${url}${base}/oauth2/v2.0/token`, authorization_endpoint: `${url}${base}/oauth2/v2.0/authorize`,
-            device_authorization_endpoint: `${url}${base}/oauth2/v2.0/devicecode`, jwks_uri: `${url}${base}/discovery/v2.0/keys`,
-            end_session_endpoint: `${url}${base}/oauth2/v2.0/logout`, response_modes_supported: ['query', 'fragment', 'form_post'],
+            issuer, token_endpoint: `${origin}${base}/oauth2/v2.0/token`, authorization_endpoint: `${origin}${base}/oauth2/v2.0/authorize`,
+            device_authorization_endpoint: `${origin}${base}/oauth2/v2.0/devicecode`, jwks_uri: `${origin}${base}/discovery/v2.0/keys`,
+            end_session_endpoint: `${origin}${base}/oauth2/v2.0/logout`, response_modes_supported: ['query', 'fragment', 'form_post'],
             response_types_supported: ['code'], subject_types_supported: ['pairwise'], id_token_signing_alg_values_supported: ['RS256'],
             scopes_supported: ['openid', 'profile', 'email', 'offline_access'], tenant_region_scope: 'WW', cloud_instance_name: 'fake.authority',
           });
@@ -296,12 +315,12 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
           deviceCodes.set(device, { polls: 0, scope: form.get('scope') ?? '', issuedAt: Date.now(), user: authority.user });
           const userCode = randomBytes(5).toString('hex').toUpperCase().slice(0, 9);
           return json(200, {
-            user_code: userCode, device_code: device, verification_uri: `${url}/devicelogin`, expires_in: authority.options.deviceCodeExpiresInSeconds,
-            interval: authority.options.deviceCodeIntervalSeconds, message: `To sign in, use a web browser to open the page ${url}/devicelogin and enter the code ${userCode} to authenticate.`,
+            user_code: userCode, device_code: device, verification_uri: `${origin}/devicelogin`, expires_in: authority.options.deviceCodeExpiresInSeconds,
+            interval: authority.options.deviceCodeIntervalSeconds, message: `To sign in, use a web browser to open the page ${origin}/devicelogin and enter the code ${userCode} to authenticate.`,
           });
         }
         if (req.method === 'POST' && tenantPath === '/oauth2/v2.0/token') {
-          const answer = await token(form, `${url}${base}/oauth2/v2.0/token`);
+          const answer = await token(form, `${origin}${base}/oauth2/v2.0/token`, issuer);
           authority.tokenRequests.push({ grant: form.get('grant_type') ?? '', status: answer.status });
           return json(answer.status, answer.body);
         }
@@ -321,7 +340,8 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  authority.port = (server.address() as AddressInfo).port;
+  url = `https://127.0.0.1:${authority.port}`;
   authority.url = url;
   authority.issuer = `${url}/${tenantId}/v2.0`;
   return authority;
