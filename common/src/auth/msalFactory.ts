@@ -49,8 +49,10 @@ function configuration(app: AppRegistration, env: MsalEnvironment, parts: MsalPa
       clientId: app.clientId,
       authority: `${app.authorityHost}/${app.tenant}`,
       // MSAL looks up unknown hosts at login.microsoftonline.com first; a test or emulator
-      // authority is declared as known so it is trusted as configured.
-      knownAuthorities: isMicrosoftAuthority(app.authorityHost) ? undefined : [new URL(app.authorityHost).host],
+      // authority is declared as known so it is trusted as configured. Microsoft's own hosts get
+      // MSAL's default, an empty list: `undefined` would replace that default, and MSAL then
+      // fails on `knownAuthorities.filter` before any request, for every real cloud.
+      knownAuthorities: isMicrosoftAuthority(app.authorityHost) ? [] : [new URL(app.authorityHost).host],
     },
     cache: { cachePlugin: parts.plugin },
     system: {

@@ -3,6 +3,7 @@
 // through an injected dispatcher and capturing every log line for the leak checks.
 import { type TestContext } from 'node:test';
 import { Agent } from 'undici';
+import { clouds } from '../../../common/src/api/clouds';
 import { type AppRegistration, MemorySecretStore, PartnerCenterAuth, UndiciNetworkModule, resolveAppRegistration } from '../../../common/src/auth';
 import { type FakeAuthority, type FakeAuthorityOptions, startFakeAuthority } from '../../support/fakeAuthority';
 import { type TestCertificates, createTestCertificates } from '../../support/testCa';
@@ -11,7 +12,8 @@ let certificates: TestCertificates | undefined;
 
 export function testCertificates(): TestCertificates {
   if (!certificates) {
-    certificates = createTestCertificates();
+    // The server certificate also names the global cloud's authority, for realCloud.test.ts.
+    certificates = createTestCertificates({ serverNames: [new URL(clouds.global.authority!).hostname] });
     process.once('exit', () => certificates?.remove());
   }
   return certificates;
