@@ -2,10 +2,18 @@
 // emulator that trusts only that authority's tokens (--trust-issuer). After the run, every token
 // the authority issued is looked for in the run's files (logs, the output channel, settings):
 // finding one fails the run.
+//
+// A real cloud signs in at login.microsoftonline.com, and the extension has no setting to change
+// that (partnerCenter.auth.authority is for the emulator only). So the extension host gets what a
+// partner behind a corporate proxy has: HTTPS_PROXY, here a tunnel proxy that carries
+// login.microsoftonline.com to the fake authority (whose certificate names that host) and refuses
+// every other host, so no test can reach Microsoft's real services.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { clouds } from '../../common/src/api/clouds';
 import { type FakeAuthority, startFakeAuthority } from '../support/fakeAuthority';
 import { type TestCertificates, createTestCertificates } from '../support/testCa';
+import { startTunnelProxy } from '../support/tunnelProxy';
 import { type EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
 
 export interface AuthRig {
@@ -17,13 +25,21 @@ export interface AuthRig {
   stop(): Promise<void>;
 }
 
+/** The global cloud's sign-in host, as the product has it; the fake authority answers as it. */
+const GLOBAL_AUTHORITY_HOST = new URL(clouds.global.authority!).hostname;
+const LOOPBACK = '127.0.0.1,localhost,::1';
+
 export async function startAuthRig(repoRoot: string): Promise<AuthRig> {
-  const certificates = createTestCertificates();
+  const certificates = createTestCertificates({ serverNames: [GLOBAL_AUTHORITY_HOST] });
   // Child processes (the emulator, code-server and its extension host) trust the test CA the
   // standard way, so the extension's undici calls need no test-only code path.
   process.env.NODE_EXTRA_CA_CERTS = certificates.caFile;
   // Two pending polls at a one-second interval: the device code flow is exercised for real.
-  const authority = await startFakeAuthority({ tls: { key: certificates.serverKeyPem, cert: certificates.serverCertPem }, deviceCodePendingPolls: 2, deviceCodeIntervalSeconds: 1 });
+  const authority = await startFakeAuthority({
+    tls: { key: certificates.serverKeyPem, cert: certificates.serverCertPem }, deviceCodePendingPolls: 2, deviceCodeIntervalSeconds: 1, aliasHosts: [GLOBAL_AUTHORITY_HOST],
+  });
+  // The extension host's HTTPS_PROXY: login.microsoftonline.com → the fake authority, nothing else.
+  const proxy = await startTunnelProxy({ [`${GLOBAL_AUTHORITY_HOST}:443`]: authority.port });
   const trustedEmulator = await startEmulatorProcess(repoRoot, ['--seed', '42', '--trust-issuer', authority.issuer]);
   return {
     authority, trustedEmulator, certificates,
@@ -32,9 +48,16 @@ export async function startAuthRig(repoRoot: string): Promise<AuthRig> {
       PC_AUTH_TENANT: authority.tenantId,
       PC_AUTH_CLIENT_ID: authority.clientId,
       PC_TRUSTED_EMULATOR_URL: trustedEmulator.url,
+      // Both spellings: the lower-case one wins where both are read, and the machine may have one.
+      // Loopback (the emulators, the fake authority's own URL, the UI driver) never goes through it.
+      HTTPS_PROXY: proxy.url,
+      https_proxy: proxy.url,
+      NO_PROXY: LOOPBACK,
+      no_proxy: LOOPBACK,
     },
     stop: async () => {
       await trustedEmulator.stop();
+      await proxy.close();
       await authority.close();
       certificates.remove();
     },
