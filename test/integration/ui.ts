@@ -22,6 +22,8 @@ export const parts = {
   quickPickRow: '.quick-input-widget .monaco-list-row',
   treeRow: '.monaco-list-row',
   statusBarItem: '.statusbar-item',
+  /** A status bar item on `statusBarItem.warningBackground`. */
+  statusBarWarningItem: '.statusbar-item.warning-kind',
   contextMenuItem: '.context-view .action-item, .monaco-menu .action-item',
 } as const;
 
