@@ -1,7 +1,10 @@
 // Bearer token checks. By default the emulator never validates signatures: any non-empty token
 // is accepted unless `requireToken` pins one. If the token is a readable JWT, its audience must be
-// one Partner Center accepts (the API, its first-party app id, or the legacy AAD Graph resource
-// used by the documented app-only flow), and `idtyp: "app"` marks it as app-only.
+// one Partner Center accepts (the API or its first-party app id), and `idtyp: "app"` marks it as
+// app-only. Tokens for the Azure AD Graph audience (https://graph.windows.net), which the older
+// app-only example in partner-center-authentication.md requests, are refused: the docs retire
+// them ("Graph.windows.net audience tokens retiring on August 31, 2025 ... Partner Center APIs
+// are no longer accepting graph.windows.net audience tokens", deprecate-azure-active-directory-graph-token.md).
 // With `trustIssuer` (issuerVerifier.ts) it checks real tokens instead: signature, issuer,
 // audience and lifetime.
 
@@ -10,8 +13,14 @@ import { ApiError } from './errors';
 export const AUDIENCES = new Set([
   'https://api.partnercenter.microsoft.com',
   'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd',
-  'https://graph.windows.net',
 ]);
+
+/** The Azure AD Graph audience, retired for Partner Center on August 31, 2025. */
+export const RETIRED_AUDIENCES = new Set(['https://graph.windows.net']);
+
+function audienceKey(aud: string): string {
+  return aud.replace(/\/+$/, '').toLowerCase();
+}
 
 export interface Caller {
   appOnly: boolean;
@@ -33,7 +42,18 @@ export function bearerToken(header: string | undefined, partnerTenantId: string)
 
 export function isPartnerCenterAudience(aud: unknown): boolean {
   const values = Array.isArray(aud) ? aud : [aud];
-  return values.some((v) => typeof v === 'string' && AUDIENCES.has(v.replace(/\/+$/, '').toLowerCase()));
+  return values.some((v) => typeof v === 'string' && AUDIENCES.has(audienceKey(v)));
+}
+
+/** Why a token's audience is refused, or undefined when it is a Partner Center audience. */
+export function audienceRefusal(aud: unknown): string | undefined {
+  if (isPartnerCenterAudience(aud)) return undefined;
+  const values = (Array.isArray(aud) ? aud : [aud]).filter((v): v is string => typeof v === 'string');
+  const retired = values.find((v) => RETIRED_AUDIENCES.has(audienceKey(v)));
+  if (retired !== undefined) {
+    return `the token audience '${retired}' (Azure AD Graph) is retired and no longer accepted by Partner Center; request the token for https://api.partnercenter.microsoft.com.`;
+  }
+  return values.length > 0 ? `the token audience '${values.join("', '")}' is not Partner Center.` : 'the token audience is not Partner Center.';
 }
 
 export function authenticate(header: string | undefined, requireToken: string | undefined, partnerTenantId: string): Caller {
@@ -43,9 +63,8 @@ export function authenticate(header: string | undefined, requireToken: string | 
     throw new ApiError(401, 400, 'Access denied: the token is not valid for this service.', [], undefined, challenge);
   }
   const claims = readJwt(token);
-  if (claims && typeof claims.aud === 'string' && !AUDIENCES.has(claims.aud.replace(/\/+$/, '').toLowerCase())) {
-    throw new ApiError(401, 400, `Access denied: the token audience '${claims.aud}' is not Partner Center.`, [], undefined, challenge);
-  }
+  const refusal = claims && claims.aud !== undefined ? audienceRefusal(claims.aud) : undefined;
+  if (refusal !== undefined) throw new ApiError(401, 400, `Access denied: ${refusal}`, [], undefined, challenge);
   return { appOnly: claims?.idtyp === 'app' };
 }
 

@@ -3,7 +3,7 @@
 // its JWKS), the issuer, a Partner Center audience, and the lifetime. As Partner Center does
 // since its 2026 MFA enforcement, App+User tokens without MFA in `amr` get 401 with 900421.
 import { type Dispatcher, Agent, fetch as undiciFetch, request } from 'undici';
-import { type Caller, bearerToken, challengeHeaders, isPartnerCenterAudience } from './auth';
+import { type Caller, audienceRefusal, bearerToken, challengeHeaders } from './auth';
 import { ApiError } from './errors';
 
 // jose is an ES module and the emulator is CommonJS: its code is loaded with import() on first use.
@@ -63,7 +63,8 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
     } catch (err) {
       throw deny(refusal(err, issuer));
     }
-    if (!isPartnerCenterAudience(claims.aud)) throw deny('the token audience is not Partner Center.');
+    const audienceProblem = audienceRefusal(claims.aud);
+    if (audienceProblem !== undefined) throw deny(audienceProblem);
     const appOnly = claims.idtyp === 'app';
     const amr = Array.isArray(claims.amr) ? claims.amr : [];
     if (!appOnly && !amr.includes('mfa')) {

@@ -51,6 +51,8 @@ test('anything else is refused with 401 and a body that says why', async (t) => 
     ['iat a year ahead', await h.authority.sign({ ...base, iat: now() + YEAR, nbf: now(), exp: now() + YEAR + 600 }), 400, /issued in the future/],
     ['another issuer', await h.authority.sign({ ...base, iss: 'https://login.example/other/v2.0' }), 400, /not issued by/],
     ['another audience', await h.authority.sign({ ...base, aud: 'https://graph.microsoft.com' }), 400, /audience/],
+    // deprecate-azure-active-directory-graph-token.md: graph.windows.net audience tokens are retired.
+    ['the retired Azure AD Graph audience', await h.authority.sign({ ...base, aud: 'https://graph.windows.net' }), 400, /retired/],
     ['App+User without MFA', await h.authority.sign({ ...base, amr: ['pwd'] }), 900421, /Multi-factor/],
   ];
   for (const [what, token, code, why] of cases) {

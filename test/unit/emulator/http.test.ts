@@ -19,9 +19,27 @@ test('requireToken accepts only that token; JWTs for another audience are refuse
   assert.equal(wrong.body.code, 400);
   const open = await withEmulator(t);
   const jwt = (aud: string): string => `e30.${Buffer.from(JSON.stringify({ aud })).toString('base64url')}.sig`;
-  assert.equal((await call(open, '/v1/customers?size=1', { token: jwt('https://graph.windows.net/') })).status, 200);
   assert.equal((await call(open, '/v1/customers?size=1', { token: jwt('https://api.partnercenter.microsoft.com') })).status, 200);
+  assert.equal((await call(open, '/v1/customers?size=1', { token: jwt('fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd') })).status, 200);
   assert.equal((await call(open, '/v1/customers?size=1', { token: jwt('https://management.azure.com') })).status, 401);
+});
+
+// deprecate-azure-active-directory-graph-token.md: "Graph.windows.net audience tokens retiring on
+// August 31, 2025" and "Partner Center APIs are no longer accepting graph.windows.net audience
+// tokens"; the new app-only request asks for resource=https://api.partnercenter.microsoft.com.
+test('tokens for the retired Azure AD Graph audience (graph.windows.net) are refused with 401', async (t) => {
+  const em = await withEmulator(t);
+  const jwt = (aud: unknown): string => `e30.${Buffer.from(JSON.stringify({ aud })).toString('base64url')}.sig`;
+  for (const aud of ['https://graph.windows.net', 'https://graph.windows.net/', 'HTTPS://GRAPH.WINDOWS.NET', ['https://graph.windows.net']]) {
+    const reply = await call(em, '/v1/customers?size=1', { token: jwt(aud) });
+    assert.equal(reply.status, 401, JSON.stringify(aud));
+    assert.equal(reply.body.code, 400);
+    assert.match(reply.body.description, /retired/);
+    assert.match(reply.body.description, /api\.partnercenter\.microsoft\.com/);
+    assert.match(reply.headers.get('www-authenticate') ?? '', /^OAuth realm=/);
+  }
+  // A token that also names Partner Center is for Partner Center.
+  assert.equal((await call(em, '/v1/customers?size=1', { token: jwt(['https://graph.windows.net', 'https://api.partnercenter.microsoft.com']) })).status, 200);
 });
 
 test('responses echo MS-RequestId and MS-CorrelationId and are JSON in UTF-8', async (t) => {
