@@ -21,6 +21,8 @@ export interface CustomerRecord {
   address: { country: string; city: string; state: string; postalCode: string; addressLine1: string; phoneNumber?: string };
   organizationRegistrationNumber?: string;
   relationshipToPartner: 'reseller';
+  /** The indirect reseller an indirect provider created this customer for (create-a-customer-for-an-indirect-reseller.md). */
+  associatedPartnerId?: string;
   createdAt: number;
   version: number;
 }

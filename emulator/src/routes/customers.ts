@@ -105,6 +105,20 @@ function text(record: Record<string, unknown>, key: string, path: string, min: n
   return value.trim();
 }
 
+/** "EN-US" and "en-us" are answered as "en-US", the spelling both create examples return. */
+function cultureName(value: string): string {
+  const [language, ...rest] = value.split('-');
+  return [language.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-');
+}
+
+/** An optional string property: absent, null or "" all mean "not given" (the .NET SDK sends nulls). */
+function optionalText(record: Record<string, unknown>, key: string, path: string): string | undefined {
+  const value = record[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalidInput(`${path} must be a string or null.`);
+  return value.trim() === '' ? undefined : value.trim();
+}
+
 function createCustomer(ctx: RequestContext): ApiResponse {
   if (!ctx.headers['ms-requestid'] || !ctx.headers['ms-correlationid']) {
     throw invalidInput('Creating a customer requires the MS-RequestId and MS-CorrelationId headers (the call is idempotent on MS-RequestId).');
@@ -113,18 +127,25 @@ function createCustomer(ctx: RequestContext): ApiResponse {
   const company = asRecord(body.companyProfile);
   const billing = asRecord(body.billingProfile);
   const address = asRecord(billing.defaultAddress);
-  const domainText = text(company, 'domain', 'CompanyProfile.Domain', 1, 256).toLowerCase();
+  // The docs' domains are full names ("xyz.ccsctp.net", "WingtipToys678152504.onmicrosoft.com",
+  // "such as contoso.onmicrosoft.com"); the casing is kept as sent, as the examples echo it.
+  const domainText = text(company, 'domain', 'CompanyProfile.Domain', 1, 256);
   const domain = domainText.includes('.') ? domainText : `${domainText}.onmicrosoft.com`;
-  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$/.test(domain)) throw invalidInput(`CompanyProfile.Domain '${domainText}' is not a valid domain.`);
-  if (ctx.store.customers.some((c) => c.domain === domain)) throw invalidInput(`The domain ${domain} is already in use.`);
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$/i.test(domain)) throw invalidInput(`CompanyProfile.Domain '${domainText}' is not a valid domain.`);
+  if (ctx.store.customers.some((c) => c.domain.toLowerCase() === domain.toLowerCase())) throw invalidInput(`The domain ${domain} is already in use.`);
   const country = text(address, 'country', 'BillingProfile.DefaultAddress.Country', 2, 2).toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) throw invalidInput('BillingProfile.DefaultAddress.Country must be a two-letter ISO code.');
-  const registration = typeof company.organizationRegistrationNumber === 'string' ? company.organizationRegistrationNumber.trim() : undefined;
-  const phone = typeof address.phoneNumber === 'string' ? address.phoneNumber.trim() : undefined;
+  const registration = optionalText(company, 'organizationRegistrationNumber', 'CompanyProfile.OrganizationRegistrationNumber');
+  const phone = optionalText(address, 'phoneNumber', 'BillingProfile.DefaultAddress.PhoneNumber');
   if (REGISTRATION_COUNTRIES.has(country) && !registration) {
     throw new ApiError(400, 600002, `An organization registration number is required for customers in ${country}.`);
   }
   if (REGISTRATION_COUNTRIES.has(country) && !phone) throw new ApiError(400, 600051, `A phone number is required for customers in ${country}.`);
+  // create-a-customer-for-an-indirect-reseller.md: an indirect provider names the reseller here;
+  // without it "the customer is created as a direct customer of the indirect provider".
+  const associatedPartnerId = optionalText(body, 'associatedPartnerId', 'AssociatedPartnerId');
+  const gdap = body.enableGDAPByDefault;
+  if (gdap !== undefined && gdap !== null && typeof gdap !== 'boolean') throw invalidInput('enableGDAPByDefault must be true or false.');
   const ids = ctx.store.ids;
   const customer: CustomerRecord = {
     id: ids.guid(), commerceId: ids.guid(), billingProfileId: ids.hex(32),
@@ -133,24 +154,27 @@ function createCustomer(ctx: RequestContext): ApiResponse {
     firstName: text(address, 'firstName', 'BillingProfile.DefaultAddress.FirstName', 1, 50),
     lastName: text(address, 'lastName', 'BillingProfile.DefaultAddress.LastName', 1, 50),
     email: text(billing, 'email', 'BillingProfile.Email', 3, 256),
-    culture: text(billing, 'culture', 'BillingProfile.Culture', 2, 10),
+    culture: cultureName(text(billing, 'culture', 'BillingProfile.Culture', 2, 10)),
     language: text(billing, 'language', 'BillingProfile.Language', 2, 10),
     address: {
       country,
       city: text(address, 'city', 'BillingProfile.DefaultAddress.City', 1, 200),
-      state: typeof address.state === 'string' ? address.state : '',
+      state: optionalText(address, 'state', 'BillingProfile.DefaultAddress.State') ?? '',
       postalCode: text(address, 'postalCode', 'BillingProfile.DefaultAddress.PostalCode', 1, 20),
       addressLine1: text(address, 'addressLine1', 'BillingProfile.DefaultAddress.AddressLine1', 1, 200),
       ...(phone ? { phoneNumber: phone } : {}),
     },
     organizationRegistrationNumber: registration,
     relationshipToPartner: 'reseller',
+    associatedPartnerId,
     createdAt: ctx.now,
     version: 1,
   };
   if (!customer.email.includes('@')) throw invalidInput('BillingProfile.Email is not a valid email address.');
   ctx.store.addCustomer(customer);
   const wire = customerWire(customer, true);
-  wire.userCredentials = { userName: `admin@${domain}`, password: `${ids.chars(4, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}${ids.hex(8)}!${ids.int(10, 99)}` };
+  // Both create examples answer the initial admin as "admin" and echo enableGDAPByDefault when sent.
+  if (typeof gdap === 'boolean') wire.enableGDAPByDefault = gdap;
+  wire.userCredentials = { userName: 'admin', password: `${ids.chars(4, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}${ids.hex(8)}!${ids.int(10, 99)}` };
   return { status: 201, body: wire };
 }

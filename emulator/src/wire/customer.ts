@@ -1,5 +1,6 @@
-// Customer as the service emits it. The list omits the billing profile and
-// allowDelegatedAccess, which only GET /customers/{id} returns.
+// Customer as the service emits it (customer-resources.md). The list omits the billing profile and
+// allowDelegatedAccess, which only GET /customers/{id} returns. An address without a phone number
+// shows it as "" (create-a-customer.md's 201 example).
 
 import { type CustomerRecord } from '../data/model';
 import { attributes, etag, link } from '../envelope';
@@ -10,6 +11,7 @@ export function customerWire(c: CustomerRecord, detail: boolean): Record<string,
     domain: c.domain,
     companyName: c.companyName,
     ...(c.organizationRegistrationNumber ? { organizationRegistrationNumber: c.organizationRegistrationNumber } : {}),
+    links: { self: link(`/customers/${c.id}/profiles/company`) },
     attributes: attributes('CustomerCompanyProfile'),
   };
   const out: Record<string, unknown> = { id: c.id, commerceId: c.commerceId, companyProfile };
@@ -22,12 +24,13 @@ export function customerWire(c: CustomerRecord, detail: boolean): Record<string,
       culture: c.culture,
       language: c.language,
       companyName: c.companyName,
-      defaultAddress: { ...c.address, firstName: c.firstName, lastName: c.lastName },
+      defaultAddress: { ...c.address, firstName: c.firstName, lastName: c.lastName, phoneNumber: c.address.phoneNumber ?? '' },
       attributes: attributes('CustomerBillingProfile', etag(c.billingProfileId, c.version)),
     };
   }
   out.relationshipToPartner = c.relationshipToPartner;
   if (detail) out.allowDelegatedAccess = true;
+  if (c.associatedPartnerId !== undefined) out.associatedPartnerId = c.associatedPartnerId;
   out.links = { self: link(`/customers/${c.id}`) };
   out.attributes = attributes('Customer');
   return out;

@@ -120,3 +120,75 @@ test('the data set is a pure function of the seed', async () => {
     await Promise.all([a.close(), b.close(), c.close()]);
   }
 });
+
+const headers = (n: number): Record<string, string> => ({ 'MS-RequestId': `docs-${n}`, 'MS-CorrelationId': `corr-${n}` });
+
+// create-a-customer.md (Company profile: "The customer's domain name, such as
+// contoso.onmicrosoft.com"; its example sends "xyz.ccsctp.net") and
+// create-a-customer-for-an-indirect-reseller.md ("WingtipToys678152504.onmicrosoft.com"): a full
+// domain name is taken as it is, casing included, and a domain in use is refused in any casing.
+test('create customer takes the documented full domain names and keeps their casing', async (t) => {
+  const em = await withEmulator(t);
+  const body = (domain: string) => ({ ...NEW_CUSTOMER, CompanyProfile: { Domain: domain } });
+  const ccsctp = await call(em, '/v1/customers', { body: body('xyz.ccsctp.net'), headers: headers(1) });
+  assert.equal(ccsctp.status, 201);
+  assert.equal(ccsctp.body.companyProfile.domain, 'xyz.ccsctp.net');
+  const wingtip = await call(em, '/v1/customers', { body: body('WingtipToys678152504.onmicrosoft.com'), headers: headers(2) });
+  assert.equal(wingtip.status, 201);
+  assert.equal(wingtip.body.companyProfile.domain, 'WingtipToys678152504.onmicrosoft.com');
+  const again = await call(em, '/v1/customers', { body: body('wingtiptoys678152504.ONMICROSOFT.com'), headers: headers(3) });
+  assert.equal(again.status, 400);
+  assert.equal(again.body.code, 800002);
+});
+
+// create-a-customer-for-an-indirect-reseller.md: the .NET SDK's whole Customer, nulls included,
+// with AssociatedPartnerId (customer-resources.md spells it associatedPartnerID); the 201 echoes it.
+test('the indirect-reseller body with SDK nulls creates a customer carrying associatedPartnerId', async (t) => {
+  const em = await withEmulator(t);
+  const body = {
+    Id: null, CommerceId: null,
+    CompanyProfile: { TenantId: null, Domain: 'WingtipToys1.onmicrosoft.com', CompanyName: null, Attributes: { ObjectType: 'CustomerCompanyProfile' } },
+    BillingProfile: {
+      Id: null, FirstName: null, LastName: null, Email: 'Gena@wingtiptoys.com', Culture: 'EN-US', Language: 'En', CompanyName: 'Wingtip Toys1',
+      DefaultAddress: {
+        Country: 'US', Region: null, City: 'Redmond', State: 'WA', AddressLine1: 'One Microsoft Way', AddressLine2: null,
+        PostalCode: '98052', FirstName: 'Gena', LastName: 'Soto', PhoneNumber: '4255550101',
+      },
+      Attributes: { ObjectType: 'CustomerBillingProfile' },
+    },
+    RelationshipToPartner: 'none', AllowDelegatedAccess: null, UserCredentials: null, CustomDomains: null,
+    AssociatedPartnerId: '484e548c-f5f3-4528-93a9-c16c6373cb59', Attributes: { ObjectType: 'Customer' },
+  };
+  const created = await call(em, '/v1/customers', { body, headers: headers(1) });
+  assert.equal(created.status, 201);
+  assert.equal(created.body.associatedPartnerId, '484e548c-f5f3-4528-93a9-c16c6373cb59');
+  assert.equal(created.body.billingProfile.defaultAddress.phoneNumber, '4255550101');
+  const read = await call(em, `/v1/customers/${created.body.id}`);
+  assert.equal(read.body.associatedPartnerId, '484e548c-f5f3-4528-93a9-c16c6373cb59');
+  const spelled = await call(em, '/v1/customers', {
+    body: { ...body, AssociatedPartnerId: undefined, associatedPartnerID: 'abc', CompanyProfile: { Domain: 'WingtipToys2.onmicrosoft.com' } }, headers: headers(2),
+  });
+  assert.equal(spelled.body.associatedPartnerId, 'abc');
+  const direct = await call(em, '/v1/customers', { body: { ...body, AssociatedPartnerId: null, CompanyProfile: { Domain: 'WingtipToys3.onmicrosoft.com' } }, headers: headers(3) });
+  assert.equal(direct.status, 201);
+  assert.equal('associatedPartnerId' in direct.body, false);
+});
+
+// create-a-customer.md, Response example: culture "EN-US" comes back "en-US", the language as sent,
+// enableGDAPByDefault echoed, an address without a phone shows "", the admin user is "admin".
+// create-a-customer-for-an-indirect-reseller.md's response adds companyProfile.links.self.
+test('the create answer has the documented shape', async (t) => {
+  const em = await withEmulator(t);
+  const created = await call(em, '/v1/customers', { body: { enableGDAPByDefault: false, ...NEW_CUSTOMER }, headers: headers(1) });
+  assert.equal(created.status, 201);
+  assert.equal(created.body.billingProfile.culture, 'en-US');
+  assert.equal(created.body.billingProfile.language, 'En');
+  assert.equal(created.body.enableGDAPByDefault, false);
+  assert.equal(created.body.billingProfile.defaultAddress.phoneNumber, '');
+  assert.equal(created.body.userCredentials.userName, 'admin');
+  assert.equal(created.body.companyProfile.links.self.uri, `/customers/${created.body.id}/profiles/company`);
+  const noGdap = await call(em, '/v1/customers', { body: { ...NEW_CUSTOMER, CompanyProfile: { Domain: 'other' } }, headers: headers(2) });
+  assert.equal('enableGDAPByDefault' in noGdap.body, false);
+  const badGdap = await call(em, '/v1/customers', { body: { ...NEW_CUSTOMER, enableGDAPByDefault: 'yes', CompanyProfile: { Domain: 'third' } }, headers: headers(3) });
+  assert.equal(badGdap.status, 400);
+});
