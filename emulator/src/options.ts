@@ -97,6 +97,9 @@ export interface EmulatorFixtures {
     old: SubscriptionRef;
     suspended: SubscriptionRef;
     expired: SubscriptionRef;
+    /** A software subscription (three-year Remote Desktop Services CAL, billed triennially,
+     * auto-renewing), as manage-billing-frequency-software-subs.md shows one. */
+    software: SubscriptionRef;
   };
   /** catalogItemIds (PRODUCT:SKU:AVAILABILITY) and a legacy offer id. */
   catalog: {

@@ -166,7 +166,16 @@ export const PRODUCTS: readonly Product[] = [
   {
     id: 'DG7GMGF0DVSV', title: 'Windows Server 2022 Standard - 2 Core License Pack', description: 'Perpetual software license.',
     targetView: 'Software', productType: { id: 'Software', displayName: 'Software' }, kind: 'software',
-    skus: [softwareSku('0006', 'DG7GMGF0F3J1', 'Windows Server 2022 Standard - 2 Core License Pack', [], 140)],
+    skus: [
+      softwareSku('0006', 'DG7GMGF0F3J1', 'Windows Server 2022 Standard - 2 Core License Pack', [], 140),
+      // The software subscription of manage-billing-frequency-software-subs.md (and the SKU
+      // create-scheduled-changes.md schedules): three-year SKUs bill annually or triennially
+      // (csp-software-subscriptions.md, "Manage billing frequency").
+      {
+        ...softwareSku('000P', 'DG7GMGF0F3Q9', 'Windows Server Remote Desktop Services CAL - 1 User CAL – 3 year', [['P3Y', 'triennial'], ['P3Y', 'annual']], 185),
+        supportedBillingCycles: ['triennial', 'annual'],
+      },
+    ],
   },
   {
     id: 'DG7GMGF0FKZV', title: 'SQL Server 2022 Standard - 3 year', description: 'Software subscription for three years.',

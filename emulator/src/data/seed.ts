@@ -5,7 +5,7 @@
 import { type EmulatorFixtures } from '../options';
 import { Random } from '../random';
 import { type BillingCycle, type CatalogItem, allCatalogItems, catalogItem, LEGACY_OFFERS } from './catalog';
-import { type CustomerRecord, type OrderLineRecord, type OrderRecord, type OrderStatus, DAY_MS } from './model';
+import { type CustomerRecord, type OrderLineRecord, type OrderRecord, type OrderStatus, type SubscriptionRecord, DAY_MS, REFUND_WINDOW_MS } from './model';
 import { ADDRESSES, COMPANY_PREFIXES, COMPANY_SUFFIXES, domainFor, FIRST_NAMES, LAST_NAMES } from './names';
 import { renew, Store } from './store';
 import { MCA_TEMPLATE_ID } from './agreements';
@@ -19,6 +19,7 @@ export const FIXTURE_ITEMS = {
   minimumFive: 'CFQ7TTC0LHSF:0001:CFQ7TTC0PW1B',
   reservation: 'DZH318Z0BQ4B:0047:DZH318Z0DSM8',
   software: 'DG7GMGF0DVSV:0006:DG7GMGF0F3J1',
+  softwareSubscription: 'DG7GMGF0DVSV:000P:DG7GMGF0F3Q9',
   exchange: 'CFQ7TTC0LHVK:0001:CFQ7TTC0J2M4',
   teams: 'CFQ7TTC0LHWP:0001:CFQ7TTC0KZ7Q',
   e5: 'CFQ7TTC0LF8S:0001:CFQ7TTC0N81H',
@@ -61,6 +62,7 @@ export function seedStore(seed: number, now: number): Seeded {
   });
 
   const first = store.customers[0];
+  addSoftwareSubscription(store, new Random(seed, 3), first, anchor);
   const subs = store.listOf(store.subscriptions, first.id);
   const ref = (pick: (s: (typeof subs)[number]) => boolean): { customerId: string; subscriptionId: string } => {
     const sub = subs.find(pick);
@@ -76,6 +78,7 @@ export function seedStore(seed: number, now: number): Seeded {
       old: ref((s) => s.status === 'active' && s.termStart < now - 30 * DAY_MS),
       suspended: ref((s) => s.status === 'suspended'),
       expired: ref((s) => s.status === 'expired'),
+      software: ref((s) => s.item.product.kind === 'software'),
     },
     catalog: {
       license: FIXTURE_ITEMS.license, threeYear: FIXTURE_ITEMS.threeYear, attestation: FIXTURE_ITEMS.attestation,
@@ -84,6 +87,31 @@ export function seedStore(seed: number, now: number): Seeded {
     },
   };
   return { store, fixtures };
+}
+
+/**
+ * Software subscriptions bought since October 14, 2021 "are returned by the Get Subscriptions API"
+ * (csp-software-subscriptions.md). The first customer gets one, from an order of 20 days ago, like
+ * the one manage-billing-frequency-software-subs.md updates. It draws from its own stream, so the
+ * rest of the data set is the same as without it. (Software bought through the emulator's API
+ * still becomes an entitlement only: what an order creates is the orders routes' business.)
+ */
+function addSoftwareSubscription(store: Store, rng: Random, customer: CustomerRecord, anchor: number): void {
+  const bought = item(FIXTURE_ITEMS.softwareSubscription);
+  const createdAt = anchor - 20 * DAY_MS + rng.int(0, DAY_MS - 1);
+  const order: OrderRecord = {
+    id: rng.hex(12), customerId: customer.id, billingCycle: 'triennial', country: customer.address.country, status: 'completed', createdAt,
+    lines: [{ lineItemNumber: 0, offerId: bought.catalogItemId, item: bought, quantity: 1, termDuration: 'P3Y', friendlyName: bought.sku.title }],
+    partnerOnRecordAttestationAccepted: true,
+  };
+  store.addOrder(order);
+  const sub: SubscriptionRecord = {
+    id: rng.guid(), customerId: customer.id, orderId: order.id, entitlementId: rng.guid(), item: bought, friendlyName: bought.sku.title,
+    quantity: 1, createdAt, termStart: createdAt, termDuration: 'P3Y', billingCycle: 'triennial', status: 'active', autoRenewEnabled: true,
+    refundable: [{ quantity: 1, until: createdAt + REFUND_WINDOW_MS }], version: 1,
+  };
+  order.lines[0].subscriptionId = sub.id;
+  store.listOf(store.subscriptions, customer.id).push(sub);
 }
 
 /** Every prefix gets at least three companies, then the rest are drawn at random. */
@@ -142,7 +170,8 @@ function scriptedPlans(rng: Random): OrderPlan[] {
 }
 
 const LICENSES = allCatalogItems().filter((i) => i.product.kind === 'license' && !i.sku.isTrial);
-const SOFTWARE = allCatalogItems().filter((i) => i.product.kind === 'software');
+// The three-year software subscription SKU is left out so the random data set stays as it was.
+const SOFTWARE = allCatalogItems().filter((i) => i.product.kind === 'software' && i.catalogItemId !== FIXTURE_ITEMS.softwareSubscription);
 const RESERVATIONS = allCatalogItems().filter((i) => i.product.kind === 'reservation');
 
 function randomPlans(rng: Random): OrderPlan[] {
