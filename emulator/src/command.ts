@@ -27,6 +27,8 @@ options:
                                  status-200-error=<p>     answer a write 200 with error 400072
                                  checkout-order-errors=<p>  per order group: list it in
                                                           orderErrors (800010) instead of placing it
+                                 slow-patch=<p>           make a subscription PATCH, then answer
+                                                          202 with Location (a slow update)
                                  latency-ms=<n>           delay every response
                                  limit=<n>                the p faults above fire n times at most
   --require-token <value>      accept only "Authorization: Bearer <value>"

@@ -15,6 +15,7 @@ const PROBABILITIES: Record<FaultName, keyof EmulatorFaults> = {
   'status-500-after-commit': 'status500AfterCommit',
   'status-200-error': 'status200Error',
   'checkout-order-errors': 'checkoutOrderErrors',
+  'slow-patch': 'slowPatch',
 };
 
 export class Faults {

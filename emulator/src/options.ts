@@ -22,6 +22,10 @@ export interface EmulatorFaults {
   /** Probability (0..1), drawn per order group of a cart checkout, that the group is not placed
    * and is listed in `orderErrors` (800010, inventory not available) instead. */
   checkoutOrderErrors?: number;
+  /** Probability (0..1) that a subscription PATCH is processed fully and answered 202 Accepted with
+   * a `Location` header (and the subscription as changed), as the service answers "when the patch
+   * operation takes longer than the expected time" (update-a-subscription-by-id.md). */
+  slowPatch?: number;
   /** Delay in milliseconds added before every /v1 response. */
   latencyMs?: number;
   /** The probability faults fire at most this many times in all, counted from when the faults
@@ -77,7 +81,7 @@ export interface RecordedRequest {
   /** ISO 8601 time the request arrived. */
   time: string;
   /** The fault injected into this request, if any. */
-  fault?: 'status-503' | 'reset-before-commit' | 'reset-after-commit' | 'status-500' | 'status-500-after-commit' | 'status-200-error' | 'checkout-order-errors';
+  fault?: 'status-503' | 'reset-before-commit' | 'reset-after-commit' | 'status-500' | 'status-500-after-commit' | 'status-200-error' | 'checkout-order-errors' | 'slow-patch';
   /** True when the answer was replayed from the idempotency store (same MS-RequestId). */
   replayed?: boolean;
 }

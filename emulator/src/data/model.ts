@@ -60,6 +60,13 @@ export interface OrderRecord {
 
 export type SubscriptionStatus = 'active' | 'suspended' | 'deleted' | 'expired';
 
+/** What changes when the next term starts (subscription-resources.md, scheduledNextTermInstructions). */
+export interface ScheduledNextTermInstructions {
+  product: { productId: string; skuId: string; availabilityId: string; billingCycle: BillingCycle; termDuration: TermDuration; promotionId?: string };
+  quantity: number;
+  customTermEndDate?: string;
+}
+
 export interface SubscriptionRecord {
   id: string;
   customerId: string;
@@ -78,7 +85,7 @@ export interface SubscriptionRecord {
   /** Seats that may still be removed, and until when (purchase, renewal or each increase). */
   refundable: Array<{ quantity: number; until: number }>;
   partnerIdOnRecord?: string;
-  scheduledNextTermInstructions?: unknown;
+  scheduledNextTermInstructions?: ScheduledNextTermInstructions;
   version: number;
 }
 

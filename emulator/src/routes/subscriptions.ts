@@ -1,18 +1,27 @@
 // /customers/{c}/subscriptions: list (order_id, mpn_id), get, PATCH, provisioning status.
-// PATCH expects the full resource: a body that leaves out autoRenewEnabled turns auto-renew off
-// and one that leaves out scheduledNextTermInstructions drops them, as the docs warn.
+//
+// PATCH takes "a full Subscription resource" (update-a-subscription-by-id.md and the other update
+// pages), normally the one a GET returned with the wanted properties changed. The emulator reads
+// only what an update can change: status, quantity, friendlyName, autoRenewEnabled, billingCycle
+// and scheduledNextTermInstructions. Everything else in the body (id, offer, dates, unitType,
+// links, attributes, refund options ...) describes the subscription as read and is ignored, so a
+// body copied from a page's example or from an older GET does not fail on it. `null` means "not
+// given", as the .NET SDK sends it for unset properties. A body that leaves out autoRenewEnabled
+// turns auto-renew off and one that leaves out scheduledNextTermInstructions drops them, as the
+// docs warn ("this only applies if minimal info is in the payload").
 
 import { requireUser } from '../auth';
 import { asRecord, parseEnum, queryParam } from '../casing';
 import { BILLING_CYCLES } from '../data/catalog';
 import { type SubscriptionRecord } from '../data/model';
-import { addTerm } from '../data/store';
 import { attributes, collection, iso, link } from '../envelope';
 import { ApiError, invalidInput } from '../errors';
 import { type ApiResponse, type RequestContext, type Router } from '../router';
 import { readQuantity } from '../rules/purchaseLine';
-import { applySubscriptionChange, checkSubscriptionChange, type SubscriptionChange } from '../rules/subscriptionUpdate';
-import { subscriptionEtag, subscriptionWire } from '../wire/subscription';
+import {
+  applySubscriptionChange, checkSubscriptionChange, readScheduledNextTermInstructions, type SubscriptionChange,
+} from '../rules/subscriptionUpdate';
+import { lastTermDay, subscriptionEtag, subscriptionWire } from '../wire/subscription';
 import { requireCustomer } from './customers';
 
 const STATUSES = ['active', 'suspended', 'deleted', 'expired'] as const;
@@ -33,7 +42,7 @@ export function registerSubscriptions(router: Router): void {
         skuId: sub.item.sku.id,
         status: 'success',
         quantity: sub.quantity,
-        endDate: iso(addTerm(sub.termStart, sub.termDuration)),
+        endDate: iso(lastTermDay(sub)),
         attributes: attributes('SubscriptionProvisioningStatus'),
       },
     };
@@ -77,14 +86,22 @@ function patchSubscription(ctx: RequestContext): ApiResponse {
     billingCycle: explicit.has('billingCycle') ? parseEnum('billingCycle', body.billingCycle, BILLING_CYCLES) : sub.billingCycle,
     friendlyName: explicit.has('friendlyName') ? (body.friendlyName as string) : sub.friendlyName,
     autoRenewEnabled: explicit.has('autoRenewEnabled') ? (body.autoRenewEnabled as boolean) : false,
+    scheduledNextTermInstructions: explicit.has('scheduledNextTermInstructions') ? readScheduledNextTermInstructions(body.scheduledNextTermInstructions) : undefined,
     explicit,
   };
-  if (explicit.has('scheduledNextTermInstructions') && !next.autoRenewEnabled) {
+  if (next.scheduledNextTermInstructions !== undefined && !next.autoRenewEnabled) {
     throw invalidInput('scheduledNextTermInstructions need autoRenewEnabled: true.');
   }
   checkSubscriptionChange(sub, next, ctx.now);
   if (sub.status === 'deleted' || sub.status === 'expired') return { status: 200, body: subscriptionWire(sub, country, ctx.now) };
   applySubscriptionChange(sub, next, ctx.now);
-  sub.scheduledNextTermInstructions = explicit.has('scheduledNextTermInstructions') ? body.scheduledNextTermInstructions : undefined;
-  return { status: 200, body: subscriptionWire(sub, country, ctx.now) };
+  const answer = subscriptionWire(sub, country, ctx.now);
+  // change-the-quantity-of-a-subscription.md and update-a-subscription-by-id.md: "When the patch
+  // operation takes longer than the expected time, the Partner Center sends an HTTP status 202
+  // status code and a location header that points to where to retrieve the subscription." The
+  // emulator is never slow; the slow-patch fault gives that answer (the change is already made).
+  if (ctx.fault('slow-patch')) {
+    return { status: 202, body: answer, headers: { Location: `/customers/${sub.customerId}/subscriptions/${sub.id}` } };
+  }
+  return { status: 200, body: answer };
 }

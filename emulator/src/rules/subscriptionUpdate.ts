@@ -5,10 +5,22 @@
 // - cancel (status "deleted"): only within 7 days of purchase or renewal (900213)
 // - billing cycle: never longer than the term (900270); mid-term only monthly <-> annual on P3Y (900269)
 // - auto-renew: not for trials (800093)
+// - software subscriptions: no seat reductions at all (800090; new-commerce-cancellation-policy.md:
+//   "Partner Center doesn't allow seat reductions for software subscriptions")
+// - scheduledNextTermInstructions: a product and a quantity (create-scheduled-changes.md)
+// What a change does besides itself:
+// - suspending turns auto-renew off and removes scheduled changes (create-a-new-subscription.md:
+//   "Suspending a new commerce subscription turns off autorenew"; subscription-lifecycle.md:
+//   "Any other scheduled changes are removed")
+// - cancelling or changing the quantity deletes saved scheduled changes (create-a-new-subscription.md:
+//   "Saved scheduled changes are deleted if you make any of the following midterm changes: Cancel a
+//   subscription, Turn off autorenew, Change a quantity ..."); instructions the same body sets anew
+//   are kept
 
-import { type BillingCycle, CYCLE_MONTHS, TERM_MONTHS } from '../data/catalog';
-import { type SubscriptionRecord, type SubscriptionStatus, REFUND_WINDOW_MS } from '../data/model';
-import { ApiError } from '../errors';
+import { asRecord, parseEnum } from '../casing';
+import { type BillingCycle, BILLING_CYCLES, CYCLE_MONTHS, TERM_DURATIONS, TERM_MONTHS } from '../data/catalog';
+import { type ScheduledNextTermInstructions, type SubscriptionRecord, type SubscriptionStatus, REFUND_WINDOW_MS } from '../data/model';
+import { ApiError, invalidInput } from '../errors';
 
 export interface SubscriptionChange {
   status: SubscriptionStatus;
@@ -16,8 +28,50 @@ export interface SubscriptionChange {
   billingCycle: BillingCycle;
   friendlyName: string;
   autoRenewEnabled: boolean;
+  /** Undefined when the body has none: then the subscription has none afterwards. */
+  scheduledNextTermInstructions: ScheduledNextTermInstructions | undefined;
   /** Fields the body set explicitly (the auto-renew reset of a minimal body is not one). */
   explicit: Set<string>;
+}
+
+function requiredText(record: Record<string, unknown>, key: string, path: string): string {
+  const value = record[key];
+  if (typeof value !== 'string' || value.trim() === '') throw invalidInput(`${path}.${key} is required.`);
+  return value.trim();
+}
+
+/**
+ * Reads `scheduledNextTermInstructions` (subscription-resources.md: product {productId, skuId,
+ * availabilityId, billingCycle, termDuration, promotionId}, quantity, customTermEndDate). The
+ * table says termDuration is P1M or P1Y, but both examples schedule P3Y, so every term the
+ * emulator knows is taken. Whether the product exists or fits the subscription is not checked.
+ */
+export function readScheduledNextTermInstructions(value: unknown): ScheduledNextTermInstructions {
+  const path = 'scheduledNextTermInstructions';
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidInput(`${path} must be an object with a product and a quantity.`);
+  const record = asRecord(value);
+  if (record.product === null || typeof record.product !== 'object' || Array.isArray(record.product)) throw invalidInput(`${path}.product is required.`);
+  const product = asRecord(record.product);
+  const quantity = record.quantity;
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) throw invalidInput(`${path}.quantity must be a whole number of at least 1.`);
+  const promotionId = product.promotionId;
+  if (promotionId !== undefined && promotionId !== null && typeof promotionId !== 'string') throw invalidInput(`${path}.product.promotionId must be a string.`);
+  const customTermEndDate = record.customTermEndDate;
+  if (customTermEndDate !== undefined && customTermEndDate !== null && (typeof customTermEndDate !== 'string' || Number.isNaN(Date.parse(customTermEndDate)))) {
+    throw invalidInput(`${path}.customTermEndDate must be a date.`);
+  }
+  return {
+    product: {
+      productId: requiredText(product, 'productId', `${path}.product`),
+      skuId: requiredText(product, 'skuId', `${path}.product`),
+      availabilityId: requiredText(product, 'availabilityId', `${path}.product`),
+      billingCycle: parseEnum(`${path}.product.billingCycle`, product.billingCycle, BILLING_CYCLES),
+      termDuration: parseEnum(`${path}.product.termDuration`, product.termDuration, TERM_DURATIONS),
+      ...(typeof promotionId === 'string' && promotionId !== '' ? { promotionId } : {}),
+    },
+    quantity,
+    ...(typeof customTermEndDate === 'string' ? { customTermEndDate } : {}),
+  };
 }
 
 export function checkSubscriptionChange(sub: SubscriptionRecord, next: SubscriptionChange, now: number): void {
@@ -52,6 +106,7 @@ function checkQuantityChange(sub: SubscriptionRecord, quantity: number, now: num
   if (quantity < min || quantity > max) throw new ApiError(400, 2002, `The quantity must be between ${min} and ${max}.`);
   const decrease = sub.quantity - quantity;
   if (decrease <= 0) return;
+  if (sub.item.product.kind === 'software') throw new ApiError(400, 800090, 'Subscription quantity cannot be decreased: software subscriptions allow no seat reductions.');
   const removable = sub.refundable.filter((r) => r.until > now).reduce((n, r) => n + r.quantity, 0);
   if (decrease > removable) {
     throw new ApiError(400, 800090, `Subscription quantity cannot be decreased: only ${removable} seat(s) are still within their 7-day window.`);
@@ -80,10 +135,15 @@ export function applySubscriptionChange(sub: SubscriptionRecord, next: Subscript
     left -= take;
   }
   sub.refundable = sub.refundable.filter((r) => r.quantity > 0);
+  const suspending = next.status === 'suspended' && sub.status !== 'suspended';
+  const saved = sub.scheduledNextTermInstructions;
+  const keepsSaved = saved !== undefined && JSON.stringify(saved) === JSON.stringify(next.scheduledNextTermInstructions);
+  const dropsSaved = delta !== 0 || next.status === 'deleted';
   sub.quantity = next.quantity;
   sub.status = next.status;
   sub.billingCycle = next.billingCycle;
   sub.friendlyName = next.friendlyName;
-  sub.autoRenewEnabled = next.autoRenewEnabled;
+  sub.autoRenewEnabled = suspending ? false : next.autoRenewEnabled;
+  sub.scheduledNextTermInstructions = suspending || next.status === 'deleted' || (keepsSaved && dropsSaved) ? undefined : next.scheduledNextTermInstructions;
   sub.version++;
 }
