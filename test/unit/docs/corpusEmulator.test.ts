@@ -42,6 +42,7 @@ function seededNames(em: RunningEmulator): Map<string, string> {
     ['oldSubscriptionId', subscriptions.old.subscriptionId],
     ['suspendedSubscriptionId', subscriptions.suspended.subscriptionId],
     ['expiredSubscriptionId', subscriptions.expired.subscriptionId],
+    ['softwareSubscriptionId', subscriptions.software.subscriptionId],
   ]);
 }
 
