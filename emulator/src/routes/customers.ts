@@ -5,7 +5,7 @@ import { type CustomerRecord } from '../data/model';
 import { collection, link } from '../envelope';
 import { ApiError, customerNotFound, invalidInput } from '../errors';
 import { type ApiResponse, type RequestContext, type Router } from '../router';
-import { customerWire } from '../wire/customer';
+import { companyProfileWire, customerWire } from '../wire/customer';
 
 /** No documented maximum; a 2016 report says 500 per call, so larger sizes are capped there. */
 const MAX_PAGE = 500;
@@ -24,6 +24,8 @@ export function registerCustomers(router: Router): void {
   router.get('/customers', listCustomers);
   router.post('/customers', createCustomer);
   router.get('/customers/{customerId}', (ctx) => ({ status: 200, body: customerWire(requireCustomer(ctx), true) }));
+  // The target of companyProfile.links.self (get-a-customer-s-company-profile.md).
+  router.get('/customers/{customerId}/profiles/company', (ctx) => ({ status: 200, body: companyProfileWire(requireCustomer(ctx), true) }));
 }
 
 export function requireCustomer(ctx: RequestContext): CustomerRecord {

@@ -5,15 +5,22 @@
 import { type CustomerRecord } from '../data/model';
 import { attributes, etag, link } from '../envelope';
 
-export function customerWire(c: CustomerRecord, detail: boolean): Record<string, unknown> {
-  const companyProfile: Record<string, unknown> = {
+/** The company profile, inside a customer or (with `address` and `email`) on its own:
+ * GET /customers/{id}/profiles/company (get-a-customer-s-company-profile.md). */
+export function companyProfileWire(c: CustomerRecord, standalone = false): Record<string, unknown> {
+  return {
     tenantId: c.id,
     domain: c.domain,
     companyName: c.companyName,
     ...(c.organizationRegistrationNumber ? { organizationRegistrationNumber: c.organizationRegistrationNumber } : {}),
+    ...(standalone ? { address: { ...c.address, phoneNumber: c.address.phoneNumber ?? '' }, email: c.email } : {}),
     links: { self: link(`/customers/${c.id}/profiles/company`) },
     attributes: attributes('CustomerCompanyProfile'),
   };
+}
+
+export function customerWire(c: CustomerRecord, detail: boolean): Record<string, unknown> {
+  const companyProfile = companyProfileWire(c);
   const out: Record<string, unknown> = { id: c.id, commerceId: c.commerceId, companyProfile };
   if (detail) {
     out.billingProfile = {

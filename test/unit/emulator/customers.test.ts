@@ -192,3 +192,18 @@ test('the create answer has the documented shape', async (t) => {
   const badGdap = await call(em, '/v1/customers', { body: { ...NEW_CUSTOMER, enableGDAPByDefault: 'yes', CompanyProfile: { Domain: 'third' } }, headers: headers(3) });
   assert.equal(badGdap.status, 400);
 });
+
+// get-a-customer-s-company-profile.md: GET /customers/{id}/profiles/company answers the
+// CustomerCompanyProfile with the address and email; it is where companyProfile.links.self points.
+test('the company profile link resolves to the company profile', async (t) => {
+  const em = await withEmulator(t);
+  const customer = (await call(em, `/v1/customers/${em.fixtures.customerId}`)).body;
+  const profile = await call(em, `/v1${customer.companyProfile.links.self.uri}`);
+  assert.equal(profile.status, 200);
+  assert.equal(profile.body.tenantId, em.fixtures.customerId);
+  assert.equal(profile.body.domain, customer.companyProfile.domain);
+  assert.equal(profile.body.email, customer.billingProfile.email);
+  assert.equal(profile.body.address.country, customer.billingProfile.defaultAddress.country);
+  assert.equal(profile.body.attributes.objectType, 'CustomerCompanyProfile');
+  assert.equal((await call(em, '/v1/customers/00000000-0000-0000-0000-000000000000/profiles/company')).status, 404);
+});
