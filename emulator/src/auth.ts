@@ -26,7 +26,7 @@ export function bearerToken(header: string | undefined, partnerTenantId: string)
   const match = /^Bearer\s+(\S.*)$/i.exec(header ?? '');
   const token = match?.[1].trim();
   if (!token) {
-    throw new ApiError(401, 800001, 'Partner token missing in request context.', [], undefined, challengeHeaders(partnerTenantId));
+    throw new ApiError('missingToken', 'Partner token missing in request context.', { headers: challengeHeaders(partnerTenantId) });
   }
   return token;
 }
@@ -40,11 +40,11 @@ export function authenticate(header: string | undefined, requireToken: string | 
   const challenge = challengeHeaders(partnerTenantId);
   const token = bearerToken(header, partnerTenantId);
   if (requireToken !== undefined && token !== requireToken) {
-    throw new ApiError(401, 400, 'Access denied: the token is not valid for this service.', [], undefined, challenge);
+    throw new ApiError('accessDenied', 'Access denied: the token is not valid for this service.', { headers: challenge });
   }
   const claims = readJwt(token);
   if (claims && typeof claims.aud === 'string' && !AUDIENCES.has(claims.aud.replace(/\/+$/, '').toLowerCase())) {
-    throw new ApiError(401, 400, `Access denied: the token audience '${claims.aud}' is not Partner Center.`, [], undefined, challenge);
+    throw new ApiError('accessDenied', `Access denied: the token audience '${claims.aud}' is not Partner Center.`, { headers: challenge });
   }
   return { appOnly: claims?.idtyp === 'app' };
 }
@@ -62,5 +62,5 @@ function readJwt(token: string): Record<string, unknown> | undefined {
 
 /** For APIs documented as App+User only (entitlements, provisioning status, agreements). */
 export function requireUser(appOnly: boolean): void {
-  if (appOnly) throw new ApiError(403, 900329, 'This resource does not support application-only authentication.');
+  if (appOnly) throw new ApiError('appOnlyNotSupported', 'This resource does not support application-only authentication.');
 }

@@ -27,7 +27,7 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
   const dispatcher: Dispatcher | undefined = options.ca ? new Agent({ connect: { ca: options.ca } }) : undefined;
   let keys: Promise<{ jose: Jose; jwks: RemoteJWKSet }> | undefined;
   const challenge = challengeHeaders(options.partnerTenantId);
-  const deny = (why: string, code = 400) => new ApiError(401, code, `Access denied: ${why}`, [], undefined, challenge);
+  const deny = (why: string) => new ApiError('accessDenied', `Access denied: ${why}`, { headers: challenge });
 
   // Discovery runs on the first request, and again after a failure (the issuer may start later).
   const load = async () => {
@@ -49,7 +49,7 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
       verifier = await keys;
     } catch (err) {
       keys = undefined;
-      throw new ApiError(500, 800003, `The emulator could not read the keys of the trusted issuer ${issuer}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ApiError('unexpectedError', `The emulator could not read the keys of the trusted issuer ${issuer}: ${err instanceof Error ? err.message : String(err)}`);
     }
     let claims: Record<string, unknown>;
     try {
@@ -67,7 +67,7 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
     const appOnly = claims.idtyp === 'app';
     const amr = Array.isArray(claims.amr) ? claims.amr : [];
     if (!appOnly && !amr.includes('mfa')) {
-      throw new ApiError(401, 900421, 'Multi-factor authentication is required for App+User calls.', [], undefined, challenge);
+      throw new ApiError('mfaRequired', 'Multi-factor authentication is required for App+User calls.', { headers: challenge });
     }
     return { appOnly };
   };

@@ -7,6 +7,7 @@ import { asRecord, parseEnum, queryParam } from '../casing';
 import { AGREEMENT_TEMPLATES, AGREEMENT_TYPES, type AgreementType } from '../data/agreements';
 import { type AgreementRecord } from '../data/model';
 import { attributes, collection } from '../envelope';
+import { ERRORS } from '../errorCodes';
 import { ApiError, invalidInput } from '../errors';
 import { type ApiResponse, type RequestContext, type Router } from '../router';
 import { requireCustomer } from './customers';
@@ -90,10 +91,11 @@ function confirm(ctx: RequestContext): ApiResponse {
   const existing = ctx.store.listOf(ctx.store.agreements, customer.id);
   if (existing.some((a) => a.templateId === templateId && a.primaryContact.email.toLowerCase() === primaryContact.email.toLowerCase())) {
     const description = 'A partner confirmation of this agreement with this primary contact already exists.';
-    throw new ApiError(409, 600061, description, [], {
-      code: 600061, message: description, description, errorName: 'PartnerConfirmedAgreementAlreadyExists',
-      isRetryable: false, parameters: {}, errorMessageExtended: 'InternalErrorCode=600061',
-    });
+    const { code } = ERRORS.agreementAlreadyConfirmed;
+    throw new ApiError('agreementAlreadyConfirmed', description, { body: {
+      code, message: description, description, errorName: 'PartnerConfirmedAgreementAlreadyExists',
+      isRetryable: false, parameters: {}, errorMessageExtended: `InternalErrorCode=${code}`,
+    } });
   }
   const record: AgreementRecord = { customerId: customer.id, templateId, type, dateAgreed: dateText, primaryContact, userId: ctx.store.ids.guid() };
   existing.push(record);

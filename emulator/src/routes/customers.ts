@@ -122,9 +122,9 @@ function createCustomer(ctx: RequestContext): ApiResponse {
   const registration = typeof company.organizationRegistrationNumber === 'string' ? company.organizationRegistrationNumber.trim() : undefined;
   const phone = typeof address.phoneNumber === 'string' ? address.phoneNumber.trim() : undefined;
   if (REGISTRATION_COUNTRIES.has(country) && !registration) {
-    throw new ApiError(400, 600002, `An organization registration number is required for customers in ${country}.`);
+    throw new ApiError('registrationNumberMissing', `An organization registration number is required for customers in ${country}.`);
   }
-  if (REGISTRATION_COUNTRIES.has(country) && !phone) throw new ApiError(400, 600051, `A phone number is required for customers in ${country}.`);
+  if (REGISTRATION_COUNTRIES.has(country) && !phone) throw new ApiError('phoneNumberMissing', `A phone number is required for customers in ${country}.`);
   const ids = ctx.store.ids;
   const customer: CustomerRecord = {
     id: ids.guid(), commerceId: ids.guid(), billingProfileId: ids.hex(32),

@@ -7,6 +7,7 @@ import { asRecord, parseEnum } from '../casing';
 import { BILLING_CYCLES } from '../data/catalog';
 import { type CartLineRecord } from '../data/model';
 import { invalidInput } from '../errors';
+import { cartLineError } from './failure';
 import { checkLineNumbers } from './lineNumbers';
 import { checkPurchaseLine } from './purchaseLine';
 
@@ -35,7 +36,7 @@ export function readCartLines(lineItems: unknown): CartLineRecord[] {
       promotionId: typeof raw.promotionId === 'string' ? raw.promotionId : undefined,
       attestationAccepted: typeof raw.attestationAccepted === 'boolean' ? raw.attestationAccepted : undefined,
       orderGroup: '',
-      error: checked.failure ? { errorCode: checked.failure.cartCode ?? checked.failure.code, errorDescription: checked.failure.description } : undefined,
+      error: checked.failure ? cartLineError(checked.failure) : undefined,
     };
   });
   lines.sort((a, b) => a.id - b.id);

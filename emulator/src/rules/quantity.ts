@@ -5,5 +5,5 @@ import { type RuleFailure, lineFailure } from './failure';
 
 export function checkQuantity(sku: Sku, quantity: number, lineNumber: number): RuleFailure | undefined {
   if (quantity >= sku.minimumQuantity && quantity <= sku.maximumQuantity) return undefined;
-  return lineFailure(900275, 10015, `The requested quantity for line item ${lineNumber} is not within the allowed quantity (${sku.minimumQuantity}-${sku.maximumQuantity}).`);
+  return lineFailure('quantityOutOfRange', 'seatsAboveMaximum', `The requested quantity for line item ${lineNumber} is not within the allowed quantity (${sku.minimumQuantity}-${sku.maximumQuantity}).`);
 }
