@@ -47,7 +47,7 @@ export const ERRORS = {
   createOrderFailed: { code: 800005, status: 500, meaning: 'The status-500 fault on an order create: the order may or may not have been made.' },
 
   // Customers and agreements
-  registrationNumberMissing: { code: 600002, status: 400, meaning: 'A new customer in a country that requires an organization registration number has none.' },
+  registrationNumberMissing: { code: 600049, status: 400, meaning: 'A new customer in a country that requires an organization registration number has none.' },
   phoneNumberMissing: { code: 600051, status: 400, meaning: 'A new customer in a country that requires a phone number has none.' },
   agreementAlreadyConfirmed: {
     code: 600061, status: 409, meaning: 'The partner already confirmed this agreement for the customer with the same contact.',
