@@ -90,7 +90,9 @@ export const ERRORS = {
   seatDecreaseWindowPassed: { code: 800090, status: 400, meaning: 'A PATCH removes more seats than are still within their 7-day window.' },
   subscriptionSuspended: { code: 800091, status: 400, meaning: 'A PATCH changes a suspended subscription other than by reactivating or cancelling it.' },
   autoRenewNotEligible: { code: 800093, status: 400, meaning: 'A PATCH turns auto-renew on for a trial.' },
-  subscriptionNotUpdatable: { code: 800095, status: 400, meaning: 'A PATCH changes a deleted or expired subscription, or sets status "expired".' },
+  subscriptionDeleted: { code: 2011, status: 400, meaning: 'A PATCH changes a cancelled (status "deleted") subscription.' },
+  subscriptionExpired: { code: 900279, status: 400, meaning: 'A PATCH changes an expired subscription.' },
+  statusNotSettable: { code: 800096, status: 400, meaning: 'A PATCH sets status "expired", which only the service sets, at the end of a term.' },
   cancellationWindowPassed: { code: 900213, status: 400, meaning: 'A PATCH cancels (status "deleted") a subscription 7 days or more after its purchase or renewal.' },
 } as const satisfies Record<string, ErrorAnswer>;
 

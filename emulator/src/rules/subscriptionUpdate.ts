@@ -1,6 +1,6 @@
 // What a PATCH of a subscription may change (update-a-subscription-by-id.md and friends):
 // - suspended: only reactivation or cancellation (800091); no quantity change while suspending (2001)
-// - expired or deleted: nothing (800095)
+// - deleted (2011) or expired (900279): nothing; and no PATCH sets status "expired" (800096)
 // - seats: within the SKU bounds (2002); decreases only of seats still in their 7-day window (800090)
 // - cancel (status "deleted"): only within 7 days of purchase or renewal (900213)
 // - billing cycle: never longer than the term (900270); mid-term only monthly <-> annual on P3Y (900269)
@@ -24,10 +24,12 @@ export function checkSubscriptionChange(sub: SubscriptionRecord, next: Subscript
   const changed = (field: keyof SubscriptionChange): boolean => next.explicit.has(field) && next[field] !== sub[field as keyof SubscriptionRecord];
   const anyOther = changed('quantity') || changed('billingCycle') || changed('friendlyName') || changed('autoRenewEnabled');
   if (sub.status === 'deleted' || sub.status === 'expired') {
-    if (anyOther || next.status !== sub.status) throw new ApiError('subscriptionNotUpdatable', `The subscription is ${sub.status} and cannot be updated.`);
+    if (anyOther || next.status !== sub.status) {
+      throw new ApiError(sub.status === 'deleted' ? 'subscriptionDeleted' : 'subscriptionExpired', `The subscription is ${sub.status} and cannot be updated.`);
+    }
     return;
   }
-  if (next.status === 'expired') throw new ApiError('subscriptionNotUpdatable', 'A subscription cannot be set to expired.');
+  if (next.status === 'expired') throw new ApiError('statusNotSettable', 'A subscription cannot be set to expired; it expires at the end of its term.');
   if (sub.status === 'suspended' && next.status !== 'active' && next.status !== 'deleted' && anyOther) {
     throw new ApiError('subscriptionSuspended', 'The subscription is suspended; reactivate it (status "active") before changing it.');
   }

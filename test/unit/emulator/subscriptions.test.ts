@@ -43,7 +43,7 @@ test('seats can be decreased within 7 days of purchase, not after (800090)', asy
   assert.equal((await patch(em, recent, { quantity: 301 })).body.code, 2002);
 });
 
-test('suspend, reactivate and cancel follow the suspended and 7-day rules', async (t) => {
+test('suspend, reactivate and cancel follow the suspended and 7-day rules; a cancelled or expired subscription cannot change', async (t) => {
   const em = await withEmulator(t);
   const { recent, old, suspended, expired } = em.fixtures.subscriptions;
   assert.equal((await patch(em, suspended, { quantity: 2 })).body.code, 800091);
@@ -54,10 +54,12 @@ test('suspend, reactivate and cancel follow the suspended and 7-day rules', asyn
   const suspending = await patch(em, old, { status: 'suspended' });
   assert.equal(suspending.body.status, 'suspended');
   assert.deepEqual(suspending.body.suspensionReasons, ['PartnerInitiated']);
-  assert.equal((await patch(em, expired, { quantity: 5 })).body.code, 800095);
+  assert.equal((await patch(em, expired, { quantity: 5 })).body.code, 900279);
+  assert.equal((await patch(em, old, { status: 'expired' })).body.code, 800096);
   assert.equal((await patch(em, { ...old }, { status: 'deleted' })).body.code, 900213);
   const cancelled = await patch(em, recent, { status: 'deleted' });
   assert.equal(cancelled.body.status, 'deleted');
+  assert.equal((await patch(em, recent, { status: 'active' })).body.code, 2011);
   assert.equal((await patch(em, recent, { status: 'bogus' })).body.code, 900126);
 });
 
