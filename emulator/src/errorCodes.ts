@@ -66,7 +66,7 @@ export const ERRORS = {
   lineNumbering: { code: 800071, status: 400, meaning: 'Line numbers (order lineItemNumber, cart line id) do not run 0..n-1 without repeats.' },
   attestationRequired: { code: 900203, status: 400, meaning: 'An order line for a SKU that requires attestation lacks attestationAccepted: true.' },
   partnerAttestationMissing: { code: 900206, status: 400, meaning: 'An order with a line that requires attestation lacks partnerOnRecordAttestationAccepted: true.' },
-  termNotOffered: { code: 900267, status: 400, meaning: 'A line asks for a term its item does not offer, or any term on an item without terms.' },
+  termNotOffered: { code: 800121, status: 400, meaning: 'A line asks for a term its item does not offer, or any term on an item without terms.' },
   billingCycleInvalid: { code: 900269, status: 400, meaning: 'A line asks for a billing cycle its item (or its term) does not offer; or a subscription PATCH changes the cycle in a way not allowed mid-term.' },
   billingCycleLongerThanTerm: { code: 900270, status: 400, meaning: 'The billing cycle is longer than the term (a line, or a subscription PATCH).' },
   quantityOutOfRange: { code: 900275, status: 400, meaning: 'An order line\'s quantity is below the SKU minimum or above its maximum.' },
