@@ -109,6 +109,7 @@ export const CART_LINE_ERRORS = {
   attestationNotAccepted: { code: 10012, meaning: 'The line\'s SKU requires attestation and the line lacks attestationAccepted: true.' },
   billingPlanNotSupported: { code: 10013, meaning: 'The line\'s term and billing cycle are not a plan its item offers.' },
   seatsAboveMaximum: { code: 10015, meaning: 'The line asks for more seats than the SKU allows.' },
+  seatsBelowMinimum: { code: 10010, meaning: 'The line asks for fewer seats than the SKU\'s minimum (the generic InvalidInput: no cart code of its own).' },
   legacyOffer: { code: 500600, meaning: 'The line names a legacy offer, which can no longer be bought.' },
 } as const satisfies Record<string, CartLineError>;
 

@@ -1,6 +1,6 @@
 // Reads a cart's lineItems: request-level problems (numbering 800071, unknown catalog item
 // 400019, provisioning context 9003xx, bad input 800002) fail the call; line-level ones (10012
-// attestation, 10013 billing plan, 10015 quantity, 500600 legacy offer) stay on the line.
+// attestation, 10013 billing plan, 10015 or 10010 quantity, 500600 legacy offer) stay on the line.
 // Lines are then grouped into orders: one per kind of purchase and billing cycle.
 
 import { asRecord, parseEnum } from '../casing';

@@ -54,7 +54,7 @@ test('create, get, update and check out a cart; checkout makes one order per ord
 
 test('cart line rules put errors on the line; checkout then refuses with 800009', async (t) => {
   const em = await withEmulator(t);
-  const { license, attestation, legacyOffer } = em.fixtures.catalog;
+  const { license, attestation, legacyOffer, minimumFive } = em.fixtures.catalog;
   const created = await call(em, cartsUri(em), {
     body: { lineItems: [
       { catalogItemId: license, quantity: 500, billingCycle: 'monthly' },
@@ -62,16 +62,17 @@ test('cart line rules put errors on the line; checkout then refuses with 800009'
       { catalogItemId: license, quantity: 1, billingCycle: 'annual', termDuration: 'P1M' },
       { catalogItemId: legacyOffer, quantity: 1, billingCycle: 'monthly' },
       { catalogItemId: license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' },
+      { catalogItemId: minimumFive, quantity: 4, billingCycle: 'monthly', termDuration: 'P1M' },
     ] },
   });
   assert.equal(created.status, 201);
   const codes = created.body.lineItems.map((l: { error?: { errorCode: number } }) => l.error?.errorCode);
-  assert.deepEqual(codes, [10015, 10012, 10013, 500600, undefined]);
+  assert.deepEqual(codes, [10015, 10012, 10013, 500600, undefined, 10010], 'too many seats is 10015, too few the generic 10010');
   assert.equal(typeof created.body.lineItems[0].error.errorDescription, 'string');
   const checkout = await call(em, `/v1${created.body.links.self.uri}/checkout`, { method: 'POST' });
   assert.equal(checkout.status, 400);
   assert.equal(checkout.body.code, 800009);
-  assert.equal(checkout.body.data.length, 4);
+  assert.equal(checkout.body.data.length, 5);
 });
 
 test('request-level cart errors: unknown item 400019, numbering 800071, missing billing cycle, provisioning context', async (t) => {
