@@ -84,7 +84,7 @@ export const ERRORS = {
 
   // Subscriptions
   subscriptionNotFound: { code: 20003, status: 404, meaning: 'No subscription with this id for the customer.' },
-  etagStale: { code: 2055, status: 412, meaning: 'A PATCH carries an If-Match etag the subscription no longer has.' },
+  etagStale: { code: 2055, status: 400, meaning: 'A PATCH carries an If-Match etag the subscription no longer has.' },
   quantityChangeWhileSuspending: { code: 2001, status: 400, meaning: 'A PATCH suspends a subscription and changes its quantity at once.' },
   subscriptionQuantityOutOfRange: { code: 2002, status: 400, meaning: 'A PATCH sets a quantity outside the SKU\'s minimum and maximum.' },
   seatDecreaseWindowPassed: { code: 800090, status: 400, meaning: 'A PATCH removes more seats than are still within their 7-day window.' },

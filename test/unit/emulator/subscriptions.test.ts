@@ -86,7 +86,7 @@ test('a minimal PATCH body resets auto-renew, as the docs warn', async (t) => {
   assert.equal(reply.body.autoRenewEnabled, false);
 });
 
-test('If-Match with a stale etag is refused with 412 (2055)', async (t) => {
+test('If-Match with a stale etag is refused with 400 (2055), as the docs pair them', async (t) => {
   const em = await withEmulator(t);
   const { customerId, subscriptionId } = em.fixtures.subscriptions.old;
   const uri = `/v1/customers/${customerId}/subscriptions/${subscriptionId}`;
@@ -96,7 +96,7 @@ test('If-Match with a stale etag is refused with 412 (2055)', async (t) => {
   assert.equal(first.status, 200);
   assert.notEqual(first.body.attributes.etag, etag);
   const stale = await call(em, uri, { method: 'PATCH', body: { ...current.body, friendlyName: 'B' }, headers: { 'If-Match': etag } });
-  assert.equal(stale.status, 412);
+  assert.equal(stale.status, 400);
   assert.equal(stale.body.code, 2055);
 });
 
