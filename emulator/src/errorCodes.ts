@@ -67,7 +67,7 @@ export const ERRORS = {
   attestationRequired: { code: 900203, status: 400, meaning: 'An order line for a SKU that requires attestation lacks attestationAccepted: true.' },
   partnerAttestationMissing: { code: 900206, status: 400, meaning: 'An order with a line that requires attestation lacks partnerOnRecordAttestationAccepted: true.' },
   termNotOffered: { code: 800121, status: 400, meaning: 'A line asks for a term its item does not offer, or any term on an item without terms.' },
-  billingCycleInvalid: { code: 900269, status: 400, meaning: 'A line asks for a billing cycle its item (or its term) does not offer; or a subscription PATCH changes the cycle in a way not allowed mid-term.' },
+  billingCycleInvalid: { code: 900269, status: 400, meaning: 'A line asks for a billing cycle its item (or its term) does not offer.' },
   billingCycleLongerThanTerm: { code: 900270, status: 400, meaning: 'The billing cycle is longer than the term (a line, or a subscription PATCH).' },
   quantityOutOfRange: { code: 900275, status: 400, meaning: 'An order line\'s quantity is below the SKU minimum or above its maximum.' },
   reservationScopeUnsupported: { code: 900312, status: 400, meaning: 'A reservation\'s provisioning context has a scope other than shared or single.' },
@@ -93,6 +93,7 @@ export const ERRORS = {
   subscriptionDeleted: { code: 2011, status: 400, meaning: 'A PATCH changes a cancelled (status "deleted") subscription.' },
   subscriptionExpired: { code: 900279, status: 400, meaning: 'A PATCH changes an expired subscription.' },
   statusNotSettable: { code: 800096, status: 400, meaning: 'A PATCH sets status "expired", which only the service sets, at the end of a term.' },
+  billingCycleChangeNotAllowed: { code: 800097, status: 400, meaning: 'A PATCH changes the billing cycle in a way not allowed mid-term (only monthly <-> annual on a P3Y term is).' },
   cancellationWindowPassed: { code: 900213, status: 400, meaning: 'A PATCH cancels (status "deleted") a subscription 7 days or more after its purchase or renewal.' },
 } as const satisfies Record<string, ErrorAnswer>;
 

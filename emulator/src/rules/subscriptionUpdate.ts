@@ -3,7 +3,7 @@
 // - deleted (2011) or expired (900279): nothing; and no PATCH sets status "expired" (800096)
 // - seats: within the SKU bounds (2002); decreases only of seats still in their 7-day window (800090)
 // - cancel (status "deleted"): only within 7 days of purchase or renewal (900213)
-// - billing cycle: never longer than the term (900270); mid-term only monthly <-> annual on P3Y (900269)
+// - billing cycle: never longer than the term (900270); mid-term only monthly <-> annual on P3Y (800097)
 // - auto-renew: not for trials (800093)
 
 import { type BillingCycle, CYCLE_MONTHS, TERM_MONTHS } from '../data/catalog';
@@ -66,7 +66,7 @@ function checkCycleChange(sub: SubscriptionRecord, cycle: BillingCycle): void {
   }
   const midTermSwitch = sub.termDuration === 'P3Y' && (cycle === 'monthly' || cycle === 'annual') && (sub.billingCycle === 'monthly' || sub.billingCycle === 'annual');
   if (!midTermSwitch) {
-    throw new ApiError('billingCycleInvalid', `The billing cycle cannot change from '${sub.billingCycle}' to '${cycle}' mid-term on a ${sub.termDuration} term; only monthly <-> annual on P3Y can.`);
+    throw new ApiError('billingCycleChangeNotAllowed', `The billing cycle cannot change from '${sub.billingCycle}' to '${cycle}' mid-term on a ${sub.termDuration} term; only monthly <-> annual on P3Y can.`);
   }
 }
 

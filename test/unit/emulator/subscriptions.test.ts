@@ -69,7 +69,7 @@ test('billing cycle, friendly name and auto-renew updates', async (t) => {
   // P1M monthly cannot become annual: the cycle would be longer than the term.
   assert.equal((await patch(em, recent, { billingCycle: 'annual' })).body.code, 900270);
   // P1Y annual -> monthly mid-term is not supported.
-  assert.equal((await patch(em, old, { billingCycle: 'monthly' })).body.code, 900269);
+  assert.equal((await patch(em, old, { billingCycle: 'monthly' })).body.code, 800097);
   const renamed = await patch(em, old, { friendlyName: 'Head office', autoRenewEnabled: false });
   assert.equal(renamed.status, 200);
   assert.equal(renamed.body.friendlyName, 'Head office');
