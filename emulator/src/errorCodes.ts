@@ -50,7 +50,7 @@ export const ERRORS = {
   registrationNumberMissing: { code: 600049, status: 400, meaning: 'A new customer in a country that requires an organization registration number has none.' },
   phoneNumberMissing: { code: 600051, status: 400, meaning: 'A new customer in a country that requires a phone number has none.' },
   agreementAlreadyConfirmed: {
-    code: 600061, status: 409, meaning: 'The partner already confirmed this agreement for the customer with the same contact.',
+    code: 600061, status: 409, meaning: 'The partner already confirmed this agreement for the customer with the same contact (first and last name, email and phone).',
     statusWhy: 'The docs show the body of 600061 but no status. It says the confirmation "already exists", which is what 409 "Conflict" (on the docs\' list of statuses) means.',
   },
   mcaRequired: { code: 13605, status: 403, meaning: 'A purchase for a customer whose acceptance of the Microsoft Customer Agreement was never confirmed.' },

@@ -65,6 +65,12 @@ function requiredText(record: Record<string, unknown>, key: string, path: string
   return v.trim();
 }
 
+function sameContact(a: AgreementRecord['primaryContact'], b: AgreementRecord['primaryContact']): boolean {
+  const fold = (s: string | undefined) => (s ?? '').trim().toLowerCase();
+  return fold(a.firstName) === fold(b.firstName) && fold(a.lastName) === fold(b.lastName)
+    && fold(a.email) === fold(b.email) && fold(a.phoneNumber) === fold(b.phoneNumber);
+}
+
 function confirm(ctx: RequestContext): ApiResponse {
   requireUser(ctx.appOnly);
   const customer = requireCustomer(ctx);
@@ -89,8 +95,9 @@ function confirm(ctx: RequestContext): ApiResponse {
   if (Number.isNaN(date)) throw invalidInput(`dateAgreed '${dateText}' is not a date.`);
   if (date > ctx.now + 86_400_000) throw invalidInput('dateAgreed cannot be in the future.');
   const existing = ctx.store.listOf(ctx.store.agreements, customer.id);
-  if (existing.some((a) => a.templateId === templateId && a.primaryContact.email.toLowerCase() === primaryContact.email.toLowerCase())) {
-    const description = 'A partner confirmation of this agreement with this primary contact already exists.';
+  // The docs allow a new confirmation when the first name, last name, email or phone number changed.
+  if (existing.some((a) => a.templateId === templateId && sameContact(a.primaryContact, primaryContact))) {
+    const description = 'A partner confirmed agreement already exists for the customer.';
     const { code } = ERRORS.agreementAlreadyConfirmed;
     throw new ApiError('agreementAlreadyConfirmed', description, { body: {
       code, message: description, description, errorName: 'PartnerConfirmedAgreementAlreadyExists',

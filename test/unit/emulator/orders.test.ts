@@ -114,6 +114,9 @@ test('a purchase needs an MCA confirmation (13605) and succeeds once the partner
   const duplicate = await call(em, `/v1/customers/${c}/agreements`, { body: confirmation });
   assert.equal(duplicate.status, 409);
   assert.equal(duplicate.body.errorName, 'PartnerConfirmedAgreementAlreadyExists');
+  assert.equal(duplicate.body.code, 600061);
+  const newPhone = { ...confirmation, primaryContact: { ...confirmation.primaryContact, phoneNumber: '4255550100' } };
+  assert.equal((await call(em, `/v1/customers/${c}/agreements`, { body: newPhone })).status, 201, 'a changed phone number is a new confirmation, as the docs allow');
   assert.equal((await order(em, body, c)).status, 201);
 });
 
