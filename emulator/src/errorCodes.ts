@@ -26,7 +26,10 @@ export const ERRORS = {
   // Tokens and access
   missingToken: { code: 800001, status: 401, meaning: 'The call carries no bearer token.' },
   accessDenied: { code: 400, status: 401, meaning: 'The bearer token is not one this emulator accepts: not the pinned token, not for Partner Center, or (with a trusted issuer) forged or out of date.' },
-  mfaRequired: { code: 900421, status: 401, meaning: 'An App+User token whose sign-in did not include multi-factor authentication.' },
+  mfaRequired: {
+    code: null, status: 401, meaning: 'An App+User token whose sign-in did not include multi-factor authentication.',
+    shownOn: 'partner-security-requirements-mandating-mfa.md',
+  },
   appOnlyNotSupported: { code: 900329, status: 403, meaning: 'An App-only token called an API that works only with App+User tokens.' },
   rateLimited: { code: null, status: 429, meaning: 'The tenant sent more calls this minute than the limit allows.', shownOn: 'developer/api-throttling-guidance.md' },
 

@@ -1,7 +1,8 @@
 // `--trust-issuer <url>`: the emulator checks real bearer tokens from one issuer instead of
 // accepting any token: the signature against the issuer's published keys (OIDC discovery, then
-// its JWKS), the issuer, a Partner Center audience, and the lifetime. As Partner Center does
-// since its 2026 MFA enforcement, App+User tokens without MFA in `amr` get 401 with 900421.
+// its JWKS), the issuer, a Partner Center audience, and the lifetime. App+User tokens without MFA
+// in `amr` are refused with the answer partner-security-requirements-mandating-mfa.md shows:
+// 401 "Unauthorized - MFA required", `WWW-Authenticate: Bearer error="invalid_token"`, no body.
 import { type Dispatcher, Agent, fetch as undiciFetch, request } from 'undici';
 import { type Caller, bearerToken, challengeHeaders, isPartnerCenterAudience } from './auth';
 import { ApiError } from './errors';
@@ -67,7 +68,9 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
     const appOnly = claims.idtyp === 'app';
     const amr = Array.isArray(claims.amr) ? claims.amr : [];
     if (!appOnly && !amr.includes('mfa')) {
-      throw new ApiError('mfaRequired', 'Multi-factor authentication is required for App+User calls.', { headers: challenge });
+      throw new ApiError('mfaRequired', 'Multi-factor authentication is required for App+User calls.', {
+        statusText: 'Unauthorized - MFA required', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      });
     }
     return { appOnly };
   };
