@@ -65,7 +65,7 @@ export const ERRORS = {
   cartNotFound: { code: 800008, status: 404, meaning: 'No cart with this id for the customer, or it expired (7 days after creation).' },
   cartLineErrors: { code: 800009, status: 400, meaning: 'A checkout of a cart whose lines carry errors.' },
   inventoryNotAvailable: { code: 800010, status: 400, meaning: 'The checkout-order-errors fault: an order group of the cart could not be placed.', carrier: 'orderError' },
-  cartAlreadySubmitted: { code: 800065, status: 400, meaning: 'A cart that was checked out is checked out or changed again.' },
+  cartAlreadySubmitted: { code: 800065, status: 400, meaning: 'A PUT changes a cart that was checked out. (A repeated checkout answers the first one\'s result instead.)' },
   lineNumbering: { code: 800071, status: 400, meaning: 'Line numbers (order lineItemNumber, cart line id) do not run 0..n-1 without repeats.' },
   attestationRequired: { code: 900203, status: 400, meaning: 'An order line for a SKU that requires attestation lacks attestationAccepted: true.' },
   partnerAttestationMissing: { code: 900206, status: 400, meaning: 'An order with a line that requires attestation lacks partnerOnRecordAttestationAccepted: true.' },

@@ -1,6 +1,8 @@
 // /customers/{c}/carts: create (201), get, update (PUT, full cart), checkout (201, one order per
-// orderGroup placed, the others in orderErrors). A checked-out cart cannot be checked out or changed again (800065); carts expire
-// 7 days after creation.
+// orderGroup placed, the others in orderErrors). A checked-out cart cannot be changed (800065);
+// checking it out again answers the first checkout's result, as checkout-a-cart.md says ("This
+// API is idempotent"; the error table's 800065 for a repeated checkout is the older reading).
+// Carts expire 7 days after creation.
 
 import { asRecord } from '../casing';
 import { type CartRecord, DAY_MS, type OrderRecord } from '../data/model';
@@ -70,7 +72,7 @@ function updateCart(ctx: RequestContext): ApiResponse {
 
 function checkout(ctx: RequestContext): ApiResponse {
   const { cart, country } = requireCart(ctx);
-  if (cart.status === 'Ordered') throw new ApiError('cartAlreadySubmitted', 'The cart has already been submitted.');
+  if (cart.status === 'Ordered') return { status: 201, body: cart.checkoutResult };
   const broken = cart.lines.filter((l) => l.error);
   if (broken.length > 0) {
     throw new ApiError('cartLineErrors', 'Error in cart item(s): fix the lines that carry an error and update the cart.',
@@ -107,11 +109,12 @@ function checkout(ctx: RequestContext): ApiResponse {
     }),
   }));
   for (const order of orders) ctx.store.addOrder(order);
+  const body = { orders: orders.map((o) => orderWire(o, true)), orderErrors, attributes: { objectType: 'CartCheckoutResult' } };
   // A cart none of whose groups could be placed was not submitted, so it can be checked out again.
-  if (orders.length > 0) cart.status = 'Ordered';
+  if (orders.length > 0) {
+    cart.status = 'Ordered';
+    cart.checkoutResult = body;
+  }
   cart.modifiedAt = ctx.now;
-  return {
-    status: 201,
-    body: { orders: orders.map((o) => orderWire(o, true)), orderErrors, attributes: { objectType: 'CartCheckoutResult' } },
-  };
+  return { status: 201, body };
 }

@@ -43,10 +43,14 @@ test('create, get, update and check out a cart; checkout makes one order per ord
   assert.ok(checkout.body.orders.every((o: { status: string }) => o.status === 'pending'));
   assert.equal((await call(em, self)).body.status, 'Ordered');
 
+  // checkout-a-cart.md: a repeated checkout answers the first one's result and buys nothing more.
+  const ordersBefore = (await call(em, `${cartsUri(em).replace(/carts$/, 'orders')}`)).body.totalCount;
   const again = await call(em, `${self}/checkout`, { method: 'POST' });
-  assert.equal(again.status, 400);
-  assert.equal(again.body.code, 800065);
-  assert.equal((await call(em, self, { method: 'PUT', body: created.body })).body.code, 800065);
+  assert.equal(again.status, 201);
+  assert.deepEqual(again.body, checkout.body);
+  assert.equal((await call(em, `${cartsUri(em).replace(/carts$/, 'orders')}`)).body.totalCount, ordersBefore, 'no new order');
+  const put = await call(em, self, { method: 'PUT', body: created.body });
+  assert.deepEqual([put.status, put.body.code], [400, 800065], 'a checked-out cart cannot be changed');
 
   const orderUri = `/v1${checkout.body.orders[0].links.self.uri}`;
   await waitFor(async () => ((await call(em, orderUri)).body.status === 'completed' ? true : undefined), 2000, 'checkout order completion');
@@ -99,7 +103,7 @@ test('checkout needs an MCA confirmation (13605)', async (t) => {
   assert.equal(checkout.body.code, 13605);
 });
 
-test('retrying a checkout with the same MS-RequestId returns the first result, not 800065', async (t) => {
+test('retrying a checkout with the same MS-RequestId returns the first result', async (t) => {
   const em = await withEmulator(t);
   const created = await call(em, cartsUri(em), { body: { lineItems: [{ catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly' }] } });
   const uri = `/v1${created.body.links.self.uri}/checkout`;
