@@ -35,7 +35,7 @@ export function bearerToken(header: string | undefined, partnerTenantId: string)
   const match = /^Bearer\s+(\S.*)$/i.exec(header ?? '');
   const token = match?.[1].trim();
   if (!token) {
-    throw new ApiError(401, 800001, 'Partner token missing in request context.', [], undefined, challengeHeaders(partnerTenantId));
+    throw new ApiError('missingToken', 'Partner token missing in request context.', { headers: challengeHeaders(partnerTenantId) });
   }
   return token;
 }
@@ -60,11 +60,11 @@ export function authenticate(header: string | undefined, requireToken: string | 
   const challenge = challengeHeaders(partnerTenantId);
   const token = bearerToken(header, partnerTenantId);
   if (requireToken !== undefined && token !== requireToken) {
-    throw new ApiError(401, 400, 'Access denied: the token is not valid for this service.', [], undefined, challenge);
+    throw new ApiError('accessDenied', 'Access denied: the token is not valid for this service.', { headers: challenge });
   }
   const claims = readJwt(token);
   const refusal = claims && claims.aud !== undefined ? audienceRefusal(claims.aud) : undefined;
-  if (refusal !== undefined) throw new ApiError(401, 400, `Access denied: ${refusal}`, [], undefined, challenge);
+  if (refusal !== undefined) throw new ApiError('accessDenied', `Access denied: ${refusal}`, { headers: challenge });
   return { appOnly: claims?.idtyp === 'app' };
 }
 
@@ -81,5 +81,5 @@ function readJwt(token: string): Record<string, unknown> | undefined {
 
 /** For APIs documented as App+User only (entitlements, provisioning status, agreements). */
 export function requireUser(appOnly: boolean): void {
-  if (appOnly) throw new ApiError(403, 900329, 'This resource does not support application-only authentication.');
+  if (appOnly) throw new ApiError('appOnlyNotSupported', 'This resource does not support application-only authentication.');
 }

@@ -1,42 +1,54 @@
-// Errors a handler can throw; the server turns them into the documented error bodies
-// `{code, description, data, source: "PartnerFD"}` with the HTTP status the code goes with.
+// Errors a handler can throw. Each names a condition of the table in errorCodes.ts, which gives
+// its code and HTTP status; the server turns it into the documented error body
+// `{code, description, data, source: "PartnerFD"}` (none where the docs show the answer without a code).
+
+import { ERRORS, type ErrorName } from './errorCodes';
+import { type ApiResponse } from './router';
+
+export interface ApiErrorExtras {
+  data?: unknown[];
+  /** Replaces the standard body (the agreements API answers in a newer shape). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The reason phrase, where the docs show one other than the standard (e.g. "Unauthorized - MFA required"). */
+  statusText?: string;
+}
 
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    readonly description: string,
-    readonly data: unknown[] = [],
-    /** Replaces the standard body (the agreements API answers in a newer shape). */
-    readonly body?: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(`${code}: ${description}`);
+  readonly status: number;
+  readonly code: number | null;
+
+  constructor(readonly condition: ErrorName, readonly description: string, readonly extras: ApiErrorExtras = {}) {
+    const { code, status } = ERRORS[condition];
+    super(`${code ?? status}: ${description}`);
+    this.status = status;
+    this.code = code;
   }
 
-  toBody(): unknown {
-    return this.body ?? errorBody(this.code, this.description, this.data);
+  toAnswer(): ApiResponse {
+    const body = this.extras.body ?? (this.code === null ? undefined : errorBody(this.code, this.description, this.extras.data));
+    return { status: this.status, body, headers: this.extras.headers ?? {}, statusText: this.extras.statusText };
   }
 }
 
-export function errorBody(code: number, description: string, data: unknown[] = []): unknown {
+function errorBody(code: number, description: string, data: unknown[] = []): unknown {
   return { code, description, data, source: 'PartnerFD' };
 }
 
-/** 800002 "Invalid request input": the generic validation failure. */
+/** The generic validation failure. */
 export function invalidInput(description: string, data: unknown[] = []): ApiError {
-  return new ApiError(400, 800002, description, data);
+  return new ApiError('invalidInput', description, { data });
 }
 
-/** 900126 "Unable to parse enum". */
+/** An enum value that is none of its values. */
 export function badEnum(field: string, value: unknown): ApiError {
-  return new ApiError(400, 900126, `Unable to parse the value '${String(value)}' of '${field}'.`);
+  return new ApiError('enumNotParsed', `Unable to parse the value '${String(value)}' of '${field}'.`);
 }
 
 export function customerNotFound(id: string): ApiError {
-  return new ApiError(404, 1000, `Customer ${id} was not found.`);
+  return new ApiError('notFound', `Customer ${id} was not found.`);
 }
 
 export function routeNotFound(path: string): ApiError {
-  return new ApiError(404, 1000, `The resource ${path} was not found.`);
+  return new ApiError('notFound', `The resource ${path} was not found.`);
 }

@@ -1,7 +1,8 @@
 // `--trust-issuer <url>`: the emulator checks real bearer tokens from one issuer instead of
 // accepting any token: the signature against the issuer's published keys (OIDC discovery, then
-// its JWKS), the issuer, a Partner Center audience, and the lifetime. As Partner Center does
-// since its 2026 MFA enforcement, App+User tokens without MFA in `amr` get 401 with 900421.
+// its JWKS), the issuer, a Partner Center audience, and the lifetime. App+User tokens without MFA
+// in `amr` are refused with the answer partner-security-requirements-mandating-mfa.md shows:
+// 401 "Unauthorized - MFA required", `WWW-Authenticate: Bearer error="invalid_token"`, no body.
 import { type Dispatcher, Agent, fetch as undiciFetch, request } from 'undici';
 import { type Caller, audienceRefusal, bearerToken, challengeHeaders } from './auth';
 import { ApiError } from './errors';
@@ -27,7 +28,7 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
   const dispatcher: Dispatcher | undefined = options.ca ? new Agent({ connect: { ca: options.ca } }) : undefined;
   let keys: Promise<{ jose: Jose; jwks: RemoteJWKSet }> | undefined;
   const challenge = challengeHeaders(options.partnerTenantId);
-  const deny = (why: string, code = 400) => new ApiError(401, code, `Access denied: ${why}`, [], undefined, challenge);
+  const deny = (why: string) => new ApiError('accessDenied', `Access denied: ${why}`, { headers: challenge });
 
   // Discovery runs on the first request, and again after a failure (the issuer may start later).
   const load = async () => {
@@ -49,7 +50,7 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
       verifier = await keys;
     } catch (err) {
       keys = undefined;
-      throw new ApiError(500, 800003, `The emulator could not read the keys of the trusted issuer ${issuer}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ApiError('unexpectedError', `The emulator could not read the keys of the trusted issuer ${issuer}: ${err instanceof Error ? err.message : String(err)}`);
     }
     let claims: Record<string, unknown>;
     try {
@@ -68,7 +69,9 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
     const appOnly = claims.idtyp === 'app';
     const amr = Array.isArray(claims.amr) ? claims.amr : [];
     if (!appOnly && !amr.includes('mfa')) {
-      throw new ApiError(401, 900421, 'Multi-factor authentication is required for App+User calls.', [], undefined, challenge);
+      throw new ApiError('mfaRequired', 'Multi-factor authentication is required for App+User calls.', {
+        statusText: 'Unauthorized - MFA required', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      });
     }
     return { appOnly };
   };

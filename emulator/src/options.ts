@@ -51,7 +51,7 @@ export interface EmulatorOptions {
   /** When set, only `Authorization: Bearer <this value>` is accepted. */
   requireToken?: string;
   /** When set, bearer tokens must be JWTs from this issuer: signature (its JWKS), audience and
-   * expiry are checked, and App+User tokens need MFA (900421). Replaces the accept-anything rule. */
+   * expiry are checked, and App+User tokens need MFA (without it: 401, as the docs' MFA page shows). Replaces the accept-anything rule. */
   trustIssuer?: string;
   /** Extra CA certificates (PEM) for reaching `trustIssuer` over HTTPS; tests make their own CA. */
   trustIssuerCa?: string;

@@ -2,6 +2,9 @@
 // subscriptions (500/min per tenant). A fixed one-minute window per tenant keeps Retry-After
 // exact and predictable for tests.
 
+import { ERRORS } from './errorCodes';
+import { ApiError } from './errors';
+
 export interface RateDecision {
   allowed: boolean;
   /** Whole seconds until the window resets (at least 1). */
@@ -25,6 +28,11 @@ export class RateLimiter {
   }
 }
 
-export function rateLimitBody(retryAfterSeconds: number): unknown {
-  return { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.` };
+/** The throttling answer as the docs show it: no Partner Center code, `{statusCode, message}` and Retry-After. */
+export function rateLimited(retryAfterSeconds: number): ApiError {
+  const message = `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.`;
+  return new ApiError('rateLimited', message, {
+    body: { statusCode: ERRORS.rateLimited.status, message },
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
 }

@@ -23,6 +23,8 @@ export interface RequestContext {
 
 export interface ApiResponse {
   status: number;
+  /** A reason phrase other than the standard one for the status. */
+  statusText?: string;
   body?: unknown;
   headers?: Record<string, string>;
 }

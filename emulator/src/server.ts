@@ -12,12 +12,12 @@ import { authenticate } from './auth';
 import { createIssuerVerifier } from './issuerVerifier';
 import { normalizeKeys } from './casing';
 import { seedStore } from './data/seed';
-import { ApiError, errorBody, invalidInput, routeNotFound } from './errors';
+import { ApiError, invalidInput, routeNotFound } from './errors';
 import { itemUnavailable, serverError, unavailable } from './faultAnswers';
 import { type FaultName, Faults } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { type EmulatorOptions, type RecordedRequest, type RunningEmulator } from './options';
-import { RateLimiter, rateLimitBody } from './rateLimit';
+import { RateLimiter, rateLimited } from './rateLimit';
 import { type ApiResponse, type Router } from './router';
 import { buildRouter } from './routes';
 
@@ -57,9 +57,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
       const path = url.pathname.slice(3) || '/';
       const tenant = tenantOf(path);
       const rate = limiter.take(tenant, now);
-      if (!rate.allowed) {
-        return { answer: { status: 429, body: rateLimitBody(rate.retryAfterSeconds), headers: { 'Retry-After': String(rate.retryAfterSeconds) } }, replayed: false };
-      }
+      if (!rate.allowed) throw rateLimited(rate.retryAfterSeconds);
       store.settle(now);
       const requestId = header(req, 'ms-requestid');
       const keyed = IdempotencyStore.applies(method, requestId);
@@ -81,7 +79,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
       const match = router.match(method, path);
       if (match.kind === 'none') throw routeNotFound(url.pathname);
       if (match.kind === 'wrong-method') {
-        throw new ApiError(405, 800002, `The method ${method} is not allowed on ${url.pathname}.`, [], undefined, { Allow: match.allowed.join(', ') });
+        throw new ApiError('methodNotAllowed', `The method ${method} is not allowed on ${url.pathname}.`, { headers: { Allow: match.allowed.join(', ') } });
       }
       return match.handler({
         method, url, params: match.params, body: parseBody(raw), headers: req.headers, now, store, provisioningDelayMs, appOnly, fault,
@@ -158,7 +156,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, { status: 500, body: errorBody(800003, 'Unexpected service error.') }, undefined, undefined, bom);
+      if (!res.headersSent) send(res, new ApiError('unexpectedError', 'Unexpected service error.').toAnswer(), undefined, undefined, bom);
     });
   });
   server.keepAliveTimeout = 5_000;
@@ -232,8 +230,8 @@ function parseBody(raw: string): unknown {
 }
 
 function toAnswer(e: unknown): ApiResponse {
-  if (e instanceof ApiError) return { status: e.status, body: e.toBody(), headers: e.headers };
-  return { status: 500, body: errorBody(800003, `Unexpected service error: ${e instanceof Error ? e.message : String(e)}`) };
+  if (e instanceof ApiError) return e.toAnswer();
+  return new ApiError('unexpectedError', `Unexpected service error: ${e instanceof Error ? e.message : String(e)}`).toAnswer();
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {
@@ -254,13 +252,17 @@ function send(res: ServerResponse, answer: ApiResponse, requestId: string | unde
   if (requestId) headers['MS-RequestId'] = requestId;
   if (correlationId) headers['MS-CorrelationId'] = correlationId;
   if (answer.body === undefined) {
-    res.writeHead(answer.status, headers).end();
+    writeHead(res, answer, headers).end();
     return;
   }
   const text = (bom ? '\uFEFF' : '') + JSON.stringify(answer.body);
   headers['Content-Type'] = 'application/json; charset=utf-8';
   headers['Content-Length'] = String(Buffer.byteLength(text));
-  res.writeHead(answer.status, headers).end(text);
+  writeHead(res, answer, headers).end(text);
+}
+
+function writeHead(res: ServerResponse, answer: ApiResponse, headers: Record<string, string>): ServerResponse {
+  return answer.statusText === undefined ? res.writeHead(answer.status, headers) : res.writeHead(answer.status, answer.statusText, headers);
 }
 
 function urlHost(host: string): string {

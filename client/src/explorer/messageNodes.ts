@@ -37,7 +37,7 @@ export class ErrorNode implements ExplorerNode {
     const code = err instanceof PartnerCenterError && err.code !== undefined ? ` ${err.code}` : '';
     const summary = err instanceof PartnerCenterError ? (err.description ?? err.message) : err instanceof Error ? err.message : String(err);
     // Access errors (MFA missing, app not registered, App-only on an App+User API) say what to do.
-    const advice = err instanceof PartnerCenterError && err.status !== undefined ? explainPartnerCenterAuthError(err.status, err.code, false) : undefined;
+    const advice = err instanceof PartnerCenterError && err.status !== undefined ? explainPartnerCenterAuthError(err.status, err.code, false, err.challenge) : undefined;
     const item = new vscode.TreeItem(`Error${code}: ${summary}`);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));

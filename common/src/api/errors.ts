@@ -24,6 +24,8 @@ export interface PartnerCenterErrorInit {
   errorName?: string;
   data?: unknown;
   retryAfterSeconds?: number;
+  /** The WWW-Authenticate header of the answer: how a 401 says why the token was refused. */
+  challenge?: string;
   /** Network error code such as ECONNRESET or UND_ERR_SOCKET. */
   networkCode?: string;
   timeoutMs?: number;
@@ -43,6 +45,8 @@ export class PartnerCenterError extends Error {
   readonly requestId: string;
   readonly correlationId: string;
   readonly retryAfterSeconds?: number;
+  /** The WWW-Authenticate header of the answer, if any. */
+  readonly challenge?: string;
   readonly networkCode?: string;
   readonly method: string;
   readonly path: string;
@@ -60,6 +64,7 @@ export class PartnerCenterError extends Error {
     this.requestId = init.requestId;
     this.correlationId = init.correlationId;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.challenge = init.challenge;
     this.networkCode = init.networkCode;
     this.method = init.method;
     this.path = init.path;

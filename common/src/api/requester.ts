@@ -90,6 +90,7 @@ export class Requester {
       throw new PartnerCenterError({
         kind: 'http', ...ctx, status: response.status, ...parsed,
         retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+        challenge: response.headers['www-authenticate'],
       });
     }
     if (response.jsonError !== undefined) {

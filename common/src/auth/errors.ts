@@ -1,6 +1,6 @@
 // What went wrong with a sign-in, in words that say what to do next. MSAL and Entra ID report
 // failures as codes (AADSTS50076, invalid_grant, device_code_expired...) and Partner Center adds
-// its own (900421, 900329); each family a partner really meets gets its own reason and advice.
+// its own answers (MFA required, 900329); each family a partner really meets gets its own reason and advice.
 // Messages are built from codes and settings only: a server's description is never quoted, so
 // nothing it might echo (a token, a code) can reach a notification or a log.
 import { AuthError, InteractionRequiredAuthError } from '@azure/msal-node';
@@ -22,7 +22,7 @@ export class SignInError extends Error {
   constructor(
     readonly reason: SignInFailure,
     message: string,
-    /** AADSTS or Partner Center code, e.g. "AADSTS50076" or "900421". */
+    /** AADSTS or Partner Center code, e.g. "AADSTS50076" or "900329". */
     readonly code?: string,
     readonly correlationId?: string,
   ) {
@@ -124,14 +124,14 @@ export function translateAuthError(err: unknown, context: SignInErrorContext = {
 }
 
 /**
- * Partner Center's own answers about the token (reference §1.1, §6): MFA missing (900421), an
- * App-only token on an App+User-only API (900329), or an app Partner Center does not know.
- * Returns undefined for errors that are not about sign-in.
+ * Partner Center's own answers about the token: MFA missing, an App-only token on an
+ * App+User-only API (900329), or an app Partner Center does not know. `challenge` is the
+ * answer's WWW-Authenticate header. Returns undefined for errors that are not about sign-in.
  */
-export function explainPartnerCenterAuthError(status: number, code: string | number | undefined, appOnly: boolean): SignInError | undefined {
+export function explainPartnerCenterAuthError(status: number, code: string | number | undefined, appOnly: boolean, challenge?: string): SignInError | undefined {
   const c = code === undefined ? '' : String(code);
-  if (c === '900421') {
-    return new SignInError('mfaRequired', 'Partner Center requires multi-factor authentication for App+User calls, and this sign-in did not include MFA. Sign out, sign in again and complete the MFA prompt. [900421]', '900421');
+  if (!appOnly && isMfaRequiredAnswer(status, c, challenge)) {
+    return new SignInError('mfaRequired', 'Partner Center refused the App+User token as invalid without an error code, which is how it answers a sign-in that did not include multi-factor authentication. Sign out, sign in again and complete the MFA prompt.');
   }
   if (c === '900329') {
     return new SignInError('appOnlyNotSupported', 'This Partner Center API works only with App+User sign-in, and you are signed in App-only (client secret or certificate). Sign in with a user (browser or device code) to use it. [900329]', '900329');
@@ -141,6 +141,16 @@ export function explainPartnerCenterAuthError(status: number, code: string | num
     return new SignInError('appNotRegisteredInPartnerCenter', `Partner Center did not accept ${who}. Add the app in Partner Center → Account settings → App management${appOnly ? '' : ', and give the user an Admin Agent or Sales Agent role'}, then sign in again.${c ? ` [${c}]` : ''}`, c || undefined);
   }
   return undefined;
+}
+
+/**
+ * The answer partner-security-requirements-mandating-mfa.md shows for an App+User token without
+ * MFA: 401 with `WWW-Authenticate: Bearer error="invalid_token"` and no Partner Center code. Its
+ * other token refusals carry a code (400, 800001) and an `OAuth realm=...` challenge, and the
+ * client has already retried once with a fresh token, so what is left is the missing MFA.
+ */
+function isMfaRequiredAnswer(status: number, code: string, challenge: string | undefined): boolean {
+  return status === 401 && code === '' && /^Bearer\b.*\berror="?invalid_token\b/i.test(challenge ?? '');
 }
 
 function aadstsNumber(err: AuthError): number | undefined {

@@ -10,6 +10,7 @@ import { mergeOver } from './merge';
 import { fillPath } from './pathTemplate';
 import { type PurchaseLine, linesFromCart, linesFromDocument, type PurchaseSummary, totalOf } from './purchase';
 import { checkEarlierSends, type EarlierSends, sendPurchase, type PurchaseRequest } from './purchaseStep';
+import { checkOutAgain, isAlreadySubmitted } from './recovery';
 import { type RunContext, type RunResult } from './runTypes';
 import { customerInfo, productNames } from './lookups';
 
@@ -43,6 +44,12 @@ async function confirmAndSend(ctx: RunContext, summary: PurchaseSummary, req: Pu
       message: `Not sent: this purchase is already being sent, or was sent while this confirmation was open, by another run (started ${sent.busyWith.startedAt}, request id ${sent.busyWith.requestId}). Check its result; run the document again to buy once more.` };
   }
   const e = sent.exchange;
+  if (req.purpose === 'checkout' && e.outcome === 'failed' && isAlreadySubmitted(e.status, e.error?.code)) {
+    // A service that follows the error table answers a repeated checkout so, even one repeated
+    // after an attempt whose answer was lost: the cart is bought, by this send or before it.
+    return { ...base, exchanges: [...before, e], orderIds: [], status: 'alreadyDone',
+      message: `Partner Center answered that cart ${String(req.match.cartId)} had already been checked out (800065), by an attempt of this send whose answer was lost or before it. Nothing more was bought; its orders are in the customer's order list.` };
+  }
   const orderIds = orderIdsOf(e.responseBody);
   const replayed = e.outcome === 'ok' && orderIds.length > 0 && orderIds.every((id) => earlier.candidates?.includes(id));
   if (replayed) {
@@ -118,13 +125,31 @@ export async function cartFlow(ctx: RunContext, kind: RequestKind, customerId: s
   return confirmAndSend(ctx, summary, { purpose: 'checkout', customerId, call: { method: 'POST', path }, identity: call, match: { cartId: cart.id, lines: lineMatch(lines) } }, [got], earlier);
 }
 
-/** A generic request to a checkout path: the cart is read first so the confirmation can list its lines. */
+/**
+ * A generic request to a checkout path: the cart is read first so the confirmation can list its
+ * lines. A cart already ordered is not confirmed or journaled: checking it out again buys nothing,
+ * so it is only asked what its checkout placed.
+ */
 export async function checkoutFlow(ctx: RunContext, customerId: string, cartId: string, call: HttpCall): Promise<FlowResult> {
   const cart = await ctx.client.carts.get(customerId, cartId, { signal: ctx.signal }).catch(() => undefined);
+  if (cart?.status?.toLowerCase() === 'ordered') return orderedCart(ctx, customerId, cartId, call);
   const customer = await customerInfo(ctx, customerId);
   const lines = cart ? linesFromCart(cart, await productNames(ctx, customerId, linesFromCart(cart))) : [];
   const summary: PurchaseSummary = { action: 'Check out cart', environment: ctx.environment, customer, lines, total: totalOf(lines) };
   return confirmAndSend(ctx, summary, { purpose: 'checkout', customerId, call, match: { cartId, lines: lineMatch(lines) } });
+}
+
+async function orderedCart(ctx: RunContext, customerId: string, cartId: string, call: HttpCall): Promise<FlowResult> {
+  const base = { exchanges: [], customerId };
+  const again = await checkOutAgain(ctx.client, call.path, { signal: ctx.signal });
+  if (again.answer === 'result') {
+    return { ...base, status: 'alreadyDone', orderIds: again.orderIds,
+      message: `Cart ${cartId} was already checked out${again.orderIds.length ? `: order ${again.orderIds.join(', ')}` : ''}. Partner Center repeated that checkout's result; nothing more was bought.` };
+  }
+  if (again.answer === 'alreadySubmitted') {
+    return { ...base, status: 'alreadyDone', orderIds: [], message: `Cart ${cartId} was already checked out (800065); nothing more was bought. Its orders are in the customer's order list.` };
+  }
+  return { ...base, status: 'failed', orderIds: [], message: `Cart ${cartId} was already checked out, and Partner Center answered ${again.status} when asked what its checkout placed.` };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Public surface of the run-request core shared by the extension and the CLI (no `vscode` here).
 export { describeExchange, responseDocument } from './responseDocument';
-export { adviceFor, type ErrorAdvice } from './errorAdvice';
+export { adviceFor, adviceForCode, type ErrorAdvice } from './errorAdvice';
 export { exchange, type Exchange, type ExchangeOutcome, type HttpCall } from './exchange';
 export { followOrder, recoverAll } from './follow';
 export { toHar } from './har';

@@ -4,7 +4,9 @@
 // gets the first answer back instead of being performed twice. Where sending again cannot buy
 // anything, that is how a send is asked about by its own request id: a checkout of a cart that is
 // already ordered, or gone, is re-sent under the journaled id and the service answers with the
-// orders that id placed (or with an error: that id placed nothing). An order cannot be asked about
+// orders the checkout placed (checkout-a-cart.md: a repeated checkout answers the first one's
+// result), or with 800065 "already submitted" (the error table's reading, which names no orders),
+// or with an error saying the cart is gone: then that id placed nothing. An order cannot be asked about
 // that way without possibly placing it, so its re-send is left to the purchase flow, after the
 // person confirmed it; here the customer's orders are only looked at, and orders with the same lines
 // placed since the send started are reported as `matched`: they may be the send's, or another
@@ -33,6 +35,33 @@ const CLOCK_SKEW_MS = 2 * 60_000;
 /** Partner Center codes that say a specific resource does not exist (reference §6.2, §4.7). */
 const SUBSCRIPTION_NOT_FOUND = 20003;
 const CART_NOT_FOUND = 800008;
+/** "Can't check out an already submitted cart": the error table's answer to a repeated checkout. */
+const CART_ALREADY_SUBMITTED = 800065;
+
+/** What checking out an ordered cart again says. Either answer means the cart was bought. */
+export type RepeatedCheckout =
+  | { answer: 'result'; orderIds: string[] }
+  | { answer: 'alreadySubmitted' }
+  | { answer: 'other'; status: number };
+
+/** True for the answer a service that follows the error table gives to a repeated checkout. */
+export function isAlreadySubmitted(status: number | undefined, code: unknown): boolean {
+  return status === 400 && Number(code) === CART_ALREADY_SUBMITTED;
+}
+
+/**
+ * Checks out a cart that is ordered (or gone) again, which cannot buy anything, to learn what its
+ * checkout placed. `requestId`: the journaled id of the checkout being asked about, if any.
+ */
+export async function checkOutAgain(client: PartnerCenterClient, path: string, ids: { requestId?: string; correlationId?: string; signal?: AbortSignal }): Promise<RepeatedCheckout> {
+  const probe = await client.request({ method: 'POST', path, ...ids });
+  if (probe.status >= 200 && probe.status < 300) {
+    const orders = prop(probe.body, 'orders');
+    return { answer: 'result', orderIds: Array.isArray(orders) ? orders.map((o) => prop(o, 'id')).filter((id): id is string => typeof id === 'string') : [] };
+  }
+  if (isAlreadySubmitted(probe.status, prop(probe.body, 'code'))) return { answer: 'alreadySubmitted' };
+  return { answer: 'other', status: probe.status };
+}
 
 export async function checkEntry(client: PartnerCenterClient, entry: JournalEntry, signal?: AbortSignal): Promise<RecoveryOutcome> {
   try {
@@ -78,19 +107,18 @@ async function checkCheckout(client: PartnerCenterClient, entry: JournalEntry, s
     return { state: 'notFound', entry, message: `Cart ${cartId} was not checked out; it can be checked out again safely.` };
   }
   // The cart is ordered or gone, so checking it out cannot buy anything: ask with the journaled id.
-  const probe = await client.request({ method: 'POST', path: entry.path, requestId: entry.requestId, correlationId: entry.correlationId, signal });
-  if (probe.status >= 200 && probe.status < 300) {
-    const orders = prop(probe.body, 'orders');
-    const ids = Array.isArray(orders) ? orders.map((o) => prop(o, 'id')).filter((id): id is string => typeof id === 'string') : [];
-    return { state: 'found', entry, orderIds: ids, message: `Cart ${cartId} was checked out by that send${ids.length ? `: order ${ids.join(', ')}` : ''}.` };
+  const again = await checkOutAgain(client, entry.path, { requestId: entry.requestId, correlationId: entry.correlationId, signal });
+  if (again.answer === 'result') {
+    const ids = again.orderIds;
+    return { state: 'found', entry, orderIds: ids, message: `Cart ${cartId} was checked out${ids.length ? `: order ${ids.join(', ')}` : ''}.` };
   }
-  if (probe.status >= 400 && probe.status < 500) {
-    if (status === 'ordered') {
-      return { state: 'found', entry, orderIds: [], message: `Cart ${cartId} was checked out, though not under that send's request id, so its orders are not known here.` };
-    }
+  if (again.answer === 'alreadySubmitted' || (status === 'ordered' && again.status >= 400 && again.status < 500)) {
+    return { state: 'found', entry, orderIds: [], message: `Cart ${cartId} was checked out; Partner Center did not repeat what the checkout placed, so its orders are not known here (see the customer's orders).` };
+  }
+  if (again.status >= 400 && again.status < 500) {
     return { state: 'notFound', gone: true, entry, message: `Cart ${cartId} no longer exists and Partner Center has no checkout under that send's request id: it bought nothing, and cannot any more.` };
   }
-  return { state: 'unreachable', entry, message: `Could not ask Partner Center about the interrupted checkout (it answered ${probe.status}).` };
+  return { state: 'unreachable', entry, message: `Could not ask Partner Center about the interrupted checkout (it answered ${again.status}).` };
 }
 
 async function checkSubscription(client: PartnerCenterClient, entry: JournalEntry, signal?: AbortSignal): Promise<RecoveryOutcome> {

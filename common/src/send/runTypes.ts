@@ -35,7 +35,8 @@ export interface RunContext {
  * done: the call(s) succeeded. failed: Partner Center said no. declined: the person said no.
  * blocked: not sent (document problem, no customer, an earlier send that cannot be checked).
  * cancelled: stopped while sending. unknown: no definite answer; journaled.
- * alreadyDone: an interrupted earlier send of this same document turned out to have succeeded.
+ * alreadyDone: an interrupted earlier send of this same document turned out to have succeeded, or
+ * the cart being checked out had already been checked out.
  */
 export type RunStatus = 'done' | 'failed' | 'declined' | 'blocked' | 'cancelled' | 'unknown' | 'alreadyDone';
 

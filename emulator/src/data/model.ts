@@ -149,6 +149,8 @@ export interface CartRecord {
   status: 'Active' | 'Ordered';
   lines: CartLineRecord[];
   partnerOnRecordAttestationAccepted?: boolean;
+  /** The body the checkout that ordered the cart answered; a later checkout answers it again. */
+  checkoutResult?: unknown;
 }
 
 export interface AgreementRecord {

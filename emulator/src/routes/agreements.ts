@@ -7,6 +7,7 @@ import { asRecord, parseEnum, queryParam } from '../casing';
 import { AGREEMENT_TEMPLATES, AGREEMENT_TYPES, type AgreementType } from '../data/agreements';
 import { type AgreementRecord } from '../data/model';
 import { attributes, collection } from '../envelope';
+import { ERRORS } from '../errorCodes';
 import { ApiError, invalidInput } from '../errors';
 import { type ApiResponse, type RequestContext, type Router } from '../router';
 import { requireCustomer } from './customers';
@@ -64,6 +65,12 @@ function requiredText(record: Record<string, unknown>, key: string, path: string
   return v.trim();
 }
 
+function sameContact(a: AgreementRecord['primaryContact'], b: AgreementRecord['primaryContact']): boolean {
+  const fold = (s: string | undefined) => (s ?? '').trim().toLowerCase();
+  return fold(a.firstName) === fold(b.firstName) && fold(a.lastName) === fold(b.lastName)
+    && fold(a.email) === fold(b.email) && fold(a.phoneNumber) === fold(b.phoneNumber);
+}
+
 function confirm(ctx: RequestContext): ApiResponse {
   requireUser(ctx.appOnly);
   const customer = requireCustomer(ctx);
@@ -88,12 +95,14 @@ function confirm(ctx: RequestContext): ApiResponse {
   if (Number.isNaN(date)) throw invalidInput(`dateAgreed '${dateText}' is not a date.`);
   if (date > ctx.now + 86_400_000) throw invalidInput('dateAgreed cannot be in the future.');
   const existing = ctx.store.listOf(ctx.store.agreements, customer.id);
-  if (existing.some((a) => a.templateId === templateId && a.primaryContact.email.toLowerCase() === primaryContact.email.toLowerCase())) {
-    const description = 'A partner confirmation of this agreement with this primary contact already exists.';
-    throw new ApiError(409, 600061, description, [], {
-      code: 600061, message: description, description, errorName: 'PartnerConfirmedAgreementAlreadyExists',
-      isRetryable: false, parameters: {}, errorMessageExtended: 'InternalErrorCode=600061',
-    });
+  // The docs allow a new confirmation when the first name, last name, email or phone number changed.
+  if (existing.some((a) => a.templateId === templateId && sameContact(a.primaryContact, primaryContact))) {
+    const description = 'A partner confirmed agreement already exists for the customer.';
+    const { code } = ERRORS.agreementAlreadyConfirmed;
+    throw new ApiError('agreementAlreadyConfirmed', description, { body: {
+      code, message: description, description, errorName: 'PartnerConfirmedAgreementAlreadyExists',
+      isRetryable: false, parameters: {}, errorMessageExtended: `InternalErrorCode=${code}`,
+    } });
   }
   const record: AgreementRecord = { customerId: customer.id, templateId, type, dateAgreed: dateText, primaryContact, userId: ctx.store.ids.guid() };
   existing.push(record);

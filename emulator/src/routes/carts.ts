@@ -1,9 +1,12 @@
 // /customers/{c}/carts: create (201), get, update (PUT, full cart), checkout (201, one order per
-// orderGroup placed, the others in orderErrors). A checked-out cart cannot be checked out or changed again (800065); carts expire
-// 7 days after creation.
+// orderGroup placed, the others in orderErrors). A checked-out cart cannot be changed (800065);
+// checking it out again answers the first checkout's result, as checkout-a-cart.md says ("This
+// API is idempotent"; the error table's 800065 for a repeated checkout is the older reading).
+// Carts expire 7 days after creation.
 
 import { asRecord } from '../casing';
 import { type CartRecord, DAY_MS, type OrderRecord } from '../data/model';
+import { ERRORS } from '../errorCodes';
 import { ApiError } from '../errors';
 import { type ApiResponse, type RequestContext, type Router } from '../router';
 import { readCartLines } from '../rules/cartLines';
@@ -28,7 +31,7 @@ function requireCart(ctx: RequestContext): { cart: CartRecord; country: string }
   const customer = requireCustomer(ctx);
   const cart = ctx.store.cart(customer.id, ctx.params.cartId);
   if (!cart || (cart.status === 'Active' && ctx.now > cart.expiresAt)) {
-    throw new ApiError(404, 800008, `Cart ${ctx.params.cartId} was not found (carts expire 7 days after creation).`);
+    throw new ApiError('cartNotFound', `Cart ${ctx.params.cartId} was not found (carts expire 7 days after creation).`);
   }
   return { cart, country: customer.address.country };
 }
@@ -59,7 +62,7 @@ function createCart(ctx: RequestContext): ApiResponse {
 /** The documented example answers an update with 201, so the emulator does too. */
 function updateCart(ctx: RequestContext): ApiResponse {
   const { cart, country } = requireCart(ctx);
-  if (cart.status === 'Ordered') throw new ApiError(400, 800065, 'The cart has already been submitted and cannot be changed.');
+  if (cart.status === 'Ordered') throw new ApiError('cartAlreadySubmitted', 'The cart has already been submitted and cannot be changed.');
   const body = asRecord(ctx.body);
   cart.lines = readCartLines(body.lineItems);
   cart.partnerOnRecordAttestationAccepted = attestationFlag(body) ?? cart.partnerOnRecordAttestationAccepted;
@@ -69,11 +72,11 @@ function updateCart(ctx: RequestContext): ApiResponse {
 
 function checkout(ctx: RequestContext): ApiResponse {
   const { cart, country } = requireCart(ctx);
-  if (cart.status === 'Ordered') throw new ApiError(400, 800065, 'The cart has already been submitted.');
+  if (cart.status === 'Ordered') return { status: 201, body: cart.checkoutResult };
   const broken = cart.lines.filter((l) => l.error);
   if (broken.length > 0) {
-    throw new ApiError(400, 800009, 'Error in cart item(s): fix the lines that carry an error and update the cart.',
-      broken.map((l) => ({ lineItemId: l.id, errorCode: l.error?.errorCode, errorDescription: l.error?.errorDescription })));
+    throw new ApiError('cartLineErrors', 'Error in cart item(s): fix the lines that carry an error and update the cart.',
+      { data: broken.map((l) => ({ lineItemId: l.id, errorCode: l.error?.errorCode, errorDescription: l.error?.errorDescription })) });
   }
   requireMca(ctx.store, cart.customerId);
   const groups = new Map<string, typeof cart.lines>();
@@ -83,7 +86,7 @@ function checkout(ctx: RequestContext): ApiResponse {
   for (const groupId of [...groups.keys()]) {
     if (!ctx.fault('checkout-order-errors')) continue;
     groups.delete(groupId);
-    orderErrors.push({ orderGroupId: groupId, code: 800010, description: 'Inventory not available for the items in this order group.' });
+    orderErrors.push({ orderGroupId: groupId, code: ERRORS.inventoryNotAvailable.code, description: 'Inventory not available for the items in this order group.' });
   }
   const orders: OrderRecord[] = [...groups.values()].map((lines) => ({
     id: ctx.store.newOrderId(),
@@ -95,7 +98,7 @@ function checkout(ctx: RequestContext): ApiResponse {
     provisionAt: ctx.now + ctx.provisioningDelayMs,
     partnerOnRecordAttestationAccepted: cart.partnerOnRecordAttestationAccepted,
     lines: lines.map((l, n) => {
-      if (!l.item) throw new ApiError(400, 800009, `Cart line ${l.id} names no purchasable item.`);
+      if (!l.item) throw new ApiError('cartLineErrors', `Cart line ${l.id} names no purchasable item.`);
       return {
         lineItemNumber: n, offerId: l.item.catalogItemId, item: l.item, quantity: l.quantity, termDuration: l.termDuration,
         friendlyName: l.friendlyName ?? l.item.sku.title,
@@ -106,11 +109,12 @@ function checkout(ctx: RequestContext): ApiResponse {
     }),
   }));
   for (const order of orders) ctx.store.addOrder(order);
+  const body = { orders: orders.map((o) => orderWire(o, true)), orderErrors, attributes: { objectType: 'CartCheckoutResult' } };
   // A cart none of whose groups could be placed was not submitted, so it can be checked out again.
-  if (orders.length > 0) cart.status = 'Ordered';
+  if (orders.length > 0) {
+    cart.status = 'Ordered';
+    cart.checkoutResult = body;
+  }
   cart.modifiedAt = ctx.now;
-  return {
-    status: 201,
-    body: { orders: orders.map((o) => orderWire(o, true)), orderErrors, attributes: { objectType: 'CartCheckoutResult' } },
-  };
+  return { status: 201, body };
 }

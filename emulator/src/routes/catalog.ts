@@ -79,7 +79,7 @@ function segmentOf(ctx: RequestContext): string | undefined {
   const segment = queryParam(ctx.url, 'targetSegment');
   if (segment === undefined) return undefined;
   const known = SEGMENTS.find((s) => squash(s) === squash(segment));
-  if (!known) throw new ApiError(403, 400030, `targetSegment '${segment}' is not allowed.`);
+  if (!known) throw new ApiError('targetSegmentNotAllowed', `targetSegment '${segment}' is not allowed.`);
   return known;
 }
 
@@ -88,7 +88,7 @@ function listProducts(ctx: RequestContext): ApiResponse {
   const viewText = queryParam(ctx.url, 'targetView');
   if (!viewText) throw invalidInput('The targetView query parameter is required (e.g. targetView=OnlineServices).');
   const view = TARGET_VIEWS.find((v) => squash(v) === squash(viewText));
-  if (!view) throw new ApiError(403, 400036, `targetView '${viewText}' is not allowed.`);
+  if (!view) throw new ApiError('targetViewNotAllowed', `targetView '${viewText}' is not allowed.`);
   const segment = segmentOf(ctx);
   const products = segment === undefined || segment === 'commercial' ? PRODUCTS.filter((p) => viewsOf(p).includes(view)) : [];
   return ok(collection(products.map((p) => productWire(p, scope))));
@@ -96,18 +96,18 @@ function listProducts(ctx: RequestContext): ApiResponse {
 
 function product(ctx: RequestContext): Product {
   const p = findProduct(ctx.params.productId);
-  if (!p) throw new ApiError(404, 400013, `Product ${ctx.params.productId} was not found.`);
+  if (!p) throw new ApiError('productNotFound', `Product ${ctx.params.productId} was not found.`);
   return p;
 }
 
 function sku(ctx: RequestContext, p: Product): Sku {
   const s = findSku(p, ctx.params.skuId);
-  if (!s) throw new ApiError(404, 400018, `SKU ${ctx.params.skuId} of product ${p.id} was not found.`);
+  if (!s) throw new ApiError('skuNotFound', `SKU ${ctx.params.skuId} of product ${p.id} was not found.`);
   return s;
 }
 
 function availability(ctx: RequestContext, s: Sku): Availability {
   const a = findAvailability(s, ctx.params.availabilityId);
-  if (!a) throw new ApiError(404, 400019, `Availability ${ctx.params.availabilityId} was not found.`);
+  if (!a) throw new ApiError('availabilityNotFound', `Availability ${ctx.params.availabilityId} was not found.`);
   return a;
 }

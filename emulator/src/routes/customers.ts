@@ -140,9 +140,9 @@ function createCustomer(ctx: RequestContext): ApiResponse {
   const registration = optionalText(company, 'organizationRegistrationNumber', 'CompanyProfile.OrganizationRegistrationNumber');
   const phone = optionalText(address, 'phoneNumber', 'BillingProfile.DefaultAddress.PhoneNumber');
   if (REGISTRATION_COUNTRIES.has(country) && !registration) {
-    throw new ApiError(400, 600002, `An organization registration number is required for customers in ${country}.`);
+    throw new ApiError('registrationNumberMissing', `An organization registration number is required for customers in ${country}.`);
   }
-  if (REGISTRATION_COUNTRIES.has(country) && !phone) throw new ApiError(400, 600051, `A phone number is required for customers in ${country}.`);
+  if (REGISTRATION_COUNTRIES.has(country) && !phone) throw new ApiError('phoneNumberMissing', `A phone number is required for customers in ${country}.`);
   // create-a-customer-for-an-indirect-reseller.md: an indirect provider names the reseller here;
   // without it "the customer is created as a direct customer of the indirect provider".
   const associatedPartnerId = optionalText(body, 'associatedPartnerId', 'AssociatedPartnerId');

@@ -36,6 +36,6 @@ function artifactDetails(ctx: RequestContext): ApiResponse {
   const matches = artifact && artifact.customerId === customer.id
     && artifact.groupId.toLowerCase() === ctx.params.groupId.toLowerCase()
     && artifact.lineItemId.toLowerCase() === ctx.params.lineItemId.toLowerCase();
-  if (!artifact || !matches) throw new ApiError(404, 1000, `Reserved instance artifact ${ctx.params.resourceId} was not found.`);
+  if (!artifact || !matches) throw new ApiError('notFound', `Reserved instance artifact ${ctx.params.resourceId} was not found.`);
   return { status: 200, body: artifactDetailsWire(artifact) };
 }

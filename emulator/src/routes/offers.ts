@@ -27,10 +27,10 @@ function country(ctx: RequestContext): string {
 function offer(ctx: RequestContext): (typeof LEGACY_OFFERS)[number] {
   const id = ctx.params.offerId;
   if (id.includes(':') || catalogItem(id) || findProduct(id)) {
-    throw new ApiError(400, 2100, `The Offers API doesn't support item with ID ${id}. Try using the Products and/or SKUs APIs.`);
+    throw new ApiError('offersApiNewCommerceItem', `The Offers API doesn't support item with ID ${id}. Try using the Products and/or SKUs APIs.`);
   }
   const found = findLegacyOffer(id);
-  if (!found) throw new ApiError(404, 1000, `Offer ${id} was not found.`);
+  if (!found) throw new ApiError('notFound', `Offer ${id} was not found.`);
   return found;
 }
 

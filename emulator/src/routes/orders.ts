@@ -34,7 +34,7 @@ function includePrice(ctx: RequestContext): boolean {
 function requireOrder(ctx: RequestContext): OrderRecord {
   const customer = requireCustomer(ctx);
   const order = ctx.store.order(customer.id, ctx.params.orderId);
-  if (!order) throw new ApiError(404, 20000, `Order ${ctx.params.orderId} was not found.`);
+  if (!order) throw new ApiError('orderNotFound', `Order ${ctx.params.orderId} was not found.`);
   return order;
 }
 

@@ -52,7 +52,7 @@ export function registerSubscriptions(router: Router): void {
 function requireSubscription(ctx: RequestContext): { sub: SubscriptionRecord; country: string } {
   const customer = requireCustomer(ctx);
   const sub = ctx.store.subscription(customer.id, ctx.params.subscriptionId);
-  if (!sub) throw new ApiError(404, 20003, `Subscription ${ctx.params.subscriptionId} was not found.`);
+  if (!sub) throw new ApiError('subscriptionNotFound', `Subscription ${ctx.params.subscriptionId} was not found.`);
   return { sub, country: customer.address.country };
 }
 
@@ -71,7 +71,7 @@ function patchSubscription(ctx: RequestContext): ApiResponse {
   const { sub, country } = requireSubscription(ctx);
   const ifMatch = ctx.headers['if-match'];
   if (typeof ifMatch === 'string' && ifMatch !== '*' && ifMatch.replace(/^W\//, '').replace(/"/g, '') !== subscriptionEtag(sub)) {
-    throw new ApiError(412, 2055, 'Etag is no longer valid: get the subscription again and retry with its current etag.');
+    throw new ApiError('etagStale', 'Etag is no longer valid: get the subscription again and retry with its current etag.');
   }
   if (ctx.body === null || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) throw invalidInput('The body must be the subscription resource.');
   const body = asRecord(ctx.body);

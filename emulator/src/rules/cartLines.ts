@@ -1,12 +1,13 @@
 // Reads a cart's lineItems: request-level problems (numbering 800071, unknown catalog item
 // 400019, provisioning context 9003xx, bad input 800002) fail the call; line-level ones (10012
-// attestation, 10013 billing plan, 10015 quantity, 500600 legacy offer) stay on the line.
+// attestation, 10013 billing plan, 10015 or 10010 quantity, 500600 legacy offer) stay on the line.
 // Lines are then grouped into orders: one per kind of purchase and billing cycle.
 
 import { asRecord, parseEnum } from '../casing';
 import { BILLING_CYCLES } from '../data/catalog';
 import { type CartLineRecord } from '../data/model';
 import { invalidInput } from '../errors';
+import { cartLineError } from './failure';
 import { checkLineNumbers } from './lineNumbers';
 import { checkPurchaseLine } from './purchaseLine';
 
@@ -35,7 +36,7 @@ export function readCartLines(lineItems: unknown): CartLineRecord[] {
       promotionId: typeof raw.promotionId === 'string' ? raw.promotionId : undefined,
       attestationAccepted: typeof raw.attestationAccepted === 'boolean' ? raw.attestationAccepted : undefined,
       orderGroup: '',
-      error: checked.failure ? { errorCode: checked.failure.cartCode ?? checked.failure.code, errorDescription: checked.failure.description } : undefined,
+      error: checked.failure ? cartLineError(checked.failure) : undefined,
     };
   });
   lines.sort((a, b) => a.id - b.id);

@@ -12,16 +12,16 @@ export function resolveForOrder(offerId: string): Resolved {
   const item = catalogItem(offerId);
   if (item) return { item };
   if (GUID.test(offerId) && findLegacyOffer(offerId)) {
-    return { failure: requestFailure(403, 800020, `The legacy offer ${offerId} is not eligible for purchase; buy its new-commerce catalog item instead.`) };
+    return { failure: requestFailure('legacyOfferNotEligible', `The legacy offer ${offerId} is not eligible for purchase; buy its new-commerce catalog item instead.`) };
   }
-  return { failure: requestFailure(400, 800004, `The offer id ${offerId} is not valid.`) };
+  return { failure: requestFailure('invalidOfferId', `The offer id ${offerId} is not valid.`) };
 }
 
 export function resolveForCart(catalogItemId: string): Resolved {
   const item = catalogItem(catalogItemId);
   if (item) return { item };
   if (GUID.test(catalogItemId) && findLegacyOffer(catalogItemId)) {
-    return { failure: lineFailure(500600, 500600, `LegacyOfferNotEligibleForPurchase: ${catalogItemId} is a legacy offer.`) };
+    return { failure: lineFailure('legacyOfferNotEligible', 'legacyOffer', `LegacyOfferNotEligibleForPurchase: ${catalogItemId} is a legacy offer.`) };
   }
-  return { failure: requestFailure(404, 400019, `The availability in catalog item ${catalogItemId} was not found; get the SKU's availabilities again.`) };
+  return { failure: requestFailure('availabilityNotFound', `The availability in catalog item ${catalogItemId} was not found; get the SKU's availabilities again.`) };
 }

@@ -7,7 +7,7 @@ import { type BillingCycle, type CatalogItem, type TermDuration, TERM_DURATIONS 
 import { invalidInput } from '../errors';
 import { checkLineAttestation } from './attestation';
 import { resolveForCart, resolveForOrder } from './catalogItem';
-import { type RuleFailure, toError } from './failure';
+import { type LineFailure, type RuleFailure, toError } from './failure';
 import { checkProvisioningContext, readContext } from './provisioningContext';
 import { checkQuantity } from './quantity';
 import { checkTerm } from './terms';
@@ -19,7 +19,7 @@ export interface CheckedLine {
   quantity: number;
   termDuration?: TermDuration;
   provisioningContext: Record<string, string>;
-  failure?: RuleFailure;
+  failure?: LineFailure;
 }
 
 export function readQuantity(value: unknown, lineNumber: number): number {
@@ -45,8 +45,9 @@ export function checkPurchaseLine(
   if (typeof offerId !== 'string' || offerId.trim() === '') throw invalidInput(`${idField} of line item ${lineNumber} is required.`);
   const quantity = readQuantity(raw.quantity, lineNumber);
   const requested = readTerm(raw.termDuration);
-  const context = readContext(raw.provisioningContext);
-  if (isFailure(context)) throw toError(context);
+  const read = readContext(raw.provisioningContext);
+  if ('failure' in read) throw toError(read.failure);
+  const context = read.context;
   const line: CheckedLine = { offerId: offerId.trim(), quantity, termDuration: requested, provisioningContext: context };
 
   const resolved = mode === 'order' ? resolveForOrder(line.offerId) : resolveForCart(line.offerId);
@@ -65,8 +66,4 @@ export function checkPurchaseLine(
   if ('failure' in term) return fail(term.failure) ?? line;
   line.termDuration = term.termDuration;
   return fail(checkQuantity(item.sku, quantity, lineNumber)) ?? fail(checkLineAttestation(item.sku, item.catalogItemId, raw.attestationAccepted)) ?? line;
-}
-
-function isFailure(value: Record<string, string> | RuleFailure): value is RuleFailure {
-  return typeof (value as RuleFailure).code === 'number' && typeof (value as RuleFailure).scope === 'string';
 }

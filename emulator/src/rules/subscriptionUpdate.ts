@@ -1,9 +1,9 @@
 // What a PATCH of a subscription may change (update-a-subscription-by-id.md and friends):
 // - suspended: only reactivation or cancellation (800091); no quantity change while suspending (2001)
-// - expired or deleted: nothing (800095)
+// - deleted (2011) or expired (900279): nothing; and no PATCH sets status "expired" (800096)
 // - seats: within the SKU bounds (2002); decreases only of seats still in their 7-day window (800090)
 // - cancel (status "deleted"): only within 7 days of purchase or renewal (900213)
-// - billing cycle: never longer than the term (900270); mid-term only monthly <-> annual on P3Y (900269)
+// - billing cycle: never longer than the term (900270); mid-term only monthly <-> annual on P3Y (800097)
 // - auto-renew: not for trials (800093)
 // - software subscriptions: no seat reductions at all (800090; new-commerce-cancellation-policy.md:
 //   "Partner Center doesn't allow seat reductions for software subscriptions")
@@ -78,48 +78,50 @@ export function checkSubscriptionChange(sub: SubscriptionRecord, next: Subscript
   const changed = (field: keyof SubscriptionChange): boolean => next.explicit.has(field) && next[field] !== sub[field as keyof SubscriptionRecord];
   const anyOther = changed('quantity') || changed('billingCycle') || changed('friendlyName') || changed('autoRenewEnabled');
   if (sub.status === 'deleted' || sub.status === 'expired') {
-    if (anyOther || next.status !== sub.status) throw new ApiError(400, 800095, `The subscription is ${sub.status} and cannot be updated.`);
+    if (anyOther || next.status !== sub.status) {
+      throw new ApiError(sub.status === 'deleted' ? 'subscriptionDeleted' : 'subscriptionExpired', `The subscription is ${sub.status} and cannot be updated.`);
+    }
     return;
   }
-  if (next.status === 'expired') throw new ApiError(400, 800095, 'A subscription cannot be set to expired.');
+  if (next.status === 'expired') throw new ApiError('statusNotSettable', 'A subscription cannot be set to expired; it expires at the end of its term.');
   if (sub.status === 'suspended' && next.status !== 'active' && next.status !== 'deleted' && anyOther) {
-    throw new ApiError(400, 800091, 'The subscription is suspended; reactivate it (status "active") before changing it.');
+    throw new ApiError('subscriptionSuspended', 'The subscription is suspended; reactivate it (status "active") before changing it.');
   }
   if (sub.status === 'suspended' && next.status === 'active' && anyOther) {
-    throw new ApiError(400, 800091, 'A suspended subscription can only be reactivated; change other fields in a later update.');
+    throw new ApiError('subscriptionSuspended', 'A suspended subscription can only be reactivated; change other fields in a later update.');
   }
   if (next.status === 'suspended' && sub.status === 'active' && changed('quantity')) {
-    throw new ApiError(400, 2001, 'The quantity cannot be changed while suspending a subscription.');
+    throw new ApiError('quantityChangeWhileSuspending', 'The quantity cannot be changed while suspending a subscription.');
   }
   if (next.status === 'deleted' && now >= sub.termStart + REFUND_WINDOW_MS) {
-    throw new ApiError(400, 900213, 'The cancellation window has passed: a subscription can be cancelled only within 7 days of purchase or renewal.');
+    throw new ApiError('cancellationWindowPassed', 'The cancellation window has passed: a subscription can be cancelled only within 7 days of purchase or renewal.');
   }
   if (changed('quantity')) checkQuantityChange(sub, next.quantity, now);
   if (changed('billingCycle')) checkCycleChange(sub, next.billingCycle);
   if (changed('autoRenewEnabled') && next.autoRenewEnabled && sub.item.sku.isTrial) {
-    throw new ApiError(400, 800093, 'Auto-renew cannot be turned on for a trial subscription.');
+    throw new ApiError('autoRenewNotEligible', 'Auto-renew cannot be turned on for a trial subscription.');
   }
 }
 
 function checkQuantityChange(sub: SubscriptionRecord, quantity: number, now: number): void {
   const { minimumQuantity: min, maximumQuantity: max } = sub.item.sku;
-  if (quantity < min || quantity > max) throw new ApiError(400, 2002, `The quantity must be between ${min} and ${max}.`);
+  if (quantity < min || quantity > max) throw new ApiError('subscriptionQuantityOutOfRange', `The quantity must be between ${min} and ${max}.`);
   const decrease = sub.quantity - quantity;
   if (decrease <= 0) return;
-  if (sub.item.product.kind === 'software') throw new ApiError(400, 800090, 'Subscription quantity cannot be decreased: software subscriptions allow no seat reductions.');
+  if (sub.item.product.kind === 'software') throw new ApiError('seatDecreaseWindowPassed', 'Subscription quantity cannot be decreased: software subscriptions allow no seat reductions.');
   const removable = sub.refundable.filter((r) => r.until > now).reduce((n, r) => n + r.quantity, 0);
   if (decrease > removable) {
-    throw new ApiError(400, 800090, `Subscription quantity cannot be decreased: only ${removable} seat(s) are still within their 7-day window.`);
+    throw new ApiError('seatDecreaseWindowPassed', `Subscription quantity cannot be decreased: only ${removable} seat(s) are still within their 7-day window.`);
   }
 }
 
 function checkCycleChange(sub: SubscriptionRecord, cycle: BillingCycle): void {
   if (cycle === 'one_time' || cycle === 'none' || CYCLE_MONTHS[cycle] > TERM_MONTHS[sub.termDuration]) {
-    throw new ApiError(400, 900270, `The billing cycle '${cycle}' cannot be longer than the term '${sub.termDuration}'.`);
+    throw new ApiError('billingCycleLongerThanTerm', `The billing cycle '${cycle}' cannot be longer than the term '${sub.termDuration}'.`);
   }
   const midTermSwitch = sub.termDuration === 'P3Y' && (cycle === 'monthly' || cycle === 'annual') && (sub.billingCycle === 'monthly' || sub.billingCycle === 'annual');
   if (!midTermSwitch) {
-    throw new ApiError(400, 900269, `The billing cycle cannot change from '${sub.billingCycle}' to '${cycle}' mid-term on a ${sub.termDuration} term; only monthly <-> annual on P3Y can.`);
+    throw new ApiError('billingCycleChangeNotAllowed', `The billing cycle cannot change from '${sub.billingCycle}' to '${cycle}' mid-term on a ${sub.termDuration} term; only monthly <-> annual on P3Y can.`);
   }
 }
 

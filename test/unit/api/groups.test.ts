@@ -31,7 +31,7 @@ describe('resource groups against the emulator', () => {
     assert.ok(status.length > 0 && typeof status[0].status === 'string');
   });
 
-  test('subscriptions: list, list by order, get, PATCH with If-Match (a stale etag is 412 2055), provisioning status', async (t) => {
+  test('subscriptions: list, list by order, get, PATCH with If-Match (a stale etag is 400 2055), provisioning status', async (t) => {
     const { emu, client } = await withEmulator(t);
     const c = emu.fixtures.customerId;
     const { subscriptionId } = emu.fixtures.subscriptions.recent;
@@ -43,7 +43,7 @@ describe('resource groups against the emulator', () => {
     assert.equal(updated.status, 200);
     assert.equal((await client.subscriptions.get(c, subscriptionId)).friendlyName, 'Renamed by test');
     await assert.rejects(client.subscriptions.update(c, subscriptionId, { ...sub, friendlyName: 'Stale' }, { ifMatch: sub.attributes?.etag }),
-      (err: PartnerCenterError) => err.status === 412 && Number(err.code) === 2055, 'a stale etag is refused');
+      (err: PartnerCenterError) => err.status === 400 && Number(err.code) === 2055, 'a stale etag is refused');
     assert.equal(typeof (await client.subscriptions.provisioningStatus(c, subscriptionId)).status, 'string');
   });
 

@@ -39,8 +39,14 @@ test('a server description is never quoted, so a reflected secret cannot surface
   assert.ok(!translated.message.includes('eyJ'));
 });
 
-test('Partner Center answers: 900421 MFA, 900329 App-only, and an app Partner Center does not know', () => {
-  assert.equal(explainPartnerCenterAuthError(401, 900421, false)?.reason, 'mfaRequired');
+test('Partner Center answers: MFA required, 900329 App-only, and an app Partner Center does not know', () => {
+  // The MFA page's answer: 401, `WWW-Authenticate: Bearer error="invalid_token"`, no code.
+  const mfa = explainPartnerCenterAuthError(401, undefined, false, 'Bearer error="invalid_token"');
+  assert.equal(mfa?.reason, 'mfaRequired');
+  assert.match(mfa.message, /multi-factor authentication.*sign in again/i);
+  // App-only tokens need no MFA, and a refusal with a code and the OAuth challenge is about the app.
+  assert.equal(explainPartnerCenterAuthError(401, undefined, true, 'Bearer error="invalid_token"')?.reason, 'appNotRegisteredInPartnerCenter');
+  assert.equal(explainPartnerCenterAuthError(401, 400, false, 'OAuth realm=urn:cpsvc:cpid:1')?.reason, 'appNotRegisteredInPartnerCenter');
   const appOnly = explainPartnerCenterAuthError(403, '900329', true)!;
   assert.equal(appOnly.reason, 'appOnlyNotSupported');
   assert.match(appOnly.message, /App\+User.*Sign in with a user/);

@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
+import { type PartnerCenterError, PartnerCenterClient } from '../../../common/src/api';
+import { explainPartnerCenterAuthError } from '../../../common/src/auth';
 import { type RunningEmulator, startEmulator } from '../../../emulator/src/index';
 import { call } from '../emulator/helpers';
 import { type AuthHarness, startAuthHarness, testCertificates } from './helpers';
@@ -53,7 +55,6 @@ test('anything else is refused with 401 and a body that says why', async (t) => 
     ['another audience', await h.authority.sign({ ...base, aud: 'https://graph.microsoft.com' }), 400, /audience/],
     // deprecate-azure-active-directory-graph-token.md: graph.windows.net audience tokens are retired.
     ['the retired Azure AD Graph audience', await h.authority.sign({ ...base, aud: 'https://graph.windows.net' }), 400, /retired/],
-    ['App+User without MFA', await h.authority.sign({ ...base, amr: ['pwd'] }), 900421, /Multi-factor/],
   ];
   for (const [what, token, code, why] of cases) {
     const reply = await customers(em, token);
@@ -64,6 +65,21 @@ test('anything else is refused with 401 and a body that says why', async (t) => 
     assert.match(reply.headers.get('www-authenticate') ?? '', /^OAuth realm=/, what);
   }
   assert.equal((await customers(em, await h.authority.sign(base))).status, 200, 'the same claims, well formed, are accepted');
+});
+
+test('an App+User token without MFA gets the MFA page\'s answer, and the client reads it as "MFA required"', async (t) => {
+  const { h, em } = await trustingEmulator(t);
+  const token = await h.authority.sign({ iss: h.authority.issuer, aud: 'https://api.partnercenter.microsoft.com', iat: now(), nbf: now(), exp: now() + 600, amr: ['pwd'] });
+  const reply = await customers(em, token);
+  assert.equal(reply.status, 401);
+  assert.equal(reply.statusText, 'Unauthorized - MFA required');
+  assert.equal(reply.headers.get('www-authenticate'), 'Bearer error="invalid_token"');
+  assert.equal(reply.text, '', 'the docs show no error body, so no code is invented');
+
+  const client = new PartnerCenterClient({ endpoint: em.url, tokenProvider: { getToken: async () => token } });
+  t.after(() => client.close());
+  const err: PartnerCenterError = await client.customers.get(em.fixtures.customerId).then(() => assert.fail('the call was accepted'), (e: PartnerCenterError) => e);
+  assert.equal(explainPartnerCenterAuthError(err.status, err.code, false, err.challenge)?.reason, 'mfaRequired');
 });
 
 test('the CLI takes --trust-issuer and lists it in --help', () => {

@@ -29,7 +29,9 @@ function jsonFiles(dir: string): string[] {
 }
 
 export function loadDocsExamples(): DocsExample[] {
-  return jsonFiles(DOCS_FIXTURES).map((path) => {
+  // Examples sit in folders by what they do; a file at the top (error-codes.json) holds other docs facts.
+  const folders = readdirSync(DOCS_FIXTURES).sort().map((name) => join(DOCS_FIXTURES, name)).filter((path) => statSync(path).isDirectory());
+  return folders.flatMap(jsonFiles).map((path) => {
     const example = JSON.parse(readFileSync(path, 'utf8')) as DocsExample;
     example.file = relative(DOCS_FIXTURES, path);
     for (const field of ['page', 'example', 'shows', 'kind', 'request', 'response'] as const) {

@@ -43,10 +43,14 @@ test('create, get, update and check out a cart; checkout makes one order per ord
   assert.ok(checkout.body.orders.every((o: { status: string }) => o.status === 'pending'));
   assert.equal((await call(em, self)).body.status, 'Ordered');
 
+  // checkout-a-cart.md: a repeated checkout answers the first one's result and buys nothing more.
+  const ordersBefore = (await call(em, `${cartsUri(em).replace(/carts$/, 'orders')}`)).body.totalCount;
   const again = await call(em, `${self}/checkout`, { method: 'POST' });
-  assert.equal(again.status, 400);
-  assert.equal(again.body.code, 800065);
-  assert.equal((await call(em, self, { method: 'PUT', body: created.body })).body.code, 800065);
+  assert.equal(again.status, 201);
+  assert.deepEqual(again.body, checkout.body);
+  assert.equal((await call(em, `${cartsUri(em).replace(/carts$/, 'orders')}`)).body.totalCount, ordersBefore, 'no new order');
+  const put = await call(em, self, { method: 'PUT', body: created.body });
+  assert.deepEqual([put.status, put.body.code], [400, 800065], 'a checked-out cart cannot be changed');
 
   const orderUri = `/v1${checkout.body.orders[0].links.self.uri}`;
   await waitFor(async () => ((await call(em, orderUri)).body.status === 'completed' ? true : undefined), 2000, 'checkout order completion');
@@ -54,7 +58,7 @@ test('create, get, update and check out a cart; checkout makes one order per ord
 
 test('cart line rules put errors on the line; checkout then refuses with 800009', async (t) => {
   const em = await withEmulator(t);
-  const { license, attestation, legacyOffer } = em.fixtures.catalog;
+  const { license, attestation, legacyOffer, minimumFive } = em.fixtures.catalog;
   const created = await call(em, cartsUri(em), {
     body: { lineItems: [
       { catalogItemId: license, quantity: 500, billingCycle: 'monthly' },
@@ -62,16 +66,17 @@ test('cart line rules put errors on the line; checkout then refuses with 800009'
       { catalogItemId: license, quantity: 1, billingCycle: 'annual', termDuration: 'P1M' },
       { catalogItemId: legacyOffer, quantity: 1, billingCycle: 'monthly' },
       { catalogItemId: license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' },
+      { catalogItemId: minimumFive, quantity: 4, billingCycle: 'monthly', termDuration: 'P1M' },
     ] },
   });
   assert.equal(created.status, 201);
   const codes = created.body.lineItems.map((l: { error?: { errorCode: number } }) => l.error?.errorCode);
-  assert.deepEqual(codes, [10015, 10012, 10013, 500600, undefined]);
+  assert.deepEqual(codes, [10015, 10012, 10013, 500600, undefined, 10010], 'too many seats is 10015, too few the generic 10010');
   assert.equal(typeof created.body.lineItems[0].error.errorDescription, 'string');
   const checkout = await call(em, `/v1${created.body.links.self.uri}/checkout`, { method: 'POST' });
   assert.equal(checkout.status, 400);
   assert.equal(checkout.body.code, 800009);
-  assert.equal(checkout.body.data.length, 4);
+  assert.equal(checkout.body.data.length, 5);
 });
 
 test('request-level cart errors: unknown item 400019, numbering 800071, missing billing cycle, provisioning context', async (t) => {
@@ -98,7 +103,7 @@ test('checkout needs an MCA confirmation (13605)', async (t) => {
   assert.equal(checkout.body.code, 13605);
 });
 
-test('retrying a checkout with the same MS-RequestId returns the first result, not 800065', async (t) => {
+test('retrying a checkout with the same MS-RequestId returns the first result', async (t) => {
   const em = await withEmulator(t);
   const created = await call(em, cartsUri(em), { body: { lineItems: [{ catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly' }] } });
   const uri = `/v1${created.body.links.self.uri}/checkout`;

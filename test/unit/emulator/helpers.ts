@@ -6,6 +6,8 @@ export const TOKEN = 'test-token';
 
 export interface Reply {
   status: number;
+  /** The reason phrase (HTTP/1.1), e.g. "Unauthorized - MFA required". */
+  statusText: string;
   headers: Headers;
   /** Parsed JSON body (BOM stripped); undefined when empty. */
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -30,7 +32,7 @@ export async function call(em: RunningEmulator, path: string, options: CallOptio
   const res = await fetch(em.url + path, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
   const text = await res.text();
   const clean = text.replace(/^\uFEFF/, '');
-  return { status: res.status, headers: res.headers, text, body: clean === '' ? undefined : JSON.parse(clean) };
+  return { status: res.status, statusText: res.statusText, headers: res.headers, text, body: clean === '' ? undefined : JSON.parse(clean) };
 }
 
 /** Starts an emulator for one test and closes it when the test ends. */

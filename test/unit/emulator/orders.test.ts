@@ -74,7 +74,7 @@ test('order rules answer the documented codes', async (t) => {
   assert.deepEqual(await order(em, { billingCycle: 'monthly', lineItems: [line({ offerId: minimumFive, quantity: 4 })] }), { status: 400, code: 900275 });
   // term x billing cycle
   assert.deepEqual(await order(em, { billingCycle: 'annual', lineItems: [line({ termDuration: 'P1M' })] }), { status: 400, code: 900270 });
-  assert.deepEqual(await order(em, { billingCycle: 'triennial', lineItems: [line({ termDuration: 'P3Y' })] }), { status: 400, code: 900267 });
+  assert.deepEqual(await order(em, { billingCycle: 'triennial', lineItems: [line({ termDuration: 'P3Y' })] }), { status: 400, code: 800121 });
   assert.deepEqual(await order(em, { billingCycle: 'one_time', lineItems: [line({})] }), { status: 400, code: 900269 });
   assert.deepEqual(await order(em, { billingCycle: 'fortnightly', lineItems: [line({})] }), { status: 400, code: 900126 });
   // attestation
@@ -93,7 +93,7 @@ test('order rules answer the documented codes', async (t) => {
   assert.deepEqual(await order(em, ri({ scope: 'Single', subscriptionId: 'x', entitlementId: 'y', duration: '1year' })), { status: 201, code: undefined });
   // trial and perpetual software
   assert.deepEqual(await order(em, { billingCycle: 'none', lineItems: [line({ offerId: trial, quantity: 25 })] }), { status: 201, code: undefined });
-  assert.deepEqual(await order(em, { billingCycle: 'one_time', lineItems: [line({ offerId: software, termDuration: 'P1Y' })] }), { status: 400, code: 900267 });
+  assert.deepEqual(await order(em, { billingCycle: 'one_time', lineItems: [line({ offerId: software, termDuration: 'P1Y' })] }), { status: 400, code: 800121 });
   assert.deepEqual(await order(em, { billingCycle: 'ONE_TIME', lineItems: [line({ offerId: software })] }), { status: 201, code: undefined });
 });
 
@@ -114,6 +114,9 @@ test('a purchase needs an MCA confirmation (13605) and succeeds once the partner
   const duplicate = await call(em, `/v1/customers/${c}/agreements`, { body: confirmation });
   assert.equal(duplicate.status, 409);
   assert.equal(duplicate.body.errorName, 'PartnerConfirmedAgreementAlreadyExists');
+  assert.equal(duplicate.body.code, 600061);
+  const newPhone = { ...confirmation, primaryContact: { ...confirmation.primaryContact, phoneNumber: '4255550100' } };
+  assert.equal((await call(em, `/v1/customers/${c}/agreements`, { body: newPhone })).status, 201, 'a changed phone number is a new confirmation, as the docs allow');
   assert.equal((await order(em, body, c)).status, 201);
 });
 

@@ -43,7 +43,7 @@ test('seats can be decreased within 7 days of purchase, not after (800090)', asy
   assert.equal((await patch(em, recent, { quantity: 301 })).body.code, 2002);
 });
 
-test('suspend, reactivate and cancel follow the suspended and 7-day rules', async (t) => {
+test('suspend, reactivate and cancel follow the suspended and 7-day rules; a cancelled or expired subscription cannot change', async (t) => {
   const em = await withEmulator(t);
   const { recent, old, suspended, expired } = em.fixtures.subscriptions;
   assert.equal((await patch(em, suspended, { quantity: 2 })).body.code, 800091);
@@ -54,10 +54,12 @@ test('suspend, reactivate and cancel follow the suspended and 7-day rules', asyn
   const suspending = await patch(em, old, { status: 'suspended' });
   assert.equal(suspending.body.status, 'suspended');
   assert.deepEqual(suspending.body.suspensionReasons, ['PartnerInitiated']);
-  assert.equal((await patch(em, expired, { quantity: 5 })).body.code, 800095);
+  assert.equal((await patch(em, expired, { quantity: 5 })).body.code, 900279);
+  assert.equal((await patch(em, old, { status: 'expired' })).body.code, 800096);
   assert.equal((await patch(em, { ...old }, { status: 'deleted' })).body.code, 900213);
   const cancelled = await patch(em, recent, { status: 'deleted' });
   assert.equal(cancelled.body.status, 'deleted');
+  assert.equal((await patch(em, recent, { status: 'active' })).body.code, 2011);
   assert.equal((await patch(em, recent, { status: 'bogus' })).body.code, 900126);
 });
 
@@ -67,7 +69,7 @@ test('billing cycle, friendly name and auto-renew updates', async (t) => {
   // P1M monthly cannot become annual: the cycle would be longer than the term.
   assert.equal((await patch(em, recent, { billingCycle: 'annual' })).body.code, 900270);
   // P1Y annual -> monthly mid-term is not supported.
-  assert.equal((await patch(em, old, { billingCycle: 'monthly' })).body.code, 900269);
+  assert.equal((await patch(em, old, { billingCycle: 'monthly' })).body.code, 800097);
   const renamed = await patch(em, old, { friendlyName: 'Head office', autoRenewEnabled: false });
   assert.equal(renamed.status, 200);
   assert.equal(renamed.body.friendlyName, 'Head office');
@@ -84,7 +86,7 @@ test('a minimal PATCH body resets auto-renew, as the docs warn', async (t) => {
   assert.equal(reply.body.autoRenewEnabled, false);
 });
 
-test('If-Match with a stale etag is refused with 412 (2055)', async (t) => {
+test('If-Match with a stale etag is refused with 400 (2055), as the docs pair them', async (t) => {
   const em = await withEmulator(t);
   const { customerId, subscriptionId } = em.fixtures.subscriptions.old;
   const uri = `/v1/customers/${customerId}/subscriptions/${subscriptionId}`;
@@ -94,7 +96,7 @@ test('If-Match with a stale etag is refused with 412 (2055)', async (t) => {
   assert.equal(first.status, 200);
   assert.notEqual(first.body.attributes.etag, etag);
   const stale = await call(em, uri, { method: 'PATCH', body: { ...current.body, friendlyName: 'B' }, headers: { 'If-Match': etag } });
-  assert.equal(stale.status, 412);
+  assert.equal(stale.status, 400);
   assert.equal(stale.body.code, 2055);
 });
 

@@ -5,7 +5,7 @@ import { anchorRange, diagnostic } from '../diagnosticFactory';
 import { writtenPath } from '../sourceTree';
 import { isObject, nodeAt, type Rule, setPathFor } from './ruleContext';
 
-/** Countries that need `organizationRegistrationNumber` and a phone number (errors 600002, 600051). */
+/** Countries that need `organizationRegistrationNumber` and a phone number (errors 600049, 600051 when missing). */
 export const REGISTRATION_NUMBER_COUNTRIES: ReadonlySet<string> = new Set([
   'AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA',
   'BR', 'IN', 'ZA', 'PL', 'AE', 'SA', 'TR', 'TH', 'VN', 'MM', 'IQ', 'SS', 'VE',

@@ -1,0 +1,120 @@
+// The one home of the emulator's error answers: every condition it answers with an error, by
+// name, with Partner Center's code, the HTTP status and what it means in our words. Throw sites
+// name a condition (errors.ts, rules/failure.ts) and never write a code or a status themselves,
+// so the codes can be checked against the docs in one place: test/unit/emulator/errorCodes.test.ts
+// compares this table with test/fixtures/docs/error-codes.json (the docs' error-code table) and
+// triggers every entry over HTTP.
+
+export interface ErrorAnswer {
+  /** Partner Center's code; null where the docs show the answer without one. */
+  readonly code: number | null;
+  readonly status: number;
+  /** What the condition is, in our words. */
+  readonly meaning: string;
+  /** Why this status, written wherever the docs pair none, or another, with the code. */
+  readonly statusWhy?: string;
+  /** The docs page that shows a code-less answer (see the fixture's `answersWithoutCode`). */
+  readonly shownOn?: string;
+  /**
+   * 'orderError': the code is reported in `orderErrors` of a checkout that answers 201 (the
+   * docs' CartCheckoutResult), not as the answer's own error body.
+   */
+  readonly carrier?: 'orderError';
+}
+
+export const ERRORS = {
+  // Tokens and access
+  missingToken: { code: 800001, status: 401, meaning: 'The call carries no bearer token.' },
+  accessDenied: { code: 400, status: 401, meaning: 'The bearer token is not one this emulator accepts: not the pinned token, not for Partner Center, or (with a trusted issuer) forged or out of date.' },
+  mfaRequired: {
+    code: null, status: 401, meaning: 'An App+User token whose sign-in did not include multi-factor authentication.',
+    shownOn: 'partner-security-requirements-mandating-mfa.md',
+  },
+  appOnlyNotSupported: { code: 900329, status: 403, meaning: 'An App-only token called an API that works only with App+User tokens.' },
+  rateLimited: { code: null, status: 429, meaning: 'The tenant sent more calls this minute than the limit allows.', shownOn: 'developer/api-throttling-guidance.md' },
+
+  // Any call
+  notFound: { code: 1000, status: 404, meaning: 'No such customer, route, legacy offer or reservation artifact.' },
+  invalidInput: { code: 800002, status: 400, meaning: 'The request is malformed or breaks an input rule that has no code of its own.' },
+  methodNotAllowed: {
+    code: 800002, status: 405, meaning: 'The path exists, but not for this HTTP method.',
+    statusWhy: 'The docs list 405 "Method not allowed" among the statuses the API answers and pair no code with it; they also say every 4xx answer carries an error body whose code is never null. 800002 "Invalid request input" is the generic code for a request the service will not take.',
+  },
+  enumNotParsed: { code: 900126, status: 400, meaning: 'A value of an enum (billing cycle, term, status, participant key...) is not one of its values.' },
+  unexpectedError: { code: 800003, status: 500, meaning: 'The emulator failed unexpectedly, could not load a trusted issuer\'s keys, or the status-500 fault fired on a write other than an order create.' },
+  serviceUnavailable: {
+    code: 800003, status: 503, meaning: 'The status-503 fault: the service is unavailable for a moment (with Retry-After).',
+    statusWhy: 'The docs list 503 "Service unavailable" among the statuses the API answers and pair no code with it; they also say every 5xx answer carries an error body whose code is never null. 800003 "Unexpected service error" is the generic service-side code.',
+  },
+  itemUnavailable: { code: 400072, status: 200, meaning: 'The status-200-error fault: a write answered 200 with a business error, nothing made.' },
+  createOrderFailed: { code: 800005, status: 500, meaning: 'The status-500 fault on an order create: the order may or may not have been made.' },
+
+  // Customers and agreements
+  registrationNumberMissing: { code: 600049, status: 400, meaning: 'A new customer in a country that requires an organization registration number has none.' },
+  phoneNumberMissing: { code: 600051, status: 400, meaning: 'A new customer in a country that requires a phone number has none.' },
+  agreementAlreadyConfirmed: {
+    code: 600061, status: 409, meaning: 'The partner already confirmed this agreement for the customer with the same contact (first and last name, email and phone).',
+    statusWhy: 'The docs show the body of 600061 but no status. It says the confirmation "already exists", which is what 409 "Conflict" (on the docs\' list of statuses) means.',
+  },
+  mcaRequired: { code: 13605, status: 403, meaning: 'A purchase for a customer whose acceptance of the Microsoft Customer Agreement was never confirmed.' },
+
+  // Orders and carts
+  orderNotFound: { code: 20000, status: 404, meaning: 'No order with this id for the customer.' },
+  invalidOfferId: { code: 800004, status: 400, meaning: 'An order line names neither a catalog item nor a known legacy offer.' },
+  legacyOfferNotEligible: { code: 800020, status: 403, meaning: 'An order line names a legacy offer, which can no longer be bought.' },
+  cartNotFound: { code: 800008, status: 404, meaning: 'No cart with this id for the customer, or it expired (7 days after creation).' },
+  cartLineErrors: { code: 800009, status: 400, meaning: 'A checkout of a cart whose lines carry errors.' },
+  inventoryNotAvailable: { code: 800010, status: 400, meaning: 'The checkout-order-errors fault: an order group of the cart could not be placed.', carrier: 'orderError' },
+  cartAlreadySubmitted: { code: 800065, status: 400, meaning: 'A PUT changes a cart that was checked out. (A repeated checkout answers the first one\'s result instead.)' },
+  lineNumbering: { code: 800071, status: 400, meaning: 'Line numbers (order lineItemNumber, cart line id) do not run 0..n-1 without repeats.' },
+  attestationRequired: { code: 900203, status: 400, meaning: 'An order line for a SKU that requires attestation lacks attestationAccepted: true.' },
+  partnerAttestationMissing: { code: 900206, status: 400, meaning: 'An order with a line that requires attestation lacks partnerOnRecordAttestationAccepted: true.' },
+  termNotOffered: { code: 800121, status: 400, meaning: 'A line asks for a term its item does not offer, or any term on an item without terms.' },
+  billingCycleInvalid: { code: 900269, status: 400, meaning: 'A line asks for a billing cycle its item (or its term) does not offer.' },
+  billingCycleLongerThanTerm: { code: 900270, status: 400, meaning: 'The billing cycle is longer than the term (a line, or a subscription PATCH).' },
+  quantityOutOfRange: { code: 900275, status: 400, meaning: 'An order line\'s quantity is below the SKU minimum or above its maximum.' },
+  reservationScopeUnsupported: { code: 900312, status: 400, meaning: 'A reservation\'s provisioning context has a scope other than shared or single.' },
+  entitlementIdRequired: { code: 900313, status: 400, meaning: 'A single-scope reservation has no entitlementId in its provisioning context.' },
+  azurePlanIdRequired: { code: 900317, status: 400, meaning: 'A reservation has no subscriptionId (Azure plan) in its provisioning context.' },
+
+  // Catalog and legacy offers
+  productNotFound: { code: 400013, status: 404, meaning: 'No product with this id.' },
+  skuNotFound: { code: 400018, status: 404, meaning: 'No SKU with this id in the product.' },
+  availabilityNotFound: { code: 400019, status: 404, meaning: 'No availability with this id, whether read directly or named in a cart line\'s catalog item id.' },
+  targetSegmentNotAllowed: { code: 400030, status: 403, meaning: 'A catalog list asks for a targetSegment that does not exist.' },
+  targetViewNotAllowed: { code: 400036, status: 403, meaning: 'The product list asks for a targetView that does not exist.' },
+  offersApiNewCommerceItem: { code: 2100, status: 400, meaning: 'The legacy Offers API is asked about a new-commerce product, SKU or catalog item.' },
+
+  // Subscriptions
+  subscriptionNotFound: { code: 20003, status: 404, meaning: 'No subscription with this id for the customer.' },
+  etagStale: { code: 2055, status: 400, meaning: 'A PATCH carries an If-Match etag the subscription no longer has.' },
+  quantityChangeWhileSuspending: { code: 2001, status: 400, meaning: 'A PATCH suspends a subscription and changes its quantity at once.' },
+  subscriptionQuantityOutOfRange: { code: 2002, status: 400, meaning: 'A PATCH sets a quantity outside the SKU\'s minimum and maximum.' },
+  seatDecreaseWindowPassed: { code: 800090, status: 400, meaning: 'A PATCH removes more seats than are still within their 7-day window, or any seat of a software subscription (which allows no reductions).' },
+  subscriptionSuspended: { code: 800091, status: 400, meaning: 'A PATCH changes a suspended subscription other than by reactivating or cancelling it.' },
+  autoRenewNotEligible: { code: 800093, status: 400, meaning: 'A PATCH turns auto-renew on for a trial.' },
+  subscriptionDeleted: { code: 2011, status: 400, meaning: 'A PATCH changes a cancelled (status "deleted") subscription.' },
+  subscriptionExpired: { code: 900279, status: 400, meaning: 'A PATCH changes an expired subscription.' },
+  statusNotSettable: { code: 800096, status: 400, meaning: 'A PATCH sets status "expired", which only the service sets, at the end of a term.' },
+  billingCycleChangeNotAllowed: { code: 800097, status: 400, meaning: 'A PATCH changes the billing cycle in a way not allowed mid-term (only monthly <-> annual on a P3Y term is).' },
+  cancellationWindowPassed: { code: 900213, status: 400, meaning: 'A PATCH cancels (status "deleted") a subscription 7 days or more after its purchase or renewal.' },
+} as const satisfies Record<string, ErrorAnswer>;
+
+export type ErrorName = keyof typeof ERRORS;
+
+export interface CartLineError {
+  /** The CartErrorCode on the line (`error.errorCode`); the cart itself answers 201. */
+  readonly code: number;
+  readonly meaning: string;
+}
+
+/** Errors a cart keeps on its line, so the cart is created and the checkout later refused (800009). */
+export const CART_LINE_ERRORS = {
+  attestationNotAccepted: { code: 10012, meaning: 'The line\'s SKU requires attestation and the line lacks attestationAccepted: true.' },
+  billingPlanNotSupported: { code: 10013, meaning: 'The line\'s term and billing cycle are not a plan its item offers.' },
+  seatsAboveMaximum: { code: 10015, meaning: 'The line asks for more seats than the SKU allows.' },
+  seatsBelowMinimum: { code: 10010, meaning: 'The line asks for fewer seats than the SKU\'s minimum (the generic InvalidInput: no cart code of its own).' },
+  legacyOffer: { code: 500600, meaning: 'The line names a legacy offer, which can no longer be bought.' },
+} as const satisfies Record<string, CartLineError>;
+
+export type CartLineErrorName = keyof typeof CART_LINE_ERRORS;
