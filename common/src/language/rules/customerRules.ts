@@ -32,7 +32,7 @@ export const customerCountryRule: Rule = (ctx) => {
         `Customers in ${country} need a "phoneNumber" in the default address.`,
         [{ title: 'Add "phoneNumber"', preferred: true, set: [{ path: setPathFor(addressNode, 'phoneNumber'), value: '' }] }]));
     }
-  } else if (registration !== undefined) {
+  } else if (registration !== undefined && registration !== null) {
     const node = nodeAt(ctx, ['companyProfile', 'organizationRegistrationNumber']);
     if (node) {
       ctx.report(diagnostic(anchorRange(ctx.parsed, node), codes.registrationNumberRefused,

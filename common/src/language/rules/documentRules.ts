@@ -33,7 +33,8 @@ export const legacyOfferRule: Rule = (ctx) => {
 
 export const subscriptionPatchRule: Rule = (ctx) => {
   if (ctx.kind.id !== 'subscription') return;
-  if (!('autoRenewEnabled' in ctx.value)) {
+  // null is "not set" (see common.schema.json): Partner Center resets it as if it were left out.
+  if (ctx.value.autoRenewEnabled === undefined || ctx.value.autoRenewEnabled === null) {
     ctx.report(diagnostic(anchorRange(ctx.parsed, ctx.root), codes.autoRenewMissing,
       'A subscription update replaces the whole resource: without "autoRenewEnabled" Partner Center resets it (and drops scheduled changes). Copy it from the subscription as read.',
       [{ title: 'Add "autoRenewEnabled": true', preferred: true, set: [{ path: setPathFor(ctx.root, 'autoRenewEnabled'), value: true }] }]));

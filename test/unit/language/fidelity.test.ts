@@ -1,0 +1,46 @@
+// What the Partner Center docs' tables and examples allow, each test naming the page it follows:
+// documented-valid values get no error, and documented limits are enforced.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { codesOf, validate } from './helpers';
+
+const errorsOf = (d: ReturnType<typeof validate>) => d.filter((x) => x.severity === DiagnosticSeverity.Error);
+const errorCodes = (kindId: string, text: string) => codesOf(errorsOf(validate(kindId, text)));
+
+test('null is accepted on optional properties, as the .NET SDK sends it (change-the-quantity-of-a-subscription.md, create-a-customer-for-an-indirect-reseller.md)', () => {
+  const subscription = { id: 'a4c1340d-6911-4758-bba3-0c4c6007d161', quantity: 2, autoRenewEnabled: true, parentSubscriptionId: null, partnerId: null, friendlyName: null, termDuration: null };
+  assert.deepEqual(errorCodes('subscription', JSON.stringify(subscription)), []);
+  const customer = {
+    companyProfile: { domain: 'contoso', companyName: null },
+    billingProfile: {
+      culture: 'en-US', email: 'a@b.example', language: 'en', companyName: 'Contoso', firstName: null, lastName: null,
+      defaultAddress: { firstName: 'A', lastName: 'B', addressLine1: '1 St', addressLine2: null, city: 'Redmond', region: null, country: 'US' },
+    },
+  };
+  assert.deepEqual(errorCodes('customer', JSON.stringify(customer)), []);
+  const cart = { partnerOnRecordAttestationAccepted: true, lineItems: [{ id: 0, catalogItemId: 'A1:B2:C3', quantity: 1, billingCycle: 'monthly', termDuration: null, friendlyName: null, customTermEndDate: null }] };
+  assert.deepEqual(errorCodes('cart', JSON.stringify(cart)), []);
+});
+
+test('null is still refused where the docs require a value', () => {
+  assert.deepEqual(errorCodes('cart', '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"id":0,"catalogItemId":"A1:B2:C3","quantity":null,"billingCycle":"monthly"}]}'), ['pc.schema.type']);
+  assert.deepEqual(errorCodes('cart', '{"partnerOnRecordAttestationAccepted":true,"lineItems":null}'), ['pc.schema.type']);
+  assert.deepEqual(errorCodes('customer', '{"companyProfile":{"domain":null},"billingProfile":{"culture":"en-US","email":"a@b.example","language":"en","companyName":"C","defaultAddress":{"firstName":"A","lastName":"B","addressLine1":"1 St","city":"X","country":"US"}}}'), ['pc.schema.type']);
+});
+
+test('a null read-only field is not pointed out; one with a value is', () => {
+  const withNull = validate('order', '{"id":null,"billingCycle":"monthly","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1,"subscriptionId":null}]}');
+  assert.deepEqual(codesOf(withNull), []);
+  const withValue = validate('order', '{"id":"x","billingCycle":"monthly","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1}]}');
+  assert.deepEqual(codesOf(withValue), ['pc.property.readOnly']);
+});
+
+test('null reads as "not set" in the rules too: autoRenewEnabled null is reset, a null registration number is not one', () => {
+  assert.deepEqual(codesOf(validate('subscription', '{"quantity":5,"autoRenewEnabled":null}')), ['pc.subscription.autoRenewMissing']);
+  const customer = JSON.stringify({
+    companyProfile: { domain: 'contoso', organizationRegistrationNumber: null },
+    billingProfile: { culture: 'en-US', email: 'a@b.example', language: 'en', companyName: 'C', defaultAddress: { firstName: 'A', lastName: 'B', addressLine1: '1 St', city: 'X', country: 'US' } },
+  });
+  assert.deepEqual(codesOf(validate('customer', customer)), []);
+});
