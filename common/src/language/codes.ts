@@ -25,6 +25,7 @@ export const codes = {
   lineNumbering: 'pc.lineItem.numbering',
   duplicateLineNumber: 'pc.lineItem.duplicateNumber',
   billingCycleMismatch: 'pc.term.billingCycleMismatch',
+  billingCycleUnknown: 'pc.billingCycle.unknown',
   renewsToTerm: 'pc.renewsTo.termNotAllowed',
   entitlementIdRequired: 'pc.provisioning.entitlementIdRequired',
   unknownProvisioningKey: 'pc.provisioning.unknownKey',
@@ -56,7 +57,7 @@ const warnings = new Set<string>([
   codes.unknownProperty, codes.unknownProvisioningKey, codes.partnerAttestationMissing, codes.customTermEndDatePast,
   codes.autoRenewMissing, codes.scheduledNeedsAutoRenew, codes.catalogTermMissing, codes.tooLarge, codes.notChecked,
 ]);
-const information = new Set<string>([codes.readOnlyProperty, codes.catalogUnavailable, codes.legacyOffer]);
+const information = new Set<string>([codes.readOnlyProperty, codes.catalogUnavailable, codes.legacyOffer, codes.billingCycleUnknown]);
 const hints = new Set<string>([codes.propertyCasing, codes.valueCasing]);
 
 export function defaultSeverity(code: string): DiagnosticSeverity {

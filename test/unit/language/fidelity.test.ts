@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { codesOf, validate } from './helpers';
+import { BASIC, codesOf, fullCatalog, validate } from './helpers';
 
 const errorsOf = (d: ReturnType<typeof validate>) => d.filter((x) => x.severity === DiagnosticSeverity.Error);
 const errorCodes = (kindId: string, text: string) => codesOf(errorsOf(validate(kindId, text)));
@@ -43,4 +43,20 @@ test('null reads as "not set" in the rules too: autoRenewEnabled null is reset, 
     billingProfile: { culture: 'en-US', email: 'a@b.example', language: 'en', companyName: 'C', defaultAddress: { firstName: 'A', lastName: 'B', addressLine1: '1 St', city: 'X', country: 'US' } },
   });
   assert.deepEqual(codesOf(validate('customer', customer)), []);
+});
+
+test('an order may leave out billingCycle: Partner Center applies its default (create-an-order.md: "No ... The default is Monthly or OneTime")', () => {
+  assert.deepEqual(codesOf(validate('order', '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1}]}')), []);
+});
+
+test('"unknown", the BillingCycleType initializer the indirect-reseller order example sends, is accepted and explained (product-resources.md)', () => {
+  const d = validate('order', '{"billingCycle":"unknown","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1,"termDuration":"P1Y"}]}');
+  assert.deepEqual(codesOf(d), ['pc.billingCycle.unknown']);
+  assert.equal(d[0].severity, DiagnosticSeverity.Information);
+  assert.deepEqual(codesOf(validate('order', '{"billingCycle":"Unknown","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1}]}')),
+    ['pc.casing.value', 'pc.billingCycle.unknown']);
+  // The catalog rules read it as "no billing cycle given", not as a cycle the item is not sold with.
+  const withCatalog = validate('order', `{"billingCycle":"unknown","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"${BASIC.catalogItemId}","quantity":1,"termDuration":"P1Y"}]}`, fullCatalog());
+  assert.deepEqual(codesOf(withCatalog), ['pc.billingCycle.unknown']);
+  assert.deepEqual(codesOf(validate('cart', '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"id":0,"catalogItemId":"A1:B2:C3","quantity":1,"billingCycle":"unknown"}]}')), ['pc.billingCycle.unknown']);
 });

@@ -82,7 +82,8 @@ function checkQuantity(ctx: RuleContext, line: LineView, info: CatalogItemInfo, 
 function checkTerm(ctx: RuleContext, line: LineView, idNode: SourceNode, info: CatalogItemInfo, name: string): void {
   if (info.terms.length === 0) return;
   const term = line.value.termDuration;
-  const cycle = line.billingCycle;
+  // "unknown" is no billing cycle: Partner Center applies its default, as when there is none.
+  const cycle = line.billingCycle === 'unknown' ? undefined : line.billingCycle;
   const termNode = childAt(line.node, 'termDuration');
   const cycleNode = nodeAt(ctx, line.billingCyclePath);
   const cycleOnLine = ctx.kind.lineItems?.billingCycleOn === 'line';

@@ -7,11 +7,12 @@ import { legacyOfferRule, partnerAttestationRule, subscriptionPatchRule } from '
 import { lineNumberingRule } from './lineItemRules';
 import { provisioningContextRule } from './provisioningRules';
 import { type Rule } from './ruleContext';
-import { renewsToRule, termBillingRule } from './termRules';
+import { renewsToRule, termBillingRule, unknownBillingCycleRule } from './termRules';
 
 export const rules: readonly Rule[] = [
   lineNumberingRule,
   termBillingRule,
+  unknownBillingCycleRule,
   renewsToRule,
   provisioningContextRule,
   customTermEndDateRule,

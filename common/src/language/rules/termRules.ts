@@ -66,3 +66,21 @@ export const renewsToRule: Rule = (ctx) => {
       `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${renewsTo.termDuration}.`, fixes));
   }
 };
+
+/**
+ * "unknown" is the initial value of BillingCycleType (product-resources.md), which the docs list
+ * among the billing cycles and the indirect-reseller order example sends (answered with a monthly
+ * order). It is accepted; this says what it does.
+ */
+export const unknownBillingCycleRule: Rule = (ctx) => {
+  const paths: (string | number)[][] = ctx.kind.id === 'subscription'
+    ? [['billingCycle'], ['scheduledNextTermInstructions', 'product', 'billingCycle'], ['nextChargeInstructions', 'product', 'billingCycle']]
+    : ctx.kind.lineItems?.billingCycleOn === 'document' ? [['billingCycle']] : lineViews(ctx).map((line) => line.billingCyclePath);
+  for (const path of paths) {
+    if (valueAt(ctx, path) !== 'unknown') continue;
+    const node = nodeAt(ctx, path);
+    if (!node) continue;
+    ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.billingCycleUnknown,
+      '"unknown" is the initial value of BillingCycleType, not a billing cycle: Partner Center applies its default, as when the billing cycle is left out (for an order, monthly, or one_time for one-time purchases).'));
+  }
+};
