@@ -60,3 +60,16 @@ test('"unknown", the BillingCycleType initializer the indirect-reseller order ex
   assert.deepEqual(codesOf(withCatalog), ['pc.billingCycle.unknown']);
   assert.deepEqual(codesOf(validate('cart', '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"id":0,"catalogItemId":"A1:B2:C3","quantity":1,"billingCycle":"unknown"}]}')), ['pc.billingCycle.unknown']);
 });
+
+test('cart lines take every documented id form: PRODUCT:SKU:AVAILABILITY, legacy offer GUIDs (add-ons too) and MS-AZR offers (create-a-cart.md, create-a-cart-with-add-ons.md)', () => {
+  const lines = [
+    { id: 0, catalogItemId: 'MS-AZR-0145P', quantity: 1, billingCycle: 'monthly' },
+    { id: 1, catalogItemId: '91FD106F-4B2C-4938-95AC-F54F74E9A239', quantity: 3, billingCycle: 'monthly', addonItems: [{ catalogItemId: 'C94271D8-B431-4A25-A3C5-A57737A1C909', quantity: 2, billingCycle: 'monthly' }] },
+    { id: 2, catalogItemId: 'MS-AZR-USGOV-0146P', quantity: 1, billingCycle: 'monthly' },
+    { id: 3, catalogItemId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, billingCycle: 'monthly' },
+  ];
+  assert.deepEqual(errorCodes('cart', JSON.stringify({ partnerOnRecordAttestationAccepted: true, lineItems: lines })), []);
+  assert.deepEqual(errorCodes('order', JSON.stringify({ partnerOnRecordAttestationAccepted: true, lineItems: [{ lineItemNumber: 0, offerId: 'MS-AZR-DE-0146P', quantity: 1 }] })), []);
+  // Anything else is still not an id.
+  assert.deepEqual(errorCodes('cart', JSON.stringify({ partnerOnRecordAttestationAccepted: true, lineItems: [{ id: 0, catalogItemId: 'MS-AZR', quantity: 1, billingCycle: 'monthly' }] })), ['pc.schema.pattern']);
+});
