@@ -73,3 +73,36 @@ test('cart lines take every documented id form: PRODUCT:SKU:AVAILABILITY, legacy
   // Anything else is still not an id.
   assert.deepEqual(errorCodes('cart', JSON.stringify({ partnerOnRecordAttestationAccepted: true, lineItems: [{ id: 0, catalogItemId: 'MS-AZR', quantity: 1, billingCycle: 'monthly' }] })), ['pc.schema.pattern']);
 });
+
+/** A new customer as create-a-customer.md requires it, with changes. */
+function customer(company: object = {}, address: object = {}, extra: object = {}): string {
+  return JSON.stringify({
+    companyProfile: { domain: 'contoso.onmicrosoft.com', ...company },
+    billingProfile: { culture: 'en-US', email: 'a@b.example', language: 'en', companyName: 'Contoso', defaultAddress: { firstName: 'A', lastName: 'B', addressLine1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98052', country: 'US', ...address } },
+    ...extra,
+  });
+}
+
+test('a customer domain is a domain name, as every docs example writes it (create-a-customer.md: "such as contoso.onmicrosoft.com")', () => {
+  for (const domain of ['xyz.ccsctp.net', 'WingtipToys678152504.onmicrosoft.com', 'contoso.onmicrosoft.com', 'contoso']) {
+    assert.deepEqual(errorCodes('customer', customer({ domain })), [], domain);
+  }
+  for (const domain of ['contoso..com', '.contoso', 'con toso.com', 'contoso.']) {
+    assert.deepEqual(errorCodes('customer', customer({ domain })), ['pc.schema.pattern'], domain);
+  }
+});
+
+test('the documented Customer properties are known: associatedPartnerId is an input, the read-only ones are only pointed out (customer-resources.md, create-a-customer-for-an-indirect-reseller.md)', () => {
+  assert.deepEqual(codesOf(validate('customer', customer({}, {}, { associatedPartnerId: '484e548c-f5f3-4528-93a9-c16c6373cb59' }))), []);
+  const responseFields = customer({ tenantId: null, attributes: { objectType: 'CustomerCompanyProfile' } }, { middleName: 'Q' },
+    { id: null, commerceId: null, relationshipToPartner: 'none', allowDelegatedAccess: null, userCredentials: null, customDomains: null, attributes: { objectType: 'Customer' } });
+  const d = validate('customer', responseFields);
+  assert.deepEqual([...new Set(codesOf(d))], ['pc.property.readOnly']);
+  assert.ok(d.every((x) => x.severity === DiagnosticSeverity.Information));
+});
+
+test('an address needs what the Address table gives a minimum length, and nothing else (utility-resources.md)', () => {
+  assert.deepEqual(errorCodes('customer', customer({}, { city: undefined, state: undefined, postalCode: undefined })), []);
+  const d = errorsOf(validate('customer', JSON.stringify({ companyProfile: { domain: 'contoso' }, billingProfile: { culture: 'en-US', email: 'a@b.example', language: 'en', companyName: 'C', defaultAddress: {} } })));
+  assert.deepEqual(d.map((x) => String(x.message)).sort(), ['Missing required property "addressLine1".', 'Missing required property "country".', 'Missing required property "firstName".', 'Missing required property "lastName".']);
+});
