@@ -106,3 +106,9 @@ test('an address needs what the Address table gives a minimum length, and nothin
   const d = errorsOf(validate('customer', JSON.stringify({ companyProfile: { domain: 'contoso' }, billingProfile: { culture: 'en-US', email: 'a@b.example', language: 'en', companyName: 'C', defaultAddress: {} } })));
   assert.deepEqual(d.map((x) => String(x.message)).sort(), ['Missing required property "addressLine1".', 'Missing required property "country".', 'Missing required property "firstName".', 'Missing required property "lastName".']);
 });
+
+test('a registration number outside the countries that require it is a warning: create-a-customer.md calls it optional there, error 600002 refuses it', () => {
+  const d = validate('customer', customer({ organizationRegistrationNumber: '123' }));
+  assert.deepEqual(codesOf(d), ['pc.customer.registrationNumberNotAccepted']);
+  assert.equal(d[0].severity, DiagnosticSeverity.Warning);
+});
