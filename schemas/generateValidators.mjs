@@ -89,7 +89,9 @@ function acceptNullWhereOptional(node) {
 }
 
 function generate() {
-  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: false, optimize: true } });
+  // Union types: a few properties take the two shapes the docs show (renewsTo as an object or an
+  // array of them, additionalPartnerIdsOnRecord as a list or a single PartnerID string).
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: false, optimize: true } });
   // Annotation keywords of our schemas: read by hover and diagnostics, ignored by validation.
   ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
   ajv.addKeyword({ keyword: 'patternMessage', schemaType: 'string' });

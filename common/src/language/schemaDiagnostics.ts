@@ -70,6 +70,11 @@ function toDiagnostic(parsed: ParsedRequest, rootSchema: SchemaNode, error: Erro
       return wrongType(parsed, node, what, typesOf(schema));
     case 'pattern':
       return diagnostic(nodeRange(parsed, node), codes.pattern, schema?.patternMessage ?? `${what} does not have the expected form.`);
+    case 'maxItems': {
+      const limit = (error.params as { limit: number }).limit;
+      const count = containerOf(node)?.memberCount;
+      return diagnostic(anchorRange(parsed, node), `pc.schema.maxItems`, `${what} takes at most ${limit} entr${limit === 1 ? 'y' : 'ies'}${count === undefined ? '' : `; this one has ${count}`}.`);
+    }
     default:
       return diagnostic(
         node.type === 'object' || node.type === 'array' ? anchorRange(parsed, node) : nodeRange(parsed, node),

@@ -112,3 +112,28 @@ test('a registration number outside the countries that require it is a warning: 
   assert.deepEqual(codesOf(d), ['pc.customer.registrationNumberNotAccepted']);
   assert.equal(d[0].severity, DiagnosticSeverity.Warning);
 });
+
+test('order line attributes are documented (create-an-order.md OrderLineItem: "attributes | ResourceAttributes | No"): pointed out as read-only, not unknown', () => {
+  const d = validate('order', '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1,"attributes":{"objectType":"OrderLineItem"}}]}');
+  assert.deepEqual(codesOf(d), ['pc.property.readOnly']);
+});
+
+test('renewsTo takes both shapes the docs show, an object (examples, SDK) and an array of them (request tables), and checks the terms in either', () => {
+  const line = (renewsTo: unknown) => JSON.stringify({ partnerOnRecordAttestationAccepted: true, lineItems: [{ id: 0, catalogItemId: 'A1:B2:C3', quantity: 1, billingCycle: 'none', termDuration: 'P1M', renewsTo }] });
+  assert.deepEqual(codesOf(validate('cart', line({ termDuration: 'P1Y' }))), []);
+  assert.deepEqual(codesOf(validate('cart', line([{ termDuration: 'P1Y' }]))), []);
+  assert.deepEqual(codesOf(validate('cart', line([{ TermDuration: 'p1y' }]))), ['pc.casing.property', 'pc.casing.value']);
+  assert.deepEqual(codesOf(validate('cart', line([{ termDuration: 'P1M' }, { termDuration: 'P3Y' }]))), ['pc.renewsTo.termNotAllowed']);
+  assert.deepEqual(errorCodes('cart', line('P1Y')), ['pc.schema.type']);
+});
+
+test('additionalPartnerIdsOnRecord: the example\'s list and the table\'s string are accepted, and at most 5 resellers (create-an-order.md)', () => {
+  const line = (ids: unknown) => JSON.stringify({ partnerOnRecordAttestationAccepted: true, lineItems: [{ lineItemNumber: 0, offerId: 'A1:B2:C3', quantity: 1, partnerIdOnRecord: '873452', additionalPartnerIdsOnRecord: ids }] });
+  assert.deepEqual(codesOf(validate('order', line(['4847383', '873452']))), []);
+  assert.deepEqual(codesOf(validate('order', line('4847383'))), []);
+  assert.deepEqual(codesOf(validate('order', line(['1', '2', '3', '4', '5']))), []);
+  const six = errorsOf(validate('order', line(['1', '2', '3', '4', '5', '6'])));
+  assert.deepEqual(codesOf(six), ['pc.schema.maxItems']);
+  assert.equal(six[0].message, '"additionalPartnerIdsOnRecord" takes at most 5 entries; this one has 6.');
+  assert.deepEqual(errorCodes('order', line('48-47')), ['pc.schema.pattern']);
+});

@@ -55,15 +55,19 @@ function valueAt(ctx: RuleContext, path: readonly (string | number)[]): unknown 
   return value;
 }
 
+/** renewsTo is one object in the examples and "an array of RenewsTo resources" in the request tables: both are read. */
 export const renewsToRule: Rule = (ctx) => {
   for (const line of lineViews(ctx)) {
     const renewsTo = line.value.renewsTo;
-    if (!isObject(renewsTo) || typeof renewsTo.termDuration !== 'string' || RENEWAL_TERMS.includes(renewsTo.termDuration)) continue;
-    const node = childAt(line.node, 'renewsTo', 'termDuration');
-    if (!node) continue;
-    const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({ title: `Renew to "${term}"`, preferred: i === 0, replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }] }));
-    ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.renewsToTerm,
-      `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${renewsTo.termDuration}.`, fixes));
+    const entries: [unknown, (string | number)[]][] = Array.isArray(renewsTo) ? renewsTo.map((entry, i) => [entry, ['renewsTo', i]]) : [[renewsTo, ['renewsTo']]];
+    for (const [entry, path] of entries) {
+      if (!isObject(entry) || typeof entry.termDuration !== 'string' || RENEWAL_TERMS.includes(entry.termDuration)) continue;
+      const node = childAt(line.node, ...path, 'termDuration');
+      if (!node) continue;
+      const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({ title: `Renew to "${term}"`, preferred: i === 0, replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }] }));
+      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.renewsToTerm,
+        `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${entry.termDuration}.`, fixes));
+    }
   }
 };
 
