@@ -27,6 +27,7 @@ export const codes = {
   billingCycleMismatch: 'pc.term.billingCycleMismatch',
   billingCycleUnknown: 'pc.billingCycle.unknown',
   renewsToTerm: 'pc.renewsTo.termNotAllowed',
+  tooManyAdditionalResellers: 'pc.participants.tooManyAdditionalResellers',
   entitlementIdRequired: 'pc.provisioning.entitlementIdRequired',
   unknownProvisioningKey: 'pc.provisioning.unknownKey',
   partnerAttestationMissing: 'pc.attestation.partnerOnRecordMissing',

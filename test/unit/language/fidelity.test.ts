@@ -137,3 +137,13 @@ test('additionalPartnerIdsOnRecord: the example\'s list and the table\'s string 
   assert.equal(six[0].message, '"additionalPartnerIdsOnRecord" takes at most 5 entries; this one has 6.');
   assert.deepEqual(errorCodes('order', line('48-47')), ['pc.schema.pattern']);
 });
+
+test('a cart line names at most 5 additional indirect resellers as participants; the transaction reseller is not one of them (create-a-cart.md)', () => {
+  const line = (additional: number, transaction = true) => JSON.stringify({ partnerOnRecordAttestationAccepted: true, lineItems: [{ id: 0, catalogItemId: 'A1:B2:C3', quantity: 1, billingCycle: 'monthly',
+    participants: [...(transaction ? [{ key: 'transaction_reseller', value: '5357564' }] : []), ...Array.from({ length: additional }, (_, i) => ({ key: 'additional_transaction_reseller', value: String(517285 + i) }))] }] });
+  assert.deepEqual(codesOf(validate('cart', line(2))), []);
+  assert.deepEqual(codesOf(validate('cart', line(5))), []);
+  const six = validate('cart', line(6, false));
+  assert.deepEqual(codesOf(six), ['pc.participants.tooManyAdditionalResellers']);
+  assert.equal(six[0].severity, DiagnosticSeverity.Error);
+});
