@@ -127,7 +127,8 @@ function unknownProperty(parsed: ParsedRequest, objectNode: SourceNode, schema: 
 
 function badEnumValue(parsed: ParsedRequest, node: SourceNode, what: string, allowed: unknown[]): Diagnostic {
   const written = parsed.text.slice(node.offset, node.offset + node.length);
-  const names = allowed.map(String);
+  // null (accepted on optional properties) is not a value to suggest or to list.
+  const names = allowed.filter((value) => value !== null).map(String);
   const suggestion = typeof node.value === 'string' ? closestMatch(node.value, names) : undefined;
   const ordered = suggestion ? [suggestion, ...names.filter((n) => n !== suggestion)] : names;
   const fixes = ordered.slice(0, 6).map((candidate, index): FixSpec => ({

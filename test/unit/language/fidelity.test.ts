@@ -147,3 +147,10 @@ test('a cart line names at most 5 additional indirect resellers as participants;
   assert.deepEqual(codesOf(six), ['pc.participants.tooManyAdditionalResellers']);
   assert.equal(six[0].severity, DiagnosticSeverity.Error);
 });
+
+test('an enum error lists and offers the values, not the null that optional properties also accept', () => {
+  const [d] = validate('cart', '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"id":0,"catalogItemId":"A1:B2:C3","quantity":1,"billingCycle":"monthly","termDuration":"P9Y"}]}');
+  assert.equal(d.code, 'pc.schema.enum');
+  assert.doesNotMatch(String(d.message), /null/);
+  assert.ok((d.data as { fixes: { title: string }[] }).fixes.every((f) => !f.title.includes('null')));
+});
