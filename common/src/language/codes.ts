@@ -29,6 +29,7 @@ export const codes = {
   renewsToTerm: 'pc.renewsTo.termNotAllowed',
   tooManyAdditionalResellers: 'pc.participants.tooManyAdditionalResellers',
   entitlementIdRequired: 'pc.provisioning.entitlementIdRequired',
+  subscriptionIdRequired: 'pc.provisioning.subscriptionIdRequired',
   unknownProvisioningKey: 'pc.provisioning.unknownKey',
   partnerAttestationMissing: 'pc.attestation.partnerOnRecordMissing',
   customTermEndDateOutside: 'pc.customTermEndDate.outsideFirstTerm',

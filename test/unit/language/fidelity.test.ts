@@ -154,3 +154,24 @@ test('an enum error lists and offers the values, not the null that optional prop
   assert.doesNotMatch(String(d.message), /null/);
   assert.ok((d.data as { fixes: { title: string }[] }).fixes.every((f) => !f.title.includes('null')));
 });
+
+/** An order line with this provisioning context (and purchase commitment, for a savings plan). */
+function provisioned(context: object, extra: object = {}): string {
+  return JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: 'A1:B2:C3', quantity: 1, provisioningContext: context, ...extra }] });
+}
+const COMMITMENT = { purchaseCommitment: { amount: 0.05, currency: 'usd', grain: 'hourly' } };
+
+test('a single-scope reservation may name its Azure subscription as subscriptionId (create-a-cart.md, product-resources.md); a savings plan needs entitlementId (azure-purchase-savings-plan.md)', () => {
+  assert.deepEqual(codesOf(validate('order', provisioned({ scope: 'single', subscriptionId: '1C461A25-F729-4FA5-AADB-280947DD05E8', duration: '3Years' }))), []);
+  assert.deepEqual(codesOf(validate('order', provisioned({ scope: 'single', entitlementId: 'cdd17cc7-14fe-4445-8650-1f52de705851' }, COMMITMENT))), []);
+  assert.deepEqual(errorCodes('order', provisioned({ scope: 'single', subscriptionId: '0350d130-4d3d-4005-aca0-cf84f0ab0d4a' }, COMMITMENT)), ['pc.provisioning.entitlementIdRequired']);
+  // Naming no subscription at all is still an error, whatever is bought.
+  assert.deepEqual(errorCodes('order', provisioned({ scope: 'single', duration: '1Year' })), ['pc.provisioning.entitlementIdRequired']);
+});
+
+test('a shared-scope savings plan names its Azure plan as subscriptionId (azure-purchase-savings-plan.md: "required for shared scope")', () => {
+  assert.deepEqual(codesOf(validate('order', provisioned({ scope: 'shared', subscriptionId: '0350d130-4d3d-4005-aca0-cf84f0ab0d4a' }, COMMITMENT))), []);
+  const d = errorsOf(validate('order', provisioned({ scope: 'shared' }, COMMITMENT)));
+  assert.deepEqual(codesOf(d), ['pc.provisioning.subscriptionIdRequired']);
+  assert.equal((d[0].data as { fixes: { title: string }[] }).fixes[0].title, 'Add "subscriptionId"');
+});
