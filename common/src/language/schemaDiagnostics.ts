@@ -129,7 +129,8 @@ function badEnumValue(parsed: ParsedRequest, node: SourceNode, what: string, all
   const written = parsed.text.slice(node.offset, node.offset + node.length);
   // null (accepted on optional properties) is not a value to suggest or to list.
   const names = allowed.filter((value) => value !== null).map(String);
-  const suggestion = typeof node.value === 'string' ? closestMatch(node.value, names) : undefined;
+  // A suggestion corrects spelling, never a number: "2Years" is not a typo of "3Years", nor "P2M" of "P1M".
+  const suggestion = typeof node.value === 'string' ? closestMatch(node.value, names.filter((name) => sameDigits(name, String(node.value)))) : undefined;
   const ordered = suggestion ? [suggestion, ...names.filter((n) => n !== suggestion)] : names;
   const fixes = ordered.slice(0, 6).map((candidate, index): FixSpec => ({
     title: `Change to "${candidate}"`,
@@ -154,4 +155,8 @@ function wrongType(parsed: ParsedRequest, node: SourceNode, what: string, expect
   const range = node.type === 'object' || node.type === 'array' ? anchorRange(parsed, node) : nodeRange(parsed, node);
   const words = expected.map((t) => (t === 'integer' ? 'a whole number' : t === 'null' ? 'null' : t === 'object' ? 'an object' : t === 'array' ? 'an array' : `a ${t}`));
   return diagnostic(range, `pc.schema.type`, `${what} must be ${words.join(' or ')}.`, fixes);
+}
+
+function sameDigits(a: string, b: string): boolean {
+  return a.replace(/\D/g, '') === b.replace(/\D/g, '');
 }

@@ -175,3 +175,15 @@ test('a shared-scope savings plan names its Azure plan as subscriptionId (azure-
   assert.deepEqual(codesOf(d), ['pc.provisioning.subscriptionIdRequired']);
   assert.equal((d[0].data as { fixes: { title: string }[] }).fixes[0].title, 'Add "subscriptionId"');
 });
+
+test('reservation durations: 1Year, and three years spelled 3Year (product-resources.md) or 3Years (SDK samples); a did-you-mean never changes the number', () => {
+  for (const duration of ['1Year', '3Year', '3Years', '3years']) {
+    assert.deepEqual(errorCodes('order', provisioned({ scope: 'shared', subscriptionId: 'x', duration })), [], duration);
+  }
+  const [twoYears] = errorsOf(validate('order', provisioned({ scope: 'shared', subscriptionId: 'x', duration: '2Years' })));
+  assert.equal(twoYears.code, 'pc.schema.enum');
+  assert.doesNotMatch(String(twoYears.message), /Did you mean/);
+  assert.ok((twoYears.data as { fixes: { preferred?: boolean }[] }).fixes.every((f) => !f.preferred), 'no automatic fix picks a length');
+  const [typo] = errorsOf(validate('order', provisioned({ scope: 'shared', subscriptionId: 'x', duration: '3Yeers' })));
+  assert.match(String(typo.message), /Did you mean "3Years?"\?/);
+});
