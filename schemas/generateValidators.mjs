@@ -24,7 +24,7 @@ export function schemasHash(dir = here) {
 }
 
 /** Keywords that only describe; a `$ref`'s siblings may only be these, so copying the target in keeps the meaning. */
-const ANNOTATIONS = new Set(['description', 'title', 'readOnly', 'enumDescriptions', 'patternMessage', '$comment']);
+const ANNOTATIONS = new Set(['description', 'title', 'readOnly', 'enumDescriptions', 'enumNotOffered', 'patternMessage', '$comment']);
 
 /**
  * The schemas with every `$ref` that does not recurse replaced by a copy of its target (siblings,
@@ -95,6 +95,7 @@ function generate() {
   // Annotation keywords of our schemas: read by hover and diagnostics, ignored by validation.
   ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
   ajv.addKeyword({ keyword: 'patternMessage', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'enumNotOffered', schemaType: 'array' });
   const exportsByKind = {};
   const names = readdirSync(here).filter((n) => n.endsWith('.schema.json')).sort();
   const schemas = inlineRefs(names.map((name) => JSON.parse(readFileSync(join(here, name), 'utf8'))));

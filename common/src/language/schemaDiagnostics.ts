@@ -65,7 +65,7 @@ function toDiagnostic(parsed: ParsedRequest, rootSchema: SchemaNode, error: Erro
     case 'additionalProperties':
       return unknownProperty(parsed, node, schema, String((error.params as { additionalProperty: string }).additionalProperty), facts);
     case 'enum':
-      return badEnumValue(parsed, node, what, (error.params as { allowedValues: unknown[] }).allowedValues);
+      return badEnumValue(parsed, node, what, (error.params as { allowedValues: unknown[] }).allowedValues, schema?.enumNotOffered ?? []);
     case 'type':
       return wrongType(parsed, node, what, typesOf(schema));
     case 'pattern':
@@ -125,10 +125,10 @@ function unknownProperty(parsed: ParsedRequest, objectNode: SourceNode, schema: 
   return diagnostic(range, codes.unknownProperty, `Unknown property "${name}": Partner Center ignores it.${hint}`, fixes);
 }
 
-function badEnumValue(parsed: ParsedRequest, node: SourceNode, what: string, allowed: unknown[]): Diagnostic {
+function badEnumValue(parsed: ParsedRequest, node: SourceNode, what: string, allowed: unknown[], notOffered: readonly string[]): Diagnostic {
   const written = parsed.text.slice(node.offset, node.offset + node.length);
-  // null (accepted on optional properties) is not a value to suggest or to list.
-  const names = allowed.filter((value) => value !== null).map(String);
+  // null (accepted on optional properties) and values accepted but not offered are not suggested or listed.
+  const names = allowed.filter((value) => value !== null && !notOffered.includes(String(value))).map(String);
   // A suggestion corrects spelling, never a number: "2Years" is not a typo of "3Years", nor "P2M" of "P1M".
   const suggestion = typeof node.value === 'string' ? closestMatch(node.value, names.filter((name) => sameDigits(name, String(node.value)))) : undefined;
   const ordered = suggestion ? [suggestion, ...names.filter((n) => n !== suggestion)] : names;

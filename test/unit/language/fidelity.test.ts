@@ -187,3 +187,10 @@ test('reservation durations: 1Year, and three years spelled 3Year (product-resou
   const [typo] = errorsOf(validate('order', provisioned({ scope: 'shared', subscriptionId: 'x', duration: '3Yeers' })));
   assert.match(String(typo.message), /Did you mean "3Years?"\?/);
 });
+
+test('"unknown" is accepted but never offered: not in completion, not in an enum error\'s list or fixes', () => {
+  const [d] = validate('order', '{"billingCycle":"yearly","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1}]}');
+  assert.equal(d.code, 'pc.schema.enum');
+  assert.match(String(d.message), /expected one of monthly, annual, triennial, biennial, one_time, none\.$/);
+  assert.ok((d.data as { fixes: { title: string }[] }).fixes.every((f) => !f.title.includes('unknown')));
+});
