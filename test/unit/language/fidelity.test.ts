@@ -194,3 +194,11 @@ test('"unknown" is accepted but never offered: not in completion, not in an enum
   assert.match(String(d.message), /expected one of monthly, annual, triennial, biennial, one_time, none\.$/);
   assert.ok((d.data as { fixes: { title: string }[] }).fixes.every((f) => !f.title.includes('unknown')));
 });
+
+test('the partner-of-record attestation stays a warning whose words fit a cart update as well as a creation (create-a-cart.md table vs. update-a-cart.md)', () => {
+  const [d] = validate('cart', '{"lineItems":[{"id":0,"catalogItemId":"A1:B2:C3","quantity":1,"billingCycle":"monthly"}]}');
+  assert.equal(d.code, 'pc.attestation.partnerOnRecordMissing');
+  assert.equal(d.severity, DiagnosticSeverity.Warning);
+  assert.doesNotMatch(String(d.message), /\bnew\b|every/);
+  assert.match(String(d.message), /900206/);
+});
