@@ -11,7 +11,7 @@ import { anchorRange, diagnostic, jsonText, keyRange } from './diagnosticFactory
 import { type FixSpec } from './fixes';
 import { nodeRange, type ParsedRequest } from './parsedRequest';
 import { schemaAtPath, type SchemaNode, typesOf } from './schemaModel';
-import { containerOf, memberIndex, type SourceContainer, type SourceNode, slotsByWrittenKey, valueAt, writtenPath } from './sourceTree';
+import { childAt, containerOf, memberIndex, type SourceContainer, type SourceNode, slotsByWrittenKey, writtenPath } from './sourceTree';
 import { type RequestKindId } from '../requestKinds';
 
 const byKind: Record<RequestKindId, GeneratedValidator> = validators;
@@ -26,14 +26,15 @@ interface ObjectFacts {
   candidates: readonly string[];
 }
 
-export function schemaDiagnostics(parsed: ParsedRequest, kind: RequestKindId, schema: SchemaNode, value: unknown): Diagnostic[] {
+/** Diagnostics for `value`, the normalized value of the document (or envelope body) at `root`. */
+export function schemaDiagnostics(parsed: ParsedRequest, root: SourceNode, kind: RequestKindId, schema: SchemaNode, value: unknown): Diagnostic[] {
   const validate = byKind[kind];
   if (validate(value) || !validate.errors) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const facts = new Map<SourceContainer, ObjectFacts>();
   for (const error of validate.errors) {
-    const result = toDiagnostic(parsed, schema, error, facts);
+    const result = toDiagnostic(parsed, root, schema, error, facts);
     if (!result) continue;
     // Ajv can report the same fact twice (for example a `type` list); keep one per place and code.
     const key = `${result.code}@${result.range.start.line}:${result.range.start.character}:${result.message}`;
@@ -53,9 +54,9 @@ function label(path: readonly string[]): string {
   return 'The document';
 }
 
-function toDiagnostic(parsed: ParsedRequest, rootSchema: SchemaNode, error: ErrorObject, facts: Map<SourceContainer, ObjectFacts>): Diagnostic | undefined {
+function toDiagnostic(parsed: ParsedRequest, root: SourceNode, rootSchema: SchemaNode, error: ErrorObject, facts: Map<SourceContainer, ObjectFacts>): Diagnostic | undefined {
   const path = pointerToPath(error.instancePath);
-  const node = valueAt(parsed.source, path);
+  const node = childAt(root, ...path);
   if (!node) return undefined;
   const schema = schemaAtPath(rootSchema, path);
   const what = label(path);
