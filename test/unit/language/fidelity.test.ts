@@ -202,3 +202,10 @@ test('the partner-of-record attestation stays a warning whose words fit a cart u
   assert.doesNotMatch(String(d.message), /\bnew\b|every/);
   assert.match(String(d.message), /900206/);
 });
+
+test('a cart line id may be the string the tables type it as, and is numbered like a number (cart-resources.md: "id | string")', () => {
+  const lines = (ids: unknown[]) => JSON.stringify({ partnerOnRecordAttestationAccepted: true, lineItems: ids.map((id) => ({ id, catalogItemId: 'A1:B2:C3', quantity: 1, billingCycle: 'monthly' })) });
+  assert.deepEqual(codesOf(validate('cart', lines(['0', 1]))), []);
+  assert.deepEqual(codesOf(validate('cart', lines(['0', '0']))), ['pc.lineItem.duplicateNumber']);
+  assert.deepEqual(errorCodes('cart', lines(['first'])), ['pc.schema.pattern']);
+});

@@ -22,7 +22,9 @@ export const lineNumberingRule: Rule = (ctx) => {
   const inRange = new Uint8Array(lines.length);
   const others = new Set<number>();
   for (const line of lines) {
-    const number = line.value[shape.numberProperty];
+    const written = line.value[shape.numberProperty];
+    // A cart line id may be written as a string of digits (the tables type it "string").
+    const number = typeof written === 'string' && /^\d+$/.test(written) ? Number(written) : written;
     // Missing or non-integer numbers are the schema's to report.
     if (typeof number !== 'number' || !Number.isInteger(number)) continue;
     // The node (for the range) only for a line to report; most lines are numbered right.
