@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { BASIC, codesOf, fullCatalog, validate } from './helpers';
+import { catalogView } from '../../../common/src/language';
+import { BASIC, codesOf, fullCatalog, kind, service, validate } from './helpers';
 
 const errorsOf = (d: ReturnType<typeof validate>) => d.filter((x) => x.severity === DiagnosticSeverity.Error);
 const errorCodes = (kindId: string, text: string) => codesOf(errorsOf(validate(kindId, text)));
@@ -208,4 +209,13 @@ test('a cart line id may be the string the tables type it as, and is numbered li
   assert.deepEqual(codesOf(validate('cart', lines(['0', 1]))), []);
   assert.deepEqual(codesOf(validate('cart', lines(['0', '0']))), ['pc.lineItem.duplicateNumber']);
   assert.deepEqual(errorCodes('cart', lines(['first'])), ['pc.schema.pattern']);
+});
+
+test('a custom term end date past the first term is a warning: create-a-cart.md\'s Request sample ends a P1M line 6 months out, and is answered 201', () => {
+  // That sample, as of the day it was made (its response's creationTimestamp).
+  const sample = '{"PartnerOnRecordAttestationAccepted":true,"lineItems":[{"id":0,"catalogItemId":"CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P","quantity":1,"billingCycle":"monthly","termDuration":"P1M","renewsTo":null,"provisioningContext":{},"customTermEndDate":"2022-02-19T00:00:00Z"}]}';
+  const d = service.validate(service.parse('test://sample.cart.json', sample), kind('cart'), { catalog: catalogView(true, []), now: new Date('2021-08-18T17:29:52Z') })
+    .filter((x) => x.code === 'pc.customTermEndDate.outsideFirstTerm');
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, DiagnosticSeverity.Warning);
 });
