@@ -105,12 +105,12 @@ function noteDiagnostic(parsed: ParsedRequest, note: NormalizeNote): Diagnostic 
   switch (note.kind) {
     case 'propertyCasing': {
       const range = keyRange(parsed, owner, slot);
-      return diagnostic(range, codes.propertyCasing, `Partner Center accepts "${owner.key(slot)}", but its documented spelling is "${note.canonical}".`,
+      return diagnostic(range, codes.propertyCasing, `Partner Center reads "${owner.key(slot)}" as "${note.canonical}" (names are read without regard to case); "${note.canonical}" is the canonical spelling.`,
         [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }]);
     }
     case 'valueCasing': {
       const range = nodeRange(parsed, memberNode(owner, slot)!);
-      return diagnostic(range, codes.valueCasing, `Partner Center accepts "${String(owner.value(slot))}", but its documented spelling is "${note.canonical}".`,
+      return diagnostic(range, codes.valueCasing, `Partner Center reads "${String(owner.value(slot))}" as "${note.canonical}"; "${note.canonical}" is the canonical spelling.`,
         [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }]);
     }
     case 'duplicate':

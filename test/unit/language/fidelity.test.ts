@@ -219,3 +219,12 @@ test('a custom term end date past the first term is a warning: create-a-cart.md\
   assert.equal(d.length, 1);
   assert.equal(d[0].severity, DiagnosticSeverity.Warning);
 });
+
+test('casing hints call the camelCase form canonical, not "documented": the docs\' own tables write PartnerOnRecordAttestationAccepted and Annual', () => {
+  const d = validate('order', '{"PartnerOnRecordAttestationAccepted":true,"billingCycle":"Annual","lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1}]}');
+  assert.deepEqual(codesOf(d), ['pc.casing.property', 'pc.casing.value']);
+  for (const hint of d) {
+    assert.doesNotMatch(String(hint.message), /documented/);
+    assert.match(String(hint.message), /canonical spelling/);
+  }
+});
