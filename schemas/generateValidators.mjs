@@ -24,7 +24,7 @@ export function schemasHash(dir = here) {
 }
 
 /** Keywords that only describe; a `$ref`'s siblings may only be these, so copying the target in keeps the meaning. */
-const ANNOTATIONS = new Set(['description', 'title', 'readOnly', 'enumDescriptions', 'patternMessage', '$comment']);
+const ANNOTATIONS = new Set(['description', 'title', 'readOnly', 'enumDescriptions', 'enumNotOffered', 'patternMessage', '$comment']);
 
 /**
  * The schemas with every `$ref` that does not recurse replaced by a copy of its target (siblings,
@@ -63,14 +63,43 @@ function inlineRefs(schemas) {
   return schemas.map((schema) => copy(schema, schema.$id, new Set()));
 }
 
+/**
+ * Every property an object schema does not list as `required` also accepts `null`, in place: Partner
+ * Center reads null as "not set", and the .NET SDK, which the docs' own examples are often captured
+ * from, sends null for every property it has no value for (`"ParentSubscriptionId": null`). The
+ * schemas keep their types plain for hover and completion; this is the one place null is added.
+ * A property with an `enum` gets null in its enum too, or the enum would still refuse it.
+ */
+function acceptNullWhereOptional(node) {
+  if (Array.isArray(node)) {
+    for (const item of node) acceptNullWhereOptional(item);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  if (node.properties && typeof node.properties === 'object') {
+    const required = new Set(Array.isArray(node.required) ? node.required : []);
+    for (const [name, property] of Object.entries(node.properties)) {
+      if (required.has(name) || !property || typeof property !== 'object' || property.type === undefined) continue;
+      const types = Array.isArray(property.type) ? property.type : [property.type];
+      if (!types.includes('null')) property.type = [...types, 'null'];
+      if (Array.isArray(property.enum) && !property.enum.includes(null)) property.enum = [...property.enum, null];
+    }
+  }
+  for (const value of Object.values(node)) acceptNullWhereOptional(value);
+}
+
 function generate() {
-  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: false, optimize: true } });
+  // Union types: a few properties take the two shapes the docs show (renewsTo as an object or an
+  // array of them, additionalPartnerIdsOnRecord as a list or a single PartnerID string).
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: false, optimize: true } });
   // Annotation keywords of our schemas: read by hover and diagnostics, ignored by validation.
   ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
   ajv.addKeyword({ keyword: 'patternMessage', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'enumNotOffered', schemaType: 'array' });
   const exportsByKind = {};
   const names = readdirSync(here).filter((n) => n.endsWith('.schema.json')).sort();
   const schemas = inlineRefs(names.map((name) => JSON.parse(readFileSync(join(here, name), 'utf8'))));
+  acceptNullWhereOptional(schemas);
   names.forEach((name, i) => {
     ajv.addSchema(schemas[i]);
     if (name !== 'common.schema.json') exportsByKind[name.replace('.schema.json', '')] = schemas[i].$id;

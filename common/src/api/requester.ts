@@ -8,6 +8,9 @@ import { checkId, newCorrelationId, newRequestId } from './ids';
 import { type RequestLogger, redactPath, safeLog } from './logging';
 import { type RateLimiter, rateLimitKey } from './rateLimiter';
 import { decideRetry, parseRetryAfter, type RetryDecision, type RetryOptions, sleep } from './retry';
+import { versionedPath } from './versionedPath';
+
+export { versionedPath } from './versionedPath';
 
 export interface TokenProvider {
   /** `forceRefresh`: the service answered 401 to the token given last time; do not hand out a cached one. */
@@ -201,11 +204,6 @@ function lowerKeys(headers: Record<string, string>): Record<string, string> {
   return out;
 }
 
-/** A path with `/v1` in front, added only when missing: documents and callers may write either. */
-export function versionedPath(path: string): string {
-  const rel = path.startsWith('/') ? path : `/${path}`;
-  return /^\/v1(\/|\?|$)/i.test(rel) ? rel : `/v1${rel}`;
-}
 
 /**
  * The URL a call goes to. Exported so that records of a call (the run-request history) name

@@ -25,8 +25,11 @@ export const codes = {
   lineNumbering: 'pc.lineItem.numbering',
   duplicateLineNumber: 'pc.lineItem.duplicateNumber',
   billingCycleMismatch: 'pc.term.billingCycleMismatch',
+  billingCycleUnknown: 'pc.billingCycle.unknown',
   renewsToTerm: 'pc.renewsTo.termNotAllowed',
+  tooManyAdditionalResellers: 'pc.participants.tooManyAdditionalResellers',
   entitlementIdRequired: 'pc.provisioning.entitlementIdRequired',
+  subscriptionIdRequired: 'pc.provisioning.subscriptionIdRequired',
   unknownProvisioningKey: 'pc.provisioning.unknownKey',
   partnerAttestationMissing: 'pc.attestation.partnerOnRecordMissing',
   customTermEndDateOutside: 'pc.customTermEndDate.outsideFirstTerm',
@@ -55,8 +58,9 @@ export type DiagnosticCode = (typeof codes)[keyof typeof codes] | `pc.schema.${s
 const warnings = new Set<string>([
   codes.unknownProperty, codes.unknownProvisioningKey, codes.partnerAttestationMissing, codes.customTermEndDatePast,
   codes.autoRenewMissing, codes.scheduledNeedsAutoRenew, codes.catalogTermMissing, codes.tooLarge, codes.notChecked,
+  codes.registrationNumberRefused, codes.customTermEndDateOutside,
 ]);
-const information = new Set<string>([codes.readOnlyProperty, codes.catalogUnavailable, codes.legacyOffer]);
+const information = new Set<string>([codes.readOnlyProperty, codes.catalogUnavailable, codes.legacyOffer, codes.billingCycleUnknown]);
 const hints = new Set<string>([codes.propertyCasing, codes.valueCasing]);
 
 export function defaultSeverity(code: string): DiagnosticSeverity {

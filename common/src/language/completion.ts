@@ -119,7 +119,7 @@ function valueSnippet(schema: SchemaNode): string {
 
 function valueItems(parsed: ParsedRequest, kind: RequestKind, path: Path, schema: SchemaNode | undefined, range: Range, data: CompletionData): CompletionItem[] | undefined {
   if (!schema) return undefined;
-  let values = (schema.enum ?? []).map(String);
+  let values = (schema.enum ?? []).map(String).filter((value) => !schema.enumNotOffered?.includes(value));
   const last = path[path.length - 1];
   if ((last === 'termDuration' || last === 'billingCycle') && values.length > 0) values = limitToAvailability(parsed, kind, path, last, values, data.catalog);
   if (values.length > 0) {

@@ -6,8 +6,9 @@ import { type CatalogView } from './catalog';
 import { codeActionsFor } from './codeActions';
 import { complete, type CompletionData } from './completion';
 import { hover } from './hover';
-import { DEFAULT_MAX_DOCUMENT_LENGTH, type ParsedRequest, parseRequest } from './parsedRequest';
-import { containerOf, memberIndex, SourceContainer, valueAt } from './sourceTree';
+import { envelopeBody } from './envelope';
+import { DEFAULT_MAX_DOCUMENT_LENGTH, type ParsedRequest, parseRequest, sourceRoot } from './parsedRequest';
+import { childAt, containerOf, memberIndex, SourceContainer } from './sourceTree';
 import { notCheckedDiagnostic, validateRequest, type ValidationOptions } from './validation';
 import { type RequestKind, requestKindFor } from '../requestKinds';
 
@@ -49,8 +50,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Reques
 }
 
 function catalogItemIds(parsed: ParsedRequest, kind: RequestKind): string[] {
-  const shape = kind.lineItems;
-  const lines = shape ? containerOf(valueAt(parsed.source, [shape.property])) : undefined;
+  // An envelope's ids are its body's, when the body is a document of a kind that buys things.
+  const root = sourceRoot(parsed);
+  const body = root ? envelopeBody(root, kind) : undefined;
+  const shape = (body?.kind ?? kind).lineItems;
+  const lines = shape ? containerOf(childAt(body?.node ?? root, shape.property)) : undefined;
   if (!shape || lines?.type !== 'array') return [];
   const ids = new Set<string>();
   for (let i = 0; i < lines.memberCount; i++) {

@@ -70,7 +70,8 @@ export function normalize(owner: SourceContainer, slot: number, schema: SchemaNo
       }
       if (canonical !== written) notes.push({ kind: 'propertyCasing', owner: object, slot: i, canonical });
       if (hasOwn.call(out, canonical)) notes.push({ kind: 'duplicate', owner: object, slot: i, canonical });
-      if (readOnly && options.reportReadOnly) notes.push({ kind: 'readOnly', owner: object, slot: i, name: canonical });
+      // A null read-only field says nothing (the .NET SDK writes null for every unset property).
+      if (readOnly && options.reportReadOnly && values[first + i] !== null) notes.push({ kind: 'readOnly', owner: object, slot: i, name: canonical });
       // A value the parser could not read (`"a": ,`) is left out: the syntax error covers it.
       if (values[first + i] === undefined) continue;
       const value = build(values[first + i], valueSchema, enumValues, depth + 1, object, i);

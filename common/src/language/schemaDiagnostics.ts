@@ -11,7 +11,7 @@ import { anchorRange, diagnostic, jsonText, keyRange } from './diagnosticFactory
 import { type FixSpec } from './fixes';
 import { nodeRange, type ParsedRequest } from './parsedRequest';
 import { schemaAtPath, type SchemaNode, typesOf } from './schemaModel';
-import { containerOf, memberIndex, type SourceContainer, type SourceNode, slotsByWrittenKey, valueAt, writtenPath } from './sourceTree';
+import { childAt, containerOf, memberIndex, type SourceContainer, type SourceNode, slotsByWrittenKey, writtenPath } from './sourceTree';
 import { type RequestKindId } from '../requestKinds';
 
 const byKind: Record<RequestKindId, GeneratedValidator> = validators;
@@ -26,14 +26,15 @@ interface ObjectFacts {
   candidates: readonly string[];
 }
 
-export function schemaDiagnostics(parsed: ParsedRequest, kind: RequestKindId, schema: SchemaNode, value: unknown): Diagnostic[] {
+/** Diagnostics for `value`, the normalized value of the document (or envelope body) at `root`. */
+export function schemaDiagnostics(parsed: ParsedRequest, root: SourceNode, kind: RequestKindId, schema: SchemaNode, value: unknown): Diagnostic[] {
   const validate = byKind[kind];
   if (validate(value) || !validate.errors) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const facts = new Map<SourceContainer, ObjectFacts>();
   for (const error of validate.errors) {
-    const result = toDiagnostic(parsed, schema, error, facts);
+    const result = toDiagnostic(parsed, root, schema, error, facts);
     if (!result) continue;
     // Ajv can report the same fact twice (for example a `type` list); keep one per place and code.
     const key = `${result.code}@${result.range.start.line}:${result.range.start.character}:${result.message}`;
@@ -53,9 +54,9 @@ function label(path: readonly string[]): string {
   return 'The document';
 }
 
-function toDiagnostic(parsed: ParsedRequest, rootSchema: SchemaNode, error: ErrorObject, facts: Map<SourceContainer, ObjectFacts>): Diagnostic | undefined {
+function toDiagnostic(parsed: ParsedRequest, root: SourceNode, rootSchema: SchemaNode, error: ErrorObject, facts: Map<SourceContainer, ObjectFacts>): Diagnostic | undefined {
   const path = pointerToPath(error.instancePath);
-  const node = valueAt(parsed.source, path);
+  const node = childAt(root, ...path);
   if (!node) return undefined;
   const schema = schemaAtPath(rootSchema, path);
   const what = label(path);
@@ -65,11 +66,16 @@ function toDiagnostic(parsed: ParsedRequest, rootSchema: SchemaNode, error: Erro
     case 'additionalProperties':
       return unknownProperty(parsed, node, schema, String((error.params as { additionalProperty: string }).additionalProperty), facts);
     case 'enum':
-      return badEnumValue(parsed, node, what, (error.params as { allowedValues: unknown[] }).allowedValues);
+      return badEnumValue(parsed, node, what, (error.params as { allowedValues: unknown[] }).allowedValues, schema?.enumNotOffered ?? []);
     case 'type':
       return wrongType(parsed, node, what, typesOf(schema));
     case 'pattern':
       return diagnostic(nodeRange(parsed, node), codes.pattern, schema?.patternMessage ?? `${what} does not have the expected form.`);
+    case 'maxItems': {
+      const limit = (error.params as { limit: number }).limit;
+      const count = containerOf(node)?.memberCount;
+      return diagnostic(anchorRange(parsed, node), `pc.schema.maxItems`, `${what} takes at most ${limit} entr${limit === 1 ? 'y' : 'ies'}${count === undefined ? '' : `; this one has ${count}`}.`);
+    }
     default:
       return diagnostic(
         node.type === 'object' || node.type === 'array' ? anchorRange(parsed, node) : nodeRange(parsed, node),
@@ -120,10 +126,12 @@ function unknownProperty(parsed: ParsedRequest, objectNode: SourceNode, schema: 
   return diagnostic(range, codes.unknownProperty, `Unknown property "${name}": Partner Center ignores it.${hint}`, fixes);
 }
 
-function badEnumValue(parsed: ParsedRequest, node: SourceNode, what: string, allowed: unknown[]): Diagnostic {
+function badEnumValue(parsed: ParsedRequest, node: SourceNode, what: string, allowed: unknown[], notOffered: readonly string[]): Diagnostic {
   const written = parsed.text.slice(node.offset, node.offset + node.length);
-  const names = allowed.map(String);
-  const suggestion = typeof node.value === 'string' ? closestMatch(node.value, names) : undefined;
+  // null (accepted on optional properties) and values accepted but not offered are not suggested or listed.
+  const names = allowed.filter((value) => value !== null && !notOffered.includes(String(value))).map(String);
+  // A suggestion corrects spelling, never a number: "2Years" is not a typo of "3Years", nor "P2M" of "P1M".
+  const suggestion = typeof node.value === 'string' ? closestMatch(node.value, names.filter((name) => sameDigits(name, String(node.value)))) : undefined;
   const ordered = suggestion ? [suggestion, ...names.filter((n) => n !== suggestion)] : names;
   const fixes = ordered.slice(0, 6).map((candidate, index): FixSpec => ({
     title: `Change to "${candidate}"`,
@@ -148,4 +156,8 @@ function wrongType(parsed: ParsedRequest, node: SourceNode, what: string, expect
   const range = node.type === 'object' || node.type === 'array' ? anchorRange(parsed, node) : nodeRange(parsed, node);
   const words = expected.map((t) => (t === 'integer' ? 'a whole number' : t === 'null' ? 'null' : t === 'object' ? 'an object' : t === 'array' ? 'an array' : `a ${t}`));
   return diagnostic(range, `pc.schema.type`, `${what} must be ${words.join(' or ')}.`, fixes);
+}
+
+function sameDigits(a: string, b: string): boolean {
+  return a.replace(/\D/g, '') === b.replace(/\D/g, '');
 }

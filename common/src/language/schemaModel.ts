@@ -13,6 +13,8 @@ export interface SchemaNode {
   enum?: unknown[];
   /** One sentence per `enum` value, shown in completion and hover. */
   enumDescriptions?: string[];
+  /** `enum` values that are accepted but never offered (completion, fixes): documented, yet no choice to make. */
+  enumNotOffered?: string[];
   properties?: Record<string, SchemaNode>;
   additionalProperties?: boolean | SchemaNode;
   items?: SchemaNode;

@@ -5,10 +5,11 @@ import { type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { printParseErrorCode } from 'jsonc-parser';
 import { CATALOG_OFF, type CatalogView } from './catalog';
 import { codes } from './codes';
+import { envelopeBody } from './envelope';
 import { anchorRange, diagnostic, jsonText, keyRange } from './diagnosticFactory';
 import { normalize, type NormalizeNote, TooDeepError } from './normalize';
 import { nodeRange, type ParsedRequest, rangeOf, sourceRoot } from './parsedRequest';
-import { KEY_OFFSET, MEMBER_END, memberNode, type SourceContainer, writtenPath } from './sourceTree';
+import { KEY_OFFSET, MEMBER_END, memberNode, type SourceContainer, type SourceNode, writtenPath } from './sourceTree';
 import { rules } from './rules';
 import { type JsonObject } from './rules/ruleContext';
 import { schemaDiagnostics } from './schemaDiagnostics';
@@ -39,22 +40,38 @@ export function validateRequest(parsed: ParsedRequest, kind: RequestKind, option
   }
   const root = sourceRoot(parsed);
   if (!root) return out;
+  if (!checkDocument(parsed, root, kind, options, out)) return out;
+  // A `*.request.json` call to where a kind is sent: its body is checked as a document of that kind.
+  const body = envelopeBody(root, kind);
+  if (body) checkDocument(parsed, body.node, body.kind, options, out);
+  return out;
+}
+
+/**
+ * Checks the document (or an envelope's body) at `root` as a document of `kind`: shape, casing,
+ * schema, rules. Ranges and fix paths are the whole text's, whatever `root` is. False when
+ * checking had to stop (the value nests too deeply).
+ */
+function checkDocument(parsed: ParsedRequest, root: SourceNode, kind: RequestKind, options: ValidationOptions, out: Diagnostic[]): boolean {
   if (root.type !== 'object') {
     out.push(diagnostic(nodeRange(parsed, root), codes.notAnObject, `A ${kind.title.toLowerCase()} body must be a JSON object.`));
-    return out;
+    return true;
   }
   const schema = rootSchema(kind.id);
   let normalized;
   try {
     normalized = normalize(root.owner, root.slot, schema, { reportReadOnly: !kind.acceptsReadOnlyFields });
   } catch (err) {
-    if (err instanceof TooDeepError || err instanceof RangeError) return [...out, tooDeep()];
+    if (err instanceof TooDeepError || err instanceof RangeError) {
+      out.push(tooDeep());
+      return false;
+    }
     throw err;
   }
   for (const note of normalized.notes) out.push(noteDiagnostic(parsed, note));
   // One at a time: spreading a list into push() passes every element as an argument, and a long
   // array of wrong lines gives more diagnostics than the call stack holds arguments.
-  for (const d of schemaDiagnostics(parsed, kind.id, schema, normalized.value)) out.push(d);
+  for (const d of schemaDiagnostics(parsed, root, kind.id, schema, normalized.value)) out.push(d);
   const ctx = {
     parsed, root, kind,
     value: normalized.value as JsonObject,
@@ -63,7 +80,7 @@ export function validateRequest(parsed: ParsedRequest, kind: RequestKind, option
     report: (d: Diagnostic) => out.push(d),
   };
   for (const rule of rules) rule(ctx);
-  return out;
+  return true;
 }
 
 /** The diagnostic that replaces all others when checking the document failed (a bug of ours). */
@@ -88,12 +105,12 @@ function noteDiagnostic(parsed: ParsedRequest, note: NormalizeNote): Diagnostic 
   switch (note.kind) {
     case 'propertyCasing': {
       const range = keyRange(parsed, owner, slot);
-      return diagnostic(range, codes.propertyCasing, `Partner Center accepts "${owner.key(slot)}", but its documented spelling is "${note.canonical}".`,
+      return diagnostic(range, codes.propertyCasing, `Partner Center reads "${owner.key(slot)}" as "${note.canonical}" (names are read without regard to case); "${note.canonical}" is the canonical spelling.`,
         [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }]);
     }
     case 'valueCasing': {
       const range = nodeRange(parsed, memberNode(owner, slot)!);
-      return diagnostic(range, codes.valueCasing, `Partner Center accepts "${String(owner.value(slot))}", but its documented spelling is "${note.canonical}".`,
+      return diagnostic(range, codes.valueCasing, `Partner Center reads "${String(owner.value(slot))}" as "${note.canonical}"; "${note.canonical}" is the canonical spelling.`,
         [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }]);
     }
     case 'duplicate':

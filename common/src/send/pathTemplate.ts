@@ -1,7 +1,7 @@
 // Paths of the request-kinds table are templates such as /v1/customers/{customerId}/orders. This
 // file fills them, lists their placeholders and recognises a concrete path as one of them, which is
 // how a generic request (`*.request.json`) is found to be, say, an order and treated as a purchase.
-import { versionedPath } from '../api';
+import { versionedPath } from '../api/versionedPath';
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 

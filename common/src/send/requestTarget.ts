@@ -5,7 +5,7 @@
 // purchase?") can therefore be about another URL than the one that goes out: `/v1/./customers/x/orders`
 // placed an order unconfirmed. So a written path is first brought to one canonical form, that form
 // is what is sent, and its kind, customer and whether it spends money are decided from it, here.
-import { versionedPath } from '../api';
+import { versionedPath } from '../api/versionedPath';
 import { type HttpMethod, nonSpendingWrites, type RequestKind, requestKinds } from '../requestKinds';
 import { customerScope, matchTemplate } from './pathTemplate';
 

@@ -16,6 +16,8 @@ export interface DocsExample {
   request: { method: string; path: string; body: unknown };
   response: { status: number; body: unknown };
   repairs?: string[];
+  /** When the example was made (from the page); date rules read it as today. */
+  asOf?: string;
 }
 
 export const DOCS_FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'docs');

@@ -1,7 +1,7 @@
 // Catalog rules against a fixed catalog view, and the single "catalog off" notice without one.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CATALOG_OFF } from '../../../common/src/language';
+import { CATALOG_OFF, catalogView } from '../../../common/src/language';
 import { BASIC, cart, codesOf, fullCatalog, MISSING_ID, order, RESERVATION, RETIRED, SALES, TRIAL, validate, W365 } from './helpers';
 
 const catalogCodes = (kindId: string, text: string) => codesOf(validate(kindId, text, fullCatalog())).filter((c) => c.startsWith('pc.catalog.'));
@@ -53,4 +53,24 @@ test('without a catalog the rules say once that they are off', () => {
   const d = validate('order', text, { ...CATALOG_OFF, reason: 'sign in first.' });
   assert.deepEqual(codesOf(d), ['pc.catalog.unavailable']);
   assert.match(String(d[0].message), /sign in first/);
+});
+
+test('a three-year reservation SKU accepts both documented spellings, and a duration that disagrees with the SKU is not fixed automatically', () => {
+  const threeYears = { ...RESERVATION, catalogItemId: 'DZH318Z0BQ4B:0048:DZH318Z0DSM9', reservationDuration: '3Years', terms: [{ duration: 'P3Y', billingCycle: 'one_time' }] };
+  const catalog = catalogView(true, [[threeYears.catalogItemId, threeYears], [RESERVATION.catalogItemId, RESERVATION]]);
+  const line = (offerId: string, duration: string, termDuration: string) => order([{ offerId, termDuration, provisioningContext: { scope: 'shared', subscriptionId: 'x', duration } }], { billingCycle: 'one_time' });
+  assert.deepEqual(codesOf(validate('order', line(threeYears.catalogItemId, '3Year', 'P3Y'), catalog)), []);
+  assert.deepEqual(codesOf(validate('order', line(threeYears.catalogItemId, '3Years', 'P3Y'), catalog)), []);
+  // A 1-year SKU with a 3-year duration: which one is wrong is the person's call, not an automatic fix's.
+  const [mismatch] = validate('order', line(RESERVATION.catalogItemId, '3Years', 'P1Y'), catalog);
+  assert.equal(mismatch.code, 'pc.catalog.durationMismatch');
+  assert.ok((mismatch.data as { fixes: { preferred?: boolean }[] }).fixes.every((f) => !f.preferred));
+});
+
+test('a missing provisioning duration is filled with the SKU\'s own, never a guessed one', () => {
+  const unknownLength = { ...RESERVATION, catalogItemId: 'DZH318Z0BQ4B:0049:DZH318Z0DSMA', reservationDuration: undefined };
+  const [d] = validate('order', order([{ offerId: unknownLength.catalogItemId, termDuration: 'P1Y', provisioningContext: { scope: 'shared', subscriptionId: 'x' } }], { billingCycle: 'one_time' }),
+    catalogView(true, [[unknownLength.catalogItemId, unknownLength]]));
+  assert.equal(d.code, 'pc.catalog.provisioningMissing');
+  assert.deepEqual((d.data as { fixes: { set: { value: unknown }[] }[] }).fixes[0].set.map((s) => s.value), ['']);
 });

@@ -82,7 +82,8 @@ function checkQuantity(ctx: RuleContext, line: LineView, info: CatalogItemInfo, 
 function checkTerm(ctx: RuleContext, line: LineView, idNode: SourceNode, info: CatalogItemInfo, name: string): void {
   if (info.terms.length === 0) return;
   const term = line.value.termDuration;
-  const cycle = line.billingCycle;
+  // "unknown" is no billing cycle: Partner Center applies its default, as when there is none.
+  const cycle = line.billingCycle === 'unknown' ? undefined : line.billingCycle;
   const termNode = childAt(line.node, 'termDuration');
   const cycleNode = nodeAt(ctx, line.billingCyclePath);
   const cycleOnLine = ctx.kind.lineItems?.billingCycleOn === 'line';
@@ -117,7 +118,8 @@ function checkProvisioning(ctx: RuleContext, line: LineView, idNode: SourceNode,
   const missing = info.provisioningVariables.map(provisioningKey).filter((key) => !present.has(key.toLowerCase()));
   const contextNode = childAt(line.node, 'provisioningContext');
   if (missing.length > 0) {
-    const defaults: Record<string, string> = { scope: 'shared', duration: info.reservationDuration ?? '1Year' };
+    // The SKU's own duration when it has one; never a guess, which would choose a reservation's length.
+    const defaults: Record<string, string> = { scope: 'shared', duration: info.reservationDuration ?? '' };
     const set = contextNode?.type === 'object'
       ? missing.map((key) => ({ path: setPathFor(contextNode, key), value: defaults[key] ?? '' }))
       : [{ path: setPathFor(line.node, 'provisioningContext'), value: Object.fromEntries(missing.map((key) => [key, defaults[key] ?? ''])) }];
@@ -126,9 +128,18 @@ function checkProvisioning(ctx: RuleContext, line: LineView, idNode: SourceNode,
       [{ title: `Add ${missing.join(', ')} to the provisioning context`, preferred: true, set }]));
   }
   const durationNode = childAt(line.node, 'provisioningContext', 'duration');
-  if (info.reservationDuration && typeof context.duration === 'string' && durationNode && context.duration.toLowerCase() !== info.reservationDuration.toLowerCase()) {
+  if (info.reservationDuration && typeof context.duration === 'string' && durationNode && !sameReservationDuration(context.duration, info.reservationDuration)) {
+    // Not preferred: the SKU or the duration may be the mistake, and an automatic fix would turn
+    // the reservation the document asks for (say three years) into the SKU's (one year).
     ctx.report(diagnostic(nodeRange(ctx.parsed, durationNode), codes.catalogDurationMismatch,
-      `${name} is a ${info.reservationDuration} reservation; the provisioning duration has to match.`,
-      [{ title: `Change to "${info.reservationDuration}"`, preferred: true, replace: [{ range: nodeRange(ctx.parsed, durationNode), newText: jsonText(info.reservationDuration) }] }]));
+      `${name} is a ${info.reservationDuration} reservation, but the provisioning duration says ${context.duration}: choose the SKU for that length, or the SKU's duration.`,
+      [{ title: `Change to "${info.reservationDuration}" (the SKU's duration)`, replace: [{ range: nodeRange(ctx.parsed, durationNode), newText: jsonText(info.reservationDuration) }] }]));
   }
+}
+
+/** "3Year" (product-resources.md) and "3Years" (SDK samples, catalogs) are the same length. */
+export function sameReservationDuration(a: string, b: string): boolean {
+  const years = (value: string) => /^\s*(\d+)\s*years?\s*$/i.exec(value)?.[1];
+  const [ya, yb] = [years(a), years(b)];
+  return ya !== undefined && yb !== undefined ? Number(ya) === Number(yb) : a.trim().toLowerCase() === b.trim().toLowerCase();
 }

@@ -1,5 +1,6 @@
 // New customers (reference §6.1): in some countries Partner Center requires a registration number
-// and a phone number, and everywhere else it refuses the registration number.
+// and a phone number. Everywhere else error 600002 refuses the registration number, while the
+// create-customer pages call it optional there: that one is a warning.
 import { codes } from '../codes';
 import { anchorRange, diagnostic } from '../diagnosticFactory';
 import { writtenPath } from '../sourceTree';
@@ -32,11 +33,11 @@ export const customerCountryRule: Rule = (ctx) => {
         `Customers in ${country} need a "phoneNumber" in the default address.`,
         [{ title: 'Add "phoneNumber"', preferred: true, set: [{ path: setPathFor(addressNode, 'phoneNumber'), value: '' }] }]));
     }
-  } else if (registration !== undefined) {
+  } else if (registration !== undefined && registration !== null) {
     const node = nodeAt(ctx, ['companyProfile', 'organizationRegistrationNumber']);
     if (node) {
       ctx.report(diagnostic(anchorRange(ctx.parsed, node), codes.registrationNumberRefused,
-        `Partner Center accepts "organizationRegistrationNumber" only for the countries that require it, not for ${country}.`,
+        `Partner Center may refuse "organizationRegistrationNumber" for ${country} (error 600002 accepts it only for the countries that require it; the create-customer page calls it optional elsewhere).`,
         [{ title: 'Remove "organizationRegistrationNumber"', preferred: true, remove: writtenPath(node.owner, node.slot) }]));
     }
   }

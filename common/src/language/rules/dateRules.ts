@@ -1,5 +1,7 @@
 // customTermEndDate (reference §6.1): it shortens the first term, so it must lie after today and
-// no later than the end of that term.
+// no later than the end of that term ("The custom term end date must be within the first term
+// duration", align-subscription-end-dates.md). Both are warnings: create-a-cart.md's own Request
+// sample ends a P1M line six months after the day it was made, and is answered 201.
 import { codes } from '../codes';
 import { diagnostic } from '../diagnosticFactory';
 import { nodeRange } from '../parsedRequest';
@@ -29,7 +31,7 @@ export const customTermEndDateRule: Rule = (ctx) => {
     const termEnd = addMonthsUtc(ctx.now, months);
     if (end.getTime() > termEnd.getTime()) {
       ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.customTermEndDateOutside,
-        `${written} is after the end of the first ${line.value.termDuration} term (${termEnd.toISOString().slice(0, 10)} if bought today); a custom end date can only shorten the first term.`));
+        `${written} is after the end of the first ${line.value.termDuration} term (${termEnd.toISOString().slice(0, 10)} if bought today); a custom end date has to fall within the first term.`));
     }
   }
 };

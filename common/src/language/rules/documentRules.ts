@@ -6,11 +6,16 @@ import { nodeRange } from '../parsedRequest';
 import { isCatalogItemId } from '../catalog';
 import { childAt, lineViews, nodeAt, type Rule, setPathFor } from './ruleContext';
 
+/**
+ * A warning, not an error: create-an-order.md and create-a-cart.md list the property as required,
+ * but their own examples (and update-a-cart.md, which does not list it) send bodies without it
+ * that succeed. The message names no operation: a cart body is also sent to update a cart.
+ */
 export const partnerAttestationRule: Rule = (ctx) => {
   if (!ctx.kind.expectsPartnerAttestation || ctx.value.partnerOnRecordAttestationAccepted === true) return;
   const node = nodeAt(ctx, ['partnerOnRecordAttestationAccepted']);
   ctx.report(diagnostic(node ? nodeRange(ctx.parsed, node) : anchorRange(ctx.parsed, ctx.root), codes.partnerAttestationMissing,
-    `Partner Center expects "partnerOnRecordAttestationAccepted": true on every new ${ctx.kind.title.toLowerCase()} (error 900206 without it).`,
+    'The create-order and create-cart tables mark "partnerOnRecordAttestationAccepted": true as required (error 900206, "Partner Attestation is missing"), although most documented examples leave it out: set it to confirm the partner of record.',
     [{ title: 'Set "partnerOnRecordAttestationAccepted" to true', preferred: true, set: [{ path: setPathFor(ctx.root, 'partnerOnRecordAttestationAccepted'), value: true }] }]));
 };
 
@@ -33,7 +38,8 @@ export const legacyOfferRule: Rule = (ctx) => {
 
 export const subscriptionPatchRule: Rule = (ctx) => {
   if (ctx.kind.id !== 'subscription') return;
-  if (!('autoRenewEnabled' in ctx.value)) {
+  // null is "not set" (see common.schema.json): Partner Center resets it as if it were left out.
+  if (ctx.value.autoRenewEnabled === undefined || ctx.value.autoRenewEnabled === null) {
     ctx.report(diagnostic(anchorRange(ctx.parsed, ctx.root), codes.autoRenewMissing,
       'A subscription update replaces the whole resource: without "autoRenewEnabled" Partner Center resets it (and drops scheduled changes). Copy it from the subscription as read.',
       [{ title: 'Add "autoRenewEnabled": true', preferred: true, set: [{ path: setPathFor(ctx.root, 'autoRenewEnabled'), value: true }] }]));

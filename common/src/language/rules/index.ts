@@ -4,14 +4,16 @@ import { catalogRules } from './catalogRules';
 import { customerCountryRule } from './customerRules';
 import { customTermEndDateRule } from './dateRules';
 import { legacyOfferRule, partnerAttestationRule, subscriptionPatchRule } from './documentRules';
-import { lineNumberingRule } from './lineItemRules';
+import { additionalResellersRule, lineNumberingRule } from './lineItemRules';
 import { provisioningContextRule } from './provisioningRules';
 import { type Rule } from './ruleContext';
-import { renewsToRule, termBillingRule } from './termRules';
+import { renewsToRule, termBillingRule, unknownBillingCycleRule } from './termRules';
 
 export const rules: readonly Rule[] = [
   lineNumberingRule,
+  additionalResellersRule,
   termBillingRule,
+  unknownBillingCycleRule,
   renewsToRule,
   provisioningContextRule,
   customTermEndDateRule,

@@ -1,10 +1,11 @@
 // Line numbers: Partner Center wants the lines numbered 0..n-1, each number once (error 800071).
+// Participants: at most five additional indirect resellers on a line.
 import { codes } from '../codes';
-import { diagnostic } from '../diagnosticFactory';
+import { anchorRange, diagnostic } from '../diagnosticFactory';
 import { type FixSpec } from '../fixes';
 import { nodeRange } from '../parsedRequest';
 import { writtenPath } from '../sourceTree';
-import { childAt, hasChild, lineViews, nodeAt, type Rule } from './ruleContext';
+import { childAt, hasChild, isObject, lineViews, nodeAt, type Rule } from './ruleContext';
 
 export const lineNumberingRule: Rule = (ctx) => {
   const shape = ctx.kind.lineItems;
@@ -21,7 +22,9 @@ export const lineNumberingRule: Rule = (ctx) => {
   const inRange = new Uint8Array(lines.length);
   const others = new Set<number>();
   for (const line of lines) {
-    const number = line.value[shape.numberProperty];
+    const written = line.value[shape.numberProperty];
+    // A cart line id may be written as a string of digits (the tables type it "string").
+    const number = typeof written === 'string' && /^\d+$/.test(written) ? Number(written) : written;
     // Missing or non-integer numbers are the schema's to report.
     if (typeof number !== 'number' || !Number.isInteger(number)) continue;
     // The node (for the range) only for a line to report; most lines are numbered right.
@@ -36,5 +39,27 @@ export const lineNumberingRule: Rule = (ctx) => {
     }
     if (isInRange) inRange[number] = 1;
     else others.add(number);
+  }
+};
+
+/** create-a-cart.md, additional_transaction_reseller: "Only a maximum of 5 Indirect Resellers can be entered." */
+export const MAX_ADDITIONAL_RESELLERS = 5;
+
+/**
+ * A cart line names additional indirect resellers as participants; at most five of them. The
+ * transaction reseller is not counted: the order this becomes has it apart, as partnerIdOnRecord,
+ * next to at most five additionalPartnerIdsOnRecord (create-an-order.md).
+ */
+export const additionalResellersRule: Rule = (ctx) => {
+  if (ctx.kind.id !== 'cart') return;
+  for (const line of lineViews(ctx)) {
+    const participants = line.value.participants;
+    if (!Array.isArray(participants)) continue;
+    const additional = participants.filter((p) => isObject(p) && p.key === 'additional_transaction_reseller').length;
+    if (additional <= MAX_ADDITIONAL_RESELLERS) continue;
+    const node = childAt(line.node, 'participants');
+    if (!node) continue;
+    ctx.report(diagnostic(anchorRange(ctx.parsed, node), codes.tooManyAdditionalResellers,
+      `A line can name at most ${MAX_ADDITIONAL_RESELLERS} additional indirect resellers ("additional_transaction_reseller"); this one names ${additional}.`));
   }
 };

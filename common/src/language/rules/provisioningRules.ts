@@ -1,4 +1,5 @@
-// Provisioning context (reference §4.8): known keys only, and single scope names its subscription.
+// Provisioning context (reference §4.8): known keys only, and the scope names the subscription it
+// applies to. Which key names it depends on the purchase (see isSavingsPlan).
 import { codes } from '../codes';
 import { closestMatch } from '../didYouMean';
 import { diagnostic, jsonText, keyRange } from '../diagnosticFactory';
@@ -21,13 +22,19 @@ export const provisioningContextRule: Rule = (ctx) => {
     const contextObject = containerOf(contextNode);
     if (!contextNode || contextObject?.type !== 'object') continue;
 
-    if (typeof context.scope === 'string' && context.scope === 'single' && !context.entitlementId) {
-      const scopeNode = childAt(line.node, 'provisioningContext', 'scope');
-      if (scopeNode) {
-        ctx.report(diagnostic(nodeRange(ctx.parsed, scopeNode), codes.entitlementIdRequired,
-          'A single-scope purchase applies to one Azure subscription: add "entitlementId" with that subscription\'s id.',
-          [{ title: 'Add "entitlementId"', preferred: true, set: [{ path: setPathFor(contextNode, 'entitlementId'), value: '' }] }]));
-      }
+    const savingsPlan = isSavingsPlan(line.value);
+    const scopeNode = typeof context.scope === 'string' ? childAt(line.node, 'provisioningContext', 'scope') : undefined;
+    if (scopeNode && context.scope === 'single' && !context.entitlementId && (savingsPlan || !context.subscriptionId)) {
+      ctx.report(diagnostic(nodeRange(ctx.parsed, scopeNode), codes.entitlementIdRequired,
+        savingsPlan
+          ? 'A single-scope savings plan applies to one Azure subscription: add "entitlementId" with that subscription\'s id.'
+          : 'A single-scope purchase applies to one Azure subscription: name it ("entitlementId"; the reservation examples write "subscriptionId").',
+        [{ title: 'Add "entitlementId"', preferred: true, set: [{ path: setPathFor(contextNode, 'entitlementId'), value: '' }] }]));
+    }
+    if (scopeNode && savingsPlan && context.scope === 'shared' && !context.subscriptionId) {
+      ctx.report(diagnostic(nodeRange(ctx.parsed, scopeNode), codes.subscriptionIdRequired,
+        'A shared-scope savings plan is billed to an Azure plan: add "subscriptionId" with the Azure plan\'s id.',
+        [{ title: 'Add "subscriptionId"', preferred: true, set: [{ path: setPathFor(contextNode, 'subscriptionId'), value: '' }] }]));
     }
 
     contextObject.keyList().forEach((key, slot) => {
@@ -42,3 +49,14 @@ export const provisioningContextRule: Rule = (ctx) => {
     });
   }
 };
+
+/**
+ * An Azure savings plan line: the only purchase with a purchase commitment (azure-purchase-savings-plan.md:
+ * "Azure savings plans require a provisioning context … and a purchase commitment"). Its page says
+ * "EntitlementId: Azure subscription ID, required for single scope; SubscriptionId: Azure plan ID,
+ * required for shared scope". Reservations differ: their SKUs ask for Scope and SubscriptionId
+ * (product-resources.md), and create-a-cart.md buys a single-scope reservation with subscriptionId.
+ */
+export function isSavingsPlan(line: Record<string, unknown>): boolean {
+  return isObject(line.purchaseCommitment);
+}

@@ -4,7 +4,7 @@ import { type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { type CatalogView } from '../catalog';
 import { anchorRange } from '../diagnosticFactory';
 import { nodeRange, type ParsedRequest } from '../parsedRequest';
-import { memberIndex, memberNode, SourceContainer, type SourceNode, valueAt } from '../sourceTree';
+import { childAt, memberIndex, memberNode, SourceContainer, type SourceNode } from '../sourceTree';
 import { type RequestKind } from '../../requestKinds';
 
 export type JsonObject = Record<string, unknown>;
@@ -39,8 +39,9 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The value at a path below the document's root (the whole document, or an envelope's body). */
 export function nodeAt(ctx: RuleContext, path: readonly (string | number)[]): SourceNode | undefined {
-  return valueAt(ctx.parsed.source, path);
+  return childAt(ctx.root, ...path);
 }
 
 /** Range of the value at a path, or of the nearest existing parent's anchor when it is absent. */

@@ -55,14 +55,36 @@ function valueAt(ctx: RuleContext, path: readonly (string | number)[]): unknown 
   return value;
 }
 
+/** renewsTo is one object in the examples and "an array of RenewsTo resources" in the request tables: both are read. */
 export const renewsToRule: Rule = (ctx) => {
   for (const line of lineViews(ctx)) {
     const renewsTo = line.value.renewsTo;
-    if (!isObject(renewsTo) || typeof renewsTo.termDuration !== 'string' || RENEWAL_TERMS.includes(renewsTo.termDuration)) continue;
-    const node = childAt(line.node, 'renewsTo', 'termDuration');
+    const entries: [unknown, (string | number)[]][] = Array.isArray(renewsTo) ? renewsTo.map((entry, i) => [entry, ['renewsTo', i]]) : [[renewsTo, ['renewsTo']]];
+    for (const [entry, path] of entries) {
+      if (!isObject(entry) || typeof entry.termDuration !== 'string' || RENEWAL_TERMS.includes(entry.termDuration)) continue;
+      const node = childAt(line.node, ...path, 'termDuration');
+      if (!node) continue;
+      const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({ title: `Renew to "${term}"`, preferred: i === 0, replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }] }));
+      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.renewsToTerm,
+        `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${entry.termDuration}.`, fixes));
+    }
+  }
+};
+
+/**
+ * "unknown" is the initial value of BillingCycleType (product-resources.md), which the docs list
+ * among the billing cycles and the indirect-reseller order example sends (answered with a monthly
+ * order). It is accepted; this says what it does.
+ */
+export const unknownBillingCycleRule: Rule = (ctx) => {
+  const paths: (string | number)[][] = ctx.kind.id === 'subscription'
+    ? [['billingCycle'], ['scheduledNextTermInstructions', 'product', 'billingCycle'], ['nextChargeInstructions', 'product', 'billingCycle']]
+    : ctx.kind.lineItems?.billingCycleOn === 'document' ? [['billingCycle']] : lineViews(ctx).map((line) => line.billingCyclePath);
+  for (const path of paths) {
+    if (valueAt(ctx, path) !== 'unknown') continue;
+    const node = nodeAt(ctx, path);
     if (!node) continue;
-    const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({ title: `Renew to "${term}"`, preferred: i === 0, replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }] }));
-    ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.renewsToTerm,
-      `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${renewsTo.termDuration}.`, fixes));
+    ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.billingCycleUnknown,
+      '"unknown" is the initial value of BillingCycleType, not a billing cycle: Partner Center applies its default, as when the billing cycle is left out (for an order, monthly, or one_time for one-time purchases).'));
   }
 };
