@@ -4,7 +4,7 @@
 
 import { type EmulatorFixtures } from '../options';
 import { Random } from '../random';
-import { type BillingCycle, type CatalogItem, allCatalogItems, catalogItem, LEGACY_OFFERS } from './catalog';
+import { type BillingCycle, type CatalogItem, catalogItem, LEGACY_OFFERS } from './catalog';
 import { type CustomerRecord, type OrderLineRecord, type OrderRecord, type OrderStatus, type SubscriptionRecord, DAY_MS, REFUND_WINDOW_MS } from './model';
 import { ADDRESSES, COMPANY_PREFIXES, COMPANY_SUFFIXES, domainFor, FIRST_NAMES, LAST_NAMES } from './names';
 import { renew, Store } from './store';
@@ -169,10 +169,21 @@ function scriptedPlans(rng: Random): OrderPlan[] {
   ];
 }
 
-const LICENSES = allCatalogItems().filter((i) => i.product.kind === 'license' && !i.sku.isTrial);
-// The three-year software subscription SKU is left out so the random data set stays as it was.
-const SOFTWARE = allCatalogItems().filter((i) => i.product.kind === 'software' && i.catalogItemId !== FIXTURE_ITEMS.softwareSubscription);
-const RESERVATIONS = allCatalogItems().filter((i) => i.product.kind === 'reservation');
+/**
+ * The items random orders draw from. Fixed lists, not "every item of a kind": the catalog also
+ * carries the items the docs' examples buy, and drawing from a longer list would change every
+ * seeded customer after the first (their ids and names come from the same stream). The three-year
+ * software subscription SKU (FIXTURE_ITEMS.softwareSubscription) is left out for the same reason.
+ */
+const SEED_ITEMS = [
+  'CFQ7TTC0LH18:0001:CFQ7TTC0K971', 'CFQ7TTC0LCHC:0002:CFQ7TTC0MD5V', 'CFQ7TTC0LFLZ:0001:CFQ7TTC0KDLJ', 'CFQ7TTC0LF8S:0001:CFQ7TTC0N81H',
+  'CFQ7TTC0LHVK:0001:CFQ7TTC0J2M4', 'CFQ7TTC0LHWP:0001:CFQ7TTC0KZ7Q', 'CFQ7TTC0LHSF:0001:CFQ7TTC0PW1B', 'CFQ7TTC0HHS9:0001:CFQ7TTC0HX99',
+  'DZH318Z0BQ4B:0047:DZH318Z0DSM8', 'DZH318Z0BQ4B:0048:DZH318Z0DSM9', 'DZH318Z0BQ4B:004B:DZH318Z0DSMC',
+  'DG7GMGF0DVSV:0006:DG7GMGF0F3J1', 'DG7GMGF0FKZV:0003:DG7GMGF0G4QT',
+].map(item);
+const LICENSES = SEED_ITEMS.filter((i) => i.product.kind === 'license' && !i.sku.isTrial);
+const SOFTWARE = SEED_ITEMS.filter((i) => i.product.kind === 'software');
+const RESERVATIONS = SEED_ITEMS.filter((i) => i.product.kind === 'reservation');
 
 function randomPlans(rng: Random): OrderPlan[] {
   const plans: OrderPlan[] = [];

@@ -1,5 +1,5 @@
-// Legacy offers (/offers, GUID ids, offset paging) and the inventory check. Legacy offers are
-// listed for browsing but are not purchasable (isAvailableForPurchase: false).
+// Legacy offers (/offers, GUID ids, offset paging), their add-ons, and the inventory check. The
+// offers Microsoft flagged DEPR show isAvailableForPurchase: false; the others can be bought.
 
 import { asRecord, queryParam } from '../casing';
 import { catalogItem, findLegacyOffer, findProduct, LEGACY_OFFERS } from '../data/catalog';
@@ -11,9 +11,12 @@ import { offerWire } from '../wire/catalog';
 export function registerOffers(router: Router): void {
   router.get('/offers', listOffers);
   router.get('/offers/{offerId}', (ctx) => ({ status: 200, body: offerWire(offer(ctx), country(ctx)) }));
+  // get-addon-offers-by-offer-id.md: the add-on offers that list the offer among their prerequisites.
   router.get('/offers/{offerId}/addons', (ctx) => {
-    offer(ctx);
-    return { status: 200, body: collection([]) };
+    const base = offer(ctx);
+    const c = country(ctx);
+    const addOns = LEGACY_OFFERS.filter((o) => o.isAddOn && o.prerequisiteOffers.some((id) => id.toUpperCase() === base.id.toUpperCase()));
+    return { status: 200, body: collection(addOns.map((o) => offerWire(o, c)), { self: link(`/offers/${base.id}/addons?country=${c}`) }) };
   });
   router.post('/extensions/product/checkinventory', checkInventory);
 }

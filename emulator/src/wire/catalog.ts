@@ -50,10 +50,11 @@ export function skuWire(p: Product, s: Sku, scope: CatalogScope): Record<string,
     purchasePrerequisites: s.purchasePrerequisites,
     inventoryVariables: s.inventoryVariables,
     provisioningVariables: s.provisioningVariables,
-    actions: p.kind === 'license' ? ['Refund'] : [],
+    actions: p.kind === 'license' || p.kind === 'savingsPlan' ? ['Refund'] : [],
     dynamicAttributes: s.dynamicAttributes,
   };
   if (s.attestationProperties) out.attestationProperties = s.attestationProperties;
+  if (s.minimumPurchaseCommitment) out.minimumPurchaseCommitment = s.minimumPurchaseCommitment;
   out.links = { availabilities: link(`${self}/availabilities${scope.query}`), self: link(`${self}${scope.query}`) };
   out.attributes = attributes('Sku');
   return out;
@@ -99,15 +100,17 @@ export function offerWire(o: LegacyOffer, country: string): Record<string, unkno
     uri: `/offers/${o.id}?country=${country}`,
     locale: 'en-US',
     country,
-    category: { id: 'OFFER_CATEGORY_ENTERPRISE', name: 'Enterprise', rank: 0, locale: 'en-US', country },
-    prerequisiteOffers: [],
-    isAddOn: false,
-    isAvailableForPurchase: false,
-    billing: 'license',
+    category: o.billing === 'usage'
+      ? { id: 'OFFER_CATEGORY_AZURE', name: 'Azure', rank: 0, locale: 'en-US', country }
+      : { id: 'OFFER_CATEGORY_ENTERPRISE', name: 'Enterprise', rank: 0, locale: 'en-US', country },
+    prerequisiteOffers: o.prerequisiteOffers,
+    isAddOn: o.isAddOn,
+    isAvailableForPurchase: o.isAvailableForPurchase,
+    billing: o.billing,
     supportedBillingCycles: o.supportedBillingCycles,
-    isAutoRenewable: true,
-    product: { id: o.id, name: o.name, unit: 'Licenses' },
-    unitType: 'Licenses',
+    isAutoRenewable: o.billing === 'license',
+    product: { id: o.id, name: o.name, unit: o.billing === 'usage' ? 'Usage-based' : 'Licenses' },
+    unitType: o.billing === 'usage' ? 'Usage-based' : 'Licenses',
     links: { self: link(`/offers/${o.id}?country=${country}`) },
     attributes: attributes('Offer'),
   };
