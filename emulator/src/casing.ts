@@ -16,7 +16,7 @@ const KNOWN_KEYS = [
   'type', 'scope', 'subscriptionId', 'entitlementId', 'duration', 'parentSubscriptionId',
   'scheduledNextTermInstructions', 'nextChargeInstructions', 'product', 'productId', 'skuId', 'availabilityId',
   'field', 'operator', 'resetAfterCommit', 'resetBeforeCommit', 'status503', 'latencyMs', 'targetItems',
-  'inventoryContext', 'addonItems', 'associatedPartnerId',
+  'inventoryContext', 'addonItems', 'associatedPartnerId', 'purchaseCommitment', 'amount', 'grain', 'currency',
 ];
 
 const CANONICAL = new Map(KNOWN_KEYS.map((k) => [squash(k), k]));

@@ -61,21 +61,25 @@ export const ERRORS = {
   // Orders and carts
   orderNotFound: { code: 20000, status: 404, meaning: 'No order with this id for the customer.' },
   invalidOfferId: { code: 800004, status: 400, meaning: 'An order line names neither a catalog item nor a known legacy offer.' },
-  legacyOfferNotEligible: { code: 800020, status: 403, meaning: 'An order line names a legacy offer, which can no longer be bought.' },
+  legacyOfferNotEligible: { code: 800020, status: 403, meaning: 'An order line names a legacy offer flagged DEPR, which can no longer be bought.' },
   cartNotFound: { code: 800008, status: 404, meaning: 'No cart with this id for the customer, or it expired (7 days after creation).' },
   cartLineErrors: { code: 800009, status: 400, meaning: 'A checkout of a cart whose lines carry errors.' },
   inventoryNotAvailable: { code: 800010, status: 400, meaning: 'The checkout-order-errors fault: an order group of the cart could not be placed.', carrier: 'orderError' },
   cartAlreadySubmitted: { code: 800065, status: 400, meaning: 'A PUT changes a cart that was checked out. (A repeated checkout answers the first one\'s result instead.)' },
   lineNumbering: { code: 800071, status: 400, meaning: 'Line numbers (order lineItemNumber, cart line id) do not run 0..n-1 without repeats.' },
   attestationRequired: { code: 900203, status: 400, meaning: 'An order line for a SKU that requires attestation lacks attestationAccepted: true.' },
-  partnerAttestationMissing: { code: 900206, status: 400, meaning: 'An order with a line that requires attestation lacks partnerOnRecordAttestationAccepted: true.' },
+  partnerAttestationMissing: { code: 900206, status: 400, meaning: 'An order, or a cart at checkout, with a line that requires attestation lacks partnerOnRecordAttestationAccepted: true.' },
+  renewalTermInvalid: { code: 800121, status: 400, meaning: 'A line\'s renewsTo names a term other than P1M or P1Y.' },
+  customTermEndDateNotAllowed: { code: 900242, status: 400, meaning: 'An order line\'s customTermEndDate is not a date GET customTermEndDates lists for its term: not the calendar-month end, nor the end of an active new-commerce subscription, within the first term.' },
+  addOnNotRelated: { code: 800029, status: 400, meaning: 'A legacy add-on is bought for a base whose offer is not among the add-on\'s prerequisite offers.' },
+  parentSubscriptionNotActive: { code: 800012, status: 400, meaning: 'The subscription a legacy add-on is bought for is not active.' },
   termNotOffered: { code: 800121, status: 400, meaning: 'A line asks for a term its item does not offer, or any term on an item without terms.' },
   billingCycleInvalid: { code: 900269, status: 400, meaning: 'A line asks for a billing cycle its item (or its term) does not offer.' },
   billingCycleLongerThanTerm: { code: 900270, status: 400, meaning: 'The billing cycle is longer than the term (a line, or a subscription PATCH).' },
   quantityOutOfRange: { code: 900275, status: 400, meaning: 'An order line\'s quantity is below the SKU minimum or above its maximum.' },
-  reservationScopeUnsupported: { code: 900312, status: 400, meaning: 'A reservation\'s provisioning context has a scope other than shared or single.' },
-  entitlementIdRequired: { code: 900313, status: 400, meaning: 'A single-scope reservation has no entitlementId in its provisioning context.' },
-  azurePlanIdRequired: { code: 900317, status: 400, meaning: 'A reservation has no subscriptionId (Azure plan) in its provisioning context.' },
+  reservationScopeUnsupported: { code: 900312, status: 400, meaning: 'A reservation\'s or savings plan\'s provisioning context has a scope other than shared or single.' },
+  entitlementIdRequired: { code: 900313, status: 400, meaning: 'A single-scope savings plan has no entitlementId (the Azure subscription) in its provisioning context.' },
+  azurePlanIdRequired: { code: 900317, status: 400, meaning: 'A reservation has no subscriptionId in its provisioning context, or a shared-scope savings plan no subscriptionId (the Azure plan).' },
 
   // Catalog and legacy offers
   productNotFound: { code: 400013, status: 404, meaning: 'No product with this id.' },
@@ -114,7 +118,9 @@ export const CART_LINE_ERRORS = {
   billingPlanNotSupported: { code: 10013, meaning: 'The line\'s term and billing cycle are not a plan its item offers.' },
   seatsAboveMaximum: { code: 10015, meaning: 'The line asks for more seats than the SKU allows.' },
   seatsBelowMinimum: { code: 10010, meaning: 'The line asks for fewer seats than the SKU\'s minimum (the generic InvalidInput: no cart code of its own).' },
-  legacyOffer: { code: 500600, meaning: 'The line names a legacy offer, which can no longer be bought.' },
+  legacyOffer: { code: 500600, meaning: 'The line names a legacy offer flagged DEPR, which can no longer be bought.' },
+  customTermEndDateProduct: { code: 10016, meaning: 'The line has a customTermEndDate, but its item is not a new-commerce license (or is a trial).' },
+  customTermEndDateInvalid: { code: 10017, meaning: 'The line\'s customTermEndDate is not one GET customTermEndDates lists for its term.' },
 } as const satisfies Record<string, CartLineError>;
 
 export type CartLineErrorName = keyof typeof CART_LINE_ERRORS;

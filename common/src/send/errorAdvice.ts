@@ -37,7 +37,9 @@ const BY_CODE: Record<string, [string, string]> = {
   '800008': ['The cart was not found or has expired (carts last seven days).', 'Create the cart again.'],
   '800009': ['One or more cart lines have errors.', 'Fix the lines named in the cart preview, create a new cart, then check out.'],
   '800010': ['Inventory is not available for an item of this order group.', 'Check the item\'s availability for this customer and market, then buy it again.'],
-  '800020': ['The item is not eligible for purchase.', 'Legacy offers cannot be bought any more; use the new-commerce catalog item.'],
+  '800012': ['The subscription is not active (the base an add-on is bought for, or one whose billing cycle is changed).', 'Reactivate it first, or pick an active subscription.'],
+  '800020': ['The item is not eligible for purchase (a legacy offer Microsoft deprecated, for example).', 'Use the new-commerce catalog item (PRODUCT:SKU:AVAILABILITY) instead.'],
+  '800029': ['The add-on is not related to the parent subscription: the parent\'s offer is not among the add-on\'s prerequisite offers.', 'List the base offer\'s add-ons (GET /v1/offers/{id}/addons) and buy one of those.'],
   '800060': ['An order with this request is still in progress.', 'Wait a few minutes and check the customer\'s orders before sending again.'],
   '800064': ['The cart is being processed by another request.', 'Wait, then read the cart to see whether it was checked out.'],
   '800065': ['The cart was already submitted: it was checked out and can no longer change.', 'Nothing more was bought: its orders are in the customer\'s order list. Create a new cart for another purchase.'],
@@ -48,7 +50,7 @@ const BY_CODE: Record<string, [string, string]> = {
   '800095': ['The seat quantity of this subscription cannot be updated.', 'Check that the subscription is active and its offer allows seat changes.'],
   '800096': ['The status of this subscription cannot be updated (no update sets "expired": the service does, at term end).', 'Use "suspended", "active" or "deleted" as the change allows.'],
   '800097': ['The billing cycle of this subscription cannot be updated this way mid-term.', 'Change it at renewal, through scheduled next-term instructions.'],
-  '800121': ['The term duration is not valid for this item.', 'Pick a term the availability lists, or none for an item without terms.'],
+  '800121': ['The term duration is not valid: not a term the item offers, or (in renewsTo) not P1M or P1Y.', 'Pick a term the availability lists, or none for an item without terms; renew to P1M or P1Y.'],
   '900126': ['A value could not be parsed (an enum such as billingCycle).', 'Use one of the values the editor completes.'],
   '900203': ['The SKU requires attestation acceptance.', 'Set "attestationAccepted": true on the line.'],
   '900206': ['The partner-of-record attestation is missing.', 'Set "partnerOnRecordAttestationAccepted": true on the document.'],
@@ -59,7 +61,8 @@ const BY_CODE: Record<string, [string, string]> = {
   '900275': ['The quantity is outside the allowed range for the line.', 'Use a quantity between the SKU\'s minimum and maximum.'],
   '900279': ['The subscription no longer accepts updates (it expired).', 'Buy a new subscription instead.'],
   '900312': ['The reservation scope is not supported.', 'Use "shared" or "single".'],
-  '900313': ['A single-scope reservation needs entitlementId.', 'Add the Azure subscription as provisioningContext.entitlementId.'],
+  '900242': ['The custom term end date is neither the end of a calendar month nor the end date of an active new-commerce subscription, within the first term.', 'Use a date GET /v1/customers/{id}/subscriptions/customTermEndDates lists for the term.'],
+  '900313': ['A single-scope purchase (an Azure savings plan) needs entitlementId.', 'Add the Azure subscription as provisioningContext.entitlementId.'],
   '900317': ['The provisioning context needs subscriptionId.', 'Add the Azure plan or subscription id.'],
   '900329': ['This API does not accept app-only tokens.', 'Sign in as a user (App+User).'],
   // Cart line codes (a line's error.errorCode).
@@ -67,7 +70,9 @@ const BY_CODE: Record<string, [string, string]> = {
   '10012': ['The cart line\'s SKU requires attestation, which was not accepted.', 'Set "attestationAccepted": true on the line.'],
   '10013': ['The cart line\'s billing plan (term and billing cycle) is not supported for the item.', 'Pick a term and billing cycle pair the availability lists.'],
   '10015': ['The cart line asks for more seats than the limit.', 'Use at most the SKU\'s maximum quantity.'],
-  '500600': ['The cart line names a legacy offer, which is no longer eligible for purchase.', 'Use the new-commerce catalog item (PRODUCT:SKU:AVAILABILITY) instead.'],
+  '10016': ['The cart line has a custom term end date, but its item is not a new-commerce license subscription (or is a trial).', 'Remove customTermEndDate from the line.'],
+  '10017': ['The cart line\'s custom term end date is not one the customer may use for this term.', 'Use a date GET /v1/customers/{id}/subscriptions/customTermEndDates lists for the term.'],
+  '500600': ['The cart line names a legacy offer that is no longer eligible for purchase.', 'Use the new-commerce catalog item (PRODUCT:SKU:AVAILABILITY) instead.'],
 };
 
 const BY_STATUS: Record<number, [string, string]> = {

@@ -41,6 +41,11 @@ export interface OrderLineRecord {
   attestationAccepted?: boolean;
   promotionId?: string;
   customTermEndDate?: string;
+  renewsTo?: unknown;
+  /** Savings plans: {amount, currency, grain} as sent (order-resources.md PurchaseCommitment). */
+  purchaseCommitment?: Record<string, unknown>;
+  /** An add-on bought for this subscription (legacy: PATCH order, or a cart line's ParentSubscriptionId). */
+  parentSubscriptionId?: string;
 }
 
 export type OrderStatus = 'pending' | 'completed' | 'cancelled';
@@ -56,6 +61,8 @@ export interface OrderRecord {
   provisionAt?: number;
   lines: OrderLineRecord[];
   partnerOnRecordAttestationAccepted?: boolean;
+  /** Changes with every change of the order, for its etag. */
+  version: number;
 }
 
 export type SubscriptionStatus = 'active' | 'suspended' | 'deleted' | 'expired';
@@ -85,6 +92,8 @@ export interface SubscriptionRecord {
   /** Seats that may still be removed, and until when (purchase, renewal or each increase). */
   refundable: Array<{ quantity: number; until: number }>;
   partnerIdOnRecord?: string;
+  /** Add-on subscriptions: the base subscription they were bought for. */
+  parentSubscriptionId?: string;
   scheduledNextTermInstructions?: ScheduledNextTermInstructions;
   version: number;
 }
@@ -135,6 +144,9 @@ export interface CartLineRecord {
   customTermEndDate?: string;
   promotionId?: string;
   attestationAccepted?: boolean;
+  purchaseCommitment?: Record<string, unknown>;
+  /** Legacy add-ons bought with this (legacy) base line (create-a-cart-with-add-ons.md). */
+  addonItems?: CartLineRecord[];
   orderGroup: string;
   error?: CartLineError;
 }

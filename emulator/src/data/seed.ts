@@ -103,6 +103,7 @@ function addSoftwareSubscription(store: Store, rng: Random, customer: CustomerRe
     id: rng.hex(12), customerId: customer.id, billingCycle: 'triennial', country: customer.address.country, status: 'completed', createdAt,
     lines: [{ lineItemNumber: 0, offerId: bought.catalogItemId, item: bought, quantity: 1, termDuration: 'P3Y', friendlyName: bought.sku.title }],
     partnerOnRecordAttestationAccepted: true,
+    version: 1,
   };
   store.addOrder(order);
   const sub: SubscriptionRecord = {
@@ -235,6 +236,7 @@ function placeOrder(store: Store, rng: Random, customer: CustomerRecord, plan: O
       partnerIdOnRecord: rng.chance(0.2) ? String(rng.int(100000, 9999999)) : undefined,
     })),
     partnerOnRecordAttestationAccepted: true,
+    version: 1,
   };
   store.addOrder(order);
   if (plan.status !== 'completed') return;

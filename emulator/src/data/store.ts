@@ -3,7 +3,7 @@
 // from `ids`, so the ids of created resources depend only on the seed and the request sequence.
 
 import { type Random } from '../random';
-import { type TermDuration, TERM_MONTHS } from './catalog';
+import { makesSubscription, type TermDuration, TERM_MONTHS } from './catalog';
 import {
   type AgreementRecord, type ArtifactRecord, type CartRecord, type CustomerRecord, type EntitlementRecord,
   type OrderLineRecord, type OrderRecord, type SubscriptionRecord, REFUND_WINDOW_MS,
@@ -78,14 +78,21 @@ export class Store {
     }
   }
 
-  /** Marks an order completed and creates what its lines bought: license-based lines become
-   * subscriptions, software and reservation lines become entitlements. */
+  /** Marks an order completed and creates what its lines bought: license-based, SaaS and legacy
+   * lines become subscriptions, software and reservation lines become entitlements. Savings plans
+   * make neither (the emulator has no savings-plan subscription, see its README). Lines already
+   * provisioned are left as they are. */
   complete(order: OrderRecord, at: number, now: number): void {
     order.status = 'completed';
-    for (const line of order.lines) {
-      if (line.item.product.kind === 'license') this.addSubscription(order, line, at, now);
-      else this.addEntitlement(order, line, at);
-    }
+    for (const line of order.lines) this.provision(order, line, at, now);
+  }
+
+  /** Creates what one line bought (a line added to a completed order by PATCH, or at completion). */
+  provision(order: OrderRecord, line: OrderLineRecord, at: number, now: number): void {
+    if (line.subscriptionId) return;
+    const kind = line.item.product.kind;
+    if (makesSubscription(kind)) this.addSubscription(order, line, at, now);
+    else if (kind === 'software' || kind === 'reservation') this.addEntitlement(order, line, at);
   }
 
   private addSubscription(order: OrderRecord, line: OrderLineRecord, at: number, now: number): void {
@@ -106,6 +113,7 @@ export class Store {
       autoRenewEnabled: !line.item.sku.isTrial,
       refundable: [{ quantity: line.quantity, until: at + REFUND_WINDOW_MS }],
       partnerIdOnRecord: line.partnerIdOnRecord,
+      parentSubscriptionId: line.parentSubscriptionId,
       version: 1,
     };
     renew(sub, now);

@@ -8,12 +8,15 @@ import { registerCustomers } from './customers';
 import { registerEntitlements } from './entitlements';
 import { registerOffers } from './offers';
 import { registerOrders } from './orders';
+import { registerSubscriptionPurchases } from './subscriptionPurchases';
 import { registerSubscriptions } from './subscriptions';
 
 export function buildRouter(): Router {
   const router = new Router();
   registerCustomers(router);
   registerOrders(router);
+  // Before the subscription routes: "customTermEndDates" is not a subscription id.
+  registerSubscriptionPurchases(router);
   registerSubscriptions(router);
   registerEntitlements(router);
   registerCarts(router);

@@ -1,15 +1,18 @@
 // Reads one order or cart line and runs the line rules in the order the service reports them:
-// catalog item, provisioning context, term x billing cycle, quantity, attestation. Orders stop
-// at the first failure; carts keep line-scoped failures on the line and carry on.
+// catalog item, provisioning context, purchase commitment, renewsTo, term x billing cycle,
+// quantity, attestation, custom term end date. Orders stop at the first failure; carts keep
+// line-scoped failures on the line and carry on.
 
 import { parseEnum } from '../casing';
 import { type BillingCycle, type CatalogItem, type TermDuration, TERM_DURATIONS } from '../data/catalog';
 import { invalidInput } from '../errors';
 import { checkLineAttestation } from './attestation';
 import { resolveForCart, resolveForOrder } from './catalogItem';
+import { checkCustomTermEndDate, type PurchaseEnv } from './customTermEndDate';
 import { type LineFailure, type RuleFailure, toError } from './failure';
-import { checkProvisioningContext, readContext } from './provisioningContext';
+import { checkProvisioningContext, readContext, readPurchaseCommitment } from './provisioningContext';
 import { checkQuantity } from './quantity';
+import { readRenewsTo } from './renewsTo';
 import { checkTerm } from './terms';
 
 export interface CheckedLine {
@@ -19,6 +22,8 @@ export interface CheckedLine {
   quantity: number;
   termDuration?: TermDuration;
   provisioningContext: Record<string, string>;
+  purchaseCommitment?: Record<string, unknown>;
+  renewsTo?: unknown;
   failure?: LineFailure;
 }
 
@@ -40,6 +45,8 @@ export function checkPurchaseLine(
   offerId: unknown,
   billingCycle: BillingCycle,
   lineNumber: number,
+  /** The customer and time of the purchase, for the custom term end date. */
+  env?: PurchaseEnv,
 ): CheckedLine {
   const idField = mode === 'order' ? 'offerId' : 'catalogItemId';
   if (typeof offerId !== 'string' || offerId.trim() === '') throw invalidInput(`${idField} of line item ${lineNumber} is required.`);
@@ -60,10 +67,19 @@ export function checkPurchaseLine(
   if ('failure' in resolved) return fail(resolved.failure) ?? line;
   const item = resolved.item;
   line.item = item;
-  const contextFailure = checkProvisioningContext(item.sku, context);
+  const contextFailure = checkProvisioningContext(item, context);
   if (contextFailure) throw toError(contextFailure);
+  const commitment = readPurchaseCommitment(item, raw.purchaseCommitment);
+  if ('failure' in commitment) throw toError(commitment.failure);
+  line.purchaseCommitment = commitment.commitment;
+  const renewal = readRenewsTo(raw.renewsTo);
+  if ('failure' in renewal) throw toError(renewal.failure);
+  line.renewsTo = renewal.renewsTo;
   const term = checkTerm(item, billingCycle, requested);
   if ('failure' in term) return fail(term.failure) ?? line;
   line.termDuration = term.termDuration;
-  return fail(checkQuantity(item.sku, quantity, lineNumber)) ?? fail(checkLineAttestation(item.sku, item.catalogItemId, raw.attestationAccepted)) ?? line;
+  return fail(checkQuantity(item.sku, quantity, lineNumber))
+    ?? fail(checkLineAttestation(item.sku, item.catalogItemId, raw.attestationAccepted))
+    ?? fail(checkCustomTermEndDate(item, line.termDuration, raw.customTermEndDate, env))
+    ?? line;
 }

@@ -1,5 +1,6 @@
 // Cart and cart line shapes (cart-resources.md, create-a-cart.md 2023 example): every line
-// carries its currency, orderGroup and pricing; a line that breaks a rule carries `error`.
+// carries its currency, orderGroup and pricing; a line that breaks a rule carries `error`; legacy
+// add-ons bought with a base line sit in its addonItems (create-a-cart-with-add-ons.md).
 
 import { currencyFor } from '../data/catalog';
 import { type CartLineRecord, type CartRecord } from '../data/model';
@@ -20,7 +21,9 @@ function lineWire(l: CartLineRecord, currencyCode: string): Record<string, unkno
   if (l.promotionId) out.promotionId = l.promotionId;
   if (l.attestationAccepted !== undefined) out.attestationAccepted = l.attestationAccepted;
   out.orderGroup = l.orderGroup;
+  if (l.addonItems) out.addonItems = l.addonItems.map((a) => lineWire(a, currencyCode));
   if (l.item) out.pricing = linePricing(l.item, l.billingCycle, l.quantity);
+  if (l.purchaseCommitment) out.purchaseCommitment = l.purchaseCommitment;
   if (l.error) out.error = l.error;
   return out;
 }

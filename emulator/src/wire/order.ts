@@ -1,11 +1,18 @@
-// Order as the service emits it (create-an-order.md, get-an-order-by-id.md): relative links
-// without /v1, lower-case status, line transactionType "New" as in the documented examples.
+// Order as the service emits it (create-an-order.md, get-an-order-by-id.md, order-resources.md):
+// relative links without /v1, lower-case status, line transactionType "New" as in the documented
+// examples, and an etag in the attributes (the legacy examples show one).
 
 import { type CatalogItem, currencyFor, unitPriceFor } from '../data/catalog';
 import { type OrderLineRecord, type OrderRecord } from '../data/model';
-import { attributes, collection, iso, link } from '../envelope';
+import { attributes, collection, etag, iso, link } from '../envelope';
 
+/**
+ * Where a bought item's catalog entry is read: product, SKU and availability for catalog items
+ * (OrderLineItemLinks, SubscriptionLinks); the legacy Offers API for legacy offers
+ * (SubscriptionLinks.offer, as get-all-subscriptions-by-partner.md shows it).
+ */
 export function catalogLinks(item: CatalogItem, country: string): Record<string, ReturnType<typeof link>> {
+  if (item.offer) return { offer: link(`/offers/${item.offer.id}?country=${country}`) };
   const p = item.product.id;
   const s = item.sku.id;
   return {
@@ -25,23 +32,33 @@ export function linePricing(item: CatalogItem, billingCycle: OrderRecord['billin
 }
 
 function lineWire(o: OrderRecord, line: OrderLineRecord, includePrice: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { lineItemNumber: line.lineItemNumber, offerId: line.offerId };
+  const out: Record<string, unknown> = { lineItemNumber: line.lineItemNumber };
+  if (line.provisioningContext && Object.keys(line.provisioningContext).length > 0) out.provisioningContext = line.provisioningContext;
+  out.offerId = line.offerId;
   if (line.subscriptionId) out.subscriptionId = line.subscriptionId;
+  // A perpetual item has no term; cancel-an-order-from-the-integration-sandbox.md prints "".
   if (line.termDuration) out.termDuration = line.termDuration;
+  else if (line.item.availability.terms.length === 0) out.termDuration = '';
+  if (line.renewsTo !== undefined) out.renewsTo = line.renewsTo;
   out.transactionType = 'New';
   out.friendlyName = line.friendlyName;
   out.quantity = line.quantity;
   if (line.partnerIdOnRecord) out.partnerIdOnRecord = line.partnerIdOnRecord;
   if (line.additionalPartnerIdsOnRecord) out.additionalPartnerIdsOnRecord = line.additionalPartnerIdsOnRecord;
-  if (line.provisioningContext && Object.keys(line.provisioningContext).length > 0) out.provisioningContext = line.provisioningContext;
   if (line.attestationAccepted !== undefined) out.attestationAccepted = line.attestationAccepted;
   if (line.promotionId) out.promotionId = line.promotionId;
   if (line.customTermEndDate) out.customTermEndDate = line.customTermEndDate;
   if (includePrice) out.pricing = linePricing(line.item, o.billingCycle, line.quantity);
-  const links = catalogLinks(line.item, o.country);
+  if (line.purchaseCommitment) out.purchaseCommitment = line.purchaseCommitment;
+  // Legacy lines link only their subscription (the legacy examples); others their catalog entry.
+  const links: Record<string, ReturnType<typeof link>> = line.item.offer ? {} : catalogLinks(line.item, o.country);
   if (line.subscriptionId) links.subscription = link(`/customers/${o.customerId}/subscriptions/${line.subscriptionId}`);
   out.links = links;
   return out;
+}
+
+export function orderEtag(o: OrderRecord): string {
+  return etag(o.id, o.version);
 }
 
 export function orderWire(o: OrderRecord, includePrice: boolean): Record<string, unknown> {
@@ -65,7 +82,7 @@ export function orderWire(o: OrderRecord, includePrice: boolean): Record<string,
   if (o.partnerOnRecordAttestationAccepted !== undefined) out.partnerOnRecordAttestationAccepted = o.partnerOnRecordAttestationAccepted;
   out.links = { self: link(self), provisioningStatus: link(`${self}/provisioningstatus`) };
   out.client = {};
-  out.attributes = attributes('Order');
+  out.attributes = attributes('Order', orderEtag(o));
   return out;
 }
 

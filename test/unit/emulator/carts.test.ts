@@ -89,7 +89,10 @@ test('request-level cart errors: unknown item 400019, numbering 800071, missing 
   assert.deepEqual(await post([{ catalogItemId: 'CFQ7TTC0LH18:0001:NOPE', quantity: 1, billingCycle: 'monthly' }]), [404, 400019]);
   assert.deepEqual(await post([{ id: 1, catalogItemId: license, quantity: 1, billingCycle: 'monthly' }]), [400, 800071]);
   assert.deepEqual(await post([{ catalogItemId: license, quantity: 1 }]), [400, 800002]);
-  assert.deepEqual(await post([{ catalogItemId: reservation, quantity: 1, billingCycle: 'one_time', provisioningContext: { scope: 'single', subscriptionId: 's', duration: '1Year' } }]), [400, 900313]);
+  assert.deepEqual(await post([{ catalogItemId: reservation, quantity: 1, billingCycle: 'one_time', provisioningContext: { scope: 'galaxy', subscriptionId: 's' } }]), [400, 900312]);
+  // azure-purchase-savings-plan.md: "EntitlementId: Azure subscription ID, required for single scope".
+  const savingsPlan = { catalogItemId: 'DZH318Z09V6F:0001:DZH318Z0BLD3', quantity: 1, billingCycle: 'one_time', termDuration: 'P1Y', purchaseCommitment: { amount: 0.05, grain: 'hourly', currency: 'usd' } };
+  assert.deepEqual(await post([{ ...savingsPlan, provisioningContext: { scope: 'single', subscriptionId: 's' } }]), [400, 900313]);
   assert.equal((await call(em, `${cartsUri(em)}/00000000-0000-0000-0000-000000000000`)).body.code, 800008);
 });
 

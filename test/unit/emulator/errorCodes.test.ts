@@ -134,6 +134,11 @@ const monthly = (em: RunningEmulator, extra: Record<string, unknown> = {}) => or
 const reservation = (em: RunningEmulator, context: Record<string, string>) =>
   order(em, { billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.reservation, quantity: 1, provisioningContext: context }] });
 const cartLine = (em: RunningEmulator, extra: Record<string, unknown> = {}) => ({ id: 0, catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M', ...extra });
+const SAVINGS_PLAN = 'DZH318Z09V6F:0001:DZH318Z0BLD3';
+/** A legacy add-on of Office 365 Enterprise E1 (create-a-cart-with-add-ons.md), bought for `parentSubscriptionId`. */
+const legacyAddOn = (em: RunningEmulator, parentSubscriptionId: string) => call(em, `${customer(em)}/carts`, { body: { lineItems: [
+  { catalogItemId: 'C94271D8-B431-4A25-A3C5-A57737A1C909', quantity: 1, billingCycle: 'annual', provisioningContext: { parentSubscriptionId } },
+] } });
 
 async function newCart(em: RunningEmulator, lines: unknown[]): Promise<Reply> {
   const created = await call(em, `${customer(em)}/carts`, { body: { lineItems: lines } });
@@ -237,12 +242,20 @@ const SCENARIOS: Record<ErrorName, Scenario> = {
   lineNumbering: { run: (em) => monthly(em, { lineItemNumber: 1 }) },
   attestationRequired: { run: (em) => monthly(em, { offerId: em.fixtures.catalog.attestation }) },
   partnerAttestationMissing: { run: (em) => monthly(em, { offerId: em.fixtures.catalog.attestation, attestationAccepted: true }) },
+  renewalTermInvalid: { run: (em) => monthly(em, { renewsTo: { termDuration: 'P3Y' } }) },
+  customTermEndDateNotAllowed: { run: (em) => monthly(em, { termDuration: 'P1M', customTermEndDate: '2022-02-19T00:00:00Z' }) },
+  addOnNotRelated: { run: (em) => legacyAddOn(em, em.fixtures.subscriptions.recent.subscriptionId) },
+  parentSubscriptionNotActive: { run: (em) => legacyAddOn(em, em.fixtures.subscriptions.suspended.subscriptionId) },
   termNotOffered: { run: (em) => order(em, { billingCycle: 'triennial', lineItems: [line(em, { termDuration: 'P3Y' })] }) },
   billingCycleInvalid: { run: (em) => order(em, { billingCycle: 'one_time', lineItems: [line(em)] }) },
   billingCycleLongerThanTerm: { run: (em) => order(em, { billingCycle: 'annual', lineItems: [line(em, { termDuration: 'P1M' })] }) },
   quantityOutOfRange: { run: (em) => monthly(em, { quantity: 301 }) },
   reservationScopeUnsupported: { run: (em) => reservation(em, { scope: 'resource group', subscriptionId: 'x', duration: '1Year' }) },
-  entitlementIdRequired: { run: (em) => reservation(em, { scope: 'single', subscriptionId: 'x', duration: '1Year' }) },
+  entitlementIdRequired: {
+    run: (em) => order(em, { billingCycle: 'one_time', lineItems: [line(em, {
+      offerId: SAVINGS_PLAN, termDuration: 'P1Y', provisioningContext: { scope: 'single', subscriptionId: 'plan' }, purchaseCommitment: { amount: 0.05, grain: 'hourly', currency: 'usd' },
+    })] }),
+  },
   azurePlanIdRequired: { run: (em) => reservation(em, { scope: 'shared', duration: '1Year' }) },
 
   productNotFound: { run: (em) => call(em, '/v1/products/NOPE0000NOPE?country=US') },
@@ -341,6 +354,8 @@ describe('every error the emulator answers is one a real call can meet', () => {
       seatsAboveMaximum: cartLine(em, { quantity: 301 }),
       seatsBelowMinimum: cartLine(em, { catalogItemId: catalog.minimumFive, quantity: 4 }),
       legacyOffer: { catalogItemId: catalog.legacyOffer, quantity: 1, billingCycle: 'monthly' },
+      customTermEndDateProduct: { catalogItemId: catalog.software, quantity: 1, billingCycle: 'one_time', customTermEndDate: '2030-01-31T00:00:00Z' },
+      customTermEndDateInvalid: cartLine(em, { customTermEndDate: '2022-02-19T00:00:00Z' }),
     };
     const names = Object.keys(lines) as CartLineErrorName[];
     const cart = await newCart(em, names.map((n, id) => ({ ...lines[n], id })));

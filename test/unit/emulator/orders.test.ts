@@ -87,7 +87,10 @@ test('order rules answer the documented codes', async (t) => {
   // reservations: provisioning context
   const ri = (ctx: Record<string, string>): unknown => ({ BillingCycle: 'one_time', LineItems: [{ LineItemNumber: 0, OfferId: reservation, Quantity: 1, ProvisioningContext: ctx }] });
   assert.deepEqual(await order(em, ri({ scope: 'resource group', subscriptionId: 'x', duration: '1Year' })), { status: 400, code: 900312 });
-  assert.deepEqual(await order(em, ri({ scope: 'Single', subscriptionId: 'x', duration: '1Year' })), { status: 400, code: 900313 });
+  // A single-scope reservation names its Azure subscription in subscriptionId (product-resources.md;
+  // create-a-cart.md sends {"subscriptionId", "scope": "single"}); no entitlementId is needed.
+  assert.deepEqual(await order(em, ri({ scope: 'Single', subscriptionId: 'x', duration: '1Year' })), { status: 201, code: undefined });
+  assert.deepEqual(await order(em, ri({ scope: 'shared' })), { status: 400, code: 900317 });
   assert.deepEqual(await order(em, ri({ scope: 'shared', subscriptionId: 'x', duration: '5Years' })), { status: 400, code: 800002 });
   assert.deepEqual(await order(em, ri({ scope: 'shared', subscriptionId: 'x', duration: '3Years' })), { status: 400, code: 800002 });
   assert.deepEqual(await order(em, ri({ scope: 'Single', subscriptionId: 'x', entitlementId: 'y', duration: '1year' })), { status: 201, code: undefined });
