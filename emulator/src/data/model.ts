@@ -46,6 +46,10 @@ export interface OrderLineRecord {
   purchaseCommitment?: Record<string, unknown>;
   /** An add-on bought for this subscription (legacy: PATCH order, or a cart line's ParentSubscriptionId). */
   parentSubscriptionId?: string;
+  /** Cancelled by an order PATCH: its quantity is 0 and its provisioning status "unfulfilled". */
+  cancelled?: boolean;
+  /** The quantity the line had when it was cancelled (its provisioning status still counts it). */
+  cancelledQuantity?: number;
 }
 
 export type OrderStatus = 'pending' | 'completed' | 'cancelled';
@@ -61,7 +65,7 @@ export interface OrderRecord {
   provisionAt?: number;
   lines: OrderLineRecord[];
   partnerOnRecordAttestationAccepted?: boolean;
-  /** Changes with every change of the order, for its etag. */
+  /** Changes with every PATCH, for the order's etag. */
   version: number;
 }
 

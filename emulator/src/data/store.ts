@@ -81,7 +81,7 @@ export class Store {
   /** Marks an order completed and creates what its lines bought: license-based, SaaS and legacy
    * lines become subscriptions, software and reservation lines become entitlements. Savings plans
    * make neither (the emulator has no savings-plan subscription, see its README). Lines already
-   * provisioned are left as they are. */
+   * provisioned or cancelled are left as they are. */
   complete(order: OrderRecord, at: number, now: number): void {
     order.status = 'completed';
     for (const line of order.lines) this.provision(order, line, at, now);
@@ -89,10 +89,39 @@ export class Store {
 
   /** Creates what one line bought (a line added to a completed order by PATCH, or at completion). */
   provision(order: OrderRecord, line: OrderLineRecord, at: number, now: number): void {
-    if (line.subscriptionId) return;
+    if (line.cancelled || line.subscriptionId) return;
     const kind = line.item.product.kind;
     if (makesSubscription(kind)) this.addSubscription(order, line, at, now);
     else if (kind === 'software' || kind === 'reservation') this.addEntitlement(order, line, at);
+  }
+
+  /**
+   * Cancels lines of an order (cancel-software-purchases.md): each gets quantity 0, its entitlement
+   * is revoked, and the order is "cancelled if all the line items in the order are canceled, or
+   * completed if not all" (a pending order stays pending until its other lines are provisioned).
+   */
+  cancelLines(order: OrderRecord, lineItemNumbers: number[]): void {
+    const numbers = new Set(lineItemNumbers);
+    for (const line of order.lines) {
+      if (!numbers.has(line.lineItemNumber)) continue;
+      if (line.cancelled) continue;
+      line.cancelled = true;
+      line.cancelledQuantity = line.quantity;
+      line.quantity = 0;
+    }
+    const entitlements = this.listOf(this.entitlements, order.customerId);
+    for (let i = entitlements.length - 1; i >= 0; i--) {
+      const e = entitlements[i];
+      if (e.orderId !== order.id || !numbers.has(e.lineItemNumber)) continue;
+      for (const a of e.artifacts) this.artifacts.delete(a.resourceId.toLowerCase());
+      entitlements.splice(i, 1);
+    }
+    if (order.lines.every((l) => l.cancelled)) {
+      order.status = 'cancelled';
+      const at = this.pending.indexOf(order);
+      if (at >= 0) this.pending.splice(at, 1);
+    }
+    order.version++;
   }
 
   private addSubscription(order: OrderRecord, line: OrderLineRecord, at: number, now: number): void {

@@ -1,8 +1,12 @@
-// /customers/{c}/orders: list (billingType, include_price), get, create, provisioning status.
+// /customers/{c}/orders: list (billingType, include_price), get, create, PATCH, provisioning status.
 // A created order is `pending`; it completes provisioningDelayMs later (settled lazily on the
 // next request), and only then do its subscriptions and entitlements exist. An order of legacy
 // offers is provisioned at once, as the legacy examples answer with subscription ids
 // (create-an-order-for-a-customer-of-an-indirect-reseller.md, purchase-an-add-on-to-a-subscription.md).
+//
+// PATCH does what the docs use it for: cancel software lines or a whole order (status
+// "cancelled"), buy a legacy add-on for a subscription of the order (a line with
+// parentSubscriptionId), or change a legacy order's billing cycle.
 
 import { requireUser } from '../auth';
 import { asRecord, parseEnum, queryParam, squash } from '../casing';
@@ -11,14 +15,17 @@ import { type OrderLineRecord, type OrderRecord } from '../data/model';
 import { collection, link } from '../envelope';
 import { ApiError, invalidInput } from '../errors';
 import { type ApiResponse, type RequestContext, type Router } from '../router';
-import { baseMissing, isLegacyAddOn } from '../rules/addOns';
+import { baseMissing, isLegacyAddOn, parentFor } from '../rules/addOns';
 import { checkPartnerAttestation, needsAttestation } from '../rules/attestation';
 import { resolveForOrder } from '../rules/catalogItem';
 import { type PurchaseEnv } from '../rules/customTermEndDate';
 import { toError } from '../rules/failure';
 import { checkLineNumbers } from '../rules/lineNumbers';
 import { requireMca } from '../rules/mca';
-import { checkPurchaseLine } from '../rules/purchaseLine';
+import { checkCancel } from '../rules/orderCancel';
+import { checkPurchaseLine, readQuantity, readTerm } from '../rules/purchaseLine';
+import { checkQuantity } from '../rules/quantity';
+import { checkTerm } from '../rules/terms';
 import { orderWire, provisioningStatusWire } from '../wire/order';
 import { requireCustomer } from './customers';
 
@@ -26,6 +33,7 @@ export function registerOrders(router: Router): void {
   router.get('/customers/{customerId}/orders', listOrders);
   router.post('/customers/{customerId}/orders', createOrder);
   router.get('/customers/{customerId}/orders/{orderId}', (ctx) => ({ status: 200, body: orderWire(requireOrder(ctx), includePrice(ctx)) }));
+  router.add('PATCH', '/customers/{customerId}/orders/{orderId}', patchOrder);
   router.get('/customers/{customerId}/orders/{orderId}/provisioningstatus', (ctx) => {
     requireUser(ctx.appOnly);
     return { status: 200, body: provisioningStatusWire(requireOrder(ctx)) };
@@ -150,4 +158,121 @@ function friendlyNameOf(raw: Record<string, unknown>, item: CatalogItem): string
 
 function stringArray(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+}
+
+function patchOrder(ctx: RequestContext): ApiResponse {
+  const order = requireOrder(ctx);
+  if (ctx.body === null || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) throw invalidInput('The body must be the order resource.');
+  const body = asRecord(ctx.body);
+  const raws = Array.isArray(body.lineItems) ? body.lineItems.map(asRecord) : [];
+  if (body.lineItems !== undefined && body.lineItems !== null && !Array.isArray(body.lineItems)) throw invalidInput('lineItems must be a list.');
+  const status = typeof body.status === 'string' ? squash(body.status) : undefined;
+  if (status === 'cancelled' || status === 'canceled') cancelOrder(ctx, order, raws);
+  else if (status !== undefined && status !== squash(order.status)) {
+    throw invalidInput(`An order PATCH can set status only to "cancelled", not '${String(body.status)}'.`);
+  } else if (raws.some((r) => r.parentSubscriptionId !== undefined && r.parentSubscriptionId !== null)) {
+    buyAddOns(ctx, order, raws);
+  } else {
+    const cycle = sentCycle(body.billingCycle);
+    if (cycle !== undefined && cycle !== order.billingCycle) changeBillingCycle(ctx, order, cycle, raws);
+  }
+  return { status: 200, body: orderWire(order, false) };
+}
+
+/**
+ * cancel-software-purchases.md: "(Optional) If you want to specify certain line items for
+ * cancellation, set the Order.LineItems to list of line items that you want to cancel"; without
+ * lineItems every line is cancelled (cancel-an-order-from-the-integration-sandbox.md).
+ */
+function cancelOrder(ctx: RequestContext, order: OrderRecord, raws: Array<Record<string, unknown>>): void {
+  if (order.status === 'cancelled') throw new ApiError('orderAlreadyCancelled', `Order ${order.id} can't be canceled: it already is.`);
+  const targets = raws.length === 0 ? order.lines.filter((l) => !l.cancelled) : raws.map((raw) => {
+    const number = raw.lineItemNumber;
+    const line = order.lines.find((l) => l.lineItemNumber === number);
+    if (typeof number !== 'number' || !line) throw invalidInput(`Line item ${JSON.stringify(number ?? null)} is not a line of order ${order.id}.`);
+    if (typeof raw.offerId === 'string' && raw.offerId.toUpperCase() !== line.offerId.toUpperCase()) {
+      throw invalidInput(`Line item ${number} of order ${order.id} is ${line.offerId}, not ${raw.offerId}.`);
+    }
+    return line;
+  });
+  for (const line of targets) {
+    const failure = checkCancel(order, line, ctx.now);
+    if (failure) throw toError(failure);
+  }
+  ctx.store.cancelLines(order, targets.map((l) => l.lineItemNumber));
+}
+
+function isLegacyOrder(order: OrderRecord): boolean {
+  return order.lines.every((l) => l.item.product.kind === 'legacy');
+}
+
+/**
+ * purchase-an-add-on-to-a-subscription.md: "When you purchase an add-on to a subscription, you are
+ * updating the original subscription order with the order for the add-on": each request line
+ * (LineItemNumber, OfferId, ParentSubscriptionId, Quantity required) becomes a new line of the
+ * order, provisioned at once. New-commerce add-ons are bought as orders of their own (800042).
+ */
+function buyAddOns(ctx: RequestContext, order: OrderRecord, raws: Array<Record<string, unknown>>): void {
+  if (!isLegacyOrder(order)) {
+    throw new ApiError('orderPatchNotSupported', 'Not supported: add-ons are bought through the base\'s order only for legacy offers; new-commerce add-ons are bought like any other catalog item.');
+  }
+  const numbers = checkLineNumbers(raws.map((r) => r.lineItemNumber), 'lineItemNumber', true);
+  const env = envOf(ctx, order.customerId);
+  const added = raws.map((raw, i): OrderLineRecord => {
+    if (typeof raw.offerId !== 'string' || raw.offerId.trim() === '') throw invalidInput(`offerId of line item ${numbers[i]} is required.`);
+    if (typeof raw.parentSubscriptionId !== 'string' || raw.parentSubscriptionId === '') {
+      throw invalidInput(`parentSubscriptionId of line item ${numbers[i]} is required to buy an add-on.`);
+    }
+    const resolved = resolveForOrder(raw.offerId.trim());
+    if ('failure' in resolved) throw toError(resolved.failure);
+    const item = resolved.item;
+    const parent = parentFor(env, item, raw.parentSubscriptionId);
+    if ('failure' in parent) throw toError(parent.failure);
+    if (parent.parent.orderId !== order.id) {
+      throw invalidInput(`Subscription ${parent.parent.id} was bought in order ${parent.parent.orderId}: PATCH that order to buy its add-ons.`);
+    }
+    const quantity = readQuantity(raw.quantity, numbers[i]);
+    const term = checkTerm(item, order.billingCycle, readTerm(raw.termDuration));
+    if ('failure' in term) throw toError(term.failure);
+    const tooMany = checkQuantity(item.sku, quantity, numbers[i]);
+    if (tooMany) throw toError(tooMany);
+    return {
+      lineItemNumber: order.lines.length + numbers[i], offerId: item.catalogItemId, item, quantity, termDuration: term.termDuration,
+      friendlyName: friendlyNameOf(raw, item), parentSubscriptionId: parent.parent.id,
+      partnerIdOnRecord: typeof raw.partnerIdOnRecord === 'string' ? raw.partnerIdOnRecord : undefined,
+    };
+  });
+  requireMca(ctx.store, order.customerId);
+  for (const line of added.sort((a, b) => a.lineItemNumber - b.lineItemNumber)) {
+    order.lines.push(line);
+    ctx.store.provision(order, line, ctx.now, ctx.now);
+  }
+  order.version++;
+}
+
+/**
+ * change-the-billing-cycle.md: "Updates an Order from monthly to annual billing or from annual to
+ * monthly billing"; its lines name the subscriptions (SubscriptionId required). Legacy orders only:
+ * a new-commerce subscription changes its billing cycle by a subscription PATCH (800042). The
+ * order has one billing cycle, so every active subscription of it changes.
+ */
+function changeBillingCycle(ctx: RequestContext, order: OrderRecord, cycle: BillingCycle, raws: Array<Record<string, unknown>>): void {
+  if (!isLegacyOrder(order)) {
+    throw new ApiError('orderPatchNotSupported', 'Not supported: the billing cycle of a new-commerce subscription is changed by a PATCH of the subscription, not of its order.');
+  }
+  if (cycle !== 'monthly' && cycle !== 'annual') throw new ApiError('billingCycleInvalid', `The billing cycle is invalid: an order changes between monthly and annual, not to '${cycle}'.`);
+  if (raws.length === 0) throw invalidInput('lineItems is required: name the subscriptions of the order (subscriptionId).');
+  const subs = ctx.store.listOf(ctx.store.subscriptions, order.customerId).filter((s) => s.orderId === order.id);
+  for (const raw of raws) {
+    const id = raw.subscriptionId;
+    const sub = typeof id === 'string' ? subs.find((s) => s.id.toLowerCase() === id.toLowerCase()) : undefined;
+    if (!sub) throw invalidInput(`subscriptionId ${JSON.stringify(id ?? null)} is not a subscription of order ${order.id}.`);
+    if (sub.status !== 'active') throw new ApiError('parentSubscriptionNotActive', `Subscription ${sub.id} is ${sub.status}, not active.`);
+  }
+  order.billingCycle = cycle;
+  for (const sub of subs.filter((s) => s.status === 'active')) {
+    sub.billingCycle = cycle;
+    sub.version++;
+  }
+  order.version++;
 }

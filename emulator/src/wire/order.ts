@@ -1,6 +1,7 @@
 // Order as the service emits it (create-an-order.md, get-an-order-by-id.md, order-resources.md):
 // relative links without /v1, lower-case status, line transactionType "New" as in the documented
-// examples, and an etag in the attributes (the legacy examples show one).
+// examples, an etag in the attributes (the legacy examples show one) and a patchOperation link
+// (every example since 2019 shows one; cancel-software-purchases.md PATCHes it).
 
 import { type CatalogItem, currencyFor, unitPriceFor } from '../data/catalog';
 import { type OrderLineRecord, type OrderRecord } from '../data/model';
@@ -80,19 +81,26 @@ export function orderWire(o: OrderRecord, includePrice: boolean): Record<string,
     out.totalPrice = round(o.lines.reduce((sum, l) => sum + linePricing(l.item, o.billingCycle, l.quantity).extendedPrice, 0));
   }
   if (o.partnerOnRecordAttestationAccepted !== undefined) out.partnerOnRecordAttestationAccepted = o.partnerOnRecordAttestationAccepted;
-  out.links = { self: link(self), provisioningStatus: link(`${self}/provisioningstatus`) };
+  out.links = { self: link(self), provisioningStatus: link(`${self}/provisioningstatus`), patchOperation: link(self, 'PATCH') };
   out.client = {};
   out.attributes = attributes('Order', orderEtag(o));
   return out;
 }
 
-/** Per-line fulfilment: lines of a completed order are fulfilled, all others unfulfilled. */
+/**
+ * Per-line fulfilment, with the statuses of order-resources.md (OrderLineItemProvisioningStatus),
+ * lower case as get-order-provisioning-status.md's example writes "fulfilled": "fulfilled" once
+ * the order completed, "unfulfilled" for a cancelled line ("Not fulfilled due to cancellation"),
+ * "prefulfillmentpending" while the order is still processing.
+ */
 export function provisioningStatusWire(o: OrderRecord): unknown {
-  const status = o.status === 'completed' ? 'fulfilled' : 'unfulfilled';
-  return collection(o.lines.map((l) => ({
-    orderLineItemId: l.lineItemNumber,
-    lineItemNumber: l.lineItemNumber,
-    status,
-    quantityProvisioningInformation: [{ quantity: l.quantity, status }],
-  })));
+  return collection(o.lines.map((l) => {
+    const status = l.cancelled || o.status === 'cancelled' ? 'unfulfilled' : o.status === 'completed' ? 'fulfilled' : 'prefulfillmentpending';
+    return {
+      orderLineItemId: l.lineItemNumber,
+      lineItemNumber: l.lineItemNumber,
+      status,
+      quantityProvisioningInformation: [{ quantity: l.cancelledQuantity ?? l.quantity, status }],
+    };
+  }));
 }

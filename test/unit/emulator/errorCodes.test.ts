@@ -135,6 +135,13 @@ const reservation = (em: RunningEmulator, context: Record<string, string>) =>
   order(em, { billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.reservation, quantity: 1, provisioningContext: context }] });
 const cartLine = (em: RunningEmulator, extra: Record<string, unknown> = {}) => ({ id: 0, catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M', ...extra });
 const SAVINGS_PLAN = 'DZH318Z09V6F:0001:DZH318Z0BLD3';
+/** An order PATCH of a new order of these lines (one_time), made first. */
+async function patchNewOrder(em: RunningEmulator, lines: Array<Record<string, unknown>>, patchBody: unknown, billingCycle = 'one_time'): Promise<Reply> {
+  const placed = await order(em, { billingCycle, lineItems: lines.map((l, n) => ({ lineItemNumber: n, quantity: 1, ...l })) });
+  assert.equal(placed.status, 201, placed.text);
+  return call(em, `/v1${placed.body.links.self.uri}`, { method: 'PATCH', body: patchBody });
+}
+const cancel = { status: 'cancelled' };
 /** A legacy add-on of Office 365 Enterprise E1 (create-a-cart-with-add-ons.md), bought for `parentSubscriptionId`. */
 const legacyAddOn = (em: RunningEmulator, parentSubscriptionId: string) => call(em, `${customer(em)}/carts`, { body: { lineItems: [
   { catalogItemId: 'C94271D8-B431-4A25-A3C5-A57737A1C909', quantity: 1, billingCycle: 'annual', provisioningContext: { parentSubscriptionId } },
@@ -246,6 +253,29 @@ const SCENARIOS: Record<ErrorName, Scenario> = {
   customTermEndDateNotAllowed: { run: (em) => monthly(em, { termDuration: 'P1M', customTermEndDate: '2022-02-19T00:00:00Z' }) },
   addOnNotRelated: { run: (em) => legacyAddOn(em, em.fixtures.subscriptions.recent.subscriptionId) },
   parentSubscriptionNotActive: { run: (em) => legacyAddOn(em, em.fixtures.subscriptions.suspended.subscriptionId) },
+  orderPatchNotSupported: { run: (em) => patchNewOrder(em, [{ offerId: em.fixtures.catalog.license }], { billingCycle: 'annual', lineItems: [{ lineItemNumber: 0 }] }, 'monthly') },
+  orderAlreadyCancelled: {
+    run: async (em) => {
+      const first = await patchNewOrder(em, [{ offerId: em.fixtures.catalog.software }], cancel);
+      assert.equal(first.status, 200);
+      return call(em, `/v1${first.body.links.self.uri}`, { method: 'PATCH', body: cancel });
+    },
+  },
+  orderCancelThroughSubscription: { run: (em) => patchNewOrder(em, [{ offerId: em.fixtures.catalog.license }], cancel, 'monthly') },
+  cancelNotAllowedOutsideSandbox: { run: (em) => patchNewOrder(em, [{ offerId: em.fixtures.catalog.reservation, provisioningContext: { scope: 'shared', subscriptionId: 's' } }], cancel) },
+  savingsPlanNotManagedHere: {
+    run: (em) => patchNewOrder(em, [{ offerId: SAVINGS_PLAN, termDuration: 'P1Y', provisioningContext: { scope: 'shared', subscriptionId: 'plan' }, purchaseCommitment: { amount: 0.05, grain: 'hourly', currency: 'usd' } }], cancel),
+  },
+  saasCancelThroughSubscription: { run: (em) => patchNewOrder(em, [{ offerId: 'DZH318Z0BXWC:0002:DZH318Z0BMRV', termDuration: 'P1M' }], cancel, 'monthly') },
+  softwareCancelWindowPassed: {
+    custom: async (t) => {
+      let offset = 0;
+      const em = await withEmulator(t, { provisioningDelayMs: 0, clock: () => Date.now() + offset });
+      const placed = await order(em, { billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.software, quantity: 1 }] });
+      offset = 31 * 86_400_000;
+      return call(em, `/v1${placed.body.links.self.uri}`, { method: 'PATCH', body: cancel });
+    },
+  },
   termNotOffered: { run: (em) => order(em, { billingCycle: 'triennial', lineItems: [line(em, { termDuration: 'P3Y' })] }) },
   billingCycleInvalid: { run: (em) => order(em, { billingCycle: 'one_time', lineItems: [line(em)] }) },
   billingCycleLongerThanTerm: { run: (em) => order(em, { billingCycle: 'annual', lineItems: [line(em, { termDuration: 'P1M' })] }) },
