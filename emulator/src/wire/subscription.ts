@@ -40,7 +40,8 @@ export function subscriptionWire(s: SubscriptionRecord, country: string, now: nu
     productType: { id: product.productType.id, displayName: product.productType.displayName },
     quantity: s.quantity,
     unitType: 'Licenses',
-    parentSubscriptionId: null,
+    // An add-on names its base (get-a-subscription-by-id.md's add-on example).
+    parentSubscriptionId: s.parentSubscriptionId ?? null,
     hasPurchasableAddons: false,
     creationDate: iso(s.createdAt),
     effectiveStartDate: iso(s.termStart),

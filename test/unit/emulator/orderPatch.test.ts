@@ -117,6 +117,8 @@ test('purchase-an-add-on-to-a-subscription.md: PATCHing the base order with a pa
   assert.equal(addOns.status, 200);
   assert.deepEqual(addOns.body.items.map((s: { id: string }) => s.id), [addOn.subscriptionId]);
   assert.equal((await call(em, `/v1/customers/${c}/subscriptions/${addOn.subscriptionId}/addons`)).body.totalCount, 0);
+  // subscription-resources.md: parentSubscriptionId "Gets or sets the parent subscription identifier".
+  assert.equal((await call(em, `/v1${addOn.links.subscription.uri}`)).body.parentSubscriptionId, parentId);
   assert.equal((await call(em, `/v1/customers/${c}/subscriptions/00000000-0000-0000-0000-000000000000/addons`)).body.code, 20003);
 
   // error-codes.md 800029: "The add-on isn't related to the specified parent subscription".
