@@ -33,6 +33,66 @@ const common = {
   plugins: [watchLogPlugin],
 };
 
+/**
+ * Parts loaded on first use. The extension's entry (dist/client.js) and the CLI's (dist/cli.js)
+ * hold only what starting needs; everything else is a part of its own, `<area>-<name>.js` beside
+ * them, built from `<area>/src/parts/<name>.ts`. Code asks for a part only in `<area>/src/parts.ts`,
+ * with `require('./parts/<name>')`; partsPlugin turns that into a require of the part's bundle, so
+ * nothing is loaded before it is needed and the .vsix still holds bundles only, no node_modules.
+ */
+const parts = {
+  client: ['api', 'languageClient'],
+  cli: ['validate', 'catalog', 'send', 'emulator'],
+};
+
+const partsPlugin = {
+  name: 'parts',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/parts\/\w+$/ }, (args) => {
+      const area = relative('.', args.importer).split(/[\\/]/)[0];
+      const name = args.path.slice('./parts/'.length);
+      if (args.kind !== 'require-call' || !parts[area]?.includes(name)) {
+        return { errors: [{ text: `parts are loaded only with require('./parts/<name>') from ${area}/src/parts.ts, and ${name} must be listed in esbuild.mjs` }] };
+      }
+      return { path: `./${area}-${name}.js`, external: true };
+    });
+  },
+};
+
+/**
+ * What each entry must never hold: the reason it is split. A build that pulls one of these into
+ * an entry (through an import added somewhere) fails here rather than slowing every start-up.
+ */
+const entryMustNotHold = {
+  client: /node_modules[\\/](undici|@azure|vscode-languageclient|vscode-jsonrpc|vscode-languageserver-protocol|jsonc-parser|ajv)[\\/]|common[\\/]src[\\/]language[\\/]generated|common[\\/]src[\\/]send[\\/]runner/,
+  cli: /node_modules[\\/]|common[\\/]src[\\/]language[\\/]|emulator[\\/]src[\\/]server/,
+  'cli-validate': /node_modules[\\/](undici|jose)[\\/]|common[\\/]src[\\/]api[\\/](client|http)|emulator[\\/]/,
+};
+
+function checkEntries(metafile) {
+  const problems = [];
+  for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
+    const name = output.replace(/^dist[\\/]/, '').replace(/\.js$/, '');
+    const forbidden = entryMustNotHold[name];
+    if (!forbidden) continue;
+    for (const input of Object.keys(inputs)) if (forbidden.test(input)) problems.push(`${output} must not hold ${input}`);
+  }
+  return problems;
+}
+
+const entryCheckPlugin = {
+  name: 'entry-check',
+  setup(build) {
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      const problems = checkEntries(result.metafile);
+      if (problems.length > 0) result.errors.push(...problems.map((text) => ({ text, location: null, notes: [], detail: undefined, id: 'entry-check', pluginName: 'entry-check' })));
+    });
+  },
+};
+
+const partEntries = Object.fromEntries(Object.entries(parts).flatMap(([area, names]) => names.map((name) => [`${area}-${name}`, `${area}/src/parts/${name}.ts`])));
+
 /** Shipped bundles: everything but `vscode` is inlined, so the .vsix needs no node_modules. */
 const productOptions = {
   ...common,
@@ -40,9 +100,12 @@ const productOptions = {
     client: 'client/src/extension.ts',
     server: 'server/src/server.ts',
     cli: 'cli/src/cli.ts',
+    ...partEntries,
   },
   outdir: 'dist',
   external: ['vscode'],
+  metafile: true,
+  plugins: [...common.plugins, partsPlugin, entryCheckPlugin],
 };
 
 function findTestEntries(dir) {

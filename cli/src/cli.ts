@@ -1,15 +1,14 @@
 // The command-line tool: one entry, one subcommand per job. Each subcommand lives with the part it
-// drives (the emulator in emulator/, validation and sending in common/), so this file only dispatches.
-import { emulatorCommand } from '../../emulator/src/command';
-import { validateCommand } from '../../common/src/language/validateCommand';
-import { sendCommand } from '../../common/src/send/sendCommand';
+// drives (the emulator in emulator/, sending in common/, validation in cli/src/validate.ts), and is
+// loaded only when asked for (parts.ts): this file only dispatches, and loads nothing else.
+import { emulatorPart, sendPart, validatePart } from './parts';
 
 type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, { summary: string; run: Subcommand }> = {
-  emulator: { summary: 'run the local Partner Center emulator', run: emulatorCommand },
-  validate: { summary: 'check Partner Center request files (orders, carts, ...)', run: validateCommand },
-  send: { summary: 'send a request file (orders are confirmed and sent exactly once)', run: sendCommand },
+  emulator: { summary: 'run the local Partner Center emulator', run: (argv) => emulatorPart().emulatorCommand(argv) },
+  validate: { summary: 'check Partner Center request files (orders, carts, ...)', run: (argv) => validatePart().validateCommand(argv) },
+  send: { summary: 'send a request file (orders are confirmed and sent exactly once)', run: (argv) => sendPart().sendCommand(argv) },
 };
 
 function usage(): string {

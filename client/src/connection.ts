@@ -2,10 +2,14 @@
 // when the settings or the signed-in accounts change; everything that calls Partner Center asks
 // this object for it, so a changed environment or account takes effect everywhere at once.
 // Real clouds need an account (client/src/auth); the emulator gets a fixed token unless sign-in
-// is configured for it (an emulator started with --trust-issuer).
+// is configured for it (an emulator started with --trust-issuer). The client itself (and undici
+// with it, in the api part) is made on first use: knowing where requests would go costs nothing.
 import * as vscode from 'vscode';
-import { PartnerCenterClient, type TokenProvider, type RequestLogEvent } from '../../common/src/api';
+import { type PartnerCenterClient, type PartnerCenterClientOptions } from '../../common/src/api/client';
 import { clouds, isLoopbackHost } from '../../common/src/api/clouds';
+import { type RequestLogEvent } from '../../common/src/api/logging';
+import { type TokenProvider } from '../../common/src/api/requester';
+import { apiPart } from './parts';
 import { type EnvironmentName, onSettingsChanged, readSettings } from './settings';
 
 /** The emulator accepts any non-empty bearer token; this one says where it came from in its logs. */
@@ -42,6 +46,8 @@ export interface ConnectionState {
 const RETIRED_CLIENT_GRACE_MS = 10 * 60_000;
 
 export class PartnerCenterConnection implements vscode.Disposable {
+  /** What the client is made of; undefined while signed out. */
+  private clientOptions: PartnerCenterClientOptions | undefined;
   private client: PartnerCenterClient | undefined;
   private state: ConnectionState;
   /** What the current client was built from; a settings change that leaves it equal keeps the client. */
@@ -75,12 +81,18 @@ export class PartnerCenterConnection implements vscode.Disposable {
 
   /** The API client, or a NotSignedInError the caller turns into a sign-in prompt or node. */
   getClient(): PartnerCenterClient {
-    if (!this.client) throw new NotSignedInError(this.state.environment);
+    if (!this.clientOptions) throw new NotSignedInError(this.state.environment);
+    this.client ??= new (apiPart().PartnerCenterClient)(this.clientOptions);
     return this.client;
   }
 
   tryGetClient(): PartnerCenterClient | undefined {
-    return this.client;
+    return this.clientOptions ? this.getClient() : undefined;
+  }
+
+  /** Whether there is a client to get, without making it (which loads the API client). */
+  get hasClient(): boolean {
+    return this.clientOptions !== undefined;
   }
 
   /** Rebuilds the client when what it is made of changed, and only then tells the listeners. */
@@ -105,19 +117,20 @@ export class PartnerCenterConnection implements vscode.Disposable {
     if (identity === this.identity && this.state) return this.state;
     this.identity = identity;
     this.retire(this.client);
+    this.client = undefined;
     const logger = (event: RequestLogEvent) => this.logRequest(event);
     if (!needsAccount) {
       // The default a new user can try: the emulator accepts any token.
       const tokenProvider: TokenProvider = { getToken: async () => EMULATOR_TOKEN };
-      this.client = new PartnerCenterClient({ endpoint, tokenProvider, logger, proxy: settings.proxy });
+      this.clientOptions = { endpoint, tokenProvider, logger, proxy: settings.proxy };
       return { environment, endpoint, label: place, signedIn: true, sandbox: false };
     }
     if (!signedIn) {
-      // Until an account exists the client stays unset and callers get NotSignedInError.
-      this.client = undefined;
+      // Until an account exists there is no client and callers get NotSignedInError.
+      this.clientOptions = undefined;
       return { environment, endpoint, label: place, signedIn: false, sandbox: false };
     }
-    this.client = new PartnerCenterClient({ endpoint, tokenProvider: signedIn.tokenProvider, logger, proxy: settings.proxy });
+    this.clientOptions = { endpoint, tokenProvider: signedIn.tokenProvider, logger, proxy: settings.proxy };
     return { environment, endpoint, label: `${place} — ${signedIn.account.username}`, signedIn: true, account: signedIn.account.username, sandbox: signedIn.account.sandbox };
   }
 

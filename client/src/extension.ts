@@ -1,12 +1,16 @@
 // The extension's entry: activate only composes the parts; each part registers its own disposables.
+// This bundle is small on purpose (issue 14): the language client, the API client (undici), sign-in
+// (msal) and the sending core are parts loaded on first use (parts.ts), so activating for a
+// package.json costs only this file.
 import * as vscode from 'vscode';
 import { registerAuth } from './auth/registerAuth';
 import { registerCommands } from './commands';
 import { PartnerCenterConnection } from './connection';
 import { EmulatorLauncher } from './emulatorLauncher';
 import { registerExplorer } from './explorer/registerExplorer';
-import { createExtensionCatalogSource } from './language/catalogSource';
-import { registerLanguageClient } from './language/languageClient';
+import { catalogOnDemand } from './language/catalogOnDemand';
+import { registerLanguage } from './language/registerLanguage';
+import { apiPart, loadedParts, onPartLoaded } from './parts';
 import { registerRun, type RunApi } from './run/registerRun';
 
 /** What activate returns; the integration tests use it to reach the parts. */
@@ -15,29 +19,36 @@ export interface PartnerCenterExtensionApi {
   languageClientReady: Promise<unknown>;
   explorer: ReturnType<typeof registerExplorer>;
   run: RunApi;
+  /** The parts loaded so far (parts.ts), with their load times; the start-up test reads it. */
+  loadedParts(): ReadonlyMap<string, number>;
+  /** How long activate took, in milliseconds; the benchmark reads it. */
+  activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCenterExtensionApi | undefined {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Partner Center', { log: true });
+  onPartLoaded((name, ms) => log.info(`Loaded the ${name} part on first use in ${ms.toFixed(1)} ms.`));
   const connection = new PartnerCenterConnection(log);
   const emulator = new EmulatorLauncher(context, log);
   // The language server reads the catalog through the extension's client; it never holds a token.
-  const catalog = createExtensionCatalogSource(() => connection.tryGetClient());
-  const languageClient = registerLanguageClient(context, log, catalog);
-  context.subscriptions.push(log, connection, emulator, languageClient);
+  const catalog = catalogOnDemand(() => apiPart().createExtensionCatalogSource(() => connection.tryGetClient()));
+  const language = registerLanguage(context, log, catalog);
+  context.subscriptions.push(log, connection, emulator, language);
   context.subscriptions.push(connection.onDidChange(() => {
     catalog.invalidate();
-    languageClient.catalogChanged();
+    language.catalogChanged();
   }));
   const explorer = registerExplorer(context, connection, log);
   registerCommands(context, log, emulator);
   registerAuth(context, log, connection);
   const run = registerRun(context, connection, log, explorer);
-  log.info(`Partner Center activated (${connection.current.label}).`);
+  const activationMs = performance.now() - started;
+  log.info(`Partner Center activated (${connection.current.label}) in ${activationMs.toFixed(1)} ms; nothing else is loaded until it is used.`);
   // The parts are handed out only to tests and development hosts: in production another
   // extension could otherwise replace the purchase confirmation or ask for a token.
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
-  return { connection, languageClientReady: languageClient.ready, explorer, run };
+  return { connection, languageClientReady: language.ready, explorer, run, loadedParts, activationMs };
 }
 
 export function deactivate(): void {

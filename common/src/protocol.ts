@@ -62,3 +62,20 @@ export namespace ListCustomersRequest {
   export const method = 'partnerCenter/catalog/listCustomers' as const;
   export const type = new RequestType0<CatalogAvailability & { customers: CustomerSummary[] }, void>(method);
 }
+
+export interface CheckDocumentOnceParams {
+  uri: string;
+}
+
+export interface CheckDocumentOnceResult {
+  /** False when the document is not open in the server or is not a request document. */
+  checked: boolean;
+  /** How many diagnostics the check published. */
+  diagnostics: number;
+}
+
+export namespace CheckDocumentOnceRequest {
+  /** Sent by the extension (Check This Document Once): check the document whatever its size and publish the diagnostics; the size limit is for checking while typing only. */
+  export const method = 'partnerCenter/checkDocumentOnce' as const;
+  export const type = new RequestType<CheckDocumentOnceParams, CheckDocumentOnceResult, void>(method);
+}

@@ -7,6 +7,7 @@ import { type RequestLanguageService } from '../../common/src/language';
 import { ServerInfoRequest, type ServerSettings, ServerStatusNotification } from '../../common/src/protocol';
 import { requestKinds } from '../../common/src/requestKinds';
 import { ParsedDocumentCache } from './documentCache';
+import { registerCheckOnceHandler } from './handlers/checkOnceHandler';
 import { registerLanguageHandlers } from './handlers/languageHandlers';
 import { normalizeSettings, registerSettingsHandlers, settingsWarner } from './handlers/settingsHandlers';
 import { registerValidationHandlers } from './handlers/validationHandler';
@@ -71,6 +72,7 @@ export function startServer(connection: Connection): void {
   state.requestRefresh = validation.refreshAll;
   registerLanguageHandlers(state);
   registerSettingsHandlers(state, warn);
+  registerCheckOnceHandler(state);
 
   documents.listen(connection);
   connection.listen();

@@ -2,8 +2,9 @@
 // provider the connection gives the API client. Sign-in itself is common/src/auth; this file
 // adds VS Code's storage, UI and settings around it.
 import * as vscode from 'vscode';
-import { type AppCredential, type PartnerCenterAuth, type SignInFlow, type SignedInAccount, translateAuthError } from '../../../common/src/auth';
+import { type AppCredential, type PartnerCenterAuth, type SignInFlow, type SignedInAccount } from '../../../common/src/auth';
 import { type TokenProvider } from '../../../common/src/api';
+import { apiPart } from '../parts';
 import { NotSignedInError } from '../connection';
 import { type EnvironmentName, readSettings } from '../settings';
 import { type AccountStore } from './accountStore';
@@ -20,12 +21,22 @@ export interface SignInOptions {
 export class AccountManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private authInstance: PartnerCenterAuth | undefined;
 
+  /**
+   * `auth` makes sign-in on first use: msal is in the api part, and listing the accounts, the status
+   * bar and choosing a token provider need none of it.
+   */
   constructor(
-    private readonly auth: PartnerCenterAuth,
+    private readonly makeAuth: () => PartnerCenterAuth,
     private readonly store: AccountStore,
     private readonly log: vscode.LogOutputChannel,
   ) {}
+
+  private auth(): PartnerCenterAuth {
+    this.authInstance ??= this.makeAuth();
+    return this.authInstance;
+  }
 
   get accounts(): SignedInAccount[] {
     return this.store.all();
@@ -55,9 +66,9 @@ export class AccountManager implements vscode.Disposable {
     const tokenProvider: TokenProvider = {
       getToken: async (_signal, options) => {
         try {
-          return await this.auth.getToken(account, { forceRefresh: options?.forceRefresh });
+          return await this.auth().getToken(account, { forceRefresh: options?.forceRefresh });
         } catch (err) {
-          const error = translateAuthError(err, { clientId: account.app.clientId, tenant: account.app.tenant });
+          const error = apiPart().translateAuthError(err, { clientId: account.app.clientId, tenant: account.app.tenant });
           this.log.warn(`Could not get a Partner Center token for ${account.username}: ${error.message}`);
           // The explorer turns NotSignedInError into a "Sign in" node, with our reason as tooltip.
           if (error.needsSignIn) throw new NotSignedInError(environment, error.message);
@@ -77,8 +88,8 @@ export class AccountManager implements vscode.Disposable {
     const where = environment === 'emulator' ? 'emulator' : app.tenant;
     this.log.info(`Signing in to Partner Center (${environment}, tenant ${app.tenant}, app ${app.clientId}) with ${flow}.`);
     const account = flow === 'interactive' || flow === 'deviceCode'
-      ? await withUserSignInUi(flow, where, (request) => this.auth.signInUser(app, request, settings.integrationSandbox))
-      : await this.auth.signInApp(app, options.credential, settings.integrationSandbox);
+      ? await withUserSignInUi(flow, where, (request) => this.auth().signInUser(app, request, settings.integrationSandbox))
+      : await this.auth().signInApp(app, options.credential, settings.integrationSandbox);
     await this.store.upsert(account);
     this.log.info(`Signed in to Partner Center as ${account.username} (${environment}).`);
     this.changed.fire();
@@ -87,7 +98,7 @@ export class AccountManager implements vscode.Disposable {
 
   async signOut(account: SignedInAccount): Promise<void> {
     try {
-      await this.auth.signOut(account);
+      await this.auth().signOut(account);
     } finally {
       // Even if the keychain could not be cleaned, the account must stop being used.
       await this.store.remove(account.id);
@@ -104,7 +115,7 @@ export class AccountManager implements vscode.Disposable {
   }
 
   async hasCredential(): Promise<boolean> {
-    return this.auth.hasCredential(appRegistrationFor(readSettings().environment));
+    return this.auth().hasCredential(appRegistrationFor(readSettings().environment));
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 // The sign-in settings (partnerCenter.auth.*), read in one place, and how they become an app
 // registration for the current environment.
 import * as vscode from 'vscode';
-import { type AppRegistration, type SignInFlow, resolveAppRegistration } from '../../../common/src/auth';
+import { type AppRegistration, type SignInFlow, resolveAppRegistration } from '../../../common/src/auth/appRegistration';
 import { type EnvironmentName, SECTION } from '../settings';
 
 export type FlowSetting = 'auto' | SignInFlow;

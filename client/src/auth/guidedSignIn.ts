@@ -3,7 +3,8 @@
 // sandbox. The answers become settings (nothing secret); a client secret or certificate goes
 // straight to SecretStorage with the sign-in.
 import * as vscode from 'vscode';
-import { type AppCredential, type SignInFlow, parseCertificatePem } from '../../../common/src/auth';
+import { type AppCredential, parseCertificatePem } from '../../../common/src/auth/appCredential';
+import { type SignInFlow } from '../../../common/src/auth/appRegistration';
 import { SECTION } from '../settings';
 import { readAuthSettings } from './authSettings';
 

@@ -2,8 +2,9 @@
 // (Sign In, Set Up Sign-In, Sign Out, Switch Account, Set App Credential), and connects the
 // accounts to the Partner Center connection.
 import * as vscode from 'vscode';
-import { PartnerCenterAuth, SignInError, type SignedInAccount, translateAuthError } from '../../../common/src/auth';
+import { type SignedInAccount } from '../../../common/src/auth';
 import { type PartnerCenterConnection } from '../connection';
+import { apiPart } from '../parts';
 import { readSettings } from '../settings';
 import { AccountManager, type SignInOptions } from './accountManager';
 import { AccountStore } from './accountStore';
@@ -20,17 +21,19 @@ export interface SecretInspection {
 
 export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connection: PartnerCenterConnection): AccountManager {
   const secrets = new SecretStorageStore(context.secrets, context.globalState);
-  const auth = new PartnerCenterAuth({
+  // Sign-in (msal) is made on first use, in the api part.
+  const makeAuth = () => new (apiPart().PartnerCenterAuth)({
     secrets,
     // MSAL's lines are redacted in common/src/auth; debug lines only show at the Trace/Debug log level.
     log: (level, message) => log[level === 'warn' ? 'warn' : level](message),
     msalLogLevel: 'info',
   });
-  const manager = new AccountManager(auth, new AccountStore(context.globalState), log);
+  const manager = new AccountManager(makeAuth, new AccountStore(context.globalState), log);
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     (manager as AccountManager & { inspection?: SecretInspection }).inspection = { keys: () => secrets.keys(), read: (key) => secrets.get(key) };
   }
   const report = (err: unknown): void => {
+    const { SignInError, translateAuthError } = apiPart();
     const error = err instanceof SignInError ? err : translateAuthError(err);
     log.error(`Sign-in failed: ${error.message}`);
     const actions = error.reason === 'cancelled' ? [] : ['Sign In Again', 'Set Up Sign-In', 'Show Log'];

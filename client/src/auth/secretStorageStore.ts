@@ -2,7 +2,7 @@
 // the browser's encrypted store on the web). SecretStorage cannot list its keys, so the names we
 // wrote (never the values) are kept in global state: sign-out-all and tests can find them.
 import type * as vscode from 'vscode';
-import { SECRET_PREFIX, type SecretStore } from '../../../common/src/auth';
+import { SECRET_PREFIX, type SecretStore } from '../../../common/src/auth/secretStore';
 
 const INDEX_KEY = 'partnerCenter.auth.secretKeys';
 

@@ -2,7 +2,8 @@
 // is open, or the device code with a "Copy Code and Open" action. The code itself appears only
 // in that notification; it is never logged.
 import * as vscode from 'vscode';
-import { type DeviceCodeInfo, SignInError, type UserFlowRequest } from '../../../common/src/auth';
+import { type DeviceCodeInfo, type UserFlowRequest } from '../../../common/src/auth';
+import { apiPart } from '../parts';
 
 /** Runs `signIn` with the flow's UI; the flow object carries the callbacks MSAL needs. */
 export async function withUserSignInUi<T>(flow: 'interactive' | 'deviceCode', where: string, signIn: (request: UserFlowRequest) => Promise<T>): Promise<T> {
@@ -19,7 +20,8 @@ export async function withUserSignInUi<T>(flow: 'interactive' | 'deviceCode', wh
 
 async function openBrowser(url: string): Promise<void> {
   const opened = await vscode.env.openExternal(vscode.Uri.parse(url));
-  if (!opened) throw new SignInError('cancelled', 'The browser was not opened, so the sign-in was cancelled. Set partnerCenter.auth.flow to "deviceCode" to sign in without a browser on this machine.');
+  // The api part's own class: its translateAuthError recognises the error as a sign-in error.
+  if (!opened) throw new (apiPart().SignInError)('cancelled', 'The browser was not opened, so the sign-in was cancelled. Set partnerCenter.auth.flow to "deviceCode" to sign in without a browser on this machine.');
 }
 
 async function showDeviceCode(info: DeviceCodeInfo): Promise<void> {

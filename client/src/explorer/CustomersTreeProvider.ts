@@ -3,11 +3,11 @@
 // error node with retry when a page fails, and a sign-in node when there is no account.
 // Loads of the same level share one request; a refresh starts over and cancels what is in flight.
 import * as vscode from 'vscode';
-import { type Customer, type CustomerFilterField, PartnerCenterError } from '../../../common/src/api';
+import { type Customer, type CustomerFilterField } from '../../../common/src/api';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
 import { readSettings } from '../settings';
 import { CustomerNode } from './CustomerNode';
-import { ErrorNode, LoadMoreNode, StartEmulatorNode } from './messageNodes';
+import { ErrorNode, LoadMoreNode, partnerCenterError, StartEmulatorNode } from './messageNodes';
 import { type ExplorerNode } from './node';
 import { ParentNode } from './ParentNode';
 import { type PollableNode, Poller } from './poller';
@@ -118,7 +118,7 @@ export class CustomersTreeProvider implements vscode.TreeDataProvider<ExplorerNo
     // Not signed in at all: an empty view shows the welcome content (sign in, or try the emulator).
     if (error instanceof NotSignedInError) return [];
     const { environment, endpoint } = this.connection.current;
-    if (environment === 'emulator' && this.root.customers.length === 0 && error instanceof PartnerCenterError && error.kind === 'network') {
+    if (environment === 'emulator' && this.root.customers.length === 0 && partnerCenterError(error)?.kind === 'network') {
       return [new StartEmulatorNode(endpoint), new ErrorNode(ROOT_ID, error, () => void this.retry())];
     }
     const nodes: ExplorerNode[] = [...this.root.customers];

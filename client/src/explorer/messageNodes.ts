@@ -1,7 +1,7 @@
 // Nodes that are not Partner Center resources: "Load more…", an error with a retry, "Sign in".
 import * as vscode from 'vscode';
-import { PartnerCenterError } from '../../../common/src/api';
-import { explainPartnerCenterAuthError } from '../../../common/src/auth';
+import { type PartnerCenterError } from '../../../common/src/api/errors';
+import { apiPart, loadedApiPart } from '../parts';
 import { type ExplorerNode } from './node';
 
 export class LoadMoreNode implements ExplorerNode {
@@ -34,10 +34,11 @@ export class ErrorNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const err = this.error;
-    const code = err instanceof PartnerCenterError && err.code !== undefined ? ` ${err.code}` : '';
-    const summary = err instanceof PartnerCenterError ? (err.description ?? err.message) : err instanceof Error ? err.message : String(err);
+    const service = partnerCenterError(err);
+    const code = service?.code !== undefined ? ` ${service.code}` : '';
+    const summary = service ? (service.description ?? service.message) : err instanceof Error ? err.message : String(err);
     // Access errors (MFA missing, app not registered, App-only on an App+User API) say what to do.
-    const advice = err instanceof PartnerCenterError && err.status !== undefined ? explainPartnerCenterAuthError(err.status, err.code, false, err.challenge) : undefined;
+    const advice = service?.status !== undefined ? apiPart().explainPartnerCenterAuthError(service.status, service.code, false, service.challenge) : undefined;
     const item = new vscode.TreeItem(`Error${code}: ${summary}`);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
@@ -47,6 +48,14 @@ export class ErrorNode implements ExplorerNode {
     item.command = { command: 'partnerCenter.retry', title: 'Retry', arguments: [this] };
     return item;
   }
+}
+
+/**
+ * The error as Partner Center's, when it is one. Only the api part makes those, so asking it does
+ * not load it for the errors that come before any request (not signed in).
+ */
+export function partnerCenterError(err: unknown): PartnerCenterError | undefined {
+  return loadedApiPart()?.isPartnerCenterError(err) ? err as PartnerCenterError : undefined;
 }
 
 /** A node that is one action: an icon, a label and the command it runs. */

@@ -3,7 +3,8 @@
 // clicked in a headless workbench) and check what it was asked to show.
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
-import { describeLine, describeRequest, type JournalEntry, type PurchaseSummary } from '../../../common/src/send';
+import { type JournalEntry } from '../../../common/src/send/journal';
+import { describeLine, describeRequest, type PurchaseSummary } from '../../../common/src/send/purchase';
 import { pickCustomer } from './customerPicker';
 
 export interface Confirmer {

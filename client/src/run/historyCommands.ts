@@ -1,7 +1,8 @@
 // What the History view's items and title bar can do: re-open a response, send again (a new
 // request id: it is a new logical send, confirmed like the first), export as JSON or HAR, delete.
 import * as vscode from 'vscode';
-import { type History, type HistoryRecord, toHar } from '../../../common/src/send';
+import { toHar } from '../../../common/src/send/har';
+import { type History, type HistoryRecord } from '../../../common/src/send/history';
 import { type HistoryNode } from './historyView';
 import { openResponse } from './responseProvider';
 

@@ -2,7 +2,9 @@
 // the response documents; then asks the service about any send a crash or reload left open.
 // Returns the seams the integration tests use (confirmer, retry tuning, reload from storage).
 import * as vscode from 'vscode';
-import { History, Journal, type RecoveryOutcome } from '../../../common/src/send';
+import { History } from '../../../common/src/send/history';
+import { Journal } from '../../../common/src/send/journal';
+import { type RecoveryOutcome } from '../../../common/src/send/recovery';
 import { type PartnerCenterConnection } from '../connection';
 import { type Confirmer, modalConfirmer } from './confirmer';
 import { CustomerMemory } from './customerPicker';

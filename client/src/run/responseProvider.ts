@@ -1,7 +1,8 @@
 // Responses open as read-only JSON documents beside the request, under their own URI scheme, so
 // they never ask to be saved and re-open from the history by id.
 import * as vscode from 'vscode';
-import { type History, responseDocument } from '../../../common/src/send';
+import { type History } from '../../../common/src/send/history';
+import { responseDocument } from '../../../common/src/send/responseDocument';
 
 export const RESPONSE_SCHEME = 'partner-center-response';
 

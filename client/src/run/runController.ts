@@ -3,10 +3,11 @@
 // it, the history record, the response beside the request, and the placed orders followed.
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
-import { type RequestKind, requestKindFor, schemaRefIn } from '../../../common/src/requestKinds';
-import { type EnvironmentInfo, type Exchange, followOrder, type History, type Journal, planFromText, type RecoveryOutcome,
-  recoverAll, runPlan, type RunPrompts, type RunResult } from '../../../common/src/send';
+import { type RequestKind } from '../../../common/src/requestKinds';
+import { requestKindOf } from '../language/requestDocuments';
+import { type EnvironmentInfo, type Exchange, type History, type Journal, type RecoveryOutcome, type RunPrompts, type RunResult } from '../../../common/src/send';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
+import { apiPart } from '../parts';
 import { type Confirmer, modalConfirmer } from './confirmer';
 import { type CustomerMemory } from './customerPicker';
 import { openResponse } from './responseProvider';
@@ -64,9 +65,7 @@ export class RunController implements vscode.Disposable {
   constructor(private readonly deps: RunDeps) {}
 
   kindOf(document: vscode.TextDocument): RequestKind | undefined {
-    const requestFiles = vscode.workspace.getConfiguration('partnerCenter').get<Record<string, string>>('requestFiles', {});
-    const schemaRef = schemaRefIn(document.getText(new vscode.Range(0, 0, 20, 0)));
-    return requestKindFor(document.uri.toString(), schemaRef, requestFiles);
+    return requestKindOf(document);
   }
 
   async run(uri?: vscode.Uri, options: { token?: vscode.CancellationToken } = {}): Promise<RunOutcome> {
@@ -91,6 +90,8 @@ export class RunController implements vscode.Disposable {
   }
 
   private async runDocument(document: vscode.TextDocument, kind: RequestKind, options: { token?: vscode.CancellationToken }): Promise<RunOutcome> {
+    // The sending core (with the language checks it runs on the body) is in the api part.
+    const { planFromText, runPlan } = apiPart();
     const plan = planFromText(document.getText(), kind);
     const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     if (errors.length > 0 && !(plan.isRead && await this.confirmer.confirmReadWithErrors(errors.length))) {
@@ -127,9 +128,10 @@ export class RunController implements vscode.Disposable {
 
   /** Asks the service about journaled sends left open by a crash or reload (found orders are followed). */
   async recover(): Promise<RecoveryOutcome[]> {
-    const client = this.deps.connection.tryGetClient();
-    if (!client) return [];
-    this.lastRecovery = await recoverAll(client, this.deps.journal());
+    // Most start-ups have nothing to recover: then nothing is loaded and nothing is asked.
+    if (!this.deps.connection.hasClient || (await this.deps.journal().unsettled()).length === 0) return (this.lastRecovery = []);
+    const client = this.deps.connection.getClient();
+    this.lastRecovery = await apiPart().recoverAll(client, this.deps.journal());
     for (const outcome of this.lastRecovery) {
       this.deps.log.info(`Interrupted send ${outcome.entry.requestId} (${outcome.entry.startedAt}): ${outcome.state}. ${outcome.message}`);
       if (outcome.state === 'found') {
@@ -194,7 +196,7 @@ export class RunController implements vscode.Disposable {
       if (typeof this.deps.explorer.revealOrder === 'function') {
         this.deps.explorer.revealOrder(customerId, orderId).catch((err: unknown) => this.deps.log.warn(`Could not reveal order ${orderId}: ${String(err)}`));
       }
-      followOrder(client, customerId, orderId, { intervalMs: 1000, signal: this.stopped.signal }).then((status) => {
+      apiPart().followOrder(client, customerId, orderId, { intervalMs: 1000, signal: this.stopped.signal }).then((status) => {
         this.followed.set(orderId, status);
         this.deps.log.info(`Order ${orderId} for customer ${customerId}: ${status}.`);
         if (status === 'completed') void vscode.window.setStatusBarMessage(`$(check) Partner Center order ${orderId} completed`, 10_000);

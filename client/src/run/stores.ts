@@ -2,7 +2,9 @@
 // sits in globalState (written before each purchase leaves). The history can grow to megabytes, so
 // it is a JSON file in the extension's global storage folder rather than in the state database.
 import * as vscode from 'vscode';
-import { type HistoryRecord, type HistoryStore, type JournalEntry, type JournalStore, JsonFileStore } from '../../../common/src/send';
+import { JsonFileStore } from '../../../common/src/send/fileStore';
+import { type HistoryRecord, type HistoryStore } from '../../../common/src/send/history';
+import { type JournalEntry, type JournalStore } from '../../../common/src/send/journal';
 
 const JOURNAL_KEY = 'partnerCenter.send.journal';
 

@@ -18,7 +18,8 @@ export interface LanguageSettings {
 }
 
 export interface RequestLanguageService {
-  parse(uri: string, text: string): ParsedRequest;
+  /** `maxLength` replaces the service's size limit for this one document (a check asked for once). */
+  parse(uri: string, text: string, maxLength?: number): ParsedRequest;
   /** The document's kind: its `$schema`, then the built-in file patterns, then the user's. */
   kindOf(parsed: ParsedRequest, settings?: LanguageSettings): RequestKind | undefined;
   validate(parsed: ParsedRequest, kind: RequestKind, options?: ValidationOptions): Diagnostic[];
@@ -38,7 +39,7 @@ export interface LanguageServiceOptions {
 export function getLanguageService(options: LanguageServiceOptions = {}): RequestLanguageService {
   const maxLength = options.maxDocumentLength ?? DEFAULT_MAX_DOCUMENT_LENGTH;
   return {
-    parse: (uri, text) => parseRequest(uri, text, maxLength),
+    parse: (uri, text, limit = maxLength) => parseRequest(uri, text, limit),
     kindOf: (parsed, settings) => requestKindFor(parsed.uri, parsed.schemaRef, settings?.requestFiles ?? {}),
     validate: validateRequest,
     notChecked: notCheckedDiagnostic,

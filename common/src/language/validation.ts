@@ -29,7 +29,7 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 
 export function validateRequest(parsed: ParsedRequest, kind: RequestKind, options: ValidationOptions = {}): Diagnostic[] {
   if (parsed.skipped === 'tooLarge') {
-    return [diagnostic(START, codes.tooLarge, `This document is too large to check (${megabytes(parsed.text.length)} MB, over the ${megabytes(parsed.maxLength)} MB limit); it was not checked. Partner Center request bodies are far smaller.`)];
+    return [diagnostic(START, codes.tooLarge, `This document is too large to check as you type (${megabytes(parsed.text.length)} MB, over the ${megabytes(parsed.maxLength)} MB limit), so it was not checked. Run "Partner Center: Check This Document Once" (the quick fix) to check it now, or check it with the command line's validate.`)];
   }
   if (parsed.skipped === 'tooDeep') return [tooDeep()];
   const out: Diagnostic[] = [];

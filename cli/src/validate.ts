@@ -1,19 +1,19 @@
 // `partner-center validate <files...>`: the language service on files, for CI and scripts. Same
 // rules as the editor, syntax errors included. With --endpoint the catalog rules run against that
-// service. A gate must never pass a file it did not check, so what the editor shows as notes
-// (too large, the catalog did not answer) is an error here, and decides the exit code: 2 when a
-// file could not be checked fully (or a usage problem), else 1 when any error, else 0.
+// service. A gate must never pass a file it did not check: every file is checked whatever its size
+// (the editor's size limit is for checking as you type), and what the editor shows as notes (the
+// catalog did not answer) is an error here. The exit code: 2 when a file could not be checked
+// fully (or a usage problem), else 1 when any error, else 0.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { PartnerCenterClient } from '../api/client';
-import { createApiCatalogSource } from './apiCatalogSource';
-import { CATALOG_OFF, catalogView, type CatalogView } from './catalog';
-import { codes } from './codes';
-import { getLanguageService } from './languageService';
-import { requestKindById } from '../requestKinds';
-import { InvalidUtf8Error, readUtf8File } from '../utf8File';
-import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../cliOptions';
+import { CATALOG_OFF, catalogView, type CatalogView } from '../../common/src/language/catalog';
+import { codes } from '../../common/src/language/codes';
+import { getLanguageService } from '../../common/src/language/languageService';
+import { requestKindById } from '../../common/src/requestKinds';
+import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
+import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../../common/src/cliOptions';
+import { catalogPart } from './parts';
 
 const USAGE = `usage: partner-center validate <files...> [--format text|json] [--kind <kind>] [--endpoint <url>] [--country <cc>]
 
@@ -21,7 +21,7 @@ Checks Partner Center request bodies (*.order.json, *.cart.json, *.subscription.
 Without --endpoint the catalog rules are off; with it, give the token in ${TOKEN_ENV} or --token-file.
 
 exit status: 0 every file checked, no errors; 1 some file has errors; 2 a usage problem, or some
-file not checked fully (unreadable, not a request file, over the size limit, nested too deeply,
+file not checked fully (unreadable, not a request file, nested too deeply,
 or --endpoint given and the catalog did not answer or refused the token).
 
 options:
@@ -88,16 +88,16 @@ export async function validateCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${options}\n\n${USAGE}\n`);
     return 2;
   }
-  const service = getLanguageService();
+  // No size limit: a file too large to check as you type is still checked here, whole.
+  const service = getLanguageService({ maxDocumentLength: Infinity });
   const { token, error } = await resolveToken(options, process.env);
   if (error) {
     process.stderr.write(`${error}\n`);
     return 2;
   }
-  const client = options.endpoint
-    ? new PartnerCenterClient({ endpoint: options.endpoint, tokenProvider: { getToken: () => Promise.resolve(token ?? '') }, maxRetries: 1 })
-    : undefined;
-  const catalog = client ? createApiCatalogSource(() => client, { country: options.country }) : undefined;
+  // The API client is loaded only for --endpoint: without it validate needs the language core alone.
+  const remote = options.endpoint ? catalogPart().openCatalog(options.endpoint, token, options.country) : undefined;
+  const catalog = remote?.source;
   const results: JsonDiagnostic[] = [];
   let usageProblem = false;
   let notFullyChecked = 0;
@@ -142,7 +142,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
       if (!checkedFully) notFullyChecked++;
     }
   } finally {
-    await client?.close();
+    await remote?.close();
   }
   process.stdout.write(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatText(results, notFullyChecked));
   if (usageProblem || notFullyChecked > 0) return 2;

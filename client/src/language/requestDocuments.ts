@@ -1,0 +1,20 @@
+// Which open documents are Partner Center request documents, and of which kind: the `$schema` on
+// the first lines, the built-in file patterns, then `partnerCenter.requestFiles`. The one place the
+// extension decides it (the language client, Run Request and the CodeLens ask here); it is cheap,
+// so the entry can ask it of every JSON file without loading anything.
+import * as vscode from 'vscode';
+import { type RequestKind, requestKindFor, schemaRefIn } from '../../../common/src/requestKinds';
+
+export function requestFilesSetting(): Record<string, string> {
+  return { ...vscode.workspace.getConfiguration('partnerCenter').get<Record<string, string>>('requestFiles', {}) };
+}
+
+export function requestKindOf(document: vscode.TextDocument, requestFiles: Record<string, string> = requestFilesSetting()): RequestKind | undefined {
+  const schemaRef = schemaRefIn(document.getText(new vscode.Range(0, 0, 20, 0)));
+  return requestKindFor(document.uri.toString(), schemaRef, requestFiles);
+}
+
+/** A request document the language server checks: one of the kinds, open as JSON. */
+export function isCheckedRequestDocument(document: vscode.TextDocument, requestFiles?: Record<string, string>): boolean {
+  return (document.languageId === 'json' || document.languageId === 'jsonc') && requestKindOf(document, requestFiles) !== undefined;
+}

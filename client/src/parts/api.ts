@@ -1,0 +1,9 @@
+// The "api" part (dist/client-api.js), loaded with the first request: undici and the Partner Center
+// API client, the catalog source the language server asks through, sign-in (msal) and the sending
+// core. The entry reaches these only through apiPart() (client/src/parts.ts), so a window that
+// never talks to Partner Center never loads them.
+export { PartnerCenterClient } from '../../../common/src/api/client';
+export { isPartnerCenterError } from '../../../common/src/api/errors';
+export { PartnerCenterAuth, SignInError, explainPartnerCenterAuthError, translateAuthError } from '../../../common/src/auth';
+export { followOrder, planFromText, recoverAll, runPlan } from '../../../common/src/send';
+export { createExtensionCatalogSource } from '../language/catalogSource';
