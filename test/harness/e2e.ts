@@ -12,6 +12,7 @@ import { type Page } from 'playwright-core';
 import { startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
 import { scanForIssuedTokens, startAuthRig } from './authRig';
+import { excludeIsolatedSuites, ISOLATED_SUITES } from './isolatedSuites';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -35,15 +36,13 @@ function printExtensionLog(runDir: string): void {
   process.stdout.write(`[e2e] last lines of ${log}:\n${lines.slice(-40).join('\n')}\n`);
 }
 
-/** The suite that needs Restricted Mode; every other suite runs in a trusted workspace. */
-const UNTRUSTED_SUITE = 'Untrusted workspace';
-
 interface PassOptions {
   trusted: boolean;
   environment: Record<string, string>;
-  /** Mocha grep over full test titles, and whether it selects or excludes. */
+  /** Mocha grep over full test titles (a substring). */
   grep?: string;
-  invert?: boolean;
+  /** The folder under test/fixtures the workspace is made from. */
+  fixture: string;
   emulatorUrl: string;
 }
 
@@ -54,7 +53,7 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
   const { chromium } = await import('playwright-core');
   const started = Date.now();
   const workspace = mkdtempSync(join(tmpdir(), 'pc-e2e-workspace-'));
-  cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  cpSync(join(repoRoot, 'test', 'fixtures', options.fixture), workspace, { recursive: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   const connection = { 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': options.emulatorUrl };
   // In Restricted Mode the workspace's own environment and emulatorUrl are ignored (restricted
@@ -76,7 +75,6 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
       PC_VSCODE_VERSION: runtime.version.vscode,
       ...options.environment,
       ...(options.grep ? { PC_TEST_GREP: options.grep } : {}),
-      ...(options.invert ? { PC_TEST_GREP_INVERT: '1' } : {}),
     },
   });
   try {
@@ -122,10 +120,12 @@ async function main(): Promise<number> {
   const authRig = await startAuthRig(repoRoot);
   const grep = process.env.PC_TEST_GREP;
   const passes: { runtime: Runtime; options: Omit<PassOptions, 'emulatorUrl'>; outcome?: PassResult }[] = [];
+  // A grep that names (part of) an isolated suite's title, or starts with it, runs that suite's pass only.
+  const isolated = ISOLATED_SUITES.filter((s) => !grep || s.title.includes(grep) || grep.startsWith(s.title));
   for (const runtime of runtimes) {
-    // The untrusted pass runs the Restricted Mode suite alone; the trusted pass runs everything else.
-    if (!grep || !UNTRUSTED_SUITE.includes(grep)) passes.push({ runtime, options: { trusted: true, environment: authRig.environment, ...(grep ? { grep } : { grep: UNTRUSTED_SUITE, invert: true }) } });
-    if (!grep || UNTRUSTED_SUITE.includes(grep)) passes.push({ runtime, options: { trusted: false, environment: {}, grep: UNTRUSTED_SUITE } });
+    // Each isolated suite runs alone in its own host and workspace; the main pass runs everything else.
+    if (!grep || isolated.length === 0) passes.push({ runtime, options: { trusted: true, environment: { ...authRig.environment, ...excludeIsolatedSuites() }, fixture: 'workspace', grep } });
+    for (const suite of isolated) passes.push({ runtime, options: { trusted: suite.trusted, environment: suite.trusted ? authRig.environment : {}, fixture: suite.fixture, grep: grep ?? suite.title } });
   }
   try {
     for (const pass of passes) {

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { startAuthRig } from './authRig';
 import { startEmulatorProcess } from './emulatorProcess';
+import { excludeIsolatedSuites } from './isolatedSuites';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
@@ -21,9 +22,9 @@ async function main(): Promise<number> {
     await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
-      // Restricted Mode is covered by the code-server launcher's second pass; here trust is off.
+      // The suites that need a host of their own (Restricted Mode, start-up) run under the code-server launcher; here trust is off.
       launchArgs: ['--disable-extensions', '--disable-workspace-trust', workspace],
-      extensionTestsEnv: { PC_TEST_RESULT_FILE: resultFile, PC_EMULATOR_URL: emulator.url, ...authRig.environment, PC_TEST_GREP: 'Untrusted workspace', PC_TEST_GREP_INVERT: '1' },
+      extensionTestsEnv: { PC_TEST_RESULT_FILE: resultFile, PC_EMULATOR_URL: emulator.url, ...authRig.environment, ...excludeIsolatedSuites() },
     });
   } catch {
     // The result file below says what failed.

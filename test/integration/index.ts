@@ -14,14 +14,22 @@ function findTests(dir: string): string[] {
   });
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Full titles containing `grep` (when given) and none of `exclude` (the suites that run in hosts of their own). */
+function titleFilter(grep: string | undefined, exclude: readonly string[]): RegExp | undefined {
+  if (!grep && exclude.length === 0) return undefined;
+  const without = exclude.length > 0 ? `(?!.*(?:${exclude.map(escape).join('|')}))` : '';
+  return new RegExp(`^${without}.*${grep ? escape(grep) : ''}`);
+}
+
 interface Outcome { title: string; state: 'passed' | 'failed'; durationMs?: number; error?: string }
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: Number(process.env.PC_TEST_TIMEOUT_MS ?? 60_000), reporter: 'spec' });
   const files = findTests(__dirname).sort();
-  const grep = process.env.PC_TEST_GREP;
-  if (grep) mocha.grep(grep);
-  if (process.env.PC_TEST_GREP_INVERT === '1') mocha.invert();
+  const filter = titleFilter(process.env.PC_TEST_GREP, JSON.parse(process.env.PC_TEST_EXCLUDE ?? '[]') as string[]);
+  if (filter) mocha.grep(filter);
   for (const file of files) mocha.addFile(file);
 
   const outcomes: Outcome[] = [];
