@@ -1,0 +1,144 @@
+// Start-up numbers (issue 14), each against its target:
+//  - loading the shipped entry bundle (dist/client.js) in a fresh node with a stand-in `vscode`;
+//  - the real activation in VS Code's extension host, measured by the integration harness running
+//    the start-up suite (code-server, newest VS Code);
+//  - the CLI's validate as a whole process against `node -e 0` on a typical order, and on a
+//    20,000-item order against vscode-json-languageservice (a script doing what our CLI does: read,
+//    parse, validate the same schema, print) and against node + JSON.parse of the file.
+// Whole-process runs alternate within each round (see timeInRounds in run.ts), so a shared
+// machine's load slows them alike and the ratios stay meaningful.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeOrder, median, selfContainedOrderSchema } from './documents';
+
+const REPO = join(__dirname, '..', '..', '..');
+const DIST = join(REPO, 'dist');
+
+/** Wall time of one process run, in ms; fails the bench if the process failed in a way `ok` does not allow. */
+function runProcess(args: string[], ok: (status: number | null) => boolean = (s) => s === 0, env: NodeJS.ProcessEnv = process.env): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env, maxBuffer: 1 << 28 });
+  const ms = performance.now() - start;
+  if (!ok(result.status)) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.toString().slice(0, 2000)}`);
+  return ms;
+}
+
+/** Medians of whole-process runs, one of each per round after one warm-up round (the file cache). */
+function processRounds(rounds: number, runs: (() => number)[]): number[] {
+  for (const run of runs) run();
+  const samples: number[][] = runs.map(() => []);
+  for (let round = 0; round < rounds; round++) runs.forEach((run, i) => samples[i].push(run()));
+  return samples.map(median);
+}
+
+/** A node script that requires the bundle with a stand-in `vscode` and prints how long the require took. */
+const ENTRY_LOADER = `
+const Module = require('node:module');
+const stub = new Proxy(function () {}, { get: (_t, key) => (key === 'prototype' ? {} : stub), apply: () => stub, construct: () => stub });
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
+const start = performance.now();
+require(process.argv[1]);
+process.stdout.write(String(performance.now() - start));
+`;
+
+function entryLoadBench(): void {
+  const bundle = join(DIST, 'client.js');
+  const samples: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const out = spawnSync(process.execPath, ['-e', ENTRY_LOADER, bundle], { encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`loading ${bundle} failed: ${out.stderr}`);
+    if (i > 0) samples.push(Number(out.stdout));
+  }
+  const ms = median(samples);
+  const kb = readFileSync(bundle).length / 1024;
+  console.log(`entry bundle dist/client.js (${kb.toFixed(0)} KB) loaded with a stand-in vscode: median ${ms.toFixed(1)} ms of ${samples.length} fresh processes (target <= 30 ms: ${ms <= 30 ? 'met' : 'NOT met'})`);
+}
+
+/**
+ * The activation in a real extension host: the harness runs the start-up suite (which opens a
+ * package.json in a fresh host) and the suite writes what it measured. Each run is a new
+ * code-server, so few runs; PC_BENCH_HOST_RUNS=0 skips them.
+ */
+function activationBench(dir: string): void {
+  const runs = Number(process.env.PC_BENCH_HOST_RUNS ?? 3);
+  if (runs <= 0) {
+    console.log('activation in the extension host: skipped (PC_BENCH_HOST_RUNS=0)');
+    return;
+  }
+  const activate: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const file = join(dir, `timings-${i}.json`);
+    const result = spawnSync(process.execPath, [join(REPO, 'out', 'test', 'harness', 'e2e.js')], {
+      env: { ...process.env, PC_VSCODE: process.env.PC_VSCODE ?? 'newest', PC_TEST_GREP: 'Start-up cost', PC_STARTUP_TIMINGS_FILE: file },
+      encoding: 'utf8', maxBuffer: 1 << 26,
+    });
+    let timings: { activateMs: number } | undefined;
+    try {
+      timings = JSON.parse(readFileSync(file, 'utf8')) as typeof timings;
+    } catch {
+      console.log(`activation in the extension host: not measured, the harness failed:\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n')}`);
+      return;
+    }
+    activate.push(timings!.activateMs);
+  }
+  console.log(`activation in the extension host (VS Code ${process.env.PC_VSCODE ?? 'newest'}, ${runs} fresh hosts, activated by a JSON file): activate() median ${median(activate).toFixed(1)} ms, parts loaded: none (the start-up suite checks it)`);
+}
+
+/** What vscode-json-languageservice's users would run as a CLI: read, parse, validate against the same schema, print. */
+function jsonLanguageServiceCli(dir: string): string {
+  const schemaFile = join(dir, 'order.schema.json');
+  writeFileSync(schemaFile, JSON.stringify(selfContainedOrderSchema()));
+  const script = join(dir, 'json-ls-validate.js');
+  writeFileSync(script, `
+const { readFileSync } = require('node:fs');
+const { getLanguageService, TextDocument } = require(${JSON.stringify(require.resolve('vscode-json-languageservice'))});
+const service = getLanguageService({});
+service.configure({ validate: true, schemas: [{ uri: 'https://bench.invalid/order.schema.json', fileMatch: ['*.order.json'], schema: JSON.parse(readFileSync(${JSON.stringify(schemaFile)}, 'utf8')) }] });
+const document = TextDocument.create('file:///' + process.argv[2].replace(/^\\//, ''), 'json', 1, readFileSync(process.argv[2], 'utf8'));
+service.doValidation(document, service.parseJSONDocument(document)).then((diagnostics) => {
+  process.stdout.write(diagnostics.map((d) => process.argv[2] + ':' + (d.range.start.line + 1) + ': ' + d.message).join('\\n') + '\\n');
+  process.exitCode = diagnostics.length > 0 ? 1 : 0;
+});
+`);
+  return script;
+}
+
+function cliBench(dir: string): void {
+  const cli = join(DIST, 'cli.js');
+  const typical = join(dir, 'typical.order.json');
+  writeFileSync(typical, makeOrder(15));
+  const withErrors = (s: number | null) => s === 0 || s === 1;
+  const [nodeMs, typicalMs] = processRounds(21, [
+    () => runProcess(['-e', '0']),
+    () => runProcess([cli, 'validate', typical], withErrors),
+  ]);
+  const ratio = typicalMs / nodeMs;
+  console.log(`validate, typical order (15 lines), whole process: median ${typicalMs.toFixed(0)} ms; node -e 0 ${nodeMs.toFixed(0)} ms; ${ratio.toFixed(2)}x node (target <= 1.3x: ${ratio <= 1.3 ? 'met' : 'NOT met'})`);
+
+  const large = join(dir, 'large.order.json');
+  writeFileSync(large, makeOrder(20_000));
+  const jsonLs = jsonLanguageServiceCli(dir);
+  const parseOnly = `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(large)}, 'utf8'))`;
+  const [oursMs, theirsMs, parseMs] = processRounds(9, [
+    () => runProcess([cli, 'validate', large], withErrors),
+    () => runProcess([jsonLs, large], withErrors),
+    () => runProcess(['-e', parseOnly]),
+  ]);
+  const faster = theirsMs / oursMs;
+  const overParse = oursMs / parseMs;
+  console.log(`validate, 20,000-item order (${(readFileSync(large).length / 1024 / 1024).toFixed(1)} MB), whole process: median ${oursMs.toFixed(0)} ms; vscode-json-languageservice ${theirsMs.toFixed(0)} ms (${faster.toFixed(2)}x ours, target >= 3x: ${faster >= 3 ? 'met' : 'NOT met'}); node + JSON.parse ${parseMs.toFixed(0)} ms (ours ${overParse.toFixed(2)}x, target <= 2x: ${overParse <= 2 ? 'met' : 'NOT met'})`);
+}
+
+export function startupBench(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-bench-startup-'));
+  try {
+    entryLoadBench();
+    cliBench(dir);
+    activationBench(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
