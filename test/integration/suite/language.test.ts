@@ -193,4 +193,30 @@ suite('Language', () => {
         .catch(() => assert.fail(`${name} has errors: ${vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`).join('; ')}\n${body}`));
     }
   });
+
+  test('a document too large to check as you type says so, and Check This Document Once checks it whole', async () => {
+    // About 6 MB, over the 5 MB limit for typing; one line in the middle has a term its billing cycle does not allow.
+    const bad = 19_000;
+    const lineItems = Array.from({ length: 30_000 }, (_, i) => ({
+      lineItemNumber: i, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: i === bad ? 'P1M' : 'P1Y', friendlyName: `Line ${i}`,
+    }));
+    const text = JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'annual', lineItems }, null, 2);
+    assert.ok(text.length > 5 * 1024 * 1024);
+    const document = await openNewDocument('language/large.order.json', text);
+    const note = await waitFor('the too-large note', () => ours(document.uri).find((d) => codeOf(d) === 'pc.document.tooLarge'), 60_000);
+    assert.match(note.message, /too large to check as you type.*Check This Document Once/);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, note.range);
+    const checkOnce = fixes.find((a) => a.command?.command === 'partnerCenter.checkDocumentOnce');
+    assert.ok(checkOnce, `a quick fix runs the command: ${fixes.map((a) => a.title).join(', ')}`);
+    const count = await vscode.commands.executeCommand<number | undefined>(checkOnce.command!.command, ...(checkOnce.command!.arguments ?? []));
+    const errors = await waitFor('the whole document\'s diagnostics', () => {
+      const found = ours(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+      return found.length > 0 && !ours(document.uri).some((d) => codeOf(d) === 'pc.document.tooLarge') ? found : undefined;
+    });
+    // The catalog may add its own word on that term; every error is on the bad line.
+    const badLine = text.split('\n').findIndex((l) => l.includes('"P1M"'));
+    assert.ok(errors.some((d) => codeOf(d) === 'pc.term.billingCycleMismatch'), errors.map(codeOf).join(', '));
+    assert.deepEqual([...new Set(errors.map((d) => d.range.start.line))], [badLine]);
+    assert.ok(typeof count === 'number' && count >= 1, `the command reports what it found (${String(count)})`);
+  });
 });
