@@ -86,14 +86,18 @@ function resolveKeywords(raw: RawSchema, baseId: string): SchemaNode {
   return out as SchemaNode;
 }
 
-const rootByKind = new Map<RequestKindId, SchemaNode>(
-  requestKinds.map((kind) => [kind.id, resolve(kind.schema as RawSchema, String((kind.schema as RawSchema).$id))]),
-);
+/** Resolved when a kind is first checked, not at load: a command-line run checks one kind or two, not all. */
+const rootByKind = new Map<RequestKindId, SchemaNode>();
 
 /** The resolved root schema of a request kind. */
 export function rootSchema(kind: RequestKindId): SchemaNode {
-  const node = rootByKind.get(kind);
-  if (!node) throw new Error(`No schema for request kind ${kind}`);
+  let node = rootByKind.get(kind);
+  if (!node) {
+    const row = requestKinds.find((k) => k.id === kind);
+    if (!row) throw new Error(`No schema for request kind ${kind}`);
+    node = resolve(row.schema as RawSchema, String((row.schema as RawSchema).$id));
+    rootByKind.set(kind, node);
+  }
   return node;
 }
 
