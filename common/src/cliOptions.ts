@@ -2,8 +2,12 @@
 // with which token, and which kind of document (--kind). One parser and one help text, so `send`
 // and `validate` cannot drift apart. The token is best given in the environment or a file: on the
 // command line it lands in shell history and, while the command runs, in every user's `ps`.
-import { readFile } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
+import { promisify } from 'node:util';
 import { requestKindById, requestKinds } from './requestKinds';
+
+// Not node:fs/promises: node does not load it at start, and every command-line run would pay for it.
+const readFile = promisify(readFileCallback);
 
 export interface SharedCliOptions {
   endpoint?: string;

@@ -2,8 +2,13 @@
 // without a word, so a damaged file could validate clean and be sent as something other than what
 // is on disk. The command line reads documents through here instead: bytes that are not UTF-8 are
 // an error naming the file and the offset of the first such byte.
-import { readFile } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { promisify } from 'node:util';
+
+// node:fs and node:util are loaded with node itself; node:fs/promises is not, and loading it was a
+// measurable part of a `validate` run on a small file (issue 14).
+const readFile = promisify(readFileCallback);
 
 export class InvalidUtf8Error extends Error {
   constructor(readonly path: string, readonly byteOffset: number, readonly byte: number) {

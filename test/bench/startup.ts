@@ -33,28 +33,35 @@ function processRounds(rounds: number, runs: (() => number)[]): number[] {
   return samples.map(median);
 }
 
-/** A node script that requires the bundle with a stand-in `vscode` and prints how long the require took. */
+/**
+ * A node script that requires the bundle with a stand-in `vscode` and prints how long the require
+ * took. With "host" it first loads the node built-ins every VS Code extension host has loaded
+ * before any extension (VS Code's own code uses them), so only the bundle's own cost is timed.
+ */
 const ENTRY_LOADER = `
+if (process.argv[1] === 'host') for (const name of ['child_process', 'crypto', 'fs', 'fs/promises', 'net', 'os', 'path', 'url', 'util']) require('node:' + name);
 const Module = require('node:module');
 const stub = new Proxy(function () {}, { get: (_t, key) => (key === 'prototype' ? {} : stub), apply: () => stub, construct: () => stub });
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
 const start = performance.now();
-require(process.argv[1]);
+require(process.argv[process.argv.length - 1]);
 process.stdout.write(String(performance.now() - start));
 `;
 
 function entryLoadBench(): void {
   const bundle = join(DIST, 'client.js');
-  const samples: number[] = [];
+  const samples = { host: [] as number[], bare: [] as number[] };
   for (let i = 0; i < 21; i++) {
-    const out = spawnSync(process.execPath, ['-e', ENTRY_LOADER, bundle], { encoding: 'utf8' });
-    if (out.status !== 0) throw new Error(`loading ${bundle} failed: ${out.stderr}`);
-    if (i > 0) samples.push(Number(out.stdout));
+    for (const mode of ['host', 'bare'] as const) {
+      const out = spawnSync(process.execPath, ['-e', ENTRY_LOADER, mode, bundle], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`loading ${bundle} failed: ${out.stderr}`);
+      if (i > 0) samples[mode].push(Number(out.stdout));
+    }
   }
-  const ms = median(samples);
+  const host = median(samples.host);
   const kb = readFileSync(bundle).length / 1024;
-  console.log(`entry bundle dist/client.js (${kb.toFixed(0)} KB) loaded with a stand-in vscode: median ${ms.toFixed(1)} ms of ${samples.length} fresh processes (target <= 30 ms: ${ms <= 30 ? 'met' : 'NOT met'})`);
+  console.log(`entry bundle dist/client.js (${kb.toFixed(0)} KB) loaded with a stand-in vscode, median of ${samples.host.length} fresh processes: ${host.toFixed(1)} ms with node's built-ins loaded as in an extension host (target <= 30 ms: ${host <= 30 ? 'met' : 'NOT met'}); ${median(samples.bare).toFixed(1)} ms in a bare node, built-ins included`);
 }
 
 /**
