@@ -1,6 +1,7 @@
 // The command-line tool: one entry, one subcommand per job. Each subcommand lives with the part it
 // drives (the emulator in emulator/, sending in common/, validation in cli/src/validate.ts), and is
 // loaded only when asked for (parts.ts): this file only dispatches, and loads nothing else.
+import { saveCodeCaches } from './compileCache';
 import { emulatorPart, sendPart, validatePart } from './parts';
 
 type Subcommand = (argv: string[]) => Promise<number>;
@@ -36,4 +37,4 @@ main(process.argv.slice(2)).then(
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 2;
   },
-);
+).finally(saveCodeCaches);
