@@ -1,7 +1,7 @@
 // The command-line tool's parts, each its own bundle (esbuild.mjs builds cli/src/parts/<name>.ts as
 // dist/cli-<name>.js) and required here only, when a command needs it (issue 14): `validate` loads
 // the language core, plus the API client only with --endpoint; `send` what sending needs; `emulator`
-// the emulator. So a command starts about as fast as node itself. A part's bundle is loaded with
+// the emulator. So a command starts close to node itself. A part's bundle is loaded with
 // V8's code cache (compileCache.ts); in the test build, where there are no part bundles, the
 // require below inlines the part.
 import { existsSync } from 'node:fs';
