@@ -2,9 +2,9 @@
 // reservations it holds, with one request.
 import * as vscode from 'vscode';
 import { type EntitledArtifact } from '../../../common/src/api';
-import { type ExplorerNode } from './node';
-import { ParentNode } from './ParentNode';
-import { describe } from './presentation';
+import { childId, type ExplorerNode } from './node';
+import { type ChildPage, ParentNode } from './ParentNode';
+import { describe, treeItem } from './presentation';
 import { type Reservation, ReservationNode } from './ReservationNode';
 import { type TreeContext } from './treeContext';
 
@@ -17,20 +17,18 @@ export class ArtifactNode extends ParentNode {
     super(id, ctx, parent);
   }
 
-  protected async loadChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
-    if (!this.artifact.link) return [];
+  protected async loadChildren(signal: AbortSignal): Promise<ChildPage> {
+    if (!this.artifact.link) return { nodes: [] };
     const details = await this.ctx.client().entitlements.getArtifact<ArtifactDetails>(this.artifact.link, { signal });
     const reservations = details.reservations ?? details.virtualMachineReservations ?? [];
-    return reservations.map((r, i) => new ReservationNode(r, `${this.id}/reservation/${r.reservationId ?? i}`, this));
+    return { nodes: reservations.map((r, i) => new ReservationNode(r, childId(this, `reservation/${r.reservationId ?? i}`), this)) };
   }
 
   getTreeItem(): vscode.TreeItem {
     const a = this.artifact;
-    const item = new vscode.TreeItem(a.artifactType ?? 'Artifact', a.link ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
+    const item = treeItem(this, ArtifactNode, a.artifactType ?? 'Artifact', a.link ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.description = describe(String(a.dynamicAttributes?.reservationType ?? ''), a.resourceId);
     item.iconPath = new vscode.ThemeIcon('symbol-package');
-    item.contextValue = ArtifactNode.contextValue;
     return item;
   }
 }

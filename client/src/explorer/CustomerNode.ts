@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import { type Customer } from '../../../common/src/api';
 import { EntitlementsFolderNode } from './EntitlementsFolderNode';
-import { type ExplorerNode } from './node';
+import { childId, type ExplorerNode } from './node';
 import { OrdersFolderNode } from './OrdersFolderNode';
-import { ParentNode } from './ParentNode';
-import { contextValue } from './presentation';
+import { type ChildPage, ParentNode } from './ParentNode';
+import { treeItem } from './presentation';
 import { type ResourceNode } from './resourceNode';
 import { SubscriptionsFolderNode } from './SubscriptionsFolderNode';
 import { type TreeContext } from './treeContext';
@@ -17,8 +17,8 @@ export class CustomerNode extends ParentNode implements ResourceNode {
   readonly subscriptions: SubscriptionsFolderNode;
   readonly entitlements: EntitlementsFolderNode;
 
-  constructor(readonly customer: Customer, ctx: TreeContext, parent?: ExplorerNode) {
-    super(`customer/${customer.id}`, ctx, parent);
+  constructor(readonly customer: Customer, parent: ExplorerNode, ctx: TreeContext) {
+    super(childId(parent, `customer/${customer.id}`), ctx, parent);
     this.orders = new OrdersFolderNode(this, ctx);
     this.subscriptions = new SubscriptionsFolderNode(this, ctx);
     this.entitlements = new EntitlementsFolderNode(this, ctx);
@@ -36,17 +36,15 @@ export class CustomerNode extends ParentNode implements ResourceNode {
     return this.customer.companyProfile?.companyName ?? this.customer.id;
   }
 
-  protected async loadChildren(): Promise<ExplorerNode[]> {
-    return [this.orders, this.subscriptions, this.entitlements];
+  protected async loadChildren(): Promise<ChildPage> {
+    return { nodes: [this.orders, this.subscriptions, this.entitlements] };
   }
 
   getTreeItem(): vscode.TreeItem {
     const profile = this.customer.companyProfile;
-    const item = new vscode.TreeItem(profile?.companyName ?? this.customer.id, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
+    const item = treeItem(this, CustomerNode, profile?.companyName ?? this.customer.id, vscode.TreeItemCollapsibleState.Collapsed, 'partnerCenter.resource');
     item.description = profile?.domain;
     item.iconPath = new vscode.ThemeIcon('organization');
-    item.contextValue = contextValue(CustomerNode.contextValue, 'partnerCenter.resource');
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${profile?.companyName ?? 'Customer'}**\n\n`);
     tooltip.appendMarkdown(`- Customer id: \`${this.customer.id}\`\n`);

@@ -1,20 +1,15 @@
 // "Entitlements" under a customer: software and reserved-instance entitlements, with expiry dates.
-import { type CustomerNode } from './CustomerNode';
 import { EntitlementNode } from './EntitlementNode';
 import { FolderNode } from './FolderNode';
-import { type ExplorerNode } from './node';
-import { type TreeContext } from './treeContext';
+import { childId } from './node';
 
 export class EntitlementsFolderNode extends FolderNode {
-  static readonly contextValue = 'partnerCenter.entitlementsFolder';
+  static override readonly contextValue = 'partnerCenter.entitlementsFolder';
+  static override readonly look = { key: 'entitlements', label: 'Entitlements', icon: 'verified' };
 
-  constructor(customer: CustomerNode, ctx: TreeContext) {
-    super(customer, ctx, { key: 'entitlements', label: 'Entitlements', icon: 'verified', contextValue: EntitlementsFolderNode.contextValue });
-  }
-
-  protected async loadChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
-    const entitlements = await this.ctx.client().entitlements.list(this.customer.customer.id, { showExpiry: true, signal });
+  protected async list(signal: AbortSignal): Promise<EntitlementNode[]> {
+    const entitlements = await this.ctx.client().entitlements.list(this.customerId, { showExpiry: true, signal });
     // Entitlements have no id of their own: the order line that created them identifies them.
-    return entitlements.map((e, index) => new EntitlementNode(e, `${this.id}/${e.referenceOrder?.id ?? 'order'}/${e.referenceOrder?.lineItemId ?? index}/${e.productId}:${e.skuId}`, this, this.ctx));
+    return entitlements.map((e, index) => new EntitlementNode(e, childId(this, `${e.referenceOrder?.id ?? 'order'}/${e.referenceOrder?.lineItemId ?? index}/${e.productId}:${e.skuId}`), this, this.ctx));
   }
 }

@@ -1,22 +1,54 @@
 // A folder under a customer (Orders, Subscriptions, Entitlements): a label, an icon, and once
-// loaded the number of resources it holds. Each kind says only how to load its children.
+// loaded the number of resources it holds. Each kind says only how it looks and how to list its
+// resources; those still pending are followed until they settle.
 import * as vscode from 'vscode';
 import { type CustomerNode } from './CustomerNode';
-import { ErrorNode, SignInNode } from './messageNodes';
-import { ParentNode } from './ParentNode';
+import { CustomerResourceNode } from './CustomerResourceNode';
+import { childId, type ExplorerNode, type NodeKind } from './node';
+import { type ChildPage, ParentNode } from './ParentNode';
+import { treeItem } from './presentation';
 import { type TreeContext } from './treeContext';
 
+export interface FolderLook {
+  /** The folder's part of its id, and of its resources' API path (`/customers/{id}/orders`). */
+  key: string;
+  label: string;
+  icon: string;
+}
+
 export abstract class FolderNode extends ParentNode {
-  constructor(readonly customer: CustomerNode, ctx: TreeContext, private readonly kind: { key: string; label: string; icon: string; contextValue: string }) {
-    super(`${customer.id}/${kind.key}`, ctx, customer);
+  /** Each folder class says how it looks; the base reads them from the class being made. */
+  declare static readonly contextValue: string;
+  declare static readonly look: FolderLook;
+  private readonly kind: NodeKind & { look: FolderLook };
+
+  constructor(readonly customer: CustomerNode, ctx: TreeContext) {
+    super(childId(customer, new.target.look.key), ctx, customer);
+    this.kind = new.target;
+  }
+
+  get customerId(): string {
+    return this.customer.customer.id;
+  }
+
+  /** Where the folder's resources are read, relative to the API root. */
+  get collectionPath(): string {
+    return `${this.customer.apiPath}/${this.kind.look.key}`;
+  }
+
+  /** Every resource of the folder, as nodes (the service does not page these lists). */
+  protected abstract list(signal: AbortSignal): Promise<ExplorerNode[]>;
+
+  protected async loadChildren(signal: AbortSignal): Promise<ChildPage> {
+    const nodes = await this.list(signal);
+    for (const node of nodes) if (node instanceof CustomerResourceNode) this.ctx.poller.follow(node);
+    return { nodes };
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.kind.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.kind.icon);
-    item.contextValue = this.kind.contextValue;
-    if (this.isLoaded) item.description = `${this.loadedChildren.filter((c) => !(c instanceof ErrorNode || c instanceof SignInNode)).length}`;
+    const item = treeItem(this, this.kind, this.kind.look.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.iconPath = new vscode.ThemeIcon(this.kind.look.icon);
+    if (this.isLoaded) item.description = `${this.loadedChildren.length}`;
     return item;
   }
 }

@@ -2,16 +2,16 @@
 // subscription (the click reveals it under the customer's Subscriptions).
 import * as vscode from 'vscode';
 import { type OrderLineItem } from '../../../common/src/api';
-import { type ExplorerNode } from './node';
+import { childId, type ExplorerNode } from './node';
 import { type OrderNode } from './OrderNode';
-import { contextValue, describe, termLabel } from './presentation';
+import { describe, termLabel, treeItem } from './presentation';
 
 export class OrderLineItemNode implements ExplorerNode {
   static readonly contextValue = 'partnerCenter.orderLineItem';
   readonly id: string;
 
   constructor(readonly line: OrderLineItem, readonly order: OrderNode) {
-    this.id = `${order.id}/line/${line.lineItemNumber}`;
+    this.id = childId(order, `line/${line.lineItemNumber}`);
   }
 
   getParent(): ExplorerNode {
@@ -20,11 +20,10 @@ export class OrderLineItemNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const line = this.line;
-    const item = new vscode.TreeItem(line.friendlyName || line.offerId, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
+    const flag = line.subscriptionId ? 'partnerCenter.hasSubscription' : 'partnerCenter.noSubscription';
+    const item = treeItem(this, OrderLineItemNode, line.friendlyName || line.offerId, vscode.TreeItemCollapsibleState.None, flag);
     item.description = describe(`×${line.quantity}`, termLabel(line.termDuration), this.order.order.billingCycle);
     item.iconPath = new vscode.ThemeIcon('symbol-field');
-    item.contextValue = contextValue(OrderLineItemNode.contextValue, line.subscriptionId ? 'partnerCenter.hasSubscription' : 'partnerCenter.noSubscription');
     item.tooltip = new vscode.MarkdownString(
       `**Line ${line.lineItemNumber}**\n\n- Offer: \`${line.offerId}\`\n- Quantity: ${line.quantity}\n- Term: ${line.termDuration ?? '—'}\n- Billing cycle: ${this.order.order.billingCycle}` +
         (line.subscriptionId ? `\n- Subscription: \`${line.subscriptionId}\`` : '\n- Not provisioned yet'),

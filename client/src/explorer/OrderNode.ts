@@ -3,57 +3,36 @@
 // provisioning is what creates them.
 import * as vscode from 'vscode';
 import { type Order } from '../../../common/src/api';
+import { CustomerResourceNode } from './CustomerResourceNode';
 import { type ExplorerNode } from './node';
 import { OrderLineItemNode } from './OrderLineItemNode';
-import { type OrdersFolderNode } from './OrdersFolderNode';
-import { type PollableNode } from './poller';
-import { contextValue, describe, isPendingStatus, shortDate, statusIcon } from './presentation';
-import { type ResourceNode } from './resourceNode';
-import { type TreeContext } from './treeContext';
+import { describe, shortDate, statusIcon, treeItem } from './presentation';
 
-export class OrderNode implements PollableNode, ResourceNode {
+export class OrderNode extends CustomerResourceNode<Order> {
   static readonly contextValue = 'partnerCenter.order';
-  readonly id: string;
-
-  constructor(public order: Order, readonly folder: OrdersFolderNode, private readonly ctx: TreeContext) {
-    this.id = `${folder.customer.id}/order/${order.id}`;
-  }
-
-  get customerId(): string {
-    return this.folder.customer.customer.id;
-  }
-
-  get resourceId(): string {
-    return this.order.id ?? '';
-  }
-
-  get apiPath(): string {
-    return `/customers/${this.customerId}/orders/${this.order.id}`;
-  }
+  protected readonly idKey = 'order';
 
   get documentTitle(): string {
     return `Order ${this.order.id}`;
   }
 
-  getParent(): ExplorerNode {
-    return this.folder;
+  get order(): Order {
+    return this.resource;
   }
 
-  isSettled(): boolean {
-    return !isPendingStatus(this.order.status);
+  protected fetch(signal: AbortSignal): Promise<Order> {
+    return this.ctx.client().orders.get(this.customerId, this.resourceId, { signal });
   }
 
-  async poll(signal: AbortSignal): Promise<boolean> {
-    const fresh = await this.ctx.client().orders.get(this.customerId, this.resourceId, { signal });
-    const before = JSON.stringify([this.order.status, this.order.lineItems.map((l) => l.subscriptionId)]);
-    this.order = fresh;
-    const changed = before !== JSON.stringify([fresh.status, fresh.lineItems.map((l) => l.subscriptionId)]);
-    if (changed && this.isSettled()) {
-      for (const folder of [this.folder.customer.subscriptions, this.folder.customer.entitlements]) {
-        if (folder.isLoaded) folder.refresh();
-      }
+  protected shown(order: Order): unknown {
+    return [order.status, order.lineItems.map((l) => l.subscriptionId)];
+  }
+
+  protected override settled(): void {
+    const customer = this.folder.customer;
+    for (const folder of [customer.subscriptions, customer.entitlements]) {
+      if (folder.isLoaded) folder.refresh();
     }
-    return changed;
   }
 
   getChildren(): Promise<ExplorerNode[]> {
@@ -62,11 +41,9 @@ export class OrderNode implements PollableNode, ResourceNode {
 
   getTreeItem(): vscode.TreeItem {
     const o = this.order;
-    const item = new vscode.TreeItem(`Order ${o.id}`, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
+    const item = treeItem(this, OrderNode, `Order ${o.id}`, vscode.TreeItemCollapsibleState.Collapsed, ...this.resourceFlags);
     item.description = describe(o.status, shortDate(o.creationDate));
     item.iconPath = statusIcon(o.status, 'package');
-    item.contextValue = contextValue(OrderNode.contextValue, 'partnerCenter.resource', isPendingStatus(o.status) ? 'partnerCenter.pending' : 'partnerCenter.settled');
     item.tooltip = new vscode.MarkdownString(
       `**Order ${o.id}**\n\n- Status: ${o.status ?? 'unknown'}\n- Created: ${o.creationDate ?? '—'}\n- Billing cycle: ${o.billingCycle}\n- Line items: ${o.lineItems.length}` +
         (o.totalPrice !== undefined ? `\n- Total: ${o.currencySymbol ?? ''}${o.totalPrice}` : ''),

@@ -1,23 +1,14 @@
-// "Orders" under a customer: one request lists them all (the service does not page orders),
-// newest first; pending ones are followed until they settle.
-import { type CustomerNode } from './CustomerNode';
+// "Orders" under a customer: one request lists them all, newest first.
 import { FolderNode } from './FolderNode';
-import { type ExplorerNode } from './node';
 import { OrderNode } from './OrderNode';
-import { type TreeContext } from './treeContext';
 
 export class OrdersFolderNode extends FolderNode {
-  static readonly contextValue = 'partnerCenter.ordersFolder';
+  static override readonly contextValue = 'partnerCenter.ordersFolder';
+  static override readonly look = { key: 'orders', label: 'Orders', icon: 'package' };
 
-  constructor(customer: CustomerNode, ctx: TreeContext) {
-    super(customer, ctx, { key: 'orders', label: 'Orders', icon: 'package', contextValue: OrdersFolderNode.contextValue });
-  }
-
-  protected async loadChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
-    const orders = await this.ctx.client().orders.list(this.customer.customer.id, { signal });
+  protected async list(signal: AbortSignal): Promise<OrderNode[]> {
+    const orders = await this.ctx.client().orders.list(this.customerId, { signal });
     orders.sort((a, b) => (b.creationDate ?? '').localeCompare(a.creationDate ?? ''));
-    const nodes = orders.map((order) => new OrderNode(order, this, this.ctx));
-    nodes.forEach((node) => this.ctx.poller.follow(node));
-    return nodes;
+    return orders.map((order) => new OrderNode(order, this, this.ctx));
   }
 }

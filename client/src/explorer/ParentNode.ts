@@ -1,65 +1,110 @@
-// The behaviour every expandable node shares: children load on first expansion with one request,
-// stay cached until a refresh, concurrent expansions share that one request, a refresh cancels a
-// load in flight, and a failure becomes a single error node (with retry) that leaves siblings alone.
+// The behaviour every expandable level shares, the Customers root included: children load on
+// first expansion with one request, stay cached until a refresh, concurrent expansions share that
+// one request, a refresh cancels a load in flight, and a failure becomes a single error node (with
+// retry) that leaves siblings alone. A level the service pages ends with "Load more…" while it has
+// more (as @microsoft/vscode-azext-utils' AzExtParentTreeItem does with loadMoreChildrenImpl).
 import type * as vscode from 'vscode';
 import { NotSignedInError } from '../connection';
-import { ErrorNode, SignInNode } from './messageNodes';
+import { ActionNode, ErrorNode, LoadMoreNode, signInAction } from './messageNodes';
 import { type ExplorerNode } from './node';
 import { type TreeContext } from './treeContext';
 
+/** One page of a level; a level the service does not page returns every child and no `next`. */
+export interface ChildPage {
+  nodes: ExplorerNode[];
+  /** Where the following page starts; undefined after the last. */
+  next?: string;
+}
+
+/** What one load of the level holds; a refresh replaces it, so a late answer to the old one is dropped. */
+interface Level {
+  /** Undefined until the first page has answered (with children or a failure). */
+  children?: ExplorerNode[];
+  next?: string;
+  failure?: { error: unknown };
+  pending?: Promise<void>;
+  abort: AbortController;
+}
+
 export abstract class ParentNode implements ExplorerNode {
-  private children: ExplorerNode[] | undefined;
-  private pending: Promise<ExplorerNode[]> | undefined;
-  private abort: AbortController | undefined;
+  private level: Level = { abort: new AbortController() };
 
   constructor(readonly id: string, protected readonly ctx: TreeContext, private readonly parent: ExplorerNode | undefined) {}
 
   abstract getTreeItem(): vscode.TreeItem;
 
-  /** Fetches the children; `signal` aborts when the node is refreshed meanwhile. */
-  protected abstract loadChildren(signal: AbortSignal): Promise<ExplorerNode[]>;
+  /** Fetches the page that starts at `continuation` (the first when undefined); `signal` aborts on refresh. */
+  protected abstract loadChildren(signal: AbortSignal, continuation: string | undefined): Promise<ChildPage>;
 
   getParent(): ExplorerNode | undefined {
     return this.parent;
   }
 
-  /** True once children are cached (so a refresh of this node would cost a request). */
+  /** True once the first page has answered (so a refresh of this node would cost a request). */
   get isLoaded(): boolean {
-    return this.children !== undefined;
+    return this.level.children !== undefined;
   }
 
-  /** The cached children, without loading. */
+  /** The children loaded so far, without loading and without message nodes. */
   get loadedChildren(): readonly ExplorerNode[] {
-    return this.children ?? [];
+    return this.level.children ?? [];
   }
 
-  getChildren(): Promise<ExplorerNode[]> {
-    if (this.children) return Promise.resolve(this.children);
-    if (this.pending) return this.pending;
-    const abort = new AbortController();
-    this.abort = abort;
-    const load = this.ctx
-      .withProgress(() => this.loadChildren(abort.signal))
-      .catch((err: unknown): ExplorerNode[] => {
-        if (err instanceof NotSignedInError) return [new SignInNode(err.message)];
-        return [new ErrorNode(this.id, err, () => this.refresh())];
-      })
-      .then((children) => {
-        if (this.abort !== abort) return []; // refreshed meanwhile: the view asks again
-        this.children = children;
-        this.pending = undefined;
-        return children;
-      });
-    this.pending = load;
-    return load;
+  get hasMore(): boolean {
+    return this.level.next !== undefined;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    const level = this.level;
+    await (level.children ? level.pending : this.loadNextPage());
+    if (level !== this.level) return []; // refreshed meanwhile: the view asks again
+    return this.present(level.children ?? [], level.failure);
+  }
+
+  /** Loads the next page (or, after a failure, the page that failed) and redraws this level. */
+  async loadMore(): Promise<void> {
+    const loading = this.loadNextPage();
+    this.ctx.changed(this);
+    await loading;
   }
 
   /** Forgets the children (cancelling a load in flight) and redraws this node. */
   refresh(): void {
-    this.abort?.abort();
-    this.abort = undefined;
-    this.children = undefined;
-    this.pending = undefined;
+    this.level.abort.abort();
+    this.level = { abort: new AbortController() };
     this.ctx.changed(this);
+  }
+
+  /** The level as shown: its children, then a sign-in or error node after a failure, or "Load more…" while there is more. */
+  protected present(children: readonly ExplorerNode[], failure: { error: unknown } | undefined): ExplorerNode[] {
+    if (failure?.error instanceof NotSignedInError) return [...children, new ActionNode(this, signInAction, failure.error.message)];
+    if (failure) return [...children, new ErrorNode(this, failure.error, () => this.loadMore())];
+    if (this.hasMore) return [...children, new LoadMoreNode(this, children.length, () => this.loadMore())];
+    return [...children];
+  }
+
+  private loadNextPage(): Promise<void> {
+    const level = this.level;
+    // Concurrent requests for the same page share one call.
+    if (level.pending) return level.pending;
+    const { signal } = level.abort;
+    level.failure = undefined;
+    level.pending = this.ctx
+      .withProgress(() => this.loadChildren(signal, level.next))
+      .then(
+        (page) => {
+          level.children = [...(level.children ?? []), ...page.nodes];
+          level.next = page.next;
+        },
+        (error: unknown) => {
+          if (signal.aborted) return;
+          level.children ??= [];
+          level.failure = { error };
+        },
+      )
+      .finally(() => {
+        level.pending = undefined;
+      });
+    return level.pending;
   }
 }

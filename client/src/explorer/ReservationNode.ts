@@ -1,11 +1,13 @@
 // One reservation of a reserved-instance artifact: its state, scope, quantity and expiry.
 import * as vscode from 'vscode';
 import { type ExplorerNode } from './node';
-import { describe, shortDate } from './presentation';
+import { describe, shortDate, treeItem } from './presentation';
 
 export interface Reservation { reservationId?: string; scopeType?: string; quantity?: number; expiryDateTime?: string; effectiveDateTime?: string; provisioningState?: string }
 
 export class ReservationNode implements ExplorerNode {
+  static readonly contextValue = 'partnerCenter.reservation';
+
   constructor(readonly reservation: Reservation, readonly id: string, private readonly parent: ExplorerNode) {}
 
   getParent(): ExplorerNode {
@@ -14,11 +16,9 @@ export class ReservationNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const r = this.reservation;
-    const item = new vscode.TreeItem(r.reservationId ?? 'Reservation');
-    item.id = this.id;
+    const item = treeItem(this, ReservationNode, r.reservationId ?? 'Reservation');
     item.description = describe(r.provisioningState, r.scopeType, r.quantity !== undefined && `×${r.quantity}`, r.expiryDateTime && `expires ${shortDate(r.expiryDateTime)}`);
     item.iconPath = new vscode.ThemeIcon('calendar');
-    item.contextValue = 'partnerCenter.reservation';
     return item;
   }
 }

@@ -1,22 +1,22 @@
-// Nodes that are not Partner Center resources: "Load more…", an error with a retry, "Sign in".
+// Nodes that are not Partner Center resources: "Load more…", an error with a retry, and actions
+// ("Sign in", "Start the emulator").
 import * as vscode from 'vscode';
 import { type PartnerCenterError } from '../../../common/src/api/errors';
 import { apiPart, loadedApiPart } from '../parts';
-import { type ExplorerNode } from './node';
+import { childId, type ExplorerNode, type NodeKind } from './node';
+import { treeItem } from './presentation';
 
 export class LoadMoreNode implements ExplorerNode {
   static readonly contextValue = 'partnerCenter.loadMore';
   readonly id: string;
 
-  constructor(parentId: string, private readonly loaded: number, readonly load: () => Promise<void>) {
-    this.id = `${parentId}/loadMore/${loaded}`;
+  constructor(parent: ExplorerNode, private readonly loaded: number, readonly load: () => Promise<void>) {
+    this.id = childId(parent, `loadMore/${loaded}`);
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more…');
-    item.id = this.id;
+    const item = treeItem(this, LoadMoreNode, 'Load more…');
     item.iconPath = new vscode.ThemeIcon('more');
-    item.contextValue = LoadMoreNode.contextValue;
     item.tooltip = `${this.loaded} loaded so far`;
     item.command = { command: 'partnerCenter.loadMore', title: 'Load More', arguments: [this] };
     return item;
@@ -28,8 +28,8 @@ export class ErrorNode implements ExplorerNode {
   static readonly contextValue = 'partnerCenter.error';
   readonly id: string;
 
-  constructor(parentId: string, readonly error: unknown, readonly retry: () => void) {
-    this.id = `${parentId}/error`;
+  constructor(parent: ExplorerNode, readonly error: unknown, readonly retry: () => Promise<void>) {
+    this.id = childId(parent, 'error');
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -39,10 +39,8 @@ export class ErrorNode implements ExplorerNode {
     const summary = service ? (service.description ?? service.message) : err instanceof Error ? err.message : String(err);
     // Access errors (MFA missing, app not registered, App-only on an App+User API) say what to do.
     const advice = service?.status !== undefined ? apiPart().explainPartnerCenterAuthError(service.status, service.code, false, service.challenge) : undefined;
-    const item = new vscode.TreeItem(`Error${code}: ${summary}`);
-    item.id = this.id;
+    const item = treeItem(this, ErrorNode, `Error${code}: ${summary}`);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.contextValue = ErrorNode.contextValue;
     item.tooltip = [advice?.message, err instanceof Error ? err.message : String(err)].filter(Boolean).join('\n\n');
     item.description = 'Click to retry';
     item.command = { command: 'partnerCenter.retry', title: 'Retry', arguments: [this] };
@@ -58,38 +56,36 @@ export function partnerCenterError(err: unknown): PartnerCenterError | undefined
   return loadedApiPart()?.isPartnerCenterError(err) ? err as PartnerCenterError : undefined;
 }
 
-/** A node that is one action: an icon, a label and the command it runs. */
-function actionItem(id: string, label: string, icon: string, contextValue: string, command: vscode.Command, tooltip: string, description?: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(label);
-  item.id = id;
-  item.tooltip = tooltip;
-  item.description = description;
-  item.iconPath = new vscode.ThemeIcon(icon);
-  item.contextValue = contextValue;
-  item.command = command;
-  return item;
+/** What a node that is one action shows and runs; its key is its part of the node's id. */
+export interface Action extends NodeKind {
+  key: string;
+  label: string;
+  icon: string;
+  command: vscode.Command;
 }
 
-export class SignInNode implements ExplorerNode {
-  static readonly contextValue = 'partnerCenter.signIn';
-  readonly id = 'signIn';
+export const signInAction: Action = { contextValue: 'partnerCenter.signIn', key: 'signIn', label: 'Sign in to Partner Center…', icon: 'sign-in', command: { command: 'partnerCenter.signIn', title: 'Sign In' } };
 
-  constructor(private readonly reason: string) {}
+/** The emulator is the default environment: when nothing answers there, the root offers to start it. */
+export const startEmulatorAction: Action = {
+  contextValue: 'partnerCenter.startEmulator', key: 'startEmulator', label: 'Start the local Partner Center emulator…', icon: 'vm', command: { command: 'partnerCenter.useEmulator', title: 'Use the Local Emulator' },
+};
+export const START_EMULATOR_TOOLTIP = 'The extension is set to use the local emulator (partnerCenter.environment), but it is not running. Click to start the emulator that ships with the extension, or sign in to a real Partner Center account.';
 
-  getTreeItem(): vscode.TreeItem {
-    return actionItem(this.id, 'Sign in to Partner Center…', 'sign-in', SignInNode.contextValue, { command: 'partnerCenter.signIn', title: 'Sign In' }, this.reason);
+/** A node that is one action ("Sign in", "Start the emulator"): a label, an icon and the command it runs. */
+export class ActionNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(parent: ExplorerNode, readonly action: Action, private readonly tooltip: string, private readonly description?: string) {
+    this.id = childId(parent, action.key);
   }
-}
-
-/** The emulator is the default environment: when nothing answers there, offer to start it. */
-export class StartEmulatorNode implements ExplorerNode {
-  static readonly contextValue = 'partnerCenter.startEmulator';
-  readonly id = 'startEmulator';
-
-  constructor(private readonly url: string) {}
 
   getTreeItem(): vscode.TreeItem {
-    const tooltip = 'The extension is set to use the local emulator (partnerCenter.environment), but it is not running. Click to start the emulator that ships with the extension, or sign in to a real Partner Center account.';
-    return actionItem(this.id, 'Start the local Partner Center emulator…', 'vm', StartEmulatorNode.contextValue, { command: 'partnerCenter.useEmulator', title: 'Use the Local Emulator' }, tooltip, `nothing answers at ${this.url}`);
+    const item = treeItem(this, this.action, this.action.label);
+    item.tooltip = this.tooltip;
+    item.description = this.description;
+    item.iconPath = new vscode.ThemeIcon(this.action.icon);
+    item.command = this.action.command;
+    return item;
   }
 }

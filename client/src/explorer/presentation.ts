@@ -2,27 +2,25 @@
 // terms in the words a partner uses. Statuses are compared case-insensitively (the service and
 // the documentation disagree on casing).
 import * as vscode from 'vscode';
+import { type ExplorerNode, type NodeKind } from './node';
 
-const statusIcons: Record<string, [icon: string, color?: string]> = {
-  completed: ['pass', 'testing.iconPassed'],
-  active: ['pass', 'testing.iconPassed'],
-  fulfilled: ['pass', 'testing.iconPassed'],
-  pending: ['sync~spin', 'charts.yellow'],
-  pending_review: ['sync~spin', 'charts.yellow'],
-  pending_po_upload: ['cloud-upload', 'charts.yellow'],
-  cancelled: ['circle-slash', 'disabledForeground'],
-  deleted: ['trash', 'disabledForeground'],
-  suspended: ['debug-pause', 'charts.orange'],
-  disabled: ['circle-slash', 'charts.orange'],
-  expired: ['history', 'disabledForeground'],
-  error: ['error', 'list.errorForeground'],
-  failed: ['error', 'list.errorForeground'],
-};
+// One row a look, with every status that looks so.
+const statusLooks: [icon: string, color: string, statuses: string[]][] = [
+  ['pass', 'testing.iconPassed', ['completed', 'active', 'fulfilled']],
+  ['cloud-upload', 'charts.yellow', ['pending_po_upload']],
+  ['circle-slash', 'disabledForeground', ['cancelled']],
+  ['trash', 'disabledForeground', ['deleted']],
+  ['sync~spin', 'charts.yellow', ['pending', 'pending_review']],
+  ['debug-pause', 'charts.orange', ['suspended']],
+  ['circle-slash', 'charts.orange', ['disabled']],
+  ['error', 'list.errorForeground', ['error', 'failed']],
+  ['history', 'disabledForeground', ['expired']],
+];
+const statusIcons = new Map(statusLooks.flatMap(([icon, color, statuses]) => statuses.map((status) => [status, { icon, color }] as const)));
 
 export function statusIcon(status: string | undefined, fallback: string): vscode.ThemeIcon {
-  const entry = status ? statusIcons[status.toLowerCase().replace(/ /g, '_')] : undefined;
-  if (!entry) return new vscode.ThemeIcon(fallback);
-  return new vscode.ThemeIcon(entry[0], entry[1] ? new vscode.ThemeColor(entry[1]) : undefined);
+  const look = status ? statusIcons.get(status.toLowerCase().replace(/ /g, '_')) : undefined;
+  return look ? new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color)) : new vscode.ThemeIcon(fallback);
 }
 
 export function isPendingStatus(status: string | undefined): boolean {
@@ -46,7 +44,13 @@ export function describe(...parts: (string | number | undefined | false)[]): str
   return parts.filter((p) => p !== undefined && p !== false && p !== '').join(' · ');
 }
 
-/** Context values carry several flags; sorted so `viewItem =~ /…/` patterns stay simple. */
-export function contextValue(...flags: string[]): string {
-  return [...new Set(flags)].sort().join(';');
+/**
+ * A node's tree item: its id, and its kind's context value with the node's flags, sorted and
+ * `;`-joined so `viewItem =~ /…/` patterns stay simple.
+ */
+export function treeItem(node: ExplorerNode, kind: NodeKind, label: string, collapsible = vscode.TreeItemCollapsibleState.None, ...flags: string[]): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, collapsible);
+  item.id = node.id;
+  item.contextValue = [...new Set([kind.contextValue, ...flags])].sort().join(';');
+  return item;
 }
