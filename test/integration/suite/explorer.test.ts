@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor } from '../helpers';
 import { emulator, partnerCenterApi, type RecordedRequest } from '../emulatorAdmin';
+import { parts, ui } from '../ui';
 
 interface Node { id: string; getTreeItem(): vscode.TreeItem; getChildren?(): Promise<Node[]> }
 interface Provider {
@@ -12,12 +13,14 @@ interface Provider {
   loadMore(): Promise<void>;
   onDidChangeTreeData: vscode.Event<Node | undefined>;
 }
-interface Api { explorer: { provider: Provider } }
+interface Api { explorer: { provider: Provider; view: vscode.TreeView<Node> } }
 
 const customerIds = (nodes: Node[]) => nodes.filter((n) => n.id.startsWith('customer/')).map((n) => n.id.slice('customer/'.length));
 const calls = async (pattern: RegExp, method = 'GET') => (await emulator.requests()).filter((r: RecordedRequest) => r.method === method && pattern.test(r.path));
 const label = (node: Node) => String(node.getTreeItem().label);
 const description = (node: Node) => String(node.getTreeItem().description ?? '');
+/** The node a person clicks to see the next page. */
+const isLoadMore = (node: Node | undefined) => node?.getTreeItem().command?.command === 'partnerCenter.loadMore';
 
 async function provider(): Promise<Provider> {
   const { api } = await activateExtension<Api>();
@@ -30,7 +33,7 @@ async function customerNode(p: Provider, customerId: string): Promise<Node> {
     const nodes = await p.getChildren();
     const found = nodes.find((n) => n.id === `customer/${customerId}`);
     if (found) return found;
-    if (!nodes.at(-1)?.id.includes('/loadMore/')) throw new Error(`customer ${customerId} is not in the view`);
+    if (!isLoadMore(nodes.at(-1))) throw new Error(`customer ${customerId} is not in the view`);
     await p.loadMore();
   }
 }
@@ -49,9 +52,9 @@ suite('Explorer', () => {
 
     let nodes = await p.getChildren();
     assert.equal(customerIds(nodes).length, 40, 'the first page holds the configured page size');
-    assert.ok(nodes.at(-1)!.id.includes('/loadMore/'), 'a Load more node ends a partial list');
+    assert.ok(isLoadMore(nodes.at(-1)), 'a Load more node ends a partial list');
     let pages = 1;
-    while (nodes.at(-1)!.id.includes('/loadMore/')) {
+    while (isLoadMore(nodes.at(-1))) {
       await p.loadMore();
       nodes = await p.getChildren();
       pages++;
@@ -257,6 +260,39 @@ suite('Explorer', () => {
       assert.equal(settled.status, 'completed', 'meanwhile the service settled it, so there was something to see');
     } finally {
       await config.update('explorer.pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  // Last in the suite: it opens the view, which from then on asks for what it shows.
+  test('two folders that fail at once each show their own error row in the view', async () => {
+    const { api } = await activateExtension<Api>();
+    const p = api.explorer.provider;
+    p.refresh();
+    const { customerId } = await emulator.fixtures();
+    const customer = await customerNode(p, customerId);
+    const [orders, subscriptions] = await p.getChildren(customer);
+    await emulator.setFaults({ status503: 1 });
+    try {
+      // Expanded in the real view: the workbench registers each row it shows by id, and a folder
+      // whose error row had an id already shown ("Element with id … is already registered") would
+      // show no row at all.
+      await vscode.commands.executeCommand('partnerCenter.customers.focus');
+      await api.explorer.view.reveal(orders!, { expand: true, select: false, focus: false });
+      await api.explorer.view.reveal(subscriptions!, { expand: true, select: false, focus: false });
+      const rows = await waitFor('an error row under each folder', async () => {
+        const texts = await ui.texts(parts.treeRow, 'Click to retry');
+        return texts.length >= 2 ? texts : undefined;
+      }, 30_000);
+      assert.equal(rows.length, 2, `one error row per failed folder: ${JSON.stringify(rows)}`);
+      for (const row of rows) assert.match(row, /Error.*(503|unavailable)/is);
+      // VS Code 1.96 refuses a repeated id (one row above would be missing); newer releases show
+      // both rows but keep only the later element under that id.
+      const [orderError] = await p.getChildren(orders!);
+      const [subscriptionError] = await p.getChildren(subscriptions!);
+      assert.notEqual(orderError!.id, subscriptionError!.id);
+    } finally {
+      await emulator.setFaults({});
+      await vscode.commands.executeCommand('workbench.view.explorer');
     }
   });
 });
