@@ -4,7 +4,7 @@
 
 import { type Faults, parseFaults } from './faults';
 import { type EmulatorFixtures, type RecordedRequest } from './options';
-import { type ApiResponse } from './router';
+import { type HttpAnswer } from './router';
 
 export interface AdminState {
   requests: RecordedRequest[];
@@ -14,7 +14,7 @@ export interface AdminState {
   customers: number;
 }
 
-export function handleAdmin(method: string, path: string, raw: string, state: AdminState): ApiResponse {
+export function handleAdmin(method: string, path: string, raw: string, state: AdminState): HttpAnswer {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   switch (route) {
     case 'GET /_emulator/health':
@@ -42,6 +42,6 @@ export function handleAdmin(method: string, path: string, raw: string, state: Ad
   }
 }
 
-function ok(body: unknown): ApiResponse {
+function ok(body: unknown): HttpAnswer {
   return { status: 200, body };
 }

@@ -10,7 +10,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { type IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { type ApiResponse } from './router';
+import { type HttpAnswer } from './router';
 
 export interface AdminGuard {
   requireToken?: string;
@@ -20,7 +20,7 @@ export interface AdminGuard {
   port(): number;
 }
 
-export function refuseAdmin(method: string, headers: IncomingHttpHeaders, guard: AdminGuard): ApiResponse | undefined {
+export function refuseAdmin(method: string, headers: IncomingHttpHeaders, guard: AdminGuard): HttpAnswer | undefined {
   const host = single(headers.host);
   if (host !== undefined && !ownHost(hostnameOf(`http://${host}`), guard)) {
     return refusal(403, `Host '${host}' is not this emulator; admin calls must address it by a loopback name or its own address.`);
@@ -38,7 +38,7 @@ export function refuseAdmin(method: string, headers: IncomingHttpHeaders, guard:
   return undefined;
 }
 
-function refusal(status: number, error: string): ApiResponse {
+function refusal(status: number, error: string): HttpAnswer {
   return { status, body: { error } };
 }
 

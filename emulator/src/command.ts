@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { parseFaults } from './faults';
 import { type EmulatorFaults, type EmulatorOptions } from './options';
-import { startServer } from './server';
+import { startEmulator } from './server';
 
 const HELP = `usage: partner-center emulator [options]
 
@@ -55,7 +55,7 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
     process.stderr.write(`emulator: ${e instanceof Error ? e.message : String(e)}\nRun 'partner-center emulator --help' for the options.\n`);
     return 2;
   }
-  const emulator = await startServer(options);
+  const emulator = await startEmulator(options);
   process.stdout.write(`Partner Center emulator listening on ${emulator.url} (seed ${options.seed ?? 1})\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {

@@ -22,6 +22,14 @@ export interface ErrorAnswer {
   readonly carrier?: 'orderError';
 }
 
+/**
+ * Why a status the docs list without a code answers with a generic one: `status` is the status and
+ * its phrase as the docs list it, `chosen` names the code and why it fits.
+ */
+function genericCode(status: string, chosen: string): string {
+  return `The docs list ${status} among the statuses the API answers and pair no code with it; they also say every ${status[0]}xx answer carries an error body whose code is never null. ${chosen}`;
+}
+
 export const ERRORS = {
   // Tokens and access
   missingToken: { code: 800001, status: 401, meaning: 'The call carries no bearer token.' },
@@ -38,13 +46,13 @@ export const ERRORS = {
   invalidInput: { code: 800002, status: 400, meaning: 'The request is malformed or breaks an input rule that has no code of its own.' },
   methodNotAllowed: {
     code: 800002, status: 405, meaning: 'The path exists, but not for this HTTP method.',
-    statusWhy: 'The docs list 405 "Method not allowed" among the statuses the API answers and pair no code with it; they also say every 4xx answer carries an error body whose code is never null. 800002 "Invalid request input" is the generic code for a request the service will not take.',
+    statusWhy: genericCode('405 "Method not allowed"', '800002 "Invalid request input" is the generic code for a request the service will not take.'),
   },
   enumNotParsed: { code: 900126, status: 400, meaning: 'A value of an enum (billing cycle, term, status, participant key...) is not one of its values.' },
   unexpectedError: { code: 800003, status: 500, meaning: 'The emulator failed unexpectedly, could not load a trusted issuer\'s keys, or the status-500 fault fired on a write other than an order create.' },
   serviceUnavailable: {
     code: 800003, status: 503, meaning: 'The status-503 fault: the service is unavailable for a moment (with Retry-After).',
-    statusWhy: 'The docs list 503 "Service unavailable" among the statuses the API answers and pair no code with it; they also say every 5xx answer carries an error body whose code is never null. 800003 "Unexpected service error" is the generic service-side code.',
+    statusWhy: genericCode('503 "Service unavailable"', '800003 "Unexpected service error" is the generic service-side code.'),
   },
   itemUnavailable: { code: 400072, status: 200, meaning: 'The status-200-error fault: a write answered 200 with a business error, nothing made.' },
   createOrderFailed: { code: 800005, status: 500, meaning: 'The status-500 fault on an order create: the order may or may not have been made.' },

@@ -3,7 +3,7 @@
 // `{code, description, data, source: "PartnerFD"}` (none where the docs show the answer without a code).
 
 import { ERRORS, type ErrorName } from './errorCodes';
-import { type ApiResponse } from './router';
+import { type HttpAnswer } from './router';
 
 export interface ApiErrorExtras {
   data?: unknown[];
@@ -25,7 +25,7 @@ export class ApiError extends Error {
     this.code = code;
   }
 
-  toAnswer(): ApiResponse {
+  toAnswer(): HttpAnswer {
     const body = this.extras.body ?? (this.code === null ? undefined : errorBody(this.code, this.description, this.extras.data));
     return { status: this.status, body, headers: this.extras.headers ?? {}, statusText: this.extras.statusText };
   }

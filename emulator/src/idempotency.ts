@@ -4,11 +4,11 @@
 // `capacity` answers and forgets the oldest first, so a long-running emulator stays small; a retry
 // that arrives after its answer was forgotten is processed as a new request.
 
-import { type ApiResponse } from './router';
+import { type HttpAnswer } from './router';
 
 export class IdempotencyStore {
   // A Map iterates in insertion order, so its first key is always the oldest answer.
-  private readonly answers = new Map<string, ApiResponse>();
+  private readonly answers = new Map<string, HttpAnswer>();
 
   constructor(private readonly capacity: number) {}
 
@@ -25,11 +25,11 @@ export class IdempotencyStore {
     return method === 'POST' || method === 'PUT' || method === 'PATCH';
   }
 
-  get(tenant: string, method: string, path: string, requestId: string): ApiResponse | undefined {
+  get(tenant: string, method: string, path: string, requestId: string): HttpAnswer | undefined {
     return this.answers.get(IdempotencyStore.key(tenant, method, path, requestId));
   }
 
-  put(tenant: string, method: string, path: string, requestId: string, answer: ApiResponse): void {
+  put(tenant: string, method: string, path: string, requestId: string, answer: HttpAnswer): void {
     this.answers.set(IdempotencyStore.key(tenant, method, path, requestId), answer);
     while (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value as string);
   }

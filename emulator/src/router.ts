@@ -21,7 +21,8 @@ export interface RequestContext {
   fault(name: FaultName): boolean;
 }
 
-export interface ApiResponse {
+/** What the emulator answers a request with; server.ts writes it with the service's headers. */
+export interface HttpAnswer {
   status: number;
   /** A reason phrase other than the standard one for the status. */
   statusText?: string;
@@ -29,7 +30,7 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-export type Handler = (ctx: RequestContext) => ApiResponse;
+export type Handler = (ctx: RequestContext) => HttpAnswer;
 
 interface CompiledRoute {
   method: string;

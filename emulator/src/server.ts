@@ -17,8 +17,8 @@ import { itemUnavailable, serverError, unavailable } from './faultAnswers';
 import { type FaultName, Faults } from './faults';
 import { IdempotencyStore } from './idempotency';
 import { type EmulatorOptions, type RecordedRequest, type RunningEmulator } from './options';
-import { RateLimiter, rateLimited } from './rateLimit';
-import { type ApiResponse, type Router } from './router';
+import { rateLimited, TenantThrottle } from './rateLimit';
+import { type HttpAnswer, type Router } from './router';
 import { buildRouter } from './routes';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -26,12 +26,13 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_RECORDED_REQUESTS = 10_000;
 export const DEFAULT_MAX_IDEMPOTENCY_KEYS = 10_000;
 
-export async function startServer(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+/** Seeds the data set, listens, and resolves once the server accepts connections. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const seed = options.seed ?? 1;
   const clock = options.clock ?? Date.now;
   const { store, fixtures } = seedStore(seed, clock());
   const faults = new Faults(seed, options.faults);
-  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 500);
+  const limiter = new TenantThrottle(options.rateLimitPerMinute ?? 500);
   const idempotency = new IdempotencyStore(capacity(options.maxIdempotencyKeys, DEFAULT_MAX_IDEMPOTENCY_KEYS));
   const maxRecorded = capacity(options.maxRecordedRequests, DEFAULT_MAX_RECORDED_REQUESTS);
   const router: Router = buildRouter();
@@ -47,7 +48,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     : createIssuerVerifier({ issuer: options.trustIssuer, ca: options.trustIssuerCa, clock, partnerTenantId: store.partnerTenantId });
 
   /** Runs the /v1 pipeline after faults: auth, rate limit, idempotency, routing. */
-  async function process(req: IncomingMessage, url: URL, raw: string, now: number, fault: (name: FaultName) => boolean): Promise<{ answer: ApiResponse; replayed: boolean }> {
+  async function process(req: IncomingMessage, url: URL, raw: string, now: number, fault: (name: FaultName) => boolean): Promise<{ answer: HttpAnswer; replayed: boolean }> {
     const method = req.method ?? 'GET';
     try {
       if (!/^\/v1(\/|$)/i.test(url.pathname)) throw routeNotFound(url.pathname);
@@ -73,7 +74,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     }
   }
 
-  function dispatch(req: IncomingMessage, url: URL, path: string, raw: string, now: number, appOnly: boolean, fault: (name: FaultName) => boolean): ApiResponse {
+  function dispatch(req: IncomingMessage, url: URL, path: string, raw: string, now: number, appOnly: boolean, fault: (name: FaultName) => boolean): HttpAnswer {
     const method = req.method ?? 'GET';
     try {
       const match = router.match(method, path);
@@ -124,7 +125,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Runnin
     // The 500 and 200-with-error faults model a change the service may or may not have made, so
     // only writes are drawn for them; status-503 fails reads.
     const write = IdempotencyStore.isWrite(method);
-    let answer: ApiResponse;
+    let answer: HttpAnswer;
     if (fire('status-503')) answer = unavailable();
     else if (write && fire('status-500')) answer = serverError(method, url.pathname);
     else if (write && fire('status-200-error')) answer = itemUnavailable();
@@ -229,7 +230,7 @@ function parseBody(raw: string): unknown {
   }
 }
 
-function toAnswer(e: unknown): ApiResponse {
+function toAnswer(e: unknown): HttpAnswer {
   if (e instanceof ApiError) return e.toAnswer();
   return new ApiError('unexpectedError', `Unexpected service error: ${e instanceof Error ? e.message : String(e)}`).toAnswer();
 }
@@ -247,7 +248,7 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-function send(res: ServerResponse, answer: ApiResponse, requestId: string | undefined, correlationId: string | undefined, bom: boolean): void {
+function send(res: ServerResponse, answer: HttpAnswer, requestId: string | undefined, correlationId: string | undefined, bom: boolean): void {
   const headers: Record<string, string> = { ...(answer.headers ?? {}) };
   if (requestId) headers['MS-RequestId'] = requestId;
   if (correlationId) headers['MS-CorrelationId'] = correlationId;
@@ -261,7 +262,7 @@ function send(res: ServerResponse, answer: ApiResponse, requestId: string | unde
   writeHead(res, answer, headers).end(text);
 }
 
-function writeHead(res: ServerResponse, answer: ApiResponse, headers: Record<string, string>): ServerResponse {
+function writeHead(res: ServerResponse, answer: HttpAnswer, headers: Record<string, string>): ServerResponse {
   return answer.statusText === undefined ? res.writeHead(answer.status, headers) : res.writeHead(answer.status, answer.statusText, headers);
 }
 

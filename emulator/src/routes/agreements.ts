@@ -9,7 +9,7 @@ import { type AgreementRecord } from '../data/model';
 import { attributes, collection } from '../envelope';
 import { ERRORS } from '../errorCodes';
 import { ApiError, invalidInput } from '../errors';
-import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { requireCustomer } from './customers';
 
 export function registerAgreements(router: Router): void {
@@ -30,7 +30,7 @@ function typeFilter(ctx: RequestContext, fallback: AgreementType | '*'): Agreeme
   return text.trim() === '*' ? '*' : parseEnum('agreementType', text, AGREEMENT_TYPES);
 }
 
-function metadata(ctx: RequestContext): ApiResponse {
+function metadata(ctx: RequestContext): HttpAnswer {
   requireUser(ctx.appOnly);
   const type = typeFilter(ctx, 'MicrosoftCloudAgreement');
   const items = AGREEMENT_TEMPLATES.filter((t) => type === '*' || t.agreementType === type)
@@ -51,7 +51,7 @@ function agreementWire(a: AgreementRecord): Record<string, unknown> {
   };
 }
 
-function listConfirmations(ctx: RequestContext): ApiResponse {
+function listConfirmations(ctx: RequestContext): HttpAnswer {
   requireUser(ctx.appOnly);
   const customer = requireCustomer(ctx);
   const type = typeFilter(ctx, '*');
@@ -71,7 +71,7 @@ function sameContact(a: AgreementRecord['primaryContact'], b: AgreementRecord['p
     && fold(a.email) === fold(b.email) && fold(a.phoneNumber) === fold(b.phoneNumber);
 }
 
-function confirm(ctx: RequestContext): ApiResponse {
+function confirm(ctx: RequestContext): HttpAnswer {
   requireUser(ctx.appOnly);
   const customer = requireCustomer(ctx);
   const body = asRecord(ctx.body);

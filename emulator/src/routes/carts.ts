@@ -10,7 +10,7 @@ import { asRecord } from '../casing';
 import { type CartLineRecord, type CartRecord, DAY_MS, type OrderLineRecord, type OrderRecord } from '../data/model';
 import { ERRORS } from '../errorCodes';
 import { ApiError } from '../errors';
-import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { checkPartnerAttestation, needsAttestation } from '../rules/attestation';
 import { readCartLines } from '../rules/cartLines';
 import { type PurchaseEnv } from '../rules/customTermEndDate';
@@ -49,7 +49,7 @@ function envOf(ctx: RequestContext, customerId: string): PurchaseEnv {
   return { store: ctx.store, customerId, now: ctx.now };
 }
 
-function createCart(ctx: RequestContext): ApiResponse {
+function createCart(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const body = asRecord(ctx.body);
   const lines = readCartLines(body.lineItems, envOf(ctx, customer.id));
@@ -69,7 +69,7 @@ function createCart(ctx: RequestContext): ApiResponse {
 }
 
 /** The documented example answers an update with 201, so the emulator does too. */
-function updateCart(ctx: RequestContext): ApiResponse {
+function updateCart(ctx: RequestContext): HttpAnswer {
   const { cart, country } = requireCart(ctx);
   if (cart.status === 'Ordered') throw new ApiError('cartAlreadySubmitted', 'The cart has already been submitted and cannot be changed.');
   const body = asRecord(ctx.body);
@@ -110,7 +110,7 @@ function orderLines(lines: CartLineRecord[]): Array<OrderLineRecord & { baseLine
   return out;
 }
 
-function checkout(ctx: RequestContext): ApiResponse {
+function checkout(ctx: RequestContext): HttpAnswer {
   const { cart, country } = requireCart(ctx);
   if (cart.status === 'Ordered') return { status: 201, body: cart.checkoutResult };
   const broken = allLines(cart).filter((l) => l.error);

@@ -5,7 +5,7 @@ import { queryParam, squash } from '../casing';
 import { type Availability, findAvailability, findProduct, findSku, type Product, PRODUCTS, type Sku } from '../data/catalog';
 import { collection } from '../envelope';
 import { ApiError, invalidInput } from '../errors';
-import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { availabilityWire, type CatalogScope, customerScope, partnerScope, productWire, skuWire } from '../wire/catalog';
 import { requireCustomer } from './customers';
 
@@ -59,7 +59,7 @@ export function registerCatalog(router: Router): void {
   }
 }
 
-function ok(body: unknown): ApiResponse {
+function ok(body: unknown): HttpAnswer {
   return { status: 200, body };
 }
 
@@ -83,7 +83,7 @@ function segmentOf(ctx: RequestContext): string | undefined {
   return known;
 }
 
-function listProducts(ctx: RequestContext): ApiResponse {
+function listProducts(ctx: RequestContext): HttpAnswer {
   const scope = scopeOf(ctx);
   const viewText = queryParam(ctx.url, 'targetView');
   if (!viewText) throw invalidInput('The targetView query parameter is required (e.g. targetView=OnlineServices).');

@@ -4,7 +4,7 @@ import { asRecord, normalizeKeys, parseEnum, queryParam, squash } from '../casin
 import { type CustomerRecord } from '../data/model';
 import { collection, link } from '../envelope';
 import { ApiError, customerNotFound, invalidInput } from '../errors';
-import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { companyProfileWire, customerWire } from '../wire/customer';
 
 /** No documented maximum; a 2016 report says 500 per call, so larger sizes are capped there. */
@@ -34,7 +34,7 @@ export function requireCustomer(ctx: RequestContext): CustomerRecord {
   return customer;
 }
 
-function listCustomers(ctx: RequestContext): ApiResponse {
+function listCustomers(ctx: RequestContext): HttpAnswer {
   const sizeText = queryParam(ctx.url, 'size');
   const size = sizeText === undefined ? 0 : Number(sizeText);
   if (!Number.isInteger(size) || size < 0) throw invalidInput(`size must be a non-negative integer, got '${sizeText}'.`);
@@ -121,7 +121,7 @@ function optionalText(record: Record<string, unknown>, key: string, path: string
   return value.trim() === '' ? undefined : value.trim();
 }
 
-function createCustomer(ctx: RequestContext): ApiResponse {
+function createCustomer(ctx: RequestContext): HttpAnswer {
   if (!ctx.headers['ms-requestid'] || !ctx.headers['ms-correlationid']) {
     throw invalidInput('Creating a customer requires the MS-RequestId and MS-CorrelationId headers (the call is idempotent on MS-RequestId).');
   }

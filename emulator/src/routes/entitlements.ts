@@ -6,7 +6,7 @@ import { requireUser } from '../auth';
 import { parseEnum, queryParam } from '../casing';
 import { collection } from '../envelope';
 import { ApiError } from '../errors';
-import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { artifactDetailsWire, entitlementWire } from '../wire/entitlement';
 import { requireCustomer } from './customers';
 
@@ -15,7 +15,7 @@ export function registerEntitlements(router: Router): void {
   router.get('/customers/{customerId}/artifacts/reservedinstance/groups/{groupId}/lineitems/{lineItemId}/resource/{resourceId}', artifactDetails);
 }
 
-function listEntitlements(ctx: RequestContext): ApiResponse {
+function listEntitlements(ctx: RequestContext): HttpAnswer {
   requireUser(ctx.appOnly);
   const customer = requireCustomer(ctx);
   const typeText = queryParam(ctx.url, 'entitlementType');
@@ -29,7 +29,7 @@ function listEntitlements(ctx: RequestContext): ApiResponse {
   return { status: 200, body: collection(items) };
 }
 
-function artifactDetails(ctx: RequestContext): ApiResponse {
+function artifactDetails(ctx: RequestContext): HttpAnswer {
   requireUser(ctx.appOnly);
   const customer = requireCustomer(ctx);
   const artifact = ctx.store.artifacts.get(ctx.params.resourceId.toLowerCase());

@@ -5,7 +5,7 @@ import { asRecord, queryParam } from '../casing';
 import { catalogItem, findLegacyOffer, findProduct, LEGACY_OFFERS } from '../data/catalog';
 import { collection, link } from '../envelope';
 import { ApiError, invalidInput } from '../errors';
-import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { offerWire } from '../wire/catalog';
 
 export function registerOffers(router: Router): void {
@@ -37,7 +37,7 @@ function offer(ctx: RequestContext): (typeof LEGACY_OFFERS)[number] {
   return found;
 }
 
-function listOffers(ctx: RequestContext): ApiResponse {
+function listOffers(ctx: RequestContext): HttpAnswer {
   const c = country(ctx);
   const offset = Number(queryParam(ctx.url, 'offset') ?? '0');
   const size = Number(queryParam(ctx.url, 'size') ?? String(LEGACY_OFFERS.length));
@@ -50,7 +50,7 @@ function listOffers(ctx: RequestContext): ApiResponse {
 }
 
 /** Answers a bare JSON array, as the documented example does; nothing is ever restricted. */
-function checkInventory(ctx: RequestContext): ApiResponse {
+function checkInventory(ctx: RequestContext): HttpAnswer {
   country(ctx);
   const targets = asRecord(ctx.body).targetItems;
   if (!Array.isArray(targets) || targets.length === 0) throw invalidInput('TargetItems must list at least one {ProductId, SkuId?}.');

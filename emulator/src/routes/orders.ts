@@ -14,7 +14,7 @@ import { BILLING_CYCLES, type BillingCycle, type CatalogItem, isOneTimeItem } fr
 import { type OrderLineRecord, type OrderRecord } from '../data/model';
 import { collection, link } from '../envelope';
 import { ApiError, invalidInput } from '../errors';
-import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { baseMissing, isLegacyAddOn, parentFor } from '../rules/addOns';
 import { checkPartnerAttestation, needsAttestation } from '../rules/attestation';
 import { resolveForOrder } from '../rules/catalogItem';
@@ -55,7 +55,7 @@ function envOf(ctx: RequestContext, customerId: string): PurchaseEnv {
   return { store: ctx.store, customerId, now: ctx.now };
 }
 
-function listOrders(ctx: RequestContext): ApiResponse {
+function listOrders(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const billingType = queryParam(ctx.url, 'billingType');
   const cycle = billingType === undefined ? undefined : parseEnum('billingType', billingType, BILLING_CYCLES);
@@ -84,7 +84,7 @@ function defaultCycle(offerIds: unknown[]): BillingCycle {
   return items.length > 0 && items.every(isOneTimeItem) ? 'one_time' : 'monthly';
 }
 
-function createOrder(ctx: RequestContext): ApiResponse {
+function createOrder(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const body = asRecord(ctx.body);
   if (!Array.isArray(body.lineItems) || body.lineItems.length === 0) throw invalidInput('An order needs at least one item in lineItems.');
@@ -160,7 +160,7 @@ function stringArray(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
 }
 
-function patchOrder(ctx: RequestContext): ApiResponse {
+function patchOrder(ctx: RequestContext): HttpAnswer {
   const order = requireOrder(ctx);
   if (ctx.body === null || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) throw invalidInput('The body must be the order resource.');
   const body = asRecord(ctx.body);

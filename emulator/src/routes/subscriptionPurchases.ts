@@ -9,7 +9,7 @@ import { parseEnum, squash } from '../casing';
 import { TERM_DURATIONS } from '../data/catalog';
 import { collection, link } from '../envelope';
 import { ApiError, invalidInput } from '../errors';
-import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { allowedEndDates, endDateText } from '../rules/customTermEndDate';
 import { subscriptionWire } from '../wire/subscription';
 import { requireCustomer } from './customers';
@@ -25,7 +25,7 @@ function query(ctx: RequestContext, name: string): string | undefined {
   return undefined;
 }
 
-function customTermEndDates(ctx: RequestContext): ApiResponse {
+function customTermEndDates(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const termText = query(ctx, 'term_duration');
   if (termText === undefined || termText === '') throw invalidInput('The term_duration query parameter is required (P1M, P1Y or P3Y).');
@@ -43,7 +43,7 @@ function customTermEndDates(ctx: RequestContext): ApiResponse {
   return { status: 200, body: collection(items, { self: link(`/customers/${customer.id}/subscriptions/customTermEndDates${ctx.url.search}`) }) };
 }
 
-function addOns(ctx: RequestContext): ApiResponse {
+function addOns(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const parent = ctx.store.subscription(customer.id, ctx.params.subscriptionId);
   if (!parent) throw new ApiError('subscriptionNotFound', `Subscription ${ctx.params.subscriptionId} was not found.`);

@@ -16,7 +16,7 @@ import { BILLING_CYCLES } from '../data/catalog';
 import { type SubscriptionRecord } from '../data/model';
 import { attributes, collection, iso, link } from '../envelope';
 import { ApiError, invalidInput } from '../errors';
-import { type ApiResponse, type RequestContext, type Router } from '../router';
+import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { readQuantity } from '../rules/purchaseLine';
 import {
   applySubscriptionChange, checkSubscriptionChange, readScheduledNextTermInstructions, type SubscriptionChange,
@@ -56,7 +56,7 @@ function requireSubscription(ctx: RequestContext): { sub: SubscriptionRecord; co
   return { sub, country: customer.address.country };
 }
 
-function listSubscriptions(ctx: RequestContext): ApiResponse {
+function listSubscriptions(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const orderId = queryParam(ctx.url, 'order_id')?.toLowerCase();
   const mpnId = queryParam(ctx.url, 'mpn_id');
@@ -67,7 +67,7 @@ function listSubscriptions(ctx: RequestContext): ApiResponse {
   return { status: 200, body: collection(items, { self: link(`/customers/${customer.id}/subscriptions${ctx.url.search}`) }) };
 }
 
-function patchSubscription(ctx: RequestContext): ApiResponse {
+function patchSubscription(ctx: RequestContext): HttpAnswer {
   const { sub, country } = requireSubscription(ctx);
   const ifMatch = ctx.headers['if-match'];
   if (typeof ifMatch === 'string' && ifMatch !== '*' && ifMatch.replace(/^W\//, '').replace(/"/g, '') !== subscriptionEtag(sub)) {
