@@ -2,13 +2,13 @@
 // with the same request id (see exactlyOnce.ts).
 import { type Requester } from '../requester';
 import { type Cart, type CartCheckoutResult } from '../types';
-import { callFields, type CallOptions, seg, type WriteOptions } from './shared';
+import { callFields, type CallOptions, customerPath, seg, type WriteOptions } from './shared';
 
 export class CartsApi {
   constructor(private readonly requester: Requester) {}
 
   async create(customerId: string, cart: Cart, options?: WriteOptions): Promise<Cart> {
-    const res = await this.requester.call<Cart>({ method: 'POST', path: `${base(customerId)}/carts`, body: cart, ...callFields(options) });
+    const res = await this.requester.call<Cart>({ method: 'POST', path: `${customerPath(customerId)}/carts`, body: cart, ...callFields(options) });
     return res.body;
   }
 
@@ -34,10 +34,6 @@ export class CartsApi {
   }
 }
 
-function base(customerId: string): string {
-  return `/customers/${seg(customerId, 'customer id')}`;
-}
-
 function path(customerId: string, cartId: string): string {
-  return `${base(customerId)}/carts/${seg(cartId, 'cart id')}`;
+  return `${customerPath(customerId)}/carts/${seg(cartId, 'cart id')}`;
 }

@@ -1,10 +1,9 @@
 // Catalog (reference §3.6): products → SKUs → availabilities, either for a market (`country`) or
 // scoped to a customer (country taken from the customer). One class serves both: the customer
 // variant only prefixes `/customers/{id}` and drops `country`.
-import { collectAll } from '../paging';
 import { type Requester } from '../requester';
 import { type Availability, type CatalogQuery, type Product, type Sku } from '../catalogTypes';
-import { callFields, type CallOptions, seg } from './shared';
+import { callFields, type CallOptions, customerPath, listAll, seg } from './shared';
 
 export type CatalogOptions = CatalogQuery & CallOptions;
 
@@ -18,7 +17,7 @@ export class CatalogApi {
 
   /** The same catalog calls for one customer: `/v1/customers/{id}/products...`. */
   forCustomer(customerId: string): CatalogApi {
-    return new CatalogApi(this.requester, `/customers/${seg(customerId, 'customer id')}`);
+    return new CatalogApi(this.requester, customerPath(customerId));
   }
 
   /** `targetView` is required by the service (e.g. `OnlineServices`); `country` too on market-level calls. */
@@ -56,7 +55,7 @@ export class CatalogApi {
   }
 
   private list<T>(path: string, options: CatalogOptions): Promise<T[]> {
-    return collectAll<T>(this.requester, { method: 'GET', path: this.prefix + path, query: this.query(options), ...callFields(options) }, options);
+    return listAll<T>(this.requester, this.prefix + path, options, this.query(options));
   }
 
   private async one<T>(path: string, options: CatalogOptions): Promise<T> {

@@ -3,7 +3,7 @@
 import { collectAll, fetchPage, iterateItems, iteratePages, type Page } from '../paging';
 import { type ApiRequest, type Requester } from '../requester';
 import { type Customer, type CustomerCreate } from '../types';
-import { callFields, type CallOptions, seg, type WriteOptions } from './shared';
+import { callFields, type CallOptions, customerPath, type WriteOptions } from './shared';
 
 export type CustomerFilterField = 'CompanyName' | 'Domain' | 'IndirectReseller' | 'IndirectCloudSolutionProvider';
 
@@ -40,7 +40,7 @@ export class CustomersApi {
   }
 
   async get(customerId: string, options?: CallOptions): Promise<Customer> {
-    const res = await this.requester.call<Customer>({ method: 'GET', path: `/customers/${seg(customerId, 'customer id')}`, ...callFields(options) });
+    const res = await this.requester.call<Customer>({ method: 'GET', path: customerPath(customerId), ...callFields(options) });
     return res.body;
   }
 

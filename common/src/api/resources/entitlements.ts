@@ -1,10 +1,10 @@
 // Entitlements (reference §3.4): an unpaged collection, plus reserved-instance artifact details
 // reached through the link each artifact carries.
-import { collectAll, linkRequest } from '../paging';
+import { linkRequest } from '../paging';
 import { newCorrelationId } from '../ids';
 import { type Requester } from '../requester';
 import { type Entitlement, type Link } from '../types';
-import { callFields, type CallOptions, seg } from './shared';
+import { type CallOptions, customerPath, listAll } from './shared';
 
 export interface EntitlementListOptions extends CallOptions {
   /** `software` or `reservedInstance` (§3.4). */
@@ -15,11 +15,10 @@ export interface EntitlementListOptions extends CallOptions {
 export class EntitlementsApi {
   constructor(private readonly requester: Requester) {}
 
-  list(customerId: string, options: EntitlementListOptions = {}): Promise<Entitlement[]> {
-    return collectAll<Entitlement>(this.requester, {
-      method: 'GET', path: `/customers/${seg(customerId, 'customer id')}/entitlements`,
-      query: { entitlementType: options.entitlementType, showExpiry: options.showExpiry }, ...callFields(options),
-    }, options);
+  /** What a customer's purchases entitle it to; reservations carry links to their artifact details. */
+  list(customerId: string, { entitlementType, showExpiry, ...call }: EntitlementListOptions = {}): Promise<Entitlement[]> {
+    // The options bear the service's own query names, so they pass as they are.
+    return listAll<Entitlement>(this.requester, `${customerPath(customerId)}/entitlements`, call, { entitlementType, showExpiry });
   }
 
   /** Follows `entitledArtifacts[].link`; a link to another origin is refused, never sent the token. */

@@ -1,8 +1,7 @@
 // Legacy offers (GUID ids, reference §3.6), offset-paged through links.next.
-import { collectAll } from '../paging';
 import { type Requester } from '../requester';
 import { type Offer } from '../types';
-import { callFields, type CallOptions, seg } from './shared';
+import { callFields, type CallOptions, listAll, seg } from './shared';
 
 export interface OfferListOptions extends CallOptions {
   country: string;
@@ -15,10 +14,8 @@ export class OffersApi {
   constructor(private readonly requester: Requester) {}
 
   list(options: OfferListOptions): Promise<Offer[]> {
-    return collectAll<Offer>(this.requester, {
-      method: 'GET', path: '/offers',
-      query: { country: options.country, offer_category_id: options.offerCategoryId, size: options.size }, ...callFields(options),
-    }, options);
+    return listAll<Offer>(this.requester, '/offers', options,
+      { country: options.country, offer_category_id: options.offerCategoryId, size: options.size });
   }
 
   async get(offerId: string, options: CallOptions & { country: string }): Promise<Offer> {
@@ -29,8 +26,6 @@ export class OffersApi {
   }
 
   addons(offerId: string, options: CallOptions & { country: string }): Promise<Offer[]> {
-    return collectAll<Offer>(this.requester, {
-      method: 'GET', path: `/offers/${seg(offerId, 'offer id')}/addons`, query: { country: options.country }, ...callFields(options),
-    }, options);
+    return listAll<Offer>(this.requester, `/offers/${seg(offerId, 'offer id')}/addons`, options, { country: options.country });
   }
 }

@@ -1,8 +1,7 @@
 // Orders (reference §3.2). `create` is a purchase: see exactlyOnce.ts for re-sending it safely.
-import { collectAll } from '../paging';
 import { type Requester } from '../requester';
 import { type Order, type OrderLineItemProvisioningStatus } from '../types';
-import { callFields, type CallOptions, seg, type WriteOptions } from './shared';
+import { callFields, type CallOptions, customerPath, listAll, seg, type WriteOptions } from './shared';
 
 export interface OrderListOptions extends CallOptions {
   /** e.g. `one_time`/`onetime`, `monthly` (§3.2). */
@@ -15,15 +14,13 @@ export class OrdersApi {
 
   /** All orders of a customer. New orders can take minutes to appear on the real service. */
   list(customerId: string, options: OrderListOptions = {}): Promise<Order[]> {
-    return collectAll<Order>(this.requester, {
-      method: 'GET', path: `${base(customerId)}/orders`,
-      query: { billingType: options.billingType, include_price: options.includePrice }, ...callFields(options),
-    }, options);
+    return listAll<Order>(this.requester, `${customerPath(customerId)}/orders`, options,
+      { billingType: options.billingType, include_price: options.includePrice });
   }
 
   async get(customerId: string, orderId: string, options: CallOptions & { includePrice?: boolean } = {}): Promise<Order> {
     const res = await this.requester.call<Order>({
-      method: 'GET', path: `${base(customerId)}/orders/${seg(orderId, 'order id')}`,
+      method: 'GET', path: `${customerPath(customerId)}/orders/${seg(orderId, 'order id')}`,
       query: { include_price: options.includePrice }, ...callFields(options),
     });
     return res.body;
@@ -31,25 +28,19 @@ export class OrdersApi {
 
   /** Places an order. Re-sent automatically only when no answer came back, with the same request id. */
   async create(customerId: string, order: Order, options?: WriteOptions): Promise<Order> {
-    const res = await this.requester.call<Order>({ method: 'POST', path: `${base(customerId)}/orders`, body: order, ...callFields(options) });
+    const res = await this.requester.call<Order>({ method: 'POST', path: `${customerPath(customerId)}/orders`, body: order, ...callFields(options) });
     return res.body;
   }
 
   /** Legacy PATCH of an order (billing cycle change, add-on, cancel software): send the full order. */
   async update(customerId: string, orderId: string, order: Order, options?: WriteOptions): Promise<Order> {
     const res = await this.requester.call<Order>({
-      method: 'PATCH', path: `${base(customerId)}/orders/${seg(orderId, 'order id')}`, body: order, ...callFields(options),
+      method: 'PATCH', path: `${customerPath(customerId)}/orders/${seg(orderId, 'order id')}`, body: order, ...callFields(options),
     });
     return res.body;
   }
 
   provisioningStatus(customerId: string, orderId: string, options: CallOptions = {}): Promise<OrderLineItemProvisioningStatus[]> {
-    return collectAll<OrderLineItemProvisioningStatus>(this.requester, {
-      method: 'GET', path: `${base(customerId)}/orders/${seg(orderId, 'order id')}/provisioningstatus`, ...callFields(options),
-    }, options);
+    return listAll<OrderLineItemProvisioningStatus>(this.requester, `${customerPath(customerId)}/orders/${seg(orderId, 'order id')}/provisioningstatus`, options);
   }
-}
-
-function base(customerId: string): string {
-  return `/customers/${seg(customerId, 'customer id')}`;
 }

@@ -1,5 +1,7 @@
-// Small pieces every resource group uses: per-call options and safe path segments.
-import { type ApiRequest } from '../requester';
+// Small pieces every resource group uses: per-call options, safe path segments, a customer's path
+// and reading a whole collection.
+import { collectAll } from '../paging';
+import { type ApiRequest, type Requester } from '../requester';
 
 /** Options every call accepts. */
 export interface CallOptions {
@@ -31,4 +33,14 @@ export function callFields(options: CallOptions | WriteOptions | undefined): Pic
     timeoutMs: options?.timeoutMs,
     requestId: (options as WriteOptions | undefined)?.requestId,
   };
+}
+
+/** The path every resource of one customer lives under. */
+export function customerPath(customerId: string): string {
+  return `/customers/${seg(customerId, 'customer id')}`;
+}
+
+/** Every item of a collection read with GET; follows next links in case the service starts paging it. */
+export function listAll<T>(requester: Requester, path: string, options: CallOptions, query?: ApiRequest['query']): Promise<T[]> {
+  return collectAll<T>(requester, { method: 'GET', path, query, ...callFields(options) }, options);
 }

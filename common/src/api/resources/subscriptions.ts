@@ -1,23 +1,18 @@
 // Subscriptions (reference §3.3). PATCH must carry the full resource: fields left out are reset
 // by the service, so `update` takes a Subscription (typically the one from `get`, modified).
-import { collectAll } from '../paging';
 import { type Requester } from '../requester';
 import { type Subscription, type SubscriptionProvisioningStatus, type SubscriptionUpdateResult } from '../types';
-import { callFields, type CallOptions, seg, type WriteOptions } from './shared';
+import { callFields, type CallOptions, customerPath, listAll, seg, type WriteOptions } from './shared';
 
 export class SubscriptionsApi {
   constructor(private readonly requester: Requester) {}
 
   list(customerId: string, options: CallOptions & { mpnId?: string } = {}): Promise<Subscription[]> {
-    return collectAll<Subscription>(this.requester, {
-      method: 'GET', path: `${base(customerId)}/subscriptions`, query: { mpn_id: options.mpnId }, ...callFields(options),
-    }, options);
+    return listAll<Subscription>(this.requester, `${customerPath(customerId)}/subscriptions`, options, { mpn_id: options.mpnId });
   }
 
   listByOrder(customerId: string, orderId: string, options: CallOptions = {}): Promise<Subscription[]> {
-    return collectAll<Subscription>(this.requester, {
-      method: 'GET', path: `${base(customerId)}/subscriptions`, query: { order_id: orderId }, ...callFields(options),
-    }, options);
+    return listAll<Subscription>(this.requester, `${customerPath(customerId)}/subscriptions`, options, { order_id: orderId });
   }
 
   async get(customerId: string, subscriptionId: string, options?: CallOptions): Promise<Subscription> {
@@ -48,16 +43,10 @@ export class SubscriptionsApi {
   }
 
   addons(customerId: string, subscriptionId: string, options: CallOptions = {}): Promise<Subscription[]> {
-    return collectAll<Subscription>(this.requester, {
-      method: 'GET', path: `${path(customerId, subscriptionId)}/addons`, ...callFields(options),
-    }, options);
+    return listAll<Subscription>(this.requester, `${path(customerId, subscriptionId)}/addons`, options);
   }
 }
 
-function base(customerId: string): string {
-  return `/customers/${seg(customerId, 'customer id')}`;
-}
-
 function path(customerId: string, subscriptionId: string): string {
-  return `${base(customerId)}/subscriptions/${seg(subscriptionId, 'subscription id')}`;
+  return `${customerPath(customerId)}/subscriptions/${seg(subscriptionId, 'subscription id')}`;
 }
