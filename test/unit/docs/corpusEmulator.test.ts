@@ -11,26 +11,17 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunningEmulator, startEmulator } from '../../../emulator/src/index';
+import { call, type Reply } from '../emulator/helpers';
 import { type DocsExample, DOCS_FIXTURES, loadDocsExamples } from './corpus';
 
 const examples = loadDocsExamples();
 const REPO = join(DOCS_FIXTURES, '..', '..', '..');
 
-interface Reply {
-  status: number;
-  body: unknown;
-}
-
 // Every request example in the docs carries MS-RequestId and MS-CorrelationId (headers.md: a new
 // value per call), and some calls require them (create-a-customer.md), so each call sends fresh ones.
-async function send(em: RunningEmulator, method: string, path: string, body: unknown): Promise<Reply> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json', Authorization: 'Bearer docs-corpus', 'MS-RequestId': randomUUID(), 'MS-CorrelationId': randomUUID(),
-  };
-  if (body !== null && body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(em.url + path, { method, headers, body: body === null || body === undefined ? undefined : JSON.stringify(body) });
-  const text = (await res.text()).replace(/^\uFEFF/, '');
-  return { status: res.status, body: text === '' ? undefined : JSON.parse(text) };
+function send(em: RunningEmulator, method: string, path: string, body: unknown): Promise<Reply> {
+  const headers = { 'MS-RequestId': randomUUID(), 'MS-CorrelationId': randomUUID() };
+  return call(em, path, { method, body: body ?? undefined, headers, token: 'docs-corpus' });
 }
 
 /** Names the emulator fills in: the seeded customer and subscriptions, then ids bound by `given` steps. */
