@@ -1,26 +1,11 @@
 // Helpers for tests that run inside the extension host. They wait on state (polling with a
-// deadline), never on a fixed sleep.
+// deadline, test/support/waitFor.ts), never on a fixed sleep.
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'partner-center-tools.partner-center-vscode';
 
-/** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The polling helper every test tier shares (test/support/waitFor.ts). */
+export { waitFor } from '../support/waitFor';
 
 export async function activateExtension<T = unknown>(): Promise<{ extension: vscode.Extension<T>; api: T }> {
   const extension = vscode.extensions.getExtension<T>(EXTENSION_ID);

@@ -25,6 +25,29 @@ export const FIXTURE_ITEMS = {
   e5: 'CFQ7TTC0LF8S:0001:CFQ7TTC0N81H',
 };
 
+/**
+ * Catalog items and legacy offers that the docs' examples and rules name, by what they are. The
+ * emulator's tests use these names rather than spelling the ids, so one item has one name.
+ */
+export const DOCS_ITEMS = {
+  /** A three-year software subscription: cancel-software-purchases.md orders it. */
+  sqlServer3Year: 'DG7GMGF0FKZV:0003:DG7GMGF0DWMS',
+  windowsServerCal3Year: 'DG7GMGF0DVT7:000C:DG7GMGF0FVZM',
+  /** Perpetual software: cancellable for 30 days, not 7. */
+  identityManagerPerpetual: 'DG7GMGF0DWT0:0001:DG7GMGF0DSQR',
+  savingsPlan: 'DZH318Z09V6F:0001:DZH318Z0BLD3',
+  /** A new-commerce add-on, which a cart line cannot carry in `addonItems`. */
+  aiBuilderAddOn: 'CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P',
+  saasTrial: 'DZH318Z0C0WF:0001:DZH318Z0BP69',
+  legacyE1: '91FD106F-4B2C-4938-95AC-F54F74E9A239',
+  /** Add-ons whose only prerequisite is legacyE1 (create-a-cart-with-add-ons.md). */
+  legacyE1AddOn: 'C94271D8-B431-4A25-A3C5-A57737A1C909',
+  legacyE1AddOn2: '43FCE491-76D1-4BCC-B709-8A288786DBAE',
+  legacyBase: '195416C1-3447-423A-B37B-EE59A99A19C4',
+  /** An add-on of legacyBase (get-addon-offers-by-offer-id.md). */
+  legacyBaseAddOn: '2828BE95-46BA-4F91-B2FD-0BEF192ECF60',
+};
+
 interface OrderPlan {
   daysAgo: number;
   status: OrderStatus;

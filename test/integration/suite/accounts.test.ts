@@ -4,13 +4,11 @@
 // (opened from the status bar item and from the command), and a recording pass-through in front
 // of the trusting emulator shows whose token the emulator then receives.
 import * as assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
-import { request } from 'undici';
 import * as vscode from 'vscode';
 import { waitFor } from '../helpers';
 import { parts, ui } from '../ui';
 import { approveNextSignInAs, useSignInSuite } from '../../support/integrationAuth';
+import { forward, startScriptedServer } from '../../support/scriptedServer';
 
 const ALICE = 'alice@contoso.example';
 const BOB = 'bob@contoso.example';
@@ -21,37 +19,18 @@ const BOB = 'bob@contoso.example';
  */
 async function startRecordingPassThrough(target: string): Promise<{ url: string; callers: string[]; close(): Promise<void> }> {
   const callers: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      let caller = '(no bearer token)';
-      try {
-        if (bearer) caller = String((JSON.parse(Buffer.from(bearer.split('.')[1] ?? '', 'base64url').toString('utf8')) as { upn?: unknown }).upn ?? '(no upn)');
-      } catch {
-        caller = '(not a JWT)';
-      }
-      if (req.url?.startsWith('/v1/')) callers.push(caller);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(k)));
-      request(`${target}${req.url ?? '/'}`, { method: (req.method ?? 'GET') as 'GET', headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
-        .then(async (answer) => {
-          const body = Buffer.from(await answer.body.arrayBuffer());
-          const out = Object.fromEntries(Object.entries(answer.headers).filter(([k]) => !['connection', 'content-length', 'transfer-encoding', 'keep-alive'].includes(k)));
-          res.writeHead(answer.statusCode, { ...out, 'content-length': body.length }).end(body);
-        })
-        .catch((err: unknown) => res.writeHead(502).end(String(err)));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    callers,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
+  const server = await startScriptedServer((req, res, body) => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    let caller = '(no bearer token)';
+    try {
+      if (bearer) caller = String((JSON.parse(Buffer.from(bearer.split('.')[1] ?? '', 'base64url').toString('utf8')) as { upn?: unknown }).upn ?? '(no upn)');
+    } catch {
+      caller = '(not a JWT)';
+    }
+    if (req.url?.startsWith('/v1/')) callers.push(caller);
+    forward(target, req, res, body);
+  }, { record: false });
+  return { url: server.url, callers, close: server.close };
 }
 
 suite('Auth: several accounts, status bar and Switch Account', () => {

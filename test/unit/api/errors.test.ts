@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseErrorBody, PartnerCenterError } from '../../../common/src/api';
-import { TOKEN, withEmulator } from './helpers';
+import { emulatorAndClient, TOKEN } from './helpers';
 
 describe('errors', () => {
   test('classic body {code, description, data, source} → code, description, ids, actionable message', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const order = { billingCycle: 'monthly', lineItems: [{ lineItemNumber: 3, offerId: emu.fixtures.catalog.license, quantity: 1, termDuration: 'P1M' }] };
     await assert.rejects(client.orders.create(emu.fixtures.customerId, order), (err: PartnerCenterError) => {
       assert.ok(err instanceof PartnerCenterError);
@@ -38,16 +38,16 @@ describe('errors', () => {
   test('401 and 403 messages say what to do', async (t) => {
     // A 401 is tried once more with a fresh token (see tokenRefresh.test.ts); this provider's
     // token is refused both times. An App-only token is refused on App+User-only entitlements.
-    const { emu, client } = await withEmulator(t, { requireToken: 'not-the-test-token' });
+    const { emu, client } = await emulatorAndClient(t, { requireToken: 'not-the-test-token' });
     await assert.rejects(client.customers.get(emu.fixtures.customerId), /\(401, code 400\): Access denied[^]*Sign in again/);
     assert.deepEqual(emu.requests.map((r) => r.status), [401, 401]);
     const appOnly = `e30.${Buffer.from(JSON.stringify({ aud: 'https://api.partnercenter.microsoft.com', idtyp: 'app' })).toString('base64url')}.sig`;
-    const open = await withEmulator(t, {}, { tokenProvider: { getToken: () => Promise.resolve(appOnly) } });
+    const open = await emulatorAndClient(t, {}, { tokenProvider: { getToken: () => Promise.resolve(appOnly) } });
     await assert.rejects(open.client.entitlements.list(open.emu.fixtures.customerId), /\(403, code 900329\).*lacks the permission/);
   });
 
   test('the generic request returns non-2xx answers unless asked to throw', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const res = await client.request({ method: 'GET', path: 'customers/nope', query: { a: 1, b: undefined } });
     assert.equal(res.status, 404);
     assert.equal((res.body as { code: number }).code, 1000);

@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MCA_AGREEMENT_TYPE, type PartnerCenterError } from '../../../common/src/api';
-import { withEmulator } from './helpers';
+import { emulatorAndClient } from './helpers';
 
 describe('resource groups against the emulator', () => {
   test('catalog: a product, SKU and availability by id, and the customer-scoped product and SKU lists', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const c = emu.fixtures.customerId;
     const [productId, skuId, availabilityId] = emu.fixtures.catalog.license.split(':');
     assert.equal((await client.catalog.product(productId, { country: 'US' })).id, productId);
@@ -20,7 +20,7 @@ describe('resource groups against the emulator', () => {
   });
 
   test('orders: list, get with prices, and provisioning status by line', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const c = emu.fixtures.customerId;
     const orders = await client.orders.list(c);
     assert.ok(orders.length > 0);
@@ -32,7 +32,7 @@ describe('resource groups against the emulator', () => {
   });
 
   test('subscriptions: list, list by order, get, PATCH with If-Match (a stale etag is 400 2055), provisioning status', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const c = emu.fixtures.customerId;
     const { subscriptionId } = emu.fixtures.subscriptions.recent;
     assert.ok((await client.subscriptions.list(c)).some((s) => s.id === subscriptionId));
@@ -48,7 +48,7 @@ describe('resource groups against the emulator', () => {
   });
 
   test('entitlements: list with expiry, and a reserved-instance artifact link that resolves', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const entitlements = await client.entitlements.list(emu.fixtures.customerId, { showExpiry: true });
     assert.ok(entitlements.length > 0);
     const artifact = entitlements.flatMap((e) => e.entitledArtifacts ?? []).find((a) => a.link);
@@ -57,7 +57,7 @@ describe('resource groups against the emulator', () => {
   });
 
   test('carts: create, read, replace and check out, which places an order', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const c = emu.fixtures.customerId;
     const line = { id: 0, catalogItemId: emu.fixtures.catalog.license, quantity: 2, billingCycle: 'monthly', termDuration: 'P1M' };
     const cart = await client.carts.create(c, { lineItems: [line] });
@@ -72,7 +72,7 @@ describe('resource groups against the emulator', () => {
   });
 
   test('agreements: MCA metadata, confirmations, confirming one, and the direct-signed status', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const c = emu.fixtures.customerId;
     const metadata = await client.agreements.metadata({ agreementType: MCA_AGREEMENT_TYPE });
     assert.ok(metadata[0].templateId);
@@ -88,14 +88,14 @@ describe('resource groups against the emulator', () => {
   });
 
   test('offers: the legacy offer list and an offer by id', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const legacy = emu.fixtures.catalog.legacyOffer.toLowerCase();
     assert.ok((await client.offers.list({ country: 'US' })).some((o) => o.id.toLowerCase() === legacy));
     assert.equal((await client.offers.get(emu.fixtures.catalog.legacyOffer, { country: 'US' })).id.toLowerCase(), legacy);
   });
 
   test('every call of a group carries a request id and a correlation id', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const c = emu.fixtures.customerId;
     await client.orders.list(c);
     await client.subscriptions.list(c);
@@ -108,7 +108,7 @@ describe('resource groups against the emulator', () => {
   });
 
   test('customers.create is idempotent on the request id', async (t) => {
-    const { client } = await withEmulator(t);
+    const { client } = await emulatorAndClient(t);
     const requestId = '9b2f3c1e-8a51-4d7e-9c0a-5f1e2d3c4b5a';
     const body = {
       companyProfile: { domain: 'fabrikamtest' },

@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { decodeContinuation, type PartnerCenterError } from '../../../common/src/api';
-import { makeClient, sendJson, startServer, TOKEN, withEmulator } from './helpers';
+import { sendJson, startScriptedServer } from '../../support/scriptedServer';
+import { emulatorAndClient, makeClient, TOKEN } from './helpers';
 
 describe('paging', () => {
   test('the item iterator follows next links with the continuation header and one correlation id', async (t) => {
-    const { emu, client } = await withEmulator(t, { requireToken: TOKEN });
+    const { emu, client } = await emulatorAndClient(t, { requireToken: TOKEN });
     const all = await client.customers.listAll({ size: 0 });
     emu.requests.length = 0;
     const ids: string[] = [];
@@ -25,7 +26,7 @@ describe('paging', () => {
   });
 
   test('page iterator and listPage continuations ("Load more…") walk the same pages', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const pages = [];
     for await (const p of client.customers.pages({ size: 60 })) pages.push(p);
     assert.ok(pages.length >= 3);
@@ -44,7 +45,7 @@ describe('paging', () => {
 
   test('a next link that already starts with /v1 is not given a second one', async (t) => {
     // The reference's list example shows a /v1 link once; the emulator always leaves /v1 out.
-    const server = await startServer((req, res) => sendJson(res, 200, req.headers['ms-continuationtoken'] === undefined
+    const server = await startScriptedServer((req, res) => sendJson(res, 200, req.headers['ms-continuationtoken'] === undefined
       ? { totalCount: 1, items: [{ id: 'a' }], links: { next: { uri: '/v1/customers?size=1&seekOperation=Next', method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: 'tok' }] } } }
       : { totalCount: 1, items: [{ id: 'b' }] }));
     t.after(() => server.close());
@@ -55,8 +56,8 @@ describe('paging', () => {
   });
 
   test('a next link to another origin is refused and the token is never sent there', async () => {
-    const evil = await startServer((_req, res) => sendJson(res, 200, { items: [] }));
-    const server = await startServer((_req, res) => sendJson(res, 200, {
+    const evil = await startScriptedServer((_req, res) => sendJson(res, 200, { items: [] }));
+    const server = await startScriptedServer((_req, res) => sendJson(res, 200, {
       totalCount: 2, items: [{ id: 'a' }],
       links: { next: { uri: `${evil.url}/v1/customers?steal=1`, headers: [{ key: 'MS-ContinuationToken', value: 'x' }] } },
     }));
@@ -75,7 +76,7 @@ describe('paging', () => {
   });
 
   test('a service that repeats the same next link does not loop forever', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, {
+    const server = await startScriptedServer((_req, res) => sendJson(res, 200, {
       items: [{ id: 'a' }], links: { next: { uri: '/customers?seekOperation=Next', headers: [{ key: 'MS-ContinuationToken', value: 'same' }] } },
     }));
     const client = makeClient(server.url);
@@ -89,7 +90,7 @@ describe('paging', () => {
   });
 
   test('a filter is sent as the documented JSON with starts_with, and returns only the matches', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const page = await client.customers.listPage({ size: 10, filter: { field: 'Domain', value: 'contoso' } });
     const url = new URL(emu.requests[0].path, emu.url);
     assert.deepEqual(JSON.parse(url.searchParams.get('filter') ?? ''), { Field: 'Domain', Value: 'contoso', Operator: 'starts_with' });
@@ -99,7 +100,7 @@ describe('paging', () => {
   });
 
   test('unpaged collections return their items; paths are escaped and catalog queries carry their parameters', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const c = emu.fixtures.customerId;
     const [productId, skuId] = emu.fixtures.catalog.license.split(':');
     const { orderId } = (await client.subscriptions.get(c, emu.fixtures.subscriptions.recent.subscriptionId));

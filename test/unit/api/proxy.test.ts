@@ -2,12 +2,13 @@
 // bypass that keeps the emulator reachable when a corporate proxy is configured.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { makeClient, sendJson, startServer, TOKEN } from './helpers';
+import { sendJson, startScriptedServer } from '../../support/scriptedServer';
+import { makeClient, TOKEN } from './helpers';
 import { startTunnelProxy } from '../../support/tunnelProxy';
 
 describe('proxies', () => {
   test('an explicit proxy tunnels the calls; proxy credentials go to the proxy only', async () => {
-    const api = await startServer((_req, res) => sendJson(res, 200, { id: 'via-proxy' }));
+    const api = await startScriptedServer((_req, res) => sendJson(res, 200, { id: 'via-proxy' }));
     const proxy = await startTunnelProxy(api.port);
     const withCreds = proxy.url.replace('http://', 'http://user:p%40ss@');
     const client = makeClient(api.url, { proxy: withCreds });
@@ -26,7 +27,7 @@ describe('proxies', () => {
   });
 
   test('HTTP_PROXY from the environment is used for a remote endpoint, skipped for loopback', async () => {
-    const api = await startServer((_req, res) => sendJson(res, 200, { id: 'env' }));
+    const api = await startScriptedServer((_req, res) => sendJson(res, 200, { id: 'env' }));
     const proxy = await startTunnelProxy(api.port);
     const env = { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url };
     const remote = makeClient(`http://partner-center.example.test:${api.port}`, { env, maxRetries: 0 });

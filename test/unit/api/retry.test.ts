@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { decideRetry, defaultRetryOptions, parseRetryAfter, type PartnerCenterClient, type PartnerCenterError, type RetryOptions } from '../../../common/src/api';
 import { type RunningEmulator } from '../../../emulator/src/index';
-import { makeClient, manualClock, startServer, waitFor, withEmulator } from './helpers';
+import { startScriptedServer } from '../../support/scriptedServer';
+import { waitFor } from '../../support/waitFor';
+import { emulatorAndClient, makeClient, manualClock } from './helpers';
 
 describe('retries', () => {
   /** A plain one-line monthly order the emulator accepts for its scripted customer. */
@@ -14,7 +16,7 @@ describe('retries', () => {
   const orderCount = async (client: PartnerCenterClient, emu: RunningEmulator) => (await client.orders.list(emu.fixtures.customerId)).length;
 
   test('a POST whose connection is reset is re-sent once with the same MS-RequestId, and one order is made', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const before = await orderCount(client, emu);
     emu.requests.length = 0;
     emu.setFaults({ resetBeforeCommit: 1, limit: 1 });
@@ -27,7 +29,7 @@ describe('retries', () => {
   });
 
   test('a caller-supplied request id is the one sent, on every attempt', async (t) => {
-    const { emu, client } = await withEmulator(t, { faults: { resetBeforeCommit: 1, limit: 1 } });
+    const { emu, client } = await emulatorAndClient(t, { faults: { resetBeforeCommit: 1, limit: 1 } });
     const requestId = '0f8fad5b-d9cb-469f-a165-70867728950e';
     await client.orders.create(emu.fixtures.customerId, orderFor(emu), { requestId });
     assert.deepEqual(emu.requests.map((r) => r.requestId), [requestId, requestId]);
@@ -36,7 +38,7 @@ describe('retries', () => {
   });
 
   test('a POST answered 503 is final: not re-sent, typed error with the ids', async (t) => {
-    const { emu, client } = await withEmulator(t, { faults: { status503: 1 } });
+    const { emu, client } = await emulatorAndClient(t, { faults: { status503: 1 } });
     await assert.rejects(client.orders.create(emu.fixtures.customerId, orderFor(emu)), (err: PartnerCenterError) => {
       assert.equal(err.kind, 'http');
       assert.equal(err.status, 503);
@@ -48,7 +50,7 @@ describe('retries', () => {
   });
 
   test('a GET answered 503, or whose connection is reset, is retried under the same request id and then succeeds', async (t) => {
-    const { emu, client } = await withEmulator(t);
+    const { emu, client } = await emulatorAndClient(t);
     const id = emu.fixtures.customerId;
     for (const [faults, fault, status] of [[{ status503: 1 }, 'status-503', 503], [{ resetBeforeCommit: 1 }, 'reset-before-commit', 0]] as const) {
       emu.requests.length = 0;
@@ -60,7 +62,7 @@ describe('retries', () => {
   });
 
   test('retries stop after maxRetries and the last error is reported', async (t) => {
-    const { emu, client } = await withEmulator(t, { faults: { status503: 1 } }, { maxRetries: 2 });
+    const { emu, client } = await emulatorAndClient(t, { faults: { status503: 1 } }, { maxRetries: 2 });
     await assert.rejects(client.customers.get(emu.fixtures.customerId), /\(503, code 800003\): The service is temporarily unavailable/);
     assert.equal(emu.requests.length, 3);
   });
@@ -75,7 +77,7 @@ describe('retries', () => {
     clock.advance(59_000);
     const started = Date.now();
     const call = send();
-    await waitFor(() => emu.requests.slice(from).some((r) => r.status === 429), 5000, 'the call to be throttled');
+    await waitFor('the call to be throttled', () => emu.requests.slice(from).some((r) => r.status === 429), 5000);
     clock.advance(1_000);
     await call;
     return { waitedMs: Date.now() - started, seen: emu.requests.slice(from) };
@@ -83,7 +85,7 @@ describe('retries', () => {
 
   test('429 waits for Retry-After, then the same request succeeds (reads and writes)', async (t) => {
     const clock = manualClock();
-    const { emu, client } = await withEmulator(t, { rateLimitPerMinute: 1, clock: clock.now });
+    const { emu, client } = await emulatorAndClient(t, { rateLimitPerMinute: 1, clock: clock.now });
     const c = emu.fixtures.customerId;
     await client.customers.get(c);
     for (const [what, send, ok] of [['read', () => client.customers.get(c), 200], ['write', () => client.orders.create(c, orderFor(emu)), 201]] as const) {
@@ -97,7 +99,7 @@ describe('retries', () => {
 
   test('a Retry-After longer than the cap reaches the caller with retryAfterSeconds', async (t) => {
     const clock = manualClock();
-    const { emu, client } = await withEmulator(t, { rateLimitPerMinute: 1, clock: clock.now }, { retry: { maxRetryAfterMs: 5000 } });
+    const { emu, client } = await emulatorAndClient(t, { rateLimitPerMinute: 1, clock: clock.now }, { retry: { maxRetryAfterMs: 5000 } });
     await client.customers.get(emu.fixtures.customerId);
     clock.advance(3000); // the window now ends in exactly 57 s
     await assert.rejects(client.customers.get(emu.fixtures.customerId), (err: PartnerCenterError) => {
@@ -111,7 +113,7 @@ describe('retries', () => {
   });
 
   test('a refused connection is a network error after the retries', async () => {
-    const server = await startServer(() => undefined);
+    const server = await startScriptedServer(() => undefined);
     const url = server.url;
     await server.close();
     const client = makeClient(url, { maxRetries: 1 });

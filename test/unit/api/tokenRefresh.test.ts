@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type PartnerCenterError } from '../../../common/src/api';
-import { withEmulator } from './helpers';
+import { emulatorAndClient } from './helpers';
 
 test('a rejected token is refreshed once and the call succeeds under the same request id', async (t) => {
   const asked: (boolean | undefined)[] = [];
-  const { emu, client } = await withEmulator(t, { requireToken: 'fresh' }, {
+  const { emu, client } = await emulatorAndClient(t, { requireToken: 'fresh' }, {
     tokenProvider: { getToken: async (_s, o) => { asked.push(o?.forceRefresh); return o?.forceRefresh ? 'fresh' : 'revoked'; } },
   });
   const order = await client.orders.create(emu.fixtures.customerId, {
@@ -21,7 +21,7 @@ test('a rejected token is refreshed once and the call succeeds under the same re
 });
 
 test('a second 401 is the answer: no loop, a PartnerCenterError with the code', async (t) => {
-  const { emu, client } = await withEmulator(t, { requireToken: 'never' }, { tokenProvider: { getToken: async () => 'revoked' } });
+  const { emu, client } = await emulatorAndClient(t, { requireToken: 'never' }, { tokenProvider: { getToken: async () => 'revoked' } });
   await assert.rejects(client.customers.get(emu.fixtures.customerId), (err: PartnerCenterError) => err.status === 401 && String(err.code) === '400');
   assert.equal(emu.requests.length, 2);
 });

@@ -4,11 +4,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PartnerCenterError } from '../../../common/src/api';
-import { collectLogs, GUID_RE, makeClient, sendJson, startServer, TOKEN, waitFor, withEmulator } from './helpers';
+import { sendJson, startScriptedServer } from '../../support/scriptedServer';
+import { waitFor } from '../../support/waitFor';
+import { collectLogs, emulatorAndClient, GUID_RE, makeClient, TOKEN } from './helpers';
 
 describe('transport', () => {
   test('sends the Partner Center headers, and Content-Type only with a body', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, { id: 'x' }));
+    const server = await startScriptedServer((_req, res) => sendJson(res, 200, { id: 'x' }));
     const client = makeClient(server.url);
     try {
       await client.customers.get('c1');
@@ -36,7 +38,7 @@ describe('transport', () => {
   });
 
   test('the generic request keeps the pipeline headers: caller ids are used, a caller Authorization is not', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, {}));
+    const server = await startScriptedServer((_req, res) => sendJson(res, 200, {}));
     const client = makeClient(server.url);
     const requestId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
     try {
@@ -58,7 +60,7 @@ describe('transport', () => {
   });
 
   test('a response starting with a UTF-8 BOM parses as JSON', async (t) => {
-    const { emu, client } = await withEmulator(t, { bom: true });
+    const { emu, client } = await emulatorAndClient(t, { bom: true });
     const id = emu.fixtures.customerId;
     assert.equal((await client.customers.get(id)).id, id);
     const raw = await client.request({ method: 'GET', path: `/customers/${id}` });
@@ -66,7 +68,7 @@ describe('transport', () => {
   });
 
   test('a 2xx answer that is not JSON is a protocol error, not a crash', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 200, '<html>login</html>'));
+    const server = await startScriptedServer((_req, res) => sendJson(res, 200, '<html>login</html>'));
     const client = makeClient(server.url);
     try {
       await assert.rejects(client.customers.get('c1'), (err: PartnerCenterError) => err.kind === 'protocol' && /not valid JSON/.test(err.message));
@@ -77,8 +79,8 @@ describe('transport', () => {
   });
 
   test('a redirect to another origin does not carry the Authorization header', async () => {
-    const other = await startServer((_req, res) => sendJson(res, 200, { id: 'elsewhere' }));
-    const server = await startServer((req, res) => {
+    const other = await startScriptedServer((_req, res) => sendJson(res, 200, { id: 'elsewhere' }));
+    const server = await startScriptedServer((req, res) => {
       if (req.url?.startsWith('/v1/customers/same')) {
         res.writeHead(302, { location: '/v1/customers/moved' }).end();
       } else if (req.url === '/v1/customers/moved') {
@@ -102,7 +104,7 @@ describe('transport', () => {
   });
 
   test('an absolute URL on another origin is requested without the token', async () => {
-    const other = await startServer((_req, res) => sendJson(res, 200, {}));
+    const other = await startScriptedServer((_req, res) => sendJson(res, 200, {}));
     const client = makeClient('http://127.0.0.1:9');
     try {
       const res = await client.request({ method: 'GET', path: `${other.url}/v1/anything` });
@@ -115,7 +117,7 @@ describe('transport', () => {
   });
 
   test('an answer held past the timeout fails with kind timeout after one retry under the same request id', async (t) => {
-    const { emu, client } = await withEmulator(t, { faults: { latencyMs: 60_000 } }, { timeoutMs: 150, maxRetries: 1 });
+    const { emu, client } = await emulatorAndClient(t, { faults: { latencyMs: 60_000 } }, { timeoutMs: 150, maxRetries: 1 });
     const started = Date.now();
     await assert.rejects(client.customers.get(emu.fixtures.customerId), (err: PartnerCenterError) => {
       assert.equal(err.kind, 'timeout');
@@ -130,7 +132,7 @@ describe('transport', () => {
   });
 
   test('the timeout also covers a body that stalls half way', async () => {
-    const server = await startServer((_req, res) => {
+    const server = await startScriptedServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"items":[');
     });
@@ -145,10 +147,10 @@ describe('transport', () => {
 
   test('cancelling a held call rejects it with an AbortError, and it is not retried', async (t) => {
     // The answer is held for a minute: only the abort can settle the call.
-    const { emu, client } = await withEmulator(t, { faults: { latencyMs: 60_000 } }, { timeoutMs: 120_000, maxRetries: 3 });
+    const { emu, client } = await emulatorAndClient(t, { faults: { latencyMs: 60_000 } }, { timeoutMs: 120_000, maxRetries: 3 });
     const controller = new AbortController();
     const pending = client.customers.get(emu.fixtures.customerId, { signal: controller.signal });
-    await waitFor(() => emu.requests.length === 1, 5000, 'request to arrive');
+    await waitFor('request to arrive', () => emu.requests.length === 1, 5000);
     controller.abort();
     await assert.rejects(pending, (err: PartnerCenterError) => {
       assert.ok(err instanceof PartnerCenterError);
@@ -163,12 +165,12 @@ describe('transport', () => {
   });
 
   test('cancelling during a Retry-After wait stops the wait', async (t) => {
-    const { emu, client } = await withEmulator(t, { rateLimitPerMinute: 1 });
+    const { emu, client } = await emulatorAndClient(t, { rateLimitPerMinute: 1 });
     const id = emu.fixtures.customerId;
     await client.customers.get(id);
     const controller = new AbortController();
     const pending = client.customers.get(id, { signal: controller.signal });
-    await waitFor(() => emu.requests[1]?.status === 429, 5000, 'the request to be throttled');
+    await waitFor('the request to be throttled', () => emu.requests[1]?.status === 429, 5000);
     controller.abort();
     await assert.rejects(pending, { name: 'AbortError' });
     assert.equal(emu.requests.length, 2, 'nothing was sent after the cancel');
@@ -176,7 +178,7 @@ describe('transport', () => {
 
   test('the logger gets method, path, status and ids but never the token or query secrets', async (t) => {
     const { events, logger } = collectLogs();
-    const { emu, client } = await withEmulator(t, {}, { logger });
+    const { emu, client } = await emulatorAndClient(t, {}, { logger });
     const page = await client.customers.listPage({ size: 5, filter: { field: 'CompanyName', value: 'Contoso' } });
     assert.ok(page.items.length > 0, 'the filter matched, so the value was sent');
     assert.equal(events.length, 1);
@@ -193,7 +195,7 @@ describe('transport', () => {
   });
 
   test('a throwing logger does not break the call', async (t) => {
-    const { emu, client } = await withEmulator(t, {}, { logger: () => { throw new Error('boom'); } });
+    const { emu, client } = await emulatorAndClient(t, {}, { logger: () => { throw new Error('boom'); } });
     assert.equal((await client.customers.get(emu.fixtures.customerId)).id, emu.fixtures.customerId);
   });
 });

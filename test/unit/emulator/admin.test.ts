@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
 import { type RunningEmulator } from '../../../emulator/src/index';
-import { call, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { call } from './helpers';
 
 interface Raw { status: number; body: any } // eslint-disable-line @typescript-eslint/no-explicit-any
 

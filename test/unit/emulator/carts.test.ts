@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, waitFor, withEmulator } from './helpers';
+import { type RunningEmulator } from '../../../emulator/src/index';
+import { withEmulator } from '../../support/emulator';
+import { waitFor } from '../../support/waitFor';
+import { call } from './helpers';
 
-type Em = Awaited<ReturnType<typeof withEmulator>>;
+type Em = RunningEmulator;
 
 function cartsUri(em: Em, customerId = em.fixtures.customerId): string {
   return `/v1/customers/${customerId}/carts`;
@@ -53,7 +56,7 @@ test('create, get, update and check out a cart; checkout makes one order per ord
   assert.deepEqual([put.status, put.body.code], [400, 800065], 'a checked-out cart cannot be changed');
 
   const orderUri = `/v1${checkout.body.orders[0].links.self.uri}`;
-  await waitFor(async () => ((await call(em, orderUri)).body.status === 'completed' ? true : undefined), 2000, 'checkout order completion');
+  await waitFor('checkout order completion', async () => ((await call(em, orderUri)).body.status === 'completed' ? true : undefined), 2000);
 });
 
 test('cart line rules put errors on the line; checkout then refuses with 800009', async (t) => {

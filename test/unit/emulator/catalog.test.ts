@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { call } from './helpers';
 
 test('products need country and targetView; unknown views and segments are refused', async (t) => {
   const em = await withEmulator(t);

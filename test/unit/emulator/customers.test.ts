@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startEmulator } from '../../../emulator/src/index';
-import { call, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { call } from './helpers';
 
 function filterQuery(field: string, value: string): string {
   return encodeURIComponent(JSON.stringify({ Field: field, Value: value, Operator: 'starts_with' }));

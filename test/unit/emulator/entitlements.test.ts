@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, waitFor, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { waitFor } from '../../support/waitFor';
+import { call } from './helpers';
 
 test('entitlements list software and reserved instances, filter by type, and show expiry on request', async (t) => {
   const em = await withEmulator(t);
@@ -41,10 +43,10 @@ test('a reservation order creates an entitlement once provisioned', async (t) =>
   const c = em.fixtures.customerId;
   const body = { billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.reservation, quantity: 3, provisioningContext: { scope: 'shared', subscriptionId: 'plan', duration: '1Year' } }] };
   assert.equal((await call(em, `/v1/customers/${c}/orders`, { body })).status, 201);
-  const found = await waitFor(async () => {
+  const found = await waitFor('reservation entitlement', async () => {
     const r = await call(em, `/v1/customers/${c}/entitlements?entitlementType=reservedinstance`);
     return r.body.totalCount === 2 ? r : undefined;
-  }, 2000, 'reservation entitlement');
+  }, 2000);
   assert.ok(found.body.items.some((e: { quantity: number }) => e.quantity === 3));
 });
 

@@ -12,7 +12,9 @@ import * as ts from 'typescript';
 import { type EmulatorOptions, type RunningEmulator } from '../../../emulator/src/index';
 import { CART_LINE_ERRORS, type CartLineErrorName, type ErrorAnswer, type ErrorName, ERRORS } from '../../../emulator/src/errorCodes';
 import { startAuthHarness, testCertificates } from '../auth/helpers';
-import { call, type Reply, withEmulator } from './helpers';
+import { DOCS_ITEMS } from '../../../emulator/src/data/seed';
+import { withEmulator } from '../../support/emulator';
+import { call, postNew, type Reply } from './helpers';
 
 const REPO = join(__dirname, '..', '..', '..', '..');
 
@@ -128,23 +130,21 @@ type Scenario = { options?: EmulatorOptions; run(em: RunningEmulator): Promise<R
 
 const jwt = (claims: Record<string, unknown>) => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
 const customer = (em: RunningEmulator) => `/v1/customers/${em.fixtures.customerId}`;
-const order = (em: RunningEmulator, body: unknown, customerId = em.fixtures.customerId) => call(em, `/v1/customers/${customerId}/orders`, { body });
 const line = (em: RunningEmulator, extra: Record<string, unknown> = {}) => ({ lineItemNumber: 0, offerId: em.fixtures.catalog.license, quantity: 1, ...extra });
-const monthly = (em: RunningEmulator, extra: Record<string, unknown> = {}) => order(em, { billingCycle: 'monthly', lineItems: [line(em, extra)] });
+const monthly = (em: RunningEmulator, extra: Record<string, unknown> = {}) => postNew(em, 'orders', { billingCycle: 'monthly', lineItems: [line(em, extra)] });
 const reservation = (em: RunningEmulator, context: Record<string, string>) =>
-  order(em, { billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.reservation, quantity: 1, provisioningContext: context }] });
+  postNew(em, 'orders', { billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.reservation, quantity: 1, provisioningContext: context }] });
 const cartLine = (em: RunningEmulator, extra: Record<string, unknown> = {}) => ({ id: 0, catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M', ...extra });
-const SAVINGS_PLAN = 'DZH318Z09V6F:0001:DZH318Z0BLD3';
 /** An order PATCH of a new order of these lines (one_time), made first. */
 async function patchNewOrder(em: RunningEmulator, lines: Array<Record<string, unknown>>, patchBody: unknown, billingCycle = 'one_time'): Promise<Reply> {
-  const placed = await order(em, { billingCycle, lineItems: lines.map((l, n) => ({ lineItemNumber: n, quantity: 1, ...l })) });
+  const placed = await postNew(em, 'orders', { billingCycle, lineItems: lines.map((l, n) => ({ lineItemNumber: n, quantity: 1, ...l })) });
   assert.equal(placed.status, 201, placed.text);
   return call(em, `/v1${placed.body.links.self.uri}`, { method: 'PATCH', body: patchBody });
 }
 const cancel = { status: 'cancelled' };
 /** A legacy add-on of Office 365 Enterprise E1 (create-a-cart-with-add-ons.md), bought for `parentSubscriptionId`. */
 const legacyAddOn = (em: RunningEmulator, parentSubscriptionId: string) => call(em, `${customer(em)}/carts`, { body: { lineItems: [
-  { catalogItemId: 'C94271D8-B431-4A25-A3C5-A57737A1C909', quantity: 1, billingCycle: 'annual', provisioningContext: { parentSubscriptionId } },
+  { catalogItemId: DOCS_ITEMS.legacyE1AddOn, quantity: 1, billingCycle: 'annual', provisioningContext: { parentSubscriptionId } },
 ] } });
 
 async function newCart(em: RunningEmulator, lines: unknown[]): Promise<Reply> {
@@ -216,7 +216,7 @@ const SCENARIOS: Record<ErrorName, Scenario> = {
   notFound: { run: (em) => call(em, '/v1/customers/00000000-0000-0000-0000-000000000000') },
   invalidInput: { run: (em) => call(em, `${customer(em)}/orders`, { body: '{ not json' }) },
   methodNotAllowed: { run: (em) => call(em, '/v1/customers', { method: 'DELETE' }) },
-  enumNotParsed: { run: (em) => order(em, { billingCycle: 'fortnightly', lineItems: [line(em)] }) },
+  enumNotParsed: { run: (em) => postNew(em, 'orders', { billingCycle: 'fortnightly', lineItems: [line(em)] }) },
   unexpectedError: { options: { faults: { status500: 1 } }, run: (em) => call(em, `${customer(em)}/carts`, { body: { lineItems: [cartLine(em)] } }) },
   serviceUnavailable: { options: { faults: { status503: 1 } }, run: (em) => call(em, '/v1/customers') },
   itemUnavailable: { options: { faults: { status200Error: 1 } }, run: (em) => monthly(em) },
@@ -231,7 +231,7 @@ const SCENARIOS: Record<ErrorName, Scenario> = {
       return confirmMca(em, c);
     },
   },
-  mcaRequired: { run: (em) => order(em, { billingCycle: 'monthly', lineItems: [line(em)] }, em.fixtures.customersWithoutMca[0]) },
+  mcaRequired: { run: (em) => postNew(em, 'orders', { billingCycle: 'monthly', lineItems: [line(em)] }, em.fixtures.customersWithoutMca[0]) },
 
   orderNotFound: { run: (em) => call(em, `${customer(em)}/orders/doesnotexist`) },
   invalidOfferId: { run: (em) => monthly(em, { offerId: 'CFQ7TTC0ZZZZ:0001:CFQ7TTC0ZZZZ' }) },
@@ -264,26 +264,26 @@ const SCENARIOS: Record<ErrorName, Scenario> = {
   orderCancelThroughSubscription: { run: (em) => patchNewOrder(em, [{ offerId: em.fixtures.catalog.license }], cancel, 'monthly') },
   cancelNotAllowedOutsideSandbox: { run: (em) => patchNewOrder(em, [{ offerId: em.fixtures.catalog.reservation, provisioningContext: { scope: 'shared', subscriptionId: 's' } }], cancel) },
   savingsPlanNotManagedHere: {
-    run: (em) => patchNewOrder(em, [{ offerId: SAVINGS_PLAN, termDuration: 'P1Y', provisioningContext: { scope: 'shared', subscriptionId: 'plan' }, purchaseCommitment: { amount: 0.05, grain: 'hourly', currency: 'usd' } }], cancel),
+    run: (em) => patchNewOrder(em, [{ offerId: DOCS_ITEMS.savingsPlan, termDuration: 'P1Y', provisioningContext: { scope: 'shared', subscriptionId: 'plan' }, purchaseCommitment: { amount: 0.05, grain: 'hourly', currency: 'usd' } }], cancel),
   },
   saasCancelThroughSubscription: { run: (em) => patchNewOrder(em, [{ offerId: 'DZH318Z0BXWC:0002:DZH318Z0BMRV', termDuration: 'P1M' }], cancel, 'monthly') },
   softwareCancelWindowPassed: {
     custom: async (t) => {
       let offset = 0;
       const em = await withEmulator(t, { provisioningDelayMs: 0, clock: () => Date.now() + offset });
-      const placed = await order(em, { billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.software, quantity: 1 }] });
+      const placed = await postNew(em, 'orders', { billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.software, quantity: 1 }] });
       offset = 31 * 86_400_000;
       return call(em, `/v1${placed.body.links.self.uri}`, { method: 'PATCH', body: cancel });
     },
   },
-  termNotOffered: { run: (em) => order(em, { billingCycle: 'triennial', lineItems: [line(em, { termDuration: 'P3Y' })] }) },
-  billingCycleInvalid: { run: (em) => order(em, { billingCycle: 'one_time', lineItems: [line(em)] }) },
-  billingCycleLongerThanTerm: { run: (em) => order(em, { billingCycle: 'annual', lineItems: [line(em, { termDuration: 'P1M' })] }) },
+  termNotOffered: { run: (em) => postNew(em, 'orders', { billingCycle: 'triennial', lineItems: [line(em, { termDuration: 'P3Y' })] }) },
+  billingCycleInvalid: { run: (em) => postNew(em, 'orders', { billingCycle: 'one_time', lineItems: [line(em)] }) },
+  billingCycleLongerThanTerm: { run: (em) => postNew(em, 'orders', { billingCycle: 'annual', lineItems: [line(em, { termDuration: 'P1M' })] }) },
   quantityOutOfRange: { run: (em) => monthly(em, { quantity: 301 }) },
   reservationScopeUnsupported: { run: (em) => reservation(em, { scope: 'resource group', subscriptionId: 'x', duration: '1Year' }) },
   entitlementIdRequired: {
-    run: (em) => order(em, { billingCycle: 'one_time', lineItems: [line(em, {
-      offerId: SAVINGS_PLAN, termDuration: 'P1Y', provisioningContext: { scope: 'single', subscriptionId: 'plan' }, purchaseCommitment: { amount: 0.05, grain: 'hourly', currency: 'usd' },
+    run: (em) => postNew(em, 'orders', { billingCycle: 'one_time', lineItems: [line(em, {
+      offerId: DOCS_ITEMS.savingsPlan, termDuration: 'P1Y', provisioningContext: { scope: 'single', subscriptionId: 'plan' }, purchaseCommitment: { amount: 0.05, grain: 'hourly', currency: 'usd' },
     })] }),
   },
   azurePlanIdRequired: { run: (em) => reservation(em, { scope: 'shared', duration: '1Year' }) },
@@ -311,7 +311,7 @@ const SCENARIOS: Record<ErrorName, Scenario> = {
   autoRenewNotEligible: {
     options: { provisioningDelayMs: 0 },
     run: async (em) => {
-      const trial = await order(em, { billingCycle: 'none', lineItems: [line(em, { offerId: em.fixtures.catalog.trial, quantity: 25 })] });
+      const trial = await postNew(em, 'orders', { billingCycle: 'none', lineItems: [line(em, { offerId: em.fixtures.catalog.trial, quantity: 25 })] });
       assert.equal(trial.status, 201);
       const done = await call(em, `/v1${trial.body.links.self.uri}`);
       const subscriptionId = done.body.lineItems[0].subscriptionId as string;

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, movableClock, waitFor, withEmulator } from './helpers';
+import { type RunningEmulator } from '../../../emulator/src/index';
+import { withEmulator } from '../../support/emulator';
+import { waitFor } from '../../support/waitFor';
+import { call, movableClock } from './helpers';
 
-type Em = Awaited<ReturnType<typeof withEmulator>>;
+type Em = RunningEmulator;
 
 function orderBody(em: Em): unknown {
   return { billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.license, quantity: 1 }] };
@@ -68,7 +71,7 @@ test('latency-ms holds /v1 answers but not admin calls', async (t) => {
   const em = await withEmulator(t, { faults: { latencyMs: 60_000 } });
   let held = true;
   const slow = call(em, '/v1/customers?size=1').finally(() => { held = false; }).catch((e: unknown) => e);
-  await waitFor(async () => (em.requests[0]?.status === 200 ? true : undefined), 5000, 'the /v1 request to be processed');
+  await waitFor('the /v1 request to be processed', async () => (em.requests[0]?.status === 200 ? true : undefined), 5000);
   assert.equal((await call(em, '/_emulator/health')).body.status, 'ok');
   assert.equal(held, true, 'the admin answer came back while the processed /v1 answer was still held');
   await em.close();

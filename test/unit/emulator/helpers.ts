@@ -1,6 +1,7 @@
-// Shared helpers for the emulator tests: start an emulator per test and call it over real HTTP.
-
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../../emulator/src/index';
+// Shared helpers for the emulator tests: call an emulator (test/support/emulator.ts starts one
+// per test) over real HTTP, and place orders with it.
+import assert from 'node:assert/strict';
+import { type RunningEmulator } from '../../../emulator/src/index';
 
 export const TOKEN = 'test-token';
 
@@ -35,22 +36,16 @@ export async function call(em: RunningEmulator, path: string, options: CallOptio
   return { status: res.status, statusText: res.statusText, headers: res.headers, text, body: clean === '' ? undefined : JSON.parse(clean) };
 }
 
-/** Starts an emulator for one test and closes it when the test ends. */
-export async function withEmulator(t: { after: (fn: () => Promise<void>) => void }, options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const em = await startEmulator(options);
-  t.after(() => em.close());
-  return em;
+/** POSTs a new order or cart for the seeded customer (or `customerId`) and gives the answer, whatever it is. */
+export function postNew(em: RunningEmulator, what: 'orders' | 'carts', body: unknown, customerId = em.fixtures.customerId): Promise<Reply> {
+  return call(em, `/v1/customers/${customerId}/${what}`, { body });
 }
 
-/** Polls until `check` returns a value, failing after `timeoutMs`; no fixed sleeps. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** Places an order that must be taken (201) and gives the order. */
+export async function placeOrder(em: RunningEmulator, body: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const r = await postNew(em, 'orders', body);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body;
 }
 
 /** A movable clock so tests can cross the 7-day window without waiting. */

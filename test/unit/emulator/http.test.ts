@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { call } from './helpers';
 
 test('a request without a bearer token gets 401 800001 with WWW-Authenticate', async (t) => {
   const em = await withEmulator(t);

@@ -2,7 +2,8 @@
 // does not grow without limit. Counted over real HTTP with small caps.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { call } from './helpers';
 
 test('the request log keeps the newest maxRecordedRequests entries, in order, for code and the admin endpoint', async (t) => {
   const em = await withEmulator(t, { maxRecordedRequests: 5 });

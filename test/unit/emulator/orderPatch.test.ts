@@ -2,22 +2,14 @@
 // order, buy a legacy add-on, change a legacy order's billing cycle), each rule with its page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, DAY, movableClock, withEmulator } from './helpers';
+import { DOCS_ITEMS } from '../../../emulator/src/data/seed';
+import { type RunningEmulator } from '../../../emulator/src/index';
+import { withEmulator } from '../../support/emulator';
+import { call, DAY, movableClock, placeOrder } from './helpers';
 
-type Em = Awaited<ReturnType<typeof withEmulator>>;
+type Em = RunningEmulator;
 
-const SQL_3Y = 'DG7GMGF0FKZV:0003:DG7GMGF0DWMS';
-const CAL_3Y = 'DG7GMGF0DVT7:000C:DG7GMGF0FVZM';
-const MIM_PERPETUAL = 'DG7GMGF0DWT0:0001:DG7GMGF0DSQR';
-const LEGACY_BASE = '195416C1-3447-423A-B37B-EE59A99A19C4';
-const LEGACY_ADDON = '2828BE95-46BA-4F91-B2FD-0BEF192ECF60';
-const UNRELATED_ADDON = 'C94271D8-B431-4A25-A3C5-A57737A1C909';
-
-async function order(em: Em, body: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const r = await call(em, `/v1/customers/${em.fixtures.customerId}/orders`, { body });
-  assert.equal(r.status, 201, JSON.stringify(r.body));
-  return r.body;
-}
+const { sqlServer3Year, windowsServerCal3Year, identityManagerPerpetual, legacyBase, legacyBaseAddOn, legacyE1AddOn, savingsPlan } = DOCS_ITEMS;
 
 async function patch(em: Em, orderId: string, body: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
   return call(em, `/v1/customers/${em.fixtures.customerId}/orders/${orderId}`, { method: 'PATCH', body });
@@ -27,9 +19,9 @@ const line = (n: number, offerId: string, extra: Record<string, unknown> = {}): 
 
 test('cancel-software-purchases.md: cancelling some lines zeroes them and leaves the order completed; all lines make it cancelled', async (t) => {
   const em = await withEmulator(t, { provisioningDelayMs: 0 });
-  const placed = await order(em, { billingCycle: 'one_time', lineItems: [line(0, SQL_3Y, { termDuration: 'P3Y' }), line(1, CAL_3Y, { termDuration: 'P3Y' })] });
+  const placed = await placeOrder(em, { billingCycle: 'one_time', lineItems: [line(0, sqlServer3Year, { termDuration: 'P3Y' }), line(1, windowsServerCal3Year, { termDuration: 'P3Y' })] });
   assert.equal(placed.links.patchOperation.method, 'PATCH');
-  const some = await patch(em, placed.id, { id: placed.id, status: 'cancelled', lineItems: [{ lineItemNumber: 0, offerId: SQL_3Y }] });
+  const some = await patch(em, placed.id, { id: placed.id, status: 'cancelled', lineItems: [{ lineItemNumber: 0, offerId: sqlServer3Year }] });
   assert.equal(some.status, 200);
   assert.equal(some.body.status, 'completed');
   assert.deepEqual(some.body.lineItems.map((l: { quantity: number }) => l.quantity), [0, 1]);
@@ -44,14 +36,14 @@ test('cancel-software-purchases.md: cancelling some lines zeroes them and leaves
   assert.equal(rest.body.status, 'cancelled');
   assert.equal((await patch(em, placed.id, { status: 'cancelled' })).body.code, 800061);
   // A line that is not in the order, or named with another offer, is refused.
-  const other = await order(em, { billingCycle: 'one_time', lineItems: [line(0, SQL_3Y, { termDuration: 'P3Y' })] });
+  const other = await placeOrder(em, { billingCycle: 'one_time', lineItems: [line(0, sqlServer3Year, { termDuration: 'P3Y' })] });
   assert.equal((await patch(em, other.id, { status: 'cancelled', lineItems: [{ lineItemNumber: 3 }] })).body.code, 800002);
-  assert.equal((await patch(em, other.id, { status: 'cancelled', lineItems: [{ lineItemNumber: 0, offerId: CAL_3Y }] })).body.code, 800002);
+  assert.equal((await patch(em, other.id, { status: 'cancelled', lineItems: [{ lineItemNumber: 0, offerId: windowsServerCal3Year }] })).body.code, 800002);
 });
 
 test('cancel-an-order-from-the-integration-sandbox.md: {id, status} cancels a whole perpetual-software order, even before it is provisioned', async (t) => {
   const em = await withEmulator(t, { provisioningDelayMs: 60_000 });
-  const placed = await order(em, { billingCycle: 'one_time', lineItems: [line(0, MIM_PERPETUAL)] });
+  const placed = await placeOrder(em, { billingCycle: 'one_time', lineItems: [line(0, identityManagerPerpetual)] });
   assert.equal(placed.lineItems[0].termDuration, '', 'a perpetual line has no term, printed "" as the page does');
   const status = await call(em, `/v1/customers/${em.fixtures.customerId}/orders/${placed.id}/provisioningstatus`);
   // order-resources.md: "PrefulfillmentPending: Your request is still processing"; not "unfulfilled".
@@ -65,12 +57,12 @@ test('cancel-an-order-from-the-integration-sandbox.md: {id, status} cancels a wh
 test('csp-software-subscriptions.md: software cancels within 7 days (subscriptions) or 30 days (perpetual), then 900117', async (t) => {
   const clock = movableClock();
   const em = await withEmulator(t, { provisioningDelayMs: 0, clock: clock.now });
-  const subscription = await order(em, { billingCycle: 'one_time', lineItems: [line(0, SQL_3Y, { termDuration: 'P3Y' })] });
-  const perpetual = await order(em, { billingCycle: 'one_time', lineItems: [line(0, MIM_PERPETUAL)] });
+  const subscription = await placeOrder(em, { billingCycle: 'one_time', lineItems: [line(0, sqlServer3Year, { termDuration: 'P3Y' })] });
+  const perpetual = await placeOrder(em, { billingCycle: 'one_time', lineItems: [line(0, identityManagerPerpetual)] });
   clock.advance(8 * DAY);
   assert.deepEqual([(await patch(em, subscription.id, { status: 'cancelled' })).body.code], [900117]);
   assert.equal((await patch(em, perpetual.id, { status: 'cancelled' })).status, 200);
-  const late = await order(em, { billingCycle: 'one_time', lineItems: [line(0, MIM_PERPETUAL)] });
+  const late = await placeOrder(em, { billingCycle: 'one_time', lineItems: [line(0, identityManagerPerpetual)] });
   clock.advance(31 * DAY);
   assert.equal((await patch(em, late.id, { status: 'cancelled' })).body.code, 900117);
 });
@@ -78,12 +70,12 @@ test('csp-software-subscriptions.md: software cancels within 7 days (subscriptio
 test('cancel-an-order-from-the-integration-sandbox.md and error-codes.md: what a production account cannot cancel by order', async (t) => {
   const em = await withEmulator(t, { provisioningDelayMs: 0 });
   const { reservation, license } = em.fixtures.catalog;
-  const ri = await order(em, { billingCycle: 'one_time', lineItems: [line(0, reservation, { provisioningContext: { scope: 'shared', subscriptionId: 's' } })] });
+  const ri = await placeOrder(em, { billingCycle: 'one_time', lineItems: [line(0, reservation, { provisioningContext: { scope: 'shared', subscriptionId: 's' } })] });
   const refusedRi = await patch(em, ri.id, { status: 'cancelled' });
   assert.deepEqual([refusedRi.status, refusedRi.body.code], [403, 800019]);
-  const nce = await order(em, { billingCycle: 'monthly', lineItems: [line(0, license)] });
+  const nce = await placeOrder(em, { billingCycle: 'monthly', lineItems: [line(0, license)] });
   assert.deepEqual([(await patch(em, nce.id, { status: 'cancelled' })).body.code], [800063]);
-  const plan = await order(em, { billingCycle: 'one_time', lineItems: [line(0, 'DZH318Z09V6F:0001:DZH318Z0BLD3', {
+  const plan = await placeOrder(em, { billingCycle: 'one_time', lineItems: [line(0, savingsPlan, {
     termDuration: 'P1Y', provisioningContext: { scope: 'shared', subscriptionId: 'plan' }, purchaseCommitment: { amount: 0.05, grain: 'hourly', currency: 'usd' },
   })] });
   assert.deepEqual([(await patch(em, plan.id, { status: 'cancelled' })).body.code], [900321]);
@@ -95,20 +87,20 @@ test('purchase-an-add-on-to-a-subscription.md: PATCHing the base order with a pa
   const em = await withEmulator(t);
   const c = em.fixtures.customerId;
   // Legacy orders are provisioned when placed (the legacy examples answer with subscription ids).
-  const base = await order(em, { lineItems: [line(0, LEGACY_BASE, { quantity: 5 })] });
+  const base = await placeOrder(em, { lineItems: [line(0, legacyBase, { quantity: 5 })] });
   assert.equal(base.status, 'completed');
   assert.equal(base.billingCycle, 'monthly', 'create-an-order.md: the default billing cycle is monthly');
   const parentId = base.lineItems[0].subscriptionId;
   assert.ok(parentId);
   assert.equal(base.lineItems[0].links.subscription.uri, `/customers/${c}/subscriptions/${parentId}`);
 
-  const body = { Id: null, ReferenceCustomerId: c, LineItems: [{ LineItemNumber: 0, OfferId: LEGACY_ADDON, SubscriptionId: null, ParentSubscriptionId: parentId, FriendlyName: 'Archive', Quantity: 2, PartnerIdOnRecord: null }], CreationDate: null };
+  const body = { Id: null, ReferenceCustomerId: c, LineItems: [{ LineItemNumber: 0, OfferId: legacyBaseAddOn, SubscriptionId: null, ParentSubscriptionId: parentId, FriendlyName: 'Archive', Quantity: 2, PartnerIdOnRecord: null }], CreationDate: null };
   const bought = await patch(em, base.id, body);
   assert.equal(bought.status, 200, JSON.stringify(bought.body));
   assert.equal(bought.body.lineItems.length, 2);
   const addOn = bought.body.lineItems[1];
   assert.equal(addOn.lineItemNumber, 1);
-  assert.equal(addOn.offerId, LEGACY_ADDON);
+  assert.equal(addOn.offerId, legacyBaseAddOn);
   assert.ok(addOn.subscriptionId);
   assert.notEqual(bought.body.attributes.etag, base.attributes.etag, 'the order changed, so its etag did');
 
@@ -122,26 +114,26 @@ test('purchase-an-add-on-to-a-subscription.md: PATCHing the base order with a pa
   assert.equal((await call(em, `/v1/customers/${c}/subscriptions/00000000-0000-0000-0000-000000000000/addons`)).body.code, 20003);
 
   // error-codes.md 800029: "The add-on isn't related to the specified parent subscription".
-  const unrelated = await patch(em, base.id, { lineItems: [{ lineItemNumber: 0, offerId: UNRELATED_ADDON, parentSubscriptionId: parentId, quantity: 1 }] });
+  const unrelated = await patch(em, base.id, { lineItems: [{ lineItemNumber: 0, offerId: legacyE1AddOn, parentSubscriptionId: parentId, quantity: 1 }] });
   assert.equal(unrelated.body.code, 800029);
-  const noNumber = await patch(em, base.id, { lineItems: [{ offerId: LEGACY_ADDON, parentSubscriptionId: parentId, quantity: 1 }] });
+  const noNumber = await patch(em, base.id, { lineItems: [{ offerId: legacyBaseAddOn, parentSubscriptionId: parentId, quantity: 1 }] });
   assert.equal(noNumber.body.code, 800002, 'LineItemNumber is required (Y in the page\'s table)');
   // A new-commerce order takes no add-on lines: new-commerce add-ons are bought like base offers.
-  const nce = await order(em, { billingCycle: 'monthly', lineItems: [line(0, em.fixtures.catalog.license)] });
-  assert.equal((await patch(em, nce.id, { lineItems: [{ lineItemNumber: 0, offerId: LEGACY_ADDON, parentSubscriptionId: parentId, quantity: 1 }] })).body.code, 800042);
+  const nce = await placeOrder(em, { billingCycle: 'monthly', lineItems: [line(0, em.fixtures.catalog.license)] });
+  assert.equal((await patch(em, nce.id, { lineItems: [{ lineItemNumber: 0, offerId: legacyBaseAddOn, parentSubscriptionId: parentId, quantity: 1 }] })).body.code, 800042);
 });
 
 test('change-the-billing-cycle.md: a legacy order changes between monthly and annual, with its subscriptions', async (t) => {
   const em = await withEmulator(t);
   const c = em.fixtures.customerId;
-  const base = await order(em, { billingCycle: 'monthly', lineItems: [line(0, LEGACY_BASE, { quantity: 5 })] });
+  const base = await placeOrder(em, { billingCycle: 'monthly', lineItems: [line(0, legacyBase, { quantity: 5 })] });
   const subscriptionId = base.lineItems[0].subscriptionId;
-  const changed = await patch(em, base.id, { BillingCycle: 'Annual', LineItems: [{ LineItemNumber: 0, OfferId: LEGACY_BASE, SubscriptionId: subscriptionId, Quantity: 5 }] });
+  const changed = await patch(em, base.id, { BillingCycle: 'Annual', LineItems: [{ LineItemNumber: 0, OfferId: legacyBase, SubscriptionId: subscriptionId, Quantity: 5 }] });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
   assert.equal(changed.body.billingCycle, 'annual');
   assert.equal((await call(em, `/v1/customers/${c}/subscriptions/${subscriptionId}`)).body.billingCycle, 'annual');
   assert.equal((await patch(em, base.id, { billingCycle: 'triennial', lineItems: [{ lineItemNumber: 0, subscriptionId }] })).body.code, 900269);
   assert.equal((await patch(em, base.id, { billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, subscriptionId: 'nope' }] })).body.code, 800002);
-  const nce = await order(em, { billingCycle: 'monthly', lineItems: [line(0, em.fixtures.catalog.license)] });
+  const nce = await placeOrder(em, { billingCycle: 'monthly', lineItems: [line(0, em.fixtures.catalog.license)] });
   assert.equal((await patch(em, nce.id, { billingCycle: 'annual', lineItems: [{ lineItemNumber: 0 }] })).body.code, 800042);
 });

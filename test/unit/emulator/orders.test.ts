@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, movableClock, withEmulator } from './helpers';
+import { type RunningEmulator } from '../../../emulator/src/index';
+import { withEmulator } from '../../support/emulator';
+import { call, movableClock } from './helpers';
 
 test('a new order is pending, then completes with subscription ids that resolve', async (t) => {
   // A movable clock, so "still pending" does not depend on how busy the machine is.
@@ -57,7 +59,7 @@ test('listing orders shows pending, completed and cancelled orders, filters by b
   assert.equal((await call(em, `/v1/customers/${c}/orders/doesnotexist`)).body.code, 20000);
 });
 
-async function order(em: Awaited<ReturnType<typeof withEmulator>>, body: unknown, customerId = em.fixtures.customerId): Promise<{ status: number; code?: number }> {
+async function order(em: RunningEmulator, body: unknown, customerId = em.fixtures.customerId): Promise<{ status: number; code?: number }> {
   const r = await call(em, `/v1/customers/${customerId}/orders`, { body });
   return { status: r.status, code: r.body?.code };
 }

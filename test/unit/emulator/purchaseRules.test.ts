@@ -3,34 +3,27 @@
 // add-ons, Azure savings plans and reservations, and the documented SKUs in the catalog.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, withEmulator } from './helpers';
+import { DOCS_ITEMS } from '../../../emulator/src/data/seed';
+import { type RunningEmulator } from '../../../emulator/src/index';
+import { withEmulator } from '../../support/emulator';
+import { call, postNew } from './helpers';
 
-type Em = Awaited<ReturnType<typeof withEmulator>>;
+type Em = RunningEmulator;
 
-const SAVINGS_PLAN = 'DZH318Z09V6F:0001:DZH318Z0BLD3';
-const AI_BUILDER = 'CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P';
-const SAAS_TRIAL = 'DZH318Z0C0WF:0001:DZH318Z0BP69';
-const LEGACY_E1 = '91FD106F-4B2C-4938-95AC-F54F74E9A239';
-const LEGACY_E1_ADDON = 'C94271D8-B431-4A25-A3C5-A57737A1C909';
-const LEGACY_E1_ADDON_2 = '43FCE491-76D1-4BCC-B709-8A288786DBAE';
-const SOFTWARE_3Y = 'DG7GMGF0FKZV:0003:DG7GMGF0DWMS';
-
-async function post(em: Em, what: 'orders' | 'carts', body: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return call(em, `/v1/customers/${em.fixtures.customerId}/${what}`, { body });
-}
+const { savingsPlan, aiBuilderAddOn, saasTrial, legacyE1, legacyE1AddOn, legacyE1AddOn2, sqlServer3Year } = DOCS_ITEMS;
 
 const codeOf = async (em: Em, what: 'orders' | 'carts', body: unknown): Promise<[number, number | undefined]> => {
-  const r = await post(em, what, body);
+  const r = await postNew(em, what, body);
   return [r.status, r.body?.code];
 };
 
 test('create-an-order.md: billingCycle is optional, "Monthly" or "OneTime" by default; "unknown" (the SDK\'s unset value) too', async (t) => {
   const em = await withEmulator(t);
   const { license, software, reservation } = em.fixtures.catalog;
-  assert.equal((await post(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: license, quantity: 1 }] })).body.billingCycle, 'monthly');
-  assert.equal((await post(em, 'orders', { billingCycle: null, lineItems: [{ lineItemNumber: 0, offerId: software, quantity: 1 }] })).body.billingCycle, 'one_time');
+  assert.equal((await postNew(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: license, quantity: 1 }] })).body.billingCycle, 'monthly');
+  assert.equal((await postNew(em, 'orders', { billingCycle: null, lineItems: [{ lineItemNumber: 0, offerId: software, quantity: 1 }] })).body.billingCycle, 'one_time');
   const ri = { lineItemNumber: 1, offerId: reservation, quantity: 1, provisioningContext: { scope: 'shared', subscriptionId: 's' } };
-  assert.equal((await post(em, 'orders', { BillingCycle: 'unknown', lineItems: [{ lineItemNumber: 0, offerId: software, quantity: 1 }, ri] })).body.billingCycle, 'one_time');
+  assert.equal((await postNew(em, 'orders', { BillingCycle: 'unknown', lineItems: [{ lineItemNumber: 0, offerId: software, quantity: 1 }, ri] })).body.billingCycle, 'one_time');
 });
 
 test('create-an-order.md: lineItemNumber is required ("lineItemNumber | int | Yes"); cart line ids are not', async (t) => {
@@ -38,14 +31,14 @@ test('create-an-order.md: lineItemNumber is required ("lineItemNumber | int | Ye
   const { license } = em.fixtures.catalog;
   assert.deepEqual(await codeOf(em, 'orders', { lineItems: [{ offerId: license, quantity: 1 }] }), [400, 800002]);
   assert.deepEqual(await codeOf(em, 'orders', { lineItems: [{ lineItemNumber: null, offerId: license, quantity: 1 }] }), [400, 800002]);
-  assert.equal((await post(em, 'carts', { lineItems: [{ catalogItemId: license, quantity: 1, billingCycle: 'monthly' }] })).status, 201);
+  assert.equal((await postNew(em, 'carts', { lineItems: [{ catalogItemId: license, quantity: 1, billingCycle: 'monthly' }] })).status, 201);
 });
 
 test('the .NET SDK sends null for every unset property: an order and a cart full of nulls are accepted', async (t) => {
   const em = await withEmulator(t);
   const { license } = em.fixtures.catalog;
   // As create-an-order-for-a-customer-of-an-indirect-reseller.md prints an SDK order.
-  const order = await post(em, 'orders', {
+  const order = await postNew(em, 'orders', {
     Id: null, ReferenceCustomerId: null, BillingCycle: 'monthly', CurrencyCode: null, CreationDate: null, Status: null, Links: null, PartnerOnRecordAttestationAccepted: null,
     LineItems: [{
       LineItemNumber: 0, OfferId: license, SubscriptionId: null, ParentSubscriptionId: null, TermDuration: null, RenewsTo: null, TransactionType: null, PromotionId: null,
@@ -53,7 +46,7 @@ test('the .NET SDK sends null for every unset property: an order and a cart full
     }],
   });
   assert.equal(order.status, 201, JSON.stringify(order.body));
-  const cart = await post(em, 'carts', {
+  const cart = await postNew(em, 'carts', {
     Id: null, LastModifiedUser: null, Status: null, PartnerOnRecordAttestationAccepted: null,
     LineItems: [{
       Id: 0, CatalogItemId: license, FriendlyName: null, Quantity: 1, CurrencyCode: null, BillingCycle: 'monthly', TermDuration: null, PromotionId: null, Participants: null,
@@ -68,15 +61,15 @@ test('the .NET SDK sends null for every unset property: an order and a cart full
 
 test('create-a-cart.md / create-an-order.md RenewsTo: "The current supported values are P1M (1 month) and P1Y (1 year)" (800121 otherwise)', async (t) => {
   const em = await withEmulator(t);
-  const trial = { id: 0, catalogItemId: SAAS_TRIAL, quantity: 10, billingCycle: 'none', termDuration: 'P1M' };
-  const ok = await post(em, 'carts', { lineItems: [{ ...trial, renewsTo: { termDuration: 'P1Y' } }] });
+  const trial = { id: 0, catalogItemId: saasTrial, quantity: 10, billingCycle: 'none', termDuration: 'P1M' };
+  const ok = await postNew(em, 'carts', { lineItems: [{ ...trial, renewsTo: { termDuration: 'P1Y' } }] });
   assert.equal(ok.status, 201);
   assert.deepEqual(ok.body.lineItems[0].renewsTo, { termDuration: 'P1Y' });
-  assert.equal((await post(em, 'carts', { lineItems: [{ ...trial, renewsTo: [{ termDuration: 'P1M' }] }] })).status, 201, 'the tables type it as an array');
+  assert.equal((await postNew(em, 'carts', { lineItems: [{ ...trial, renewsTo: [{ termDuration: 'P1M' }] }] })).status, 201, 'the tables type it as an array');
   assert.deepEqual(await codeOf(em, 'carts', { lineItems: [{ ...trial, renewsTo: { termDuration: 'P3Y' } }] }), [400, 800121]);
   const { license } = em.fixtures.catalog;
   assert.deepEqual(await codeOf(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: license, quantity: 1, renewsTo: { termDuration: 'P2Y' } }] }), [400, 800121]);
-  const order = await post(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: license, quantity: 1, termDuration: 'P1M', renewsTo: { termDuration: 'P1Y' } }] });
+  const order = await postNew(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: license, quantity: 1, termDuration: 'P1M', renewsTo: { termDuration: 'P1Y' } }] });
   assert.deepEqual(order.body.lineItems[0].renewsTo, { termDuration: 'P1Y' });
 });
 
@@ -115,10 +108,10 @@ test('align-subscription-end-dates.md: a purchase takes only an allowed custom t
   const em = await withEmulator(t, { clock: () => now });
   const { license, software } = em.fixtures.catalog;
   const line = (customTermEndDate: unknown): Record<string, unknown> => ({ lineItemNumber: 0, offerId: license, quantity: 1, termDuration: 'P1M', customTermEndDate });
-  const ok = await post(em, 'orders', { billingCycle: 'monthly', lineItems: [line('2025-07-31T00:00:00Z')] });
+  const ok = await postNew(em, 'orders', { billingCycle: 'monthly', lineItems: [line('2025-07-31T00:00:00Z')] });
   assert.equal(ok.status, 201, JSON.stringify(ok.body));
   assert.equal(ok.body.lineItems[0].customTermEndDate, '2025-07-31T00:00:00Z');
-  assert.equal((await post(em, 'orders', { billingCycle: 'monthly', lineItems: [line('2025-07-31T00:00:00')] })).status, 201, 'the form custom-term-end-dates.md answers');
+  assert.equal((await postNew(em, 'orders', { billingCycle: 'monthly', lineItems: [line('2025-07-31T00:00:00')] })).status, 201, 'the form custom-term-end-dates.md answers');
   // create-a-cart.md's own example date: in the past, and outside the first term.
   assert.deepEqual(await codeOf(em, 'orders', { billingCycle: 'monthly', lineItems: [line('2022-02-19T00:00:00Z')] }), [400, 900242]);
   // A month end beyond the first one-month term.
@@ -128,9 +121,9 @@ test('align-subscription-end-dates.md: a purchase takes only an allowed custom t
   const ends = (await call(em, `/v1/customers/${em.fixtures.customerId}/subscriptions/customTermEndDates?term_duration=P1Y`)).body.items;
   const coterm = ends.find((i: { allowedCustomTermEndDateType: string }) => i.allowedCustomTermEndDateType === 'subscriptionAligned');
   const yearLine = { lineItemNumber: 0, offerId: license, quantity: 1, termDuration: 'P1Y', customTermEndDate: coterm.allowedCustomTermEndDate };
-  assert.equal((await post(em, 'orders', { billingCycle: 'monthly', lineItems: [yearLine] })).status, 201);
+  assert.equal((await postNew(em, 'orders', { billingCycle: 'monthly', lineItems: [yearLine] })).status, 201);
 
-  const cart = await post(em, 'carts', { lineItems: [
+  const cart = await postNew(em, 'carts', { lineItems: [
     { catalogItemId: license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M', customTermEndDate: '2025-08-15T00:00:00Z' },
     { catalogItemId: software, quantity: 1, billingCycle: 'one_time', customTermEndDate: '2025-07-31T00:00:00Z' },
     { catalogItemId: em.fixtures.catalog.trial, quantity: 25, billingCycle: 'none', termDuration: 'P1M', customTermEndDate: '2025-07-31T00:00:00Z' },
@@ -143,10 +136,10 @@ test('create-a-cart.md: a cart with a line that needs attestation is checked out
   const em = await withEmulator(t);
   const { attestation } = em.fixtures.catalog;
   const body = { lineItems: [{ catalogItemId: attestation, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M', attestationAccepted: true }] };
-  const without = await post(em, 'carts', body);
+  const without = await postNew(em, 'carts', body);
   const refused = await call(em, `/v1${without.body.links.self.uri}/checkout`, { method: 'POST' });
   assert.deepEqual([refused.status, refused.body.code], [400, 900206]);
-  const withIt = await post(em, 'carts', { PartnerOnRecordAttestationAccepted: true, ...body });
+  const withIt = await postNew(em, 'carts', { PartnerOnRecordAttestationAccepted: true, ...body });
   const placed = await call(em, `/v1${withIt.body.links.self.uri}/checkout`, { method: 'POST' });
   assert.equal(placed.status, 201, JSON.stringify(placed.body));
   assert.equal(placed.body.orders[0].partnerOnRecordAttestationAccepted, true);
@@ -155,18 +148,18 @@ test('create-a-cart.md: a cart with a line that needs attestation is checked out
 test('legacy offers: the docs\' GUID and MS-AZR-0145P examples are bought and provisioned at once; DEPR offers are refused (800020, line 500600)', async (t) => {
   const em = await withEmulator(t);
   const { legacyOffer, license } = em.fixtures.catalog;
-  const order = await post(em, 'orders', { BillingCycle: 'unknown', LineItems: [{ LineItemNumber: 0, OfferId: 'DB2E705F-B82A-4024-A3D5-D88E12F2DB35', Quantity: 5, PartnerIdOnRecord: '4847383' }] });
+  const order = await postNew(em, 'orders', { BillingCycle: 'unknown', LineItems: [{ LineItemNumber: 0, OfferId: 'DB2E705F-B82A-4024-A3D5-D88E12F2DB35', Quantity: 5, PartnerIdOnRecord: '4847383' }] });
   assert.equal(order.status, 201, JSON.stringify(order.body));
   assert.equal(order.body.status, 'completed');
   const sub = await call(em, `/v1${order.body.lineItems[0].links.subscription.uri}`);
   assert.equal(sub.body.offerId, 'DB2E705F-B82A-4024-A3D5-D88E12F2DB35');
   assert.equal(sub.body.links.offer.uri.split('?')[0], '/offers/DB2E705F-B82A-4024-A3D5-D88E12F2DB35');
   assert.deepEqual(await codeOf(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: legacyOffer, quantity: 1 }] }), [403, 800020]);
-  assert.deepEqual(await codeOf(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: LEGACY_E1, quantity: 1 }, { lineItemNumber: 1, offerId: license, quantity: 1 }] }), [400, 800002]);
-  assert.deepEqual(await codeOf(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: LEGACY_E1_ADDON, quantity: 1 }] }), [400, 800002], 'an add-on needs its base');
+  assert.deepEqual(await codeOf(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: legacyE1, quantity: 1 }, { lineItemNumber: 1, offerId: license, quantity: 1 }] }), [400, 800002]);
+  assert.deepEqual(await codeOf(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: legacyE1AddOn, quantity: 1 }] }), [400, 800002], 'an add-on needs its base');
 
   // checkout-a-cart.md: the Azure order completes with a subscription; the others are pending.
-  const cart = await post(em, 'carts', { lineItems: [
+  const cart = await postNew(em, 'carts', { lineItems: [
     { id: 0, catalogItemId: 'MS-AZR-0145P', quantity: 1, billingCycle: 'monthly', termDuration: 'P1Y' },
     { id: 1, catalogItemId: license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' },
   ] });
@@ -182,31 +175,31 @@ test('legacy offers: the docs\' GUID and MS-AZR-0145P examples are bought and pr
 test('create-a-cart-with-add-ons.md: legacy add-ons in addonItems, or for an existing base by ParentSubscriptionId; new commerce uses neither', async (t) => {
   const em = await withEmulator(t);
   const c = em.fixtures.customerId;
-  const cart = await post(em, 'carts', { LineItems: [{ Id: 0, CatalogItemId: LEGACY_E1, Quantity: 3, BillingCycle: 'monthly', AddonItems: [
-    { Id: 1, CatalogItemId: LEGACY_E1_ADDON, Quantity: 2, BillingCycle: 'monthly' },
-    { Id: 2, CatalogItemId: LEGACY_E1_ADDON_2, Quantity: 3, BillingCycle: 'monthly' },
+  const cart = await postNew(em, 'carts', { LineItems: [{ Id: 0, CatalogItemId: legacyE1, Quantity: 3, BillingCycle: 'monthly', AddonItems: [
+    { Id: 1, CatalogItemId: legacyE1AddOn, Quantity: 2, BillingCycle: 'monthly' },
+    { Id: 2, CatalogItemId: legacyE1AddOn2, Quantity: 3, BillingCycle: 'monthly' },
   ] }] });
   assert.equal(cart.status, 201, JSON.stringify(cart.body));
   assert.deepEqual(cart.body.lineItems[0].addonItems.map((a: { id: number; orderGroup: string }) => [a.id, a.orderGroup]), [[1, 'OMS-0'], [2, 'OMS-0']]);
   const checkout = await call(em, `/v1${cart.body.links.self.uri}/checkout`, { method: 'POST' });
   const lines = checkout.body.orders[0].lineItems;
-  assert.deepEqual(lines.map((l: { offerId: string }) => l.offerId), [LEGACY_E1, LEGACY_E1_ADDON, LEGACY_E1_ADDON_2]);
+  assert.deepEqual(lines.map((l: { offerId: string }) => l.offerId), [legacyE1, legacyE1AddOn, legacyE1AddOn2]);
   const baseId = lines[0].subscriptionId;
   const addOns = await call(em, `/v1/customers/${c}/subscriptions/${baseId}/addons`);
   assert.deepEqual(addOns.body.items.map((s: { id: string }) => s.id).sort(), [lines[1].subscriptionId, lines[2].subscriptionId].sort());
 
-  const existing = await post(em, 'carts', { LineItems: [{ Id: 0, CatalogItemId: LEGACY_E1_ADDON, Quantity: 1, BillingCycle: 'annual', ProvisioningContext: { ParentSubscriptionId: baseId } }] });
+  const existing = await postNew(em, 'carts', { LineItems: [{ Id: 0, CatalogItemId: legacyE1AddOn, Quantity: 1, BillingCycle: 'annual', ProvisioningContext: { ParentSubscriptionId: baseId } }] });
   assert.equal(existing.status, 201, JSON.stringify(existing.body));
   assert.deepEqual(existing.body.lineItems[0].provisioningContext, { parentSubscriptionId: baseId });
   const bought = await call(em, `/v1${existing.body.links.self.uri}/checkout`, { method: 'POST' });
   const addOnSub = bought.body.orders[0].lineItems[0].subscriptionId;
   assert.ok((await call(em, `/v1/customers/${c}/subscriptions/${baseId}/addons`)).body.items.some((s: { id: string }) => s.id === addOnSub));
 
-  const notMine = await post(em, 'carts', { lineItems: [{ catalogItemId: LEGACY_E1_ADDON, quantity: 1, billingCycle: 'annual', provisioningContext: { parentSubscriptionId: em.fixtures.subscriptions.recent.subscriptionId } }] });
+  const notMine = await postNew(em, 'carts', { lineItems: [{ catalogItemId: legacyE1AddOn, quantity: 1, billingCycle: 'annual', provisioningContext: { parentSubscriptionId: em.fixtures.subscriptions.recent.subscriptionId } }] });
   assert.deepEqual([notMine.status, notMine.body.code], [400, 800029]);
-  assert.deepEqual(await codeOf(em, 'carts', { lineItems: [{ catalogItemId: LEGACY_E1_ADDON, quantity: 1, billingCycle: 'annual', provisioningContext: { parentSubscriptionId: '00000000-0000-0000-0000-000000000000' } }] }), [404, 20003]);
-  assert.deepEqual(await codeOf(em, 'carts', { lineItems: [{ catalogItemId: LEGACY_E1_ADDON, quantity: 1, billingCycle: 'annual' }] }), [400, 800002]);
-  assert.deepEqual(await codeOf(em, 'carts', { lineItems: [{ catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly', addonItems: [{ catalogItemId: AI_BUILDER, quantity: 1, billingCycle: 'monthly' }] }] }), [400, 800002]);
+  assert.deepEqual(await codeOf(em, 'carts', { lineItems: [{ catalogItemId: legacyE1AddOn, quantity: 1, billingCycle: 'annual', provisioningContext: { parentSubscriptionId: '00000000-0000-0000-0000-000000000000' } }] }), [404, 20003]);
+  assert.deepEqual(await codeOf(em, 'carts', { lineItems: [{ catalogItemId: legacyE1AddOn, quantity: 1, billingCycle: 'annual' }] }), [400, 800002]);
+  assert.deepEqual(await codeOf(em, 'carts', { lineItems: [{ catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly', addonItems: [{ catalogItemId: aiBuilderAddOn, quantity: 1, billingCycle: 'monthly' }] }] }), [400, 800002]);
 });
 
 test('get-addon-offers-by-offer-id.md: an offer\'s add-ons are the offers that list it among their prerequisites', async (t) => {
@@ -222,10 +215,10 @@ test('get-addon-offers-by-offer-id.md: an offer\'s add-ons are the offers that l
 test('azure-purchase-savings-plan.md: scope, entitlementId for single, subscriptionId (Azure plan) for shared, and a purchase commitment', async (t) => {
   const em = await withEmulator(t);
   const line = (extra: Record<string, unknown>): Record<string, unknown> => ({
-    lineItemNumber: 0, offerId: SAVINGS_PLAN, quantity: 1, termDuration: 'P1Y',
+    lineItemNumber: 0, offerId: savingsPlan, quantity: 1, termDuration: 'P1Y',
     provisioningContext: { scope: 'single', entitlementId: 'e' }, purchaseCommitment: { amount: 0.05, currency: 'usd', grain: 'hourly' }, ...extra,
   });
-  const order = await post(em, 'orders', { billingCycle: 'monthly', lineItems: [line({})] });
+  const order = await postNew(em, 'orders', { billingCycle: 'monthly', lineItems: [line({})] });
   assert.equal(order.status, 201, JSON.stringify(order.body));
   assert.deepEqual(order.body.lineItems[0].purchaseCommitment, { amount: 0.05, currency: 'usd', grain: 'hourly' });
   assert.equal(typeof order.body.lineItems[0].pricing.price, 'number', 'the create answer carries pricing, as the page shows');
@@ -247,8 +240,8 @@ test('azure-purchase-savings-plan.md: scope, entitlementId for single, subscript
 test('reservations: a duration in the provisioning context is optional (create-a-cart.md sends none) but must match the SKU', async (t) => {
   const em = await withEmulator(t);
   const ri = (provisioningContext: Record<string, string>, offerId = 'DZH318Z0BQ36:004J:DZH318Z08B8X'): unknown => ({ lineItems: [{ id: 0, catalogItemId: offerId, quantity: 1, billingCycle: 'one_time', termDuration: 'P3Y', provisioningContext }] });
-  assert.equal((await post(em, 'carts', ri({ subscriptionId: 's', scope: 'single' }))).status, 201);
-  assert.equal((await post(em, 'carts', ri({ subscriptionId: 's', scope: 'shared', duration: '3Year' }))).status, 201, 'product-resources.md writes "3Year"');
+  assert.equal((await postNew(em, 'carts', ri({ subscriptionId: 's', scope: 'single' }))).status, 201);
+  assert.equal((await postNew(em, 'carts', ri({ subscriptionId: 's', scope: 'shared', duration: '3Year' }))).status, 201, 'product-resources.md writes "3Year"');
   assert.deepEqual(await codeOf(em, 'carts', ri({ subscriptionId: 's', scope: 'shared', duration: '1Year' })), [400, 800002]);
   assert.deepEqual(await codeOf(em, 'carts', ri({ scope: 'shared' })), [400, 900317]);
 });
@@ -259,7 +252,7 @@ test('the catalog carries the docs\' SKUs: software terms with their billing cyc
   // (every three years) billing"; cancel-software-purchases.md's order bills them one_time.
   const software = await call(em, '/v1/products/DG7GMGF0FKZV/skus/0003/availabilities/DG7GMGF0DWMS?country=US');
   assert.deepEqual(software.body.terms.map((term: { duration: string; billingCycle: string }) => `${term.duration}/${term.billingCycle}`), ['P3Y/OneTime', 'P3Y/Annual', 'P3Y/Triennial']);
-  assert.equal((await post(em, 'orders', { billingCycle: 'annual', lineItems: [{ lineItemNumber: 0, offerId: SOFTWARE_3Y, quantity: 1, termDuration: 'P3Y' }] })).status, 201);
+  assert.equal((await postNew(em, 'orders', { billingCycle: 'annual', lineItems: [{ lineItemNumber: 0, offerId: sqlServer3Year, quantity: 1, termDuration: 'P3Y' }] })).status, 201);
   const nv12 = await call(em, '/v1/products/DZH318Z0BQ36/skus/004J?country=US');
   assert.deepEqual([nv12.body.provisioningVariables, nv12.body.dynamicAttributes.duration, nv12.body.supportedBillingCycles], [['Scope', 'SubscriptionId'], '3Years', ['one_time']]);
   const perpetual = await call(em, '/v1/products/DG7GMGF0DWM3/skus/0002/availabilities/DG7GMGF0DT1M?country=US');
@@ -274,7 +267,7 @@ test('a provisioned legacy subscription is a coterm target only if it is new com
   const now = Date.UTC(2025, 6, 15, 12);
   const em = await withEmulator(t, { clock: () => now });
   const c = em.fixtures.customerId;
-  const legacy = await post(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: LEGACY_E1, quantity: 1 }] });
+  const legacy = await postNew(em, 'orders', { lineItems: [{ lineItemNumber: 0, offerId: legacyE1, quantity: 1 }] });
   const legacyId = legacy.body.lineItems[0].subscriptionId;
   const ends = (await call(em, `/v1/customers/${c}/subscriptions/customTermEndDates?term_duration=P1Y`)).body.items;
   assert.ok(!ends.some((i: { cotermSubscriptionIds?: string[] }) => i.cotermSubscriptionIds?.includes(legacyId)));

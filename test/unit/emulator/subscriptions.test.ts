@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, DAY, movableClock, withEmulator } from './helpers';
+import { type RunningEmulator } from '../../../emulator/src/index';
+import { withEmulator } from '../../support/emulator';
+import { call, DAY, movableClock } from './helpers';
 
-type Em = Awaited<ReturnType<typeof withEmulator>>;
+type Em = RunningEmulator;
 
 async function patch(em: Em, ref: { customerId: string; subscriptionId: string }, changes: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const uri = `/v1/customers/${ref.customerId}/subscriptions/${ref.subscriptionId}`;

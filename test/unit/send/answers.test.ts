@@ -7,8 +7,9 @@ import { PartnerCenterClient } from '../../../common/src/api';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { describeExchange, Journal, MemoryJournalStore, runDocument, type RunContext } from '../../../common/src/send';
 import { type RunningEmulator } from '../../../emulator/src/index';
-import { sendJson, startServer } from '../api/helpers';
-import { makeContext, orderDocument, recordingPrompts, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { sendJson, startScriptedServer } from '../../support/scriptedServer';
+import { makeContext, orderDocument, recordingPrompts } from './helpers';
 
 const orderCount = async (emu: RunningEmulator, customerId: string): Promise<number> =>
   (await (await fetch(`${emu.url}/v1/customers/${customerId}/orders`, { headers: { Authorization: 'Bearer t' } })).json() as { totalCount: number }).totalCount;
@@ -42,7 +43,7 @@ test('an order answered 200 with error 400072 failed, with the code and its mean
 // The emulator answers only what Partner Center documents, and a 201 without an order id is not
 // among it: this malformed answer needs a server scripted to give it (reads get an empty list).
 test('an order answered 201 without an order id failed', async (t) => {
-  const server = await startServer((req, res) => sendJson(res, req.method === 'POST' ? 201 : 200, req.method === 'POST' ? {} : { totalCount: 0, items: [] }));
+  const server = await startScriptedServer((req, res) => sendJson(res, req.method === 'POST' ? 201 : 200, req.method === 'POST' ? {} : { totalCount: 0, items: [] }));
   t.after(() => server.close());
   const client = new PartnerCenterClient({ endpoint: server.url, tokenProvider: { getToken: async () => 't' } });
   t.after(() => client.close());

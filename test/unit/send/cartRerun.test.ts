@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import { type RunningEmulator } from '../../../emulator/src/index';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { Journal, MemoryJournalStore, runDocument, type RunContext } from '../../../common/src/send';
-import { makeContext, recordingPrompts, type RecordingPrompts, startGateway, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { makeContext, recordingPrompts, type RecordingPrompts, startGateway } from './helpers';
 
 const cartKind = requestKindById('cart')!;
 const cartText = (item: string, quantity: number) =>

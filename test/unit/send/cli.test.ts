@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { type RunningEmulator } from '../../../emulator/src/index';
-import { orderDocument, orderPosts, TOKEN, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { orderDocument, orderPosts, TOKEN } from './helpers';
 
 const REPO = resolve(__dirname, '..', '..', '..', '..');
 const CLI = join(REPO, 'dist', 'cli.js');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PartnerCenterClient } from '../../../common/src/api';
 import { exchange } from '../../../common/src/send';
-import { withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
 
 test('a write on a closed client stops at once and stays unknown', async () => {
   await withEmulator(async (emu) => {

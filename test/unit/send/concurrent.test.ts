@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { Journal, MemoryJournalStore, runDocument } from '../../../common/src/send';
-import { makeContext, orderDocument, orderPosts, recordingPrompts, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { makeContext, orderDocument, orderPosts, recordingPrompts } from './helpers';
 
 /** Says yes once `wait()` settles. */
 const slowYes = (wait: () => Promise<unknown>) => {

@@ -1,14 +1,13 @@
-// Plumbing for the run-request unit tests: an emulator per test, a client with short back-off, a
-// context whose prompts record what they were asked and answer as the test says.
+// Plumbing for the run-request unit tests: a client with short back-off, a context whose prompts
+// record what they were asked and answer as the test says, the CLI as a process, and a gateway.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PartnerCenterClient } from '../../../common/src/api';
 import { Journal, MemoryJournalStore, type PurchaseSummary, type RunContext, type RunPrompts } from '../../../common/src/send';
-import { type RunningEmulator, startEmulator } from '../../../emulator/src/index';
+import { type RunningEmulator } from '../../../emulator/src/index';
+import { forward, startScriptedServer } from '../../support/scriptedServer';
 
 export const TOKEN = 'unit-test-token-SECRET-42';
 
@@ -42,15 +41,6 @@ export function makeContext(emu: RunningEmulator, prompts: RunPrompts, extra: Pa
     retry: { baseDelayMs: 10 },
     ...extra,
   };
-}
-
-export async function withEmulator(run: (emu: RunningEmulator) => Promise<void>, options: Parameters<typeof startEmulator>[0] = {}): Promise<void> {
-  const emu = await startEmulator({ seed: 7, provisioningDelayMs: 50, ...options });
-  try {
-    await run(emu);
-  } finally {
-    await emu.close();
-  }
 }
 
 export function orderDocument(customerId: string | undefined, lines: { item: string; quantity: number }[], extra: Record<string, unknown> = {}): string {
@@ -107,11 +97,6 @@ export function writeDocument(name: string, text: string | Buffer, dir = mkdtemp
   return path;
 }
 
-/** Resolves once `check` holds, looking again every few milliseconds: waits for an event, never for a time. */
-export async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((r) => setTimeout(r, 5));
-}
-
 export interface GatewayRequest { method: string; path: string }
 
 /** What the gateway does with a request: pass it on, hold it until `release` is called, or answer it itself. */
@@ -134,43 +119,30 @@ export async function startGateway(emu: RunningEmulator, rule: GatewayRule): Pro
   const held: GatewayRequest[] = [];
   let releaseAll: () => void = () => undefined;
   let released = new Promise<void>((r) => { releaseAll = r; });
-  const target = new URL(emu.url);
-  const server = createServer((req, res) => {
+  const server = await startScriptedServer((req, res, body) => {
     const seen: GatewayRequest = { method: String(req.method), path: String(req.url) };
     const decision = rule(seen);
     if (typeof decision === 'object') {
-      req.resume();
       res.writeHead(decision.status, { 'content-type': 'application/json', ...decision.headers }).end(decision.body === undefined ? '' : JSON.stringify(decision.body));
       return;
     }
-    const pass = (): void => {
-      const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-    };
     if (decision === 'hold') {
       held.push(seen);
-      void released.then(pass);
+      void released.then(() => forward(emu.url, req, res, body));
     } else {
-      pass();
+      forward(emu.url, req, res, body);
     }
   });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     held,
     release: () => {
       releaseAll();
       released = Promise.resolve();
     },
-    close: () => new Promise<void>((done) => {
+    close: () => {
       releaseAll();
-      server.close(() => done());
-      server.closeAllConnections();
-    }),
+      return server.close();
+    },
   };
 }

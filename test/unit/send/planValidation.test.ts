@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { planFromText, runDocument } from '../../../common/src/send';
-import { makeContext, orderDocument, orderPosts, recordingPrompts, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { makeContext, orderDocument, orderPosts, recordingPrompts } from './helpers';
 
 const CUSTOMER = '0c1e1f6b-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
 

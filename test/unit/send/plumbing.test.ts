@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PartnerCenterClient, resolveApiUrl } from '../../../common/src/api';
 import { exchange, SerialStore } from '../../../common/src/send';
-import { withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
 
 test('changes made at once are applied in turn, none lost', async () => {
   let items: number[] = [];

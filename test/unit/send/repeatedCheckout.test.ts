@@ -8,7 +8,8 @@ import { describe, test } from 'node:test';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { runDocument } from '../../../common/src/send';
 import { type RunningEmulator } from '../../../emulator/src/index';
-import { type GatewayRule, makeContext, recordingPrompts, startGateway, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { type GatewayRule, makeContext, recordingPrompts, startGateway } from './helpers';
 
 const request = requestKindById('request')!;
 const cartKind = requestKindById('cart')!;

@@ -7,7 +7,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { orderDocument, orderPosts, runCli, startCli, until, withEmulator, writeDocument } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { waitFor } from '../../support/waitFor';
+import { orderDocument, orderPosts, runCli, startCli, writeDocument } from './helpers';
 
 describe('send and validate on bad input', () => {
   test('an order too large for the editor to check is still checked before it is sent', async () => {
@@ -77,7 +79,7 @@ describe('send and validate on bad input', () => {
       const cache = mkdtempSync(join(tmpdir(), 'pc-cache-'));
       const file = writeDocument('customers.request.json', JSON.stringify({ method: 'GET', path: '/v1/customers' }));
       const run = startCli(['send', file, '--endpoint', emu.url], { XDG_CACHE_HOME: cache });
-      await until(() => emu.requests.some((r) => r.path === '/v1/customers'));
+      await waitFor('the listing to reach the emulator', () => emu.requests.some((r) => r.path === '/v1/customers'));
       run.child.kill('SIGINT');
       const { code, stderr } = await run.done;
       assert.equal(code, 1, stderr);

@@ -9,7 +9,9 @@ import { describe, test } from 'node:test';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { Journal, MemoryJournalStore, runDocument } from '../../../common/src/send';
 import { type RecordedRequest, type RunningEmulator } from '../../../emulator/src/index';
-import { type CliRun, makeContext, orderDocument, orderPosts, recordingPrompts, runCli, startCli, startGateway, until, withEmulator, writeDocument } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { waitFor } from '../../support/waitFor';
+import { type CliRun, makeContext, orderDocument, orderPosts, recordingPrompts, runCli, startCli, startGateway, writeDocument } from './helpers';
 
 const cartText = (lines: { item: string; quantity: number }[]) => JSON.stringify({
   lineItems: lines.map((l, i) => ({ id: i, catalogItemId: l.item, quantity: l.quantity, billingCycle: 'monthly', termDuration: 'P1M' })),
@@ -41,7 +43,7 @@ async function interruptedAfterCommit(emu: RunningEmulator, start: () => ReturnT
   const seen = emu.requests.length;
   emu.setFaults({ [fault]: 1 });
   const run = start();
-  await until(() => emu.requests.slice(seen).some((r: RecordedRequest) => r.method === 'POST' && r.fault === name));
+  await waitFor(`the ${name} fault to fire`, () => emu.requests.slice(seen).some((r: RecordedRequest) => r.method === 'POST' && r.fault === name));
   run.child.kill('SIGINT');
   const done = await run.done;
   emu.setFaults({});
@@ -57,7 +59,7 @@ describe('exactly once across processes, restarts and moves', () => {
       const file = writeDocument('seats.cart.json', cartText([{ item: emu.fixtures.catalog.license, quantity: 3 }]));
       try {
         const second = cli.start(file, '--customer', emu.fixtures.customerId, '--yes');
-        await until(() => gateway.held.length === 1); // it has looked at the journal and is creating its cart
+        await waitFor('the gateway to hold a request', () => gateway.held.length === 1); // it has looked at the journal and is creating its cart
         const first = await cli.run(file, '--customer', emu.fixtures.customerId, '--yes');
         assert.equal(first.code, 0, first.stderr);
         gateway.release();
@@ -80,7 +82,7 @@ describe('exactly once across processes, restarts and moves', () => {
       const text = orderDocument(customerId, [{ item: catalog.license, quantity: 2 }]);
       try {
         const first = cli.start(writeDocument('buy.order.json', text), '--yes');
-        await until(() => gateway.held.length === 1); // its order is on the wire
+        await waitFor('the gateway to hold a request', () => gateway.held.length === 1); // its order is on the wire
         const second = await cli.run(writeDocument('copy of buy.order.json', text), '--yes');
         assert.equal(second.code, 2, second.stderr);
         assert.match(second.stderr, /being sent right now by another run/);

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { runDocument } from '../../../common/src/send';
-import { makeContext, orderDocument, recordingPrompts, runCli, withEmulator, writeDocument } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { makeContext, orderDocument, recordingPrompts, runCli, writeDocument } from './helpers';
 
 describe('a request is classified by the URL that is sent', () => {
   test('an order addressed through dot segments, escapes or odd slashes is refused without --yes, and nothing is posted', async () => {

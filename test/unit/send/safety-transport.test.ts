@@ -11,7 +11,8 @@ import { requestKindById } from '../../../common/src/requestKinds';
 import { describeSummary, runDocument } from '../../../common/src/send';
 import { environmentOf } from '../../../common/src/send/sendCommand';
 import { startEmulator } from '../../../emulator/src/index';
-import { makeContext, orderDocument, orderPosts, recordingPrompts, startGateway, TOKEN, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { makeContext, orderDocument, orderPosts, recordingPrompts, startGateway, TOKEN } from './helpers';
 
 const LOOKALIKE = 'https://127.0.0.1.partner-center.example';
 

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { Journal, MemoryJournalStore, runDocument, type RunContext } from '../../../common/src/send';
 import { type RunningEmulator } from '../../../emulator/src/index';
-import { makeContext, orderDocument, orderPosts, recordingPrompts, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { makeContext, orderDocument, orderPosts, recordingPrompts } from './helpers';
 
 /** Two runs of one order document against one journal, the first with `faults` on. */
 async function twoRuns(emu: RunningEmulator, faults: Parameters<RunningEmulator['setFaults']>[0]) {

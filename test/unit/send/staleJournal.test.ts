@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { checkEntry, Journal, type JournalEntry, MemoryJournalStore, recoverAll, runDocument } from '../../../common/src/send';
-import { makeContext, orderDocument, recordingPrompts, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { makeContext, orderDocument, recordingPrompts } from './helpers';
 
 const entryFor = (endpoint: string, customerId: string, extra: Partial<JournalEntry>): JournalEntry => ({
   requestId: '5b0c6c1e-7f1d-4c3e-9a51-0f6e2f4b9a10', correlationId: '6c1d7d2f-8a2e-4d4f-8b62-1a7f3a5c0b21', startedAt: new Date(Date.now() - 60_000).toISOString(),

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { type Subscription } from '../../../common/src/api';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { describeExchange, runDocument } from '../../../common/src/send';
-import { makeContext, recordingPrompts, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { makeContext, recordingPrompts } from './helpers';
 
 // The second spelling is a finding of the safety review: a dot segment once skipped the merge.
 for (const [title, spell] of [
