@@ -10,6 +10,7 @@ import { type Page } from 'playwright-core';
 import { repoExtension, startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
 import { CHROMIUM, type Runtime } from './runtime';
+import { waitFor } from '../support/waitFor';
 
 export interface CheckOutcome { title: string; error?: string }
 
@@ -176,12 +177,10 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       await contextMenu(page, row, 'Send Again');
       await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Place order') }).first().click();
       await page.locator(TOAST).filter({ hasText: /orders → 201/ }).nth(1).waitFor().catch(() => undefined);
-      const deadline = Date.now() + 20_000;
-      let posts = await orderPosts();
-      while (posts.length < first.length + 1 && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 200));
-        posts = await orderPosts();
-      }
+      const posts = await waitFor('Send Again to post an order', async () => {
+        const now = await orderPosts();
+        return now.length >= first.length + 1 && now;
+      });
       if (posts.length !== first.length + 1) throw new Error(`Send Again posted ${posts.length - first.length} order(s)`);
       const newId = posts.at(-1)!.requestId;
       if (!newId || first.some((p) => p.requestId === newId)) throw new Error(`Send Again reused a request id (${newId})`);
@@ -195,18 +194,13 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
         await input.waitFor();
         // The save dialog fills in its default path a moment after it opens (overwriting anything
         // typed before): wait for the default, then type ours and see that it stayed.
-        await waitUntil(async () => /partner-center-history\.(har|json)$/.test(await input.inputValue()), 'the save dialog to show its default path');
-        await waitUntil(async () => {
+        await waitFor('the save dialog to show its default path', async () => /partner-center-history\.(har|json)$/.test(await input.inputValue()));
+        await waitFor(`the save dialog to hold ${target}`, async () => {
           if ((await input.inputValue()) !== target) await input.fill(target);
           return (await input.inputValue()) === target;
-        }, `the save dialog to hold ${target}`);
+        });
         await page.keyboard.press('Enter');
-        const deadline = Date.now() + 20_000;
-        while (!existsSync(target)) {
-          if (Date.now() > deadline) throw new Error(`nothing was saved at ${target}`);
-          await new Promise((r) => setTimeout(r, 200));
-        }
-        return JSON.parse(readFileSync(target, 'utf8')) as unknown;
+        return readJsonOnceWritten(target);
       };
       await history.locator('.monaco-list-row').first().click(); // an item has focus: the title bar still exports all
       await viewAction(history, 'Export History as HAR');
@@ -242,11 +236,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       await more.waitFor();
       const before = await listings();
       await more.click();
-      const deadline = Date.now() + 20_000;
-      while (await listings() === before) {
-        if (Date.now() > deadline) throw new Error('clicking Load more asked Partner Center for nothing');
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await waitFor('clicking Load more to ask Partner Center for the next page', async () => await listings() !== before);
       // The next page's customers are in the tree: the row that was "Load more" is a customer now.
       await customers.locator('.monaco-list-row[aria-level="1"][aria-posinset="41"]').filter({ hasNotText: /Load more/i }).first().waitFor();
     });
@@ -267,7 +257,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       await page.keyboard.type('Contoso.onmicrosoft.com');
       await page.keyboard.press('Enter');
       await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden' });
-      const answer = await waitForFile(resultFile);
+      const answer = await readJsonOnceWritten(resultFile) as { confirmed?: boolean };
       if (answer.confirmed !== true) throw new Error(`the right domain did not confirm: ${JSON.stringify(answer)}`);
     });
   } catch (err) {
@@ -280,19 +270,8 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
   return outcomes;
 }
 
-async function waitUntil(probe: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function waitForFile(path: string): Promise<{ confirmed?: boolean }> {
-  const deadline = Date.now() + 20_000;
-  while (!existsSync(path)) {
-    if (Date.now() > deadline) throw new Error(`nothing was written to ${path}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return JSON.parse(readFileSync(path, 'utf8')) as { confirmed?: boolean };
+/** The JSON a dialog or the helper extension writes to `path`, once the file is there. */
+async function readJsonOnceWritten(path: string): Promise<unknown> {
+  await waitFor(`something written to ${path}`, () => existsSync(path));
+  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
