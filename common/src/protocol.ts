@@ -5,32 +5,32 @@
 import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import { type CatalogAvailability, type CatalogItemInfo, type CustomerSummary } from './language/catalog';
 
-/** Sent by the extension after start and whenever settings change: where the server may look. */
+/** The settings the server reads: which files, besides the built-in patterns, are request documents. */
 export interface ServerSettings {
   /** Extra glob → request kind associations from `partnerCenter.requestFiles`. */
   requestFiles: Record<string, string>;
 }
 
 export namespace ServerStatusNotification {
-  /** Sent by the server when it is ready (and after any state change worth showing in the status bar). */
+  /** Sent by the server once, on `initialized`: it takes requests now. The extension waits for it before Check This Document Once. */
   export const method = 'partnerCenter/serverStatus' as const;
-  export const type = new NotificationType<{ ready: boolean; message?: string }>(method);
+  export const type = new NotificationType<{ ready: boolean }>(method);
 }
 
 export namespace ServerInfoRequest {
-  /** Sent by the extension (and the tests) to ask which request kinds the server knows, for diagnostics of the wiring. */
+  /** Sent by the tests (the extension does not ask it): the server's version and the request kinds it knows, to check the wiring. */
   export const method = 'partnerCenter/serverInfo' as const;
   export const type = new RequestType0<{ version: string; kinds: string[] }, void>(method);
 }
 
 export namespace DidChangeServerSettingsNotification {
-  /** Sent by the extension at start (also as `initializationOptions`) and when `partnerCenter.requestFiles` changes; the server revalidates open documents. */
+  /** Sent by the extension when `partnerCenter.requestFiles` changes (at start the settings go in `initializationOptions`); the server revalidates open documents. */
   export const method = 'partnerCenter/didChangeSettings' as const;
   export const type = new NotificationType<ServerSettings>(method);
 }
 
 export namespace CatalogChangedNotification {
-  /** Sent by the extension when sign-in, environment or catalog data changed: the server drops what it cached and revalidates. */
+  /** Sent by the extension when its connection changed (sign-in, sign-out, another environment): the server drops the catalog answers it cached and revalidates. */
   export const method = 'partnerCenter/catalogChanged' as const;
   export const type = new NotificationType0(method);
 }
@@ -46,7 +46,7 @@ export interface ResolveCatalogItemsResult extends CatalogAvailability {
 }
 
 export namespace ResolveCatalogItemsRequest {
-  /** Sent by the server before validating a document with catalog item ids: what are these items? */
+  /** Sent by the server before validating a document with catalog item ids (as you type, and Check This Document Once): what are these items? */
   export const method = 'partnerCenter/catalog/resolveItems' as const;
   export const type = new RequestType<ResolveCatalogItemsParams, ResolveCatalogItemsResult, void>(method);
 }
@@ -58,7 +58,7 @@ export namespace ListCatalogItemsRequest {
 }
 
 export namespace ListCustomersRequest {
-  /** Sent by the server for customer id completion (`referenceCustomerId`). */
+  /** Sent by the server for customer id completion (the kinds' `customerIdProperty`, today an order's `referenceCustomerId`). */
   export const method = 'partnerCenter/catalog/listCustomers' as const;
   export const type = new RequestType0<CatalogAvailability & { customers: CustomerSummary[] }, void>(method);
 }

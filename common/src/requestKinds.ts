@@ -201,19 +201,26 @@ function matchesGlob(path: string, glob: string): boolean {
   return !('refused' in entry) && fileGlobMatches(entry, path);
 }
 
+/** How far into a document its `$schema` is looked for: the lines an editor can read without the whole text. */
+const SNIFFED_LINES = 20;
+
 /**
- * The `$schema` a document names, read from the start of its text without parsing it (the editor,
- * the run command and the CLI all decide a document's kind before, or without, a full parse).
+ * The `$schema` a document names on its first lines, read without parsing: the editor decides a
+ * document's kind before loading the language service, and the send command without a parse.
+ * Line ends become "\n": the pattern's \s matches any of them, and splitting stops at the limit.
  */
-export function schemaRefIn(text: string): string | undefined {
-  return /"\$schema"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+function schemaRefIn(text: string): string | undefined {
+  return /"\$schema"\s*:\s*"([^"]+)"/.exec(text.split(/\r\n|\r|\n/, SNIFFED_LINES).join('\n'))?.[1];
 }
 
 /**
- * The kind of a document: a `$schema` naming a bundled schema wins, then the kinds' own file
- * patterns, then extra patterns the user configured (`partnerCenter.requestFiles`).
+ * The kind of a document, the one place it is decided (the extension, the language server, the
+ * CLI and the send command all ask here): a `$schema` on its first lines naming a bundled schema
+ * wins, then the kinds' own file patterns, then extra patterns the user configured
+ * (`partnerCenter.requestFiles`). `text` may be the whole document or only its first lines.
  */
-export function requestKindFor(uriOrPath: string, schemaRef?: string, extraPatterns: Record<string, string> = {}): RequestKind | undefined {
+export function requestKindOf(uriOrPath: string, text: string, extraPatterns: Record<string, string> = {}): RequestKind | undefined {
+  const schemaRef = schemaRefIn(text);
   if (schemaRef) {
     const bySchema = requestKinds.find((kind) => schemaRef === kind.schemaId || schemaRef.endsWith(`/${kind.schemaFile}`) || schemaRef === kind.schemaFile);
     if (bySchema) return bySchema;

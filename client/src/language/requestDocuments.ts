@@ -3,15 +3,15 @@
 // extension decides it (the language client, Run Request and the CodeLens ask here); it is cheap,
 // so the entry can ask it of every JSON file without loading anything.
 import * as vscode from 'vscode';
-import { type RequestKind, requestKindFor, schemaRefIn } from '../../../common/src/requestKinds';
+import { type RequestKind, requestKindOf as kindOfText } from '../../../common/src/requestKinds';
 
 export function requestFilesSetting(): Record<string, string> {
   return { ...vscode.workspace.getConfiguration('partnerCenter').get<Record<string, string>>('requestFiles', {}) };
 }
 
 export function requestKindOf(document: vscode.TextDocument, requestFiles: Record<string, string> = requestFilesSetting()): RequestKind | undefined {
-  const schemaRef = schemaRefIn(document.getText(new vscode.Range(0, 0, 20, 0)));
-  return requestKindFor(document.uri.toString(), schemaRef, requestFiles);
+  // The first lines are all the `$schema` sniff reads; asking for only them spares copying a large text.
+  return kindOfText(document.uri.toString(), document.getText(new vscode.Range(0, 0, 20, 0)), requestFiles);
 }
 
 /** A request document the language server checks: one of the kinds, open as JSON. */

@@ -6,10 +6,11 @@ import { getLocation, type Node } from 'jsonc-parser';
 import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, MarkupKind, type Range } from 'vscode-languageserver-types';
 import { catalogKey, type CatalogItemInfo, type CatalogView, type CustomerSummary } from './catalog';
 import { catalogItemMarkdown } from './hover';
-import { nodeAtPath, nodeRange, type ParsedRequest, rangeOf } from './parsedRequest';
+import { nodeRange, type ParsedRequest, rangeOf, sourceRoot } from './parsedRequest';
 import { provisioningKey } from './rules/catalogRules';
 import { canonicalBillingCycle, isAllowedPair } from './rules/termPairs';
 import { canonicalPropertyName, propertySchema, rootSchema, type SchemaNode, schemaAtPath, typesOf } from './schemaModel';
+import { childAt, containerOf, type SourceNode, valueAt } from './sourceTree';
 import { type RequestKind } from '../requestKinds';
 
 export interface CompletionData {
@@ -27,7 +28,10 @@ type Path = (string | number)[];
 
 export function complete(parsed: ParsedRequest, kind: RequestKind, offset: number, data: CompletionData): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  if (!parsed.root && parsed.text.trim() !== '') return empty;
+  if (!sourceRoot(parsed) && parsed.text.trim() !== '') return empty;
+  // Where the cursor is (the path, whether at a name, the token being typed) is read from the
+  // tokens before it, which is also right in text too broken to make a value of; everything about
+  // the document itself is read from its tree.
   const location = getLocation(parsed.text, offset);
   const path = canonicalPath(kind, location.path);
   const typed = location.previousNode && offset >= location.previousNode.offset && offset <= location.previousNode.offset + location.previousNode.length ? location.previousNode : undefined;
@@ -66,19 +70,19 @@ function canonicalPath(kind: RequestKind, written: Path): Path {
   });
 }
 
-function lineInfo(parsed: ParsedRequest, kind: RequestKind, path: Path, catalog: CatalogView): { info?: CatalogItemInfo; line?: Node } {
+function lineInfo(parsed: ParsedRequest, kind: RequestKind, path: Path, catalog: CatalogView): { info?: CatalogItemInfo; line?: SourceNode } {
   const shape = kind.lineItems;
   if (!shape || path[0] !== shape.property || typeof path[1] !== 'number') return {};
-  const line = nodeAtPath(parsed.root, path.slice(0, 2));
-  const idNode = line?.type === 'object' ? nodeAtPath(line, [shape.catalogItemProperty]) : undefined;
+  const line = valueAt(parsed.source, path.slice(0, 2));
+  const idNode = line?.type === 'object' ? childAt(line, shape.catalogItemProperty) : undefined;
   const info = typeof idNode?.value === 'string' ? catalogKey(idNode.value) : undefined;
   return { info: info ? catalog.items.get(info) ?? undefined : undefined, line };
 }
 
 function propertyItems(parsed: ParsedRequest, kind: RequestKind, objectPath: Path, writtenObjectPath: Path, range: Range, typed: Node | undefined, data: CompletionData): CompletionItem[] {
   const schema = schemaAtPath(rootSchema(kind.id), objectPath);
-  const objectNode = nodeAtPath(parsed.root, writtenObjectPath);
-  const present = new Set((objectNode?.children ?? []).map((p) => String(p.children?.[0]?.value).toLowerCase()).filter((key) => key !== String(typed?.value).toLowerCase()));
+  const object = containerOf(valueAt(parsed.source, writtenObjectPath));
+  const present = new Set((object?.type === 'object' ? object.keyList() : []).map((key) => key.toLowerCase()).filter((key) => key !== String(typed?.value).toLowerCase()));
   // Editing an existing key (a colon follows): replace the name only.
   const nameOnly = typed !== undefined && /^\s*:/.test(parsed.text.slice(typed.offset + typed.length));
   const items: CompletionItem[] = [];
@@ -146,7 +150,7 @@ function limitToAvailability(parsed: ParsedRequest, kind: RequestKind, path: Pat
     const { info, line } = lineInfo(parsed, kind, path, catalog);
     if (info) infos.push(info);
     const otherField = field === 'termDuration' ? 'billingCycle' : 'termDuration';
-    other = field === 'termDuration' && shape.billingCycleOn === 'document' ? nodeAtPath(parsed.root, ['billingCycle'])?.value : line ? nodeAtPath(line, [otherField])?.value : undefined;
+    other = field === 'termDuration' && shape.billingCycleOn === 'document' ? valueAt(parsed.source, ['billingCycle'])?.value : childAt(line, otherField)?.value;
   } else if (path.length === 1 && field === 'billingCycle' && shape?.billingCycleOn === 'document') {
     for (const info of catalog.items.values()) if (info) infos.push(info);
   }

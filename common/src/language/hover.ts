@@ -1,22 +1,23 @@
 // Hover: a property's description from the schema, an enum value's meaning, and for a catalog item
 // id everything the catalog says about it (product, SKU, terms, quantities, prerequisites).
-import { findNodeAtOffset, getLocation } from 'jsonc-parser';
+import { getLocation } from 'jsonc-parser';
 import { type Hover, MarkupKind } from 'vscode-languageserver-types';
 import { catalogKey, type CatalogItemInfo, type CatalogView, isCatalogItemId } from './catalog';
 import { nodeRange, type ParsedRequest } from './parsedRequest';
 import { canonicalBillingCycle } from './rules/termPairs';
 import { canonicalPropertyName, propertySchema, rootSchema, type SchemaNode, schemaAtPath } from './schemaModel';
+import { nodeAtOffset } from './sourceTree';
 import { type RequestKind } from '../requestKinds';
 
 export function hover(parsed: ParsedRequest, kind: RequestKind, offset: number, catalog: CatalogView): Hover | undefined {
-  if (!parsed.root) return undefined;
-  const node = findNodeAtOffset(parsed.root, offset, false);
+  const node = nodeAtOffset(parsed.source, offset);
   if (!node) return undefined;
-  const location = getLocation(parsed.text, offset);
-  // The path of the key under the cursor, or of the property whose value it is.
-  const written = location.path;
+  // The path of the key under the cursor, or of the property whose value it is. The scanner reads
+  // the tokens before the cursor (no tree): it gives the same path completion gets, also where the
+  // cursor is between tokens.
+  const written = getLocation(parsed.text, offset).path;
   const schema = schemaAtPath(rootSchema(kind.id), written);
-  const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
+  const { isKey } = node;
   if (!isKey && node.type === 'string' && isCatalogItemId(node.value)) {
     const info = catalog.items.get(catalogKey(node.value));
     const value = info ? catalogItemMarkdown(info) : info === null ? `**${node.value}** is not in the catalog.` : catalog.available ? undefined : `Catalog item **${node.value}**. ${catalog.reason ?? 'Sign in to Partner Center to see what it is.'}`;

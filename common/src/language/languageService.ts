@@ -10,7 +10,7 @@ import { envelopeBody } from './envelope';
 import { DEFAULT_MAX_DOCUMENT_LENGTH, type ParsedRequest, parseRequest, sourceRoot } from './parsedRequest';
 import { childAt, containerOf, memberIndex, SourceContainer } from './sourceTree';
 import { notCheckedDiagnostic, validateRequest, type ValidationOptions } from './validation';
-import { type RequestKind, requestKindFor } from '../requestKinds';
+import { type RequestKind, requestKindOf } from '../requestKinds';
 
 export interface LanguageSettings {
   /** Extra glob → kind associations (`partnerCenter.requestFiles`). */
@@ -20,7 +20,7 @@ export interface LanguageSettings {
 export interface RequestLanguageService {
   /** `maxLength` replaces the service's size limit for this one document (a check asked for once). */
   parse(uri: string, text: string, maxLength?: number): ParsedRequest;
-  /** The document's kind: its `$schema`, then the built-in file patterns, then the user's. */
+  /** The document's kind, decided as everywhere else (requestKindOf): its `$schema`, then the built-in file patterns, then the user's. */
   kindOf(parsed: ParsedRequest, settings?: LanguageSettings): RequestKind | undefined;
   validate(parsed: ParsedRequest, kind: RequestKind, options?: ValidationOptions): Diagnostic[];
   /** What to report instead when `validate` failed: the document was not checked, and why. */
@@ -40,7 +40,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Reques
   const maxLength = options.maxDocumentLength ?? DEFAULT_MAX_DOCUMENT_LENGTH;
   return {
     parse: (uri, text, limit = maxLength) => parseRequest(uri, text, limit),
-    kindOf: (parsed, settings) => requestKindFor(parsed.uri, parsed.schemaRef, settings?.requestFiles ?? {}),
+    kindOf: (parsed, settings) => requestKindOf(parsed.uri, parsed.text, settings?.requestFiles ?? {}),
     validate: validateRequest,
     notChecked: notCheckedDiagnostic,
     catalogItemIds,

@@ -1,8 +1,8 @@
-// The parsed document as a compact tree: one small object per JSON object or array, whose members
-// (names, values, text offsets) sit in three arrays shared by the whole document. It replaces
-// jsonc-parser's node tree (three nodes and an array per property) on the validation path, where
-// allocating and collecting those nodes was most of the time. Normalization, the schema
-// diagnostics and the rules read it; ranges are made only for what they report.
+// The parsed document as a compact tree, the one every feature reads: one small object per JSON
+// object or array, whose members (names, values, text offsets) sit in three arrays shared by the
+// whole document. jsonc-parser's node tree (three nodes and an array per property) is not built:
+// allocating and collecting those nodes was most of the time of checking a long order. Validation,
+// completion, hover and quick fixes look values up here; ranges are made only for what they report.
 
 export type ValueType = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
@@ -152,6 +152,57 @@ function descend(fromOwner: SourceContainer, fromSlot: number, path: readonly (s
     owner = container;
   }
   return memberNode(owner, slot);
+}
+
+/**
+ * What the text at an offset belongs to, innermost first: a member's key (`isKey`), a value, or the
+ * rest of a member (type 'property': the colon and the space around it). `value` is the key's
+ * name or the scalar as written; a container's is its SourceContainer.
+ */
+export interface SourceHit {
+  readonly type: ValueType | 'property';
+  readonly offset: number;
+  readonly length: number;
+  readonly value: unknown;
+  readonly isKey: boolean;
+}
+
+/**
+ * The innermost key, value or member whose text holds `offset` (its end excluded), for hover: the
+ * answers of jsonc-parser's findNodeAtOffset on its own tree of the same text, without that tree.
+ */
+export function nodeAtOffset(document: SourceContainer, offset: number): SourceHit | undefined {
+  let node = memberNode(document, 0);
+  if (!node || !(node.offset <= offset && offset < node.offset + node.length)) return undefined;
+  descend: for (;;) {
+    const container = containerOf(node);
+    if (!container) break;
+    // Members are in text order: stop at the first that starts after the offset.
+    for (let i = 0; i < container.memberCount; i++) {
+      const value = memberNode(container, i);
+      if (container.type === 'array') {
+        if (!value || value.offset > offset) break;
+        if (offset < value.offset + value.length) {
+          node = value;
+          continue descend;
+        }
+        continue;
+      }
+      const keyOffset = container.span(i, KEY_OFFSET);
+      if (keyOffset > offset) break;
+      const end = container.span(i, MEMBER_END);
+      if (offset >= end) continue;
+      const keyLength = container.span(i, KEY_LENGTH);
+      if (offset < keyOffset + keyLength) return { type: 'string', offset: keyOffset, length: keyLength, value: container.key(i), isKey: true };
+      if (value && value.offset <= offset && offset < value.offset + value.length) {
+        node = value;
+        continue descend;
+      }
+      return { type: 'property', offset: keyOffset, length: end - keyOffset, value: undefined, isKey: false };
+    }
+    break;
+  }
+  return { type: node.type, offset: node.offset, length: node.length, value: node.value, isKey: false };
 }
 
 /** The path to a member in the document's own spelling, for edits (jsonc-parser's modify matches keys exactly). */

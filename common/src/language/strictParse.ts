@@ -60,8 +60,7 @@ class StrictParser {
   private element(depth: number): void {
     const start = this.pos;
     const code = this.text.charCodeAt(start);
-    if (code === 0x7b) return this.object(depth + 1);
-    if (code === 0x5b) return this.array(depth + 1);
+    if (code === 0x7b || code === 0x5b) return this.container(code === 0x7b ? 'object' : 'array', depth + 1);
     const value = this.scalar(-1);
     this.builder.element(value, start, this.pos - start);
   }
@@ -81,65 +80,67 @@ class StrictParser {
   // scalar value goes over whole, and commas are not reported (in well-formed JSON every member
   // is complete before its comma, so the builder would have nothing to do with them). Whitespace
   // is skipped by a call only where there is some: the calls, not the characters, were the cost.
-  private object(depth: number): void {
+  private container(type: 'object' | 'array', depth: number): void {
     if (depth > MAX_DEPTH) throw GIVE_UP;
-    const text = this.text;
-    this.builder.beginContainer('object', this.pos);
+    this.builder.beginContainer(type, this.pos);
     this.pos++;
     this.skipWhitespace();
-    if (text.charCodeAt(this.pos) !== 0x7d) {
-      for (let member = 0; ; member++) {
-        const keyStart = this.pos;
-        if (text.charCodeAt(keyStart) !== 0x22) throw GIVE_UP;
-        const key = this.reusedString(this.names, member);
-        const keyLength = this.pos - keyStart;
-        if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
-        if (text.charCodeAt(this.pos) !== 0x3a) throw GIVE_UP;
-        this.pos++;
-        // Nearly always one space after the colon.
-        if (text.charCodeAt(this.pos) === 0x20 && text.charCodeAt(this.pos + 1) > 0x20) this.pos++;
-        else if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
-        const valueStart = this.pos;
-        const code = text.charCodeAt(valueStart);
-        if (code === 0x7b || code === 0x5b) {
-          this.builder.property(key, keyStart, keyLength);
-          if (code === 0x7b) this.object(depth + 1);
-          else this.array(depth + 1);
-        } else {
-          const value = this.scalar(member);
-          this.builder.member(key, keyStart, keyLength, value, valueStart, this.pos - valueStart);
-        }
-        if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
-        const next = text.charCodeAt(this.pos);
-        if (next === 0x7d) break;
-        if (next !== 0x2c) throw GIVE_UP;
-        this.pos++;
-        this.skipWhitespace();
-      }
+    const close = type === 'object' ? 0x7d : 0x5d;
+    if (this.text.charCodeAt(this.pos) !== close) {
+      if (type === 'object') this.members(depth);
+      else this.elements(depth);
     }
     this.builder.endContainer(this.pos, 1);
     this.pos++;
   }
 
-  private array(depth: number): void {
-    if (depth > MAX_DEPTH) throw GIVE_UP;
+  /** The members of a non-empty object at `depth`, up to its closing brace. */
+  private members(depth: number): void {
     const text = this.text;
-    this.builder.beginContainer('array', this.pos);
+    for (let member = 0; ; member++) {
+      const keyStart = this.pos;
+      if (text.charCodeAt(keyStart) !== 0x22) throw GIVE_UP;
+      const key = this.reusedString(this.names, member);
+      const keyLength = this.pos - keyStart;
+      if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
+      if (text.charCodeAt(this.pos) !== 0x3a) throw GIVE_UP;
+      this.pos++;
+      // Nearly always one space after the colon.
+      if (text.charCodeAt(this.pos) === 0x20 && text.charCodeAt(this.pos + 1) > 0x20) this.pos++;
+      else if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
+      const valueStart = this.pos;
+      const code = text.charCodeAt(valueStart);
+      if (code === 0x7b || code === 0x5b) {
+        this.builder.property(key, keyStart, keyLength);
+        this.container(code === 0x7b ? 'object' : 'array', depth + 1);
+      } else {
+        const value = this.scalar(member);
+        this.builder.member(key, keyStart, keyLength, value, valueStart, this.pos - valueStart);
+      }
+      if (this.closesAfter(0x7d)) return;
+    }
+  }
+
+  /** The elements of a non-empty array at `depth`, up to its closing bracket. */
+  private elements(depth: number): void {
+    for (;;) {
+      this.element(depth);
+      if (this.closesAfter(0x5d)) return;
+    }
+  }
+
+  /**
+   * After a member or element: true at the container's closing bracket `close` (left for the
+   * caller), past the comma and the space after it otherwise.
+   */
+  private closesAfter(close: number): boolean {
+    if (this.text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
+    const next = this.text.charCodeAt(this.pos);
+    if (next === close) return true;
+    if (next !== 0x2c) throw GIVE_UP;
     this.pos++;
     this.skipWhitespace();
-    if (text.charCodeAt(this.pos) !== 0x5d) {
-      for (;;) {
-        this.element(depth);
-        if (text.charCodeAt(this.pos) <= 0x20) this.skipWhitespace();
-        const next = text.charCodeAt(this.pos);
-        if (next === 0x5d) break;
-        if (next !== 0x2c) throw GIVE_UP;
-        this.pos++;
-        this.skipWhitespace();
-      }
-    }
-    this.builder.endContainer(this.pos, 1);
-    this.pos++;
+    return false;
   }
 
   /** reusedString() for values, skipping the comparison at positions where it keeps failing. */

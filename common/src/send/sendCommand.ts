@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { PartnerCenterClient } from '../api/client';
 import { isLoopbackHost } from '../api/clouds';
 import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../cliOptions';
-import { requestKindById, requestKindFor, schemaRefIn } from '../requestKinds';
+import { requestKindById, requestKindOf } from '../requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../utf8File';
 import { JsonFileStore } from './fileStore';
 import { Journal, type JournalEntry, type RecentSend } from './journal';
@@ -123,7 +123,7 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   }
   // The kinds' file patterns read URIs, whose escapes are decoded: a file URL keeps a "%" in a name literal.
   const documentUri = pathToFileURL(path).href;
-  const kind = o.kind ? requestKindById(o.kind) : requestKindFor(documentUri, schemaRefIn(text));
+  const kind = o.kind ? requestKindById(o.kind) : requestKindOf(documentUri, text);
   if (!kind) {
     io.err(`${basename(path)} is not a Partner Center request document; name it *.order.json, *.cart.json, ... or pass --kind\n`);
     return 2;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { minimatch } from 'minimatch';
 import { compileFileGlob, fileGlobMatches } from '../../../common/src/language/fileGlob';
-import { refusedFilePattern, requestKindFor } from '../../../common/src/requestKinds';
+import { refusedFilePattern, requestKindOf } from '../../../common/src/requestKinds';
 
 const matches = (pattern: string, path: string) => {
   const glob = compileFileGlob(pattern);
@@ -17,9 +17,9 @@ test('an extglob that hangs a regex matcher is refused with a reason, and never 
   const hostile = '*(a|a)*(a|a)*(a|a)*(a|a)b';
   assert.match(refusedFilePattern(hostile) ?? '', /extglobs such as \*\(a\|b\) are not supported/);
   const name = `file:///work/${'a'.repeat(30)}`;
-  assert.equal(requestKindFor(name, undefined, { [hostile]: 'order' }), undefined);
+  assert.equal(requestKindOf(name, '', { [hostile]: 'order' }), undefined);
   // The refused pattern does not stop the others from being used.
-  assert.equal(requestKindFor(name, undefined, { [hostile]: 'order', 'a*': 'cart' })?.id, 'cart');
+  assert.equal(requestKindOf(name, '', { [hostile]: 'order', 'a*': 'cart' })?.id, 'cart');
   for (const [pattern, reason] of [
     ['@(x).json', /extglobs/], ['orders/{a,b}.json', /braces \{a,b\} are not supported/], ['!x.json', /negated/],
     ['[[:alpha:]].json', /POSIX classes/], ['[ab.json', /not closed/], ['../x.json', /"\." and "\.\." are not supported/], ['x\\', /lone backslash/], ['', /empty/], [`${'a'.repeat(300)}*`, /longer than 256/],
@@ -40,7 +40,7 @@ test('many stars: a simple pattern that backtracks for seconds in a regex is ans
 });
 
 test('ordinary patterns match as before: file names, folders anywhere, anchored paths, case, dots, classes', () => {
-  const kindOf = (path: string, extra: Record<string, string> = {}) => requestKindFor(path, undefined, extra)?.id;
+  const kindOf = (path: string, extra: Record<string, string> = {}) => requestKindOf(path, '', extra)?.id;
   assert.equal(kindOf('file:///work/new.order.json'), 'order');
   assert.equal(kindOf('file:///work/New.ORDER.json'), 'order');
   assert.equal(kindOf('file:///c%3A/work/q3.cart.json'), 'cart');

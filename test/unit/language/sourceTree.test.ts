@@ -1,16 +1,17 @@
-// The one-pass parsers: the source tree must hold exactly what jsonc-parser's parseTree would
-// (names, values, offsets, property ends), the strict fast path must accept exactly the texts
+// The one tree every feature reads: it must hold exactly what jsonc-parser's parseTree would
+// (names, values, offsets, property ends) and find the same node at each offset as its
+// findNodeAtOffset, whichever parser built it; the strict fast path must accept exactly the texts
 // jsonc-parser reads without error, and the line map must answer like a TextDocument.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Node, type ParseError, parseTree } from 'jsonc-parser';
+import { findNodeAtOffset, type Node, type ParseError, parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineMap } from '../../../common/src/language/lineMap';
 import { strictParse } from '../../../common/src/language/strictParse';
 import { tolerantParse } from '../../../common/src/language/tolerantParse';
-import { KEY_LENGTH, KEY_OFFSET, MEMBER_END, SourceContainer, valueAt, valueType, VALUE_LENGTH, VALUE_OFFSET, writtenPath } from '../../../common/src/language/sourceTree';
+import { KEY_LENGTH, KEY_OFFSET, MEMBER_END, nodeAtOffset, SourceContainer, valueAt, valueType, VALUE_LENGTH, VALUE_OFFSET, writtenPath } from '../../../common/src/language/sourceTree';
 import { REPO } from './helpers';
 
 /** Asserts that the member `slot` of `owner` is the value `node` of parseTree, recursively. */
@@ -40,19 +41,44 @@ function assertSame(node: Node | undefined, owner: SourceContainer, slot: number
   });
 }
 
+/** Asserts that nodeAtOffset finds, at each offset given, what findNodeAtOffset finds in parseTree's tree. */
+function assertSameAtOffsets(root: Node | undefined, document: SourceContainer, offsets: Iterable<number>, where: string): void {
+  for (const offset of offsets) {
+    const expected = root && findNodeAtOffset(root, offset, false);
+    const found = nodeAtOffset(document, offset);
+    const at = `${where} at ${offset}`;
+    if (!expected) {
+      assert.equal(found, undefined, at);
+      continue;
+    }
+    assert.ok(found, `${at}: nothing found, ${expected.type} expected`);
+    assert.equal(found.type, expected.type, `${at}: type`);
+    assert.equal(found.offset, expected.offset, `${at}: offset`);
+    assert.equal(found.length, expected.length, `${at}: length`);
+    assert.equal(found.isKey, expected.parent?.type === 'property' && expected.parent.children?.[0] === expected, `${at}: is a key`);
+    if (expected.type !== 'object' && expected.type !== 'array') assert.ok(Object.is(found.value, expected.value), `${at}: value`);
+  }
+}
+
 const OPTIONS = { allowTrailingComma: false, disallowComments: true };
 
-/** Checks one text through both parsers against parseTree; returns whether the strict parser took it. */
-function check(text: string): boolean {
+/**
+ * Checks one text through both parsers against parseTree, the node at each of `offsets` (every one
+ * when not given) too; returns whether the strict parser took it.
+ */
+function check(text: string, offsets: Iterable<number> = Array.from({ length: text.length + 3 }, (_, i) => i - 1)): boolean {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, OPTIONS);
   const tolerant = tolerantParse(text);
   assert.deepEqual(tolerant.errors, errors);
   assertSame(root, tolerant.document, 0, 'tolerant');
+  const at = [...offsets];
+  assertSameAtOffsets(root, tolerant.document, at, 'tolerant');
   const strict = strictParse(text);
   if (strict) {
     assert.deepEqual(errors, [], `strict accepted a text with syntax errors: ${JSON.stringify(text)}`);
     assertSame(root, strict.document, 0, 'strict');
+    assertSameAtOffsets(root, strict.document, at, 'strict');
     assert.deepEqual(new LineMap(text, strict.lineStarts), LineMap.of(text));
   }
   return strict !== undefined;
@@ -70,7 +96,7 @@ const EDGE_CASES = [
   `${'['.repeat(70)}${']'.repeat(70)}`, `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`,
 ];
 
-test('both parsers build what parseTree builds, on edge cases', () => {
+test('both parsers build what parseTree builds, and nodes are found where findNodeAtOffset finds them, on edge cases', () => {
   const strictOnes = EDGE_CASES.filter((text) => check(text));
   // The fast path takes well-formed JSON, including escapes, CRLF and moderate nesting.
   for (const text of ['{"a":1}', '-0', '{"\\u006cineItems":[{"off\\u0065rId":"A\\u003aB\\u003aC"}]}', '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}', '{"a":1,"a":2,"A":3}']) {
@@ -90,7 +116,7 @@ function random(seed: number): () => number {
   };
 }
 
-test('on mutated documents, the strict parser accepts exactly the error-free ones, and both match parseTree', () => {
+test('on mutated documents, the strict parser accepts exactly the error-free ones, and both match parseTree and findNodeAtOffset', () => {
   const next = random(99);
   const pieces = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u0041', 'null', '-1.5e3', '0', '"k"', '/*', '\r\n', '\t', '\ufeff'];
   let strictCount = 0;
@@ -109,7 +135,7 @@ test('on mutated documents, the strict parser accepts exactly the error-free one
       const errors: ParseError[] = [];
       parseTree(text, errors, OPTIONS);
       if (errors.length === 0) errorFree++;
-      const strict = check(text);
+      const strict = check(text, Array.from({ length: 40 }, () => Math.floor(next() * (text.length + 1))));
       if (strict) strictCount++;
       assert.equal(strict, errors.length === 0, `strict ${strict ? 'accepted' : 'refused'} ${JSON.stringify(text.slice(0, 200))}`);
     }

@@ -23,7 +23,7 @@ export interface InitializationOptions {
   validationDelayMs?: number;
 }
 
-export function startServer(connection: Connection): void {
+export function runLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   // The language modules (parser, schemas, validators, rules) are loaded by a dynamic import, which
   // the bundle evaluates only when first called: after `initialized`, or by the first request.
