@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
 import { type JournalEntry } from '../../../common/src/send/journal';
-import { describeLine, describeRequest, type PurchaseSummary } from '../../../common/src/send/purchase';
+import { confirmationText, type PurchaseSummary } from '../../../common/src/send/purchase';
 import { pickCustomer } from './customerPicker';
 
 export interface Confirmer {
@@ -20,22 +20,10 @@ export interface Confirmer {
 
 export const modalConfirmer: Confirmer = {
   async confirmPurchase(summary, { typed }) {
-    const where = summary.environment.kind === 'production' ? 'PRODUCTION — this spends real money'
-      : summary.environment.kind === 'sandbox' ? 'integration sandbox' : 'local emulator — no money is spent';
-    const customer = summary.customer.name ? `${summary.customer.name} (${summary.customer.domain ?? summary.customer.id})` : summary.customer.id;
-    const detail = [
-      `Environment: ${summary.environment.label} (${where})`,
-      `Customer: ${customer}`,
-      `Customer id: ${summary.customer.id}`,
-      '',
-      ...summary.lines.map(describeLine),
-      ...(summary.changes ?? []).map((c) => `Change ${c.path}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`),
-      ...describeRequest(summary.request),
-      ...(summary.total ? [`Total: ${summary.total.amount.toFixed(2)} ${summary.total.currency ?? ''}`] : []),
-      ...(summary.warnings ?? []).map((w) => `\nNote: ${w}`),
-    ].join('\n');
+    // The words are the core's, so the CLI says the same of the same purchase; this only asks.
+    const { headline, details } = confirmationText(summary);
     const action = summary.action;
-    const choice = await vscode.window.showWarningMessage(`${action} for ${customer}?`, { modal: true, detail }, action);
+    const choice = await vscode.window.showWarningMessage(`${headline}?`, { modal: true, detail: details.join('\n') }, action);
     if (choice !== action) return false;
     if (!typed) return true;
     const domain = summary.customer.domain ?? summary.customer.id;

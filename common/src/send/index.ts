@@ -11,7 +11,7 @@ export { JsonFileStore } from './fileStore';
 export { mergeOver } from './merge';
 export { planFromText, type SendPlan } from './plan';
 export { matchKind } from './requestTarget';
-export { describeLine, describeRequest, describeSummary, type EnvironmentInfo, type EnvironmentKind, type PurchaseLine, type PurchaseSummary } from './purchase';
+export { confirmationText, type ConfirmationText, describeSummary, type EnvironmentInfo, type EnvironmentKind, type PurchaseLine, type PurchaseSummary } from './purchase';
 export { checkEntry, type RecoveryOutcome } from './recovery';
 export { redactBody, redactHeaders, redactText } from './redact';
 export { runDocument, runPlan } from './runner';
