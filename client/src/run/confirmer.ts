@@ -1,6 +1,7 @@
 // Every question the run-request command asks a person, behind one interface. The default asks
-// with modal dialogs; the integration tests replace it through the extension API (a modal cannot be
-// clicked in a headless workbench) and check what it was asked to show.
+// with modal dialogs, in the core's words (common/src/send/purchase.ts confirmationText) so the CLI
+// says the same; the integration tests replace it through the test host (testRunHost.ts), as a
+// modal cannot be clicked in a headless extension host, and check what it was asked to show.
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
 import { type JournalEntry } from '../../../common/src/send/journal';
