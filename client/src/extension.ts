@@ -11,14 +11,16 @@ import { registerExplorer } from './explorer/registerExplorer';
 import { catalogOnDemand } from './language/catalogOnDemand';
 import { registerLanguage } from './language/registerLanguage';
 import { apiPart, loadedParts, onPartLoaded } from './parts';
-import { registerRun, type RunApi } from './run/registerRun';
+import { registerRun } from './run/registerRun';
+import { runTestApi, type RunTestApi } from './run/runTestApi';
+import { TestRunHost } from './run/testRunHost';
 
 /** What activate returns; the integration tests use it to reach the parts. */
 export interface PartnerCenterExtensionApi {
   connection: PartnerCenterConnection;
   languageClientReady: Promise<unknown>;
   explorer: ReturnType<typeof registerExplorer>;
-  run: RunApi;
+  run: RunTestApi;
   /** The parts loaded so far (parts.ts), with their load times; the start-up test reads it. */
   loadedParts(): ReadonlyMap<string, number>;
   /** How long activate took, in milliseconds; the benchmark reads it. */
@@ -42,13 +44,15 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterExtensi
   const explorer = registerExplorer(context, connection, log);
   registerCommands(context, log, emulator);
   registerAuth(context, log, connection);
-  const run = registerRun(context, connection, log, explorer);
+  // The test host exists only outside production: no other extension can replace the purchase confirmation.
+  const testRunHost = context.extensionMode === vscode.ExtensionMode.Production ? undefined : new TestRunHost();
+  const run = registerRun(context, connection, log, explorer, explorer.provider.poller.follower, testRunHost);
   const activationMs = performance.now() - started;
   log.info(`Partner Center activated (${connection.current.label}) in ${activationMs.toFixed(1)} ms; nothing else is loaded until it is used.`);
   // The parts are handed out only to tests and development hosts: in production another
   // extension could otherwise replace the purchase confirmation or ask for a token.
-  if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
-  return { connection, languageClientReady: language.ready, explorer, run, loadedParts, activationMs };
+  if (!testRunHost) return undefined;
+  return { connection, languageClientReady: language.ready, explorer, run: runTestApi(run, testRunHost), loadedParts, activationMs };
 }
 
 export function deactivate(): void {

@@ -40,6 +40,19 @@ export interface RequestKind {
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/**
+ * Which flow of the sending core (common/src/send/flows.ts) sends a call:
+ * - `order`: every line is confirmed, then the call is sent exactly once.
+ * - `cart`: the cart is created and its priced preview shown; buying is its checkout, a second,
+ *   separately confirmed step (`checkout` below).
+ * - `checkout`: the cart is read so the confirmation lists its lines, then checked out exactly once.
+ * - `subscription`: the service resets fields a PATCH leaves out (reference §3.3), so the current
+ *   resource is read and the document merged over it; the changes are confirmed, then sent once.
+ * - `request`: any other write under a customer: the call itself is confirmed and sent once.
+ * - `asWritten`: spends nothing; sent as written (a write still keeps one request id across retries).
+ */
+export type SendFlow = 'order' | 'cart' | 'checkout' | 'subscription' | 'request' | 'asWritten';
+
 /** How the run-request command (common/src/send) sends a document of a kind. */
 export interface SendShape {
   /** For `envelope` kinds, the method used when the document names none. */
@@ -47,15 +60,16 @@ export interface SendShape {
   pathTemplate: string;
   /** A purchase: confirmed with the customer and every line, journaled, sent exactly once. */
   spendsMoney: boolean;
+  /**
+   * How a call of this kind is sent. A generic `*.request.json` whose method and path are another
+   * kind's is sent by that kind's flow when it spends money, as written otherwise; this row's own
+   * flow is for the writes under a customer that match no kind.
+   */
+  flow: SendFlow;
   /** Placeholders of `pathTemplate` other than `{customerId}`, each read from a document property. */
   pathProperties?: Record<string, string>;
-  /**
-   * The service resets fields a PATCH leaves out (reference §3.3), so the current resource is read
-   * first and the document is merged over it.
-   */
-  mergeWithCurrent?: boolean;
   /** What is sent creates something to buy in a second, separately confirmed step (a cart's checkout). */
-  checkout?: { pathTemplate: string; spendsMoney: true };
+  checkout?: { pathTemplate: string; spendsMoney: true; flow: 'checkout' };
   /** The document is itself the call: `method`, `path`, `query`, `headers`, `body` (`*.request.json`). */
   envelope?: boolean;
 }
@@ -86,7 +100,7 @@ export const requestKinds: readonly RequestKind[] = [
     schemaFile: 'order.schema.json',
     schemaId: `${SCHEMA_BASE}order.schema.json`,
     schema: orderSchema,
-    send: { method: 'POST', pathTemplate: '/v1/customers/{customerId}/orders', spendsMoney: true },
+    send: { method: 'POST', pathTemplate: '/v1/customers/{customerId}/orders', spendsMoney: true, flow: 'order' },
     lineItems: { property: 'lineItems', numberProperty: 'lineItemNumber', catalogItemProperty: 'offerId', billingCycleOn: 'document' },
     customerIdProperty: 'referenceCustomerId',
     expectsPartnerAttestation: true,
@@ -100,8 +114,8 @@ export const requestKinds: readonly RequestKind[] = [
     schemaId: `${SCHEMA_BASE}cart.schema.json`,
     schema: cartSchema,
     send: {
-      method: 'POST', pathTemplate: '/v1/customers/{customerId}/carts', spendsMoney: false,
-      checkout: { pathTemplate: '/v1/customers/{customerId}/carts/{cartId}/checkout', spendsMoney: true },
+      method: 'POST', pathTemplate: '/v1/customers/{customerId}/carts', spendsMoney: false, flow: 'cart',
+      checkout: { pathTemplate: '/v1/customers/{customerId}/carts/{cartId}/checkout', spendsMoney: true, flow: 'checkout' },
     },
     lineItems: { property: 'lineItems', numberProperty: 'id', catalogItemProperty: 'catalogItemId', billingCycleOn: 'line' },
     expectsPartnerAttestation: true,
@@ -117,8 +131,8 @@ export const requestKinds: readonly RequestKind[] = [
     expectsPartnerAttestation: false,
     acceptsReadOnlyFields: true,
     send: {
-      method: 'PATCH', pathTemplate: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', spendsMoney: true,
-      pathProperties: { subscriptionId: 'id' }, mergeWithCurrent: true,
+      method: 'PATCH', pathTemplate: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', spendsMoney: true, flow: 'subscription',
+      pathProperties: { subscriptionId: 'id' },
     },
   },
   {
@@ -130,7 +144,7 @@ export const requestKinds: readonly RequestKind[] = [
     schema: customerSchema,
     expectsPartnerAttestation: false,
     acceptsReadOnlyFields: false,
-    send: { method: 'POST', pathTemplate: '/v1/customers', spendsMoney: false },
+    send: { method: 'POST', pathTemplate: '/v1/customers', spendsMoney: false, flow: 'asWritten' },
   },
   {
     id: 'request',
@@ -143,7 +157,7 @@ export const requestKinds: readonly RequestKind[] = [
     acceptsReadOnlyFields: true,
     // Method and path come from the document; whether it spends money is decided by the kind its
     // path and method match (a POST to .../orders is an order, whatever the file is called).
-    send: { method: 'GET', pathTemplate: '/v1', spendsMoney: false, envelope: true },
+    send: { method: 'GET', pathTemplate: '/v1', spendsMoney: false, flow: 'request', envelope: true },
   },
 ];
 

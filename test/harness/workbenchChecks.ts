@@ -3,6 +3,7 @@
 // and notification toasts are real. (With the test driver, or while extension tests run, VS Code
 // refuses every modal dialog and hides every toast.) Each check clicks, types and reads the page;
 // what was sent is read from the emulator's own record.
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,9 +143,15 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       await openFile(page, 'buy.order.json');
       await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
       const text = (await page.locator(DIALOG).first().innerText());
-      for (const expected of ['Place order for', 'local emulator — no money is spent', fixtures.customerId, fixtures.catalog.license]) {
+      for (const expected of ['Place order for', 'local emulator: no money is spent', fixtures.customerId, fixtures.catalog.license]) {
         if (!text.includes(expected)) throw new Error(`the dialog does not show "${expected}":\n${text}`);
       }
+      // The same purchase from the command line must be put in the same words (issue 13).
+      const question = (await page.locator(`${DIALOG} .dialog-message-text`).first().innerText()).trim().replace(/\?$/, '');
+      const detail = await page.locator(`${DIALOG} .dialog-message-detail`).first().innerText();
+      const cli = await cliConfirmation(repoRoot, join(workspace, 'buy.order.json'), emulator.url);
+      const words = (t: string) => t.replace(/\s+/g, ' ').trim();
+      if (words(`${question}\n${detail}`) !== words(cli)) throw new Error(`the dialog and the CLI say different things.\ndialog:\n${question}\n${detail}\nCLI:\n${cli}`);
       await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Cancel') }).first().click();
       await page.locator(DIALOG).first().waitFor({ state: 'hidden' });
       await page.locator(TOAST).filter({ hasText: 'the purchase was not confirmed' }).first().waitFor();
@@ -244,7 +251,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     await check('against production the customer\'s domain must be typed: a wrong domain is refused, the right one confirms', async () => {
       await runCommand(page, 'PC Test: Confirm a Production Purchase');
       const text = await page.locator(DIALOG).first().innerText();
-      if (!/PRODUCTION — this spends real money/.test(text)) throw new Error(`the dialog does not say it is production:\n${text}`);
+      if (!/PRODUCTION: real money/.test(text)) throw new Error(`the dialog does not say it is production:\n${text}`);
       await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Place order') }).first().click();
       await page.locator(QUICK_INPUT).first().waitFor();
       await page.keyboard.type('fabrikam.onmicrosoft.com');
@@ -268,6 +275,26 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     await emulator.stop();
   }
   return outcomes;
+}
+
+/**
+ * What `partner-center send` shows to confirm the purchase in `file`: run with no terminal and no
+ * --yes, it prints the confirmation, refuses, and sends nothing.
+ */
+async function cliConfirmation(repoRoot: string, file: string, endpoint: string): Promise<string> {
+  const journal = join(mkdtempSync(join(tmpdir(), 'pc-workbench-cli-')), 'journal.json');
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'send', file, '--endpoint', endpoint, '--journal', journal], {
+    env: { ...process.env, PARTNER_CENTER_TOKEN: 'workbench-check' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+  child.stdout.resume();
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const lines = stderr.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('Place order for'));
+  const end = lines.findIndex((l) => l.startsWith('refusing to make a purchase'));
+  if (code !== 2 || start < 0 || end < start) throw new Error(`the CLI did not show a confirmation and refuse (exit ${code}):\n${stderr}`);
+  return lines.slice(start, end).join('\n');
 }
 
 /** The JSON a dialog or the helper extension writes to `path`, once the file is there. */

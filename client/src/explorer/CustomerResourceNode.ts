@@ -40,6 +40,10 @@ export abstract class CustomerResourceNode<T extends { id?: string; status?: str
     return this.folder;
   }
 
+  get status(): string | undefined {
+    return this.resource.status;
+  }
+
   isSettled(): boolean {
     return !isPendingStatus(this.resource.status);
   }

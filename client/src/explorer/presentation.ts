@@ -23,9 +23,8 @@ export function statusIcon(status: string | undefined, fallback: string): vscode
   return look ? new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color)) : new vscode.ThemeIcon(fallback);
 }
 
-export function isPendingStatus(status: string | undefined): boolean {
-  return status !== undefined && status.toLowerCase().startsWith('pending');
-}
+// Which statuses are pending is the shared vocabulary's (issue 13), so the tree and the run command agree.
+export { isPendingStatus } from '../../../common/src/follow/resourceStatus';
 
 export function shortDate(iso: string | undefined): string | undefined {
   if (!iso) return undefined;

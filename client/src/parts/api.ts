@@ -5,5 +5,5 @@
 export { PartnerCenterClient } from '../../../common/src/api/client';
 export { isPartnerCenterError } from '../../../common/src/api/errors';
 export { PartnerCenterAuth, SignInError, explainPartnerCenterAuthError, translateAuthError } from '../../../common/src/auth';
-export { followOrder, planFromText, recoverAll, runPlan } from '../../../common/src/send';
+export { planFromText, recoverAll, runPlan } from '../../../common/src/send';
 export { createExtensionCatalogSource } from '../language/catalogSource';

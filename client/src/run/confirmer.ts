@@ -1,10 +1,11 @@
 // Every question the run-request command asks a person, behind one interface. The default asks
-// with modal dialogs; the integration tests replace it through the extension API (a modal cannot be
-// clicked in a headless workbench) and check what it was asked to show.
+// with modal dialogs, in the core's words (common/src/send/purchase.ts confirmationText) so the CLI
+// says the same; the integration tests replace it through the test host (testRunHost.ts), as a
+// modal cannot be clicked in a headless extension host, and check what it was asked to show.
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
 import { type JournalEntry } from '../../../common/src/send/journal';
-import { describeLine, describeRequest, type PurchaseSummary } from '../../../common/src/send/purchase';
+import { confirmationText, type PurchaseSummary } from '../../../common/src/send/purchase';
 import { pickCustomer } from './customerPicker';
 
 export interface Confirmer {
@@ -20,22 +21,10 @@ export interface Confirmer {
 
 export const modalConfirmer: Confirmer = {
   async confirmPurchase(summary, { typed }) {
-    const where = summary.environment.kind === 'production' ? 'PRODUCTION — this spends real money'
-      : summary.environment.kind === 'sandbox' ? 'integration sandbox' : 'local emulator — no money is spent';
-    const customer = summary.customer.name ? `${summary.customer.name} (${summary.customer.domain ?? summary.customer.id})` : summary.customer.id;
-    const detail = [
-      `Environment: ${summary.environment.label} (${where})`,
-      `Customer: ${customer}`,
-      `Customer id: ${summary.customer.id}`,
-      '',
-      ...summary.lines.map(describeLine),
-      ...(summary.changes ?? []).map((c) => `Change ${c.path}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`),
-      ...describeRequest(summary.request),
-      ...(summary.total ? [`Total: ${summary.total.amount.toFixed(2)} ${summary.total.currency ?? ''}`] : []),
-      ...(summary.warnings ?? []).map((w) => `\nNote: ${w}`),
-    ].join('\n');
+    // The words are the core's, so the CLI says the same of the same purchase; this only asks.
+    const { headline, details } = confirmationText(summary);
     const action = summary.action;
-    const choice = await vscode.window.showWarningMessage(`${action} for ${customer}?`, { modal: true, detail }, action);
+    const choice = await vscode.window.showWarningMessage(`${headline}?`, { modal: true, detail: details.join('\n') }, action);
     if (choice !== action) return false;
     if (!typed) return true;
     const domain = summary.customer.domain ?? summary.customer.id;

@@ -1,44 +1,41 @@
 // Registers the run-request part: the command, the CodeLens, the History view and its commands,
 // the response documents; then asks the service about any send a crash or reload left open.
-// Returns the seams the integration tests use (confirmer, retry tuning, reload from storage).
+// The dialogs, trust and retry tuning come in with the host (runHost.ts); what it returns is only
+// for the test API (runTestApi.ts).
 import * as vscode from 'vscode';
 import { History } from '../../../common/src/send/history';
 import { Journal } from '../../../common/src/send/journal';
 import { type RecoveryOutcome } from '../../../common/src/send/recovery';
+import { type StatusFollower } from '../../../common/src/follow/statusFollower';
 import { type PartnerCenterConnection } from '../connection';
-import { type Confirmer, modalConfirmer } from './confirmer';
 import { CustomerMemory } from './customerPicker';
 import { RunCodeLensProvider } from './codeLens';
-import { exportHistory, registerHistoryCommands } from './historyCommands';
+import { registerHistoryCommands } from './historyCommands';
 import { HistoryTreeProvider } from './historyView';
 import { registerJournalCommands } from './journalCommands';
 import { RESPONSE_SCHEME, ResponseProvider } from './responseProvider';
-import { type ExplorerHooks, RunController, type RunOutcome } from './runController';
+import { type ExplorerHooks, RunController } from './runController';
+import { type RunHost, windowRunHost } from './runHost';
 import { readRunSettings } from './runSettings';
 import { historyStore, StateJournalStore } from './stores';
 
-export interface RunApi {
-  run(uri?: vscode.Uri, options?: { token?: vscode.CancellationToken }): Promise<RunOutcome>;
-  /** Replaces the dialogs (undefined restores them). */
-  setConfirmer(confirmer: Confirmer | undefined): void;
-  setRetry(retry: { maxAttempts?: number; baseDelayMs?: number } | undefined): void;
-  setTrusted(isTrusted: (() => boolean) | undefined): void;
-  rememberCustomer(uri: vscode.Uri, customerId: string): Promise<void>;
+/** What the run part hands back to activate; only the test API (runTestApi.ts) uses it. */
+export interface RunPart {
+  controller: RunController;
   history(): History;
   journal(): Journal;
-  /** Rebuilds the journal and history from storage, as after a window reload, and runs recovery. */
-  reload(): Promise<RecoveryOutcome[]>;
-  followed: ReadonlyMap<string, string>;
-  exportHistory(format: 'json' | 'har', target: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** Opens the journal and history again from storage, as a window reload does, and runs recovery. */
+  reopen(): Promise<RecoveryOutcome[]>;
 }
 
-export function registerRun(context: vscode.ExtensionContext, connection: PartnerCenterConnection, log: vscode.LogOutputChannel, explorer: ExplorerHooks): RunApi {
+export function registerRun(context: vscode.ExtensionContext, connection: PartnerCenterConnection, log: vscode.LogOutputChannel, explorer: ExplorerHooks,
+  follower: StatusFollower, host: RunHost = windowRunHost): RunPart {
   const memory = new CustomerMemory(context.workspaceState);
   let journal = new Journal(new StateJournalStore(context.globalState));
   let history = new History(historyStore(context), readRunSettings().historyLimit);
   const tree = new HistoryTreeProvider(() => history);
   const controller = new RunController({
-    connection, log, explorer, memory, journal: () => journal, history: () => history, onHistoryChanged: () => tree.refresh(),
+    connection, log, explorer, memory, journal: () => journal, history: () => history, onHistoryChanged: () => tree.refresh(), host, follower,
   });
   const codeLens = new RunCodeLensProvider((document) => controller.kindOf(document));
   const updateContext = (editor = vscode.window.activeTextEditor) =>
@@ -55,7 +52,7 @@ export function registerRun(context: vscode.ExtensionContext, connection: Partne
     vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'json' }, { scheme: 'untitled', language: 'json' }, { language: 'jsonc' }], codeLens),
     vscode.commands.registerCommand('partnerCenter.runRequest', (uri?: vscode.Uri) => controller.run(uri instanceof vscode.Uri ? uri : undefined)),
     ...registerHistoryCommands(() => history, () => tree.refresh(), (uri) => controller.run(uri)),
-    ...registerJournalCommands(() => journal, () => controller.confirmer, log),
+    ...registerJournalCommands(() => journal, () => host.confirmer(), log),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateContext(editor)),
     connection.onDidChange(() => void recover()),
   );
@@ -63,20 +60,14 @@ export function registerRun(context: vscode.ExtensionContext, connection: Partne
   void recover();
 
   return {
-    run: (uri, options) => controller.run(uri, options),
-    setConfirmer: (confirmer) => { controller.confirmer = confirmer ?? modalConfirmer; },
-    setRetry: (retry) => { controller.retry = retry; },
-    setTrusted: (isTrusted) => { controller.isTrusted = isTrusted ?? (() => vscode.workspace.isTrusted); },
-    rememberCustomer: (uri, customerId) => memory.set(uri, customerId),
+    controller,
     history: () => history,
     journal: () => journal,
-    reload: async () => {
+    reopen: async () => {
       journal = new Journal(new StateJournalStore(context.globalState));
       history = new History(historyStore(context), readRunSettings().historyLimit);
       tree.refresh();
       return recover();
     },
-    followed: controller.followed,
-    exportHistory: (format, target) => exportHistory(() => history, format, undefined, target),
   };
 }

@@ -3,14 +3,15 @@
 // it, the history record, the response beside the request, and the placed orders followed.
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
+import { type FollowHandle, type StatusFollower } from '../../../common/src/follow/statusFollower';
 import { type RequestKind } from '../../../common/src/requestKinds';
 import { requestKindOf } from '../language/requestDocuments';
 import { type EnvironmentInfo, type Exchange, type History, type Journal, type RecoveryOutcome, type RunPrompts, type RunResult } from '../../../common/src/send';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
 import { apiPart } from '../parts';
-import { type Confirmer, modalConfirmer } from './confirmer';
 import { type CustomerMemory } from './customerPicker';
 import { openResponse } from './responseProvider';
+import { type RunHost } from './runHost';
 import { readRunSettings } from './runSettings';
 
 /** What the explorer offers (called defensively: it may not provide them yet). */
@@ -27,6 +28,10 @@ export interface RunDeps {
   journal: () => Journal;
   history: () => History;
   onHistoryChanged: () => void;
+  /** The dialogs, the trust check and the retry tuning (runHost.ts). */
+  host: RunHost;
+  /** The follower the explorer polls with (common/src/follow). */
+  follower: StatusFollower;
 }
 
 /**
@@ -47,15 +52,10 @@ function refuse(reason: RunRefusal['reason'], message: string, show: (message: s
 }
 
 export class RunController implements vscode.Disposable {
-  confirmer: Confirmer = modalConfirmer;
-  retry: { maxAttempts?: number; baseDelayMs?: number } | undefined;
-  /** Seam for tests: the real check is the workspace's trust. */
-  isTrusted: () => boolean = () => vscode.workspace.isTrusted;
   /** Orders followed after placing or recovery, with their last status. */
   readonly followed = new Map<string, string>();
-  lastRecovery: RecoveryOutcome[] = [];
-  /** Stops following orders when the extension goes away. */
-  private readonly stopped = new AbortController();
+  /** The follow-ups of placed orders, stopped when the extension goes away. */
+  private readonly follows = new Set<FollowHandle>();
   /**
    * Documents being run now. A double-click on the CodeLens or ▶ would queue a second confirmation
    * of the same purchase; the core refuses a second send too, but the person should not be asked twice.
@@ -69,7 +69,7 @@ export class RunController implements vscode.Disposable {
   }
 
   async run(uri?: vscode.Uri, options: { token?: vscode.CancellationToken } = {}): Promise<RunOutcome> {
-    if (!this.isTrusted()) {
+    if (!this.deps.host.isTrusted()) {
       return refuse('untrusted', 'sending requests is disabled in an untrusted workspace. Trust the workspace to send.');
     }
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
@@ -94,7 +94,7 @@ export class RunController implements vscode.Disposable {
     const { planFromText, runPlan } = apiPart();
     const plan = planFromText(document.getText(), kind);
     const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-    if (errors.length > 0 && !(plan.isRead && await this.confirmer.confirmReadWithErrors(errors.length))) {
+    if (errors.length > 0 && !(plan.isRead && await this.deps.host.confirmer().confirmReadWithErrors(errors.length))) {
       return refuse('documentErrors', `not sent — the document has ${errors.length} error(s). Fix them first (see the Problems view).`);
     }
     let client: PartnerCenterClient;
@@ -116,7 +116,7 @@ export class RunController implements vscode.Disposable {
         try {
           return await runPlan(plan, {
             client, environment: this.environment(), journal: this.deps.journal(), prompts, signal: controller.signal,
-            documentUri: document.uri.toString(), customerId, retry: this.retry, progress: (message) => progress.report({ message }),
+            documentUri: document.uri.toString(), customerId, retry: this.deps.host.retry(), progress: (message) => progress.report({ message }),
           });
         } finally {
           subs.forEach((s) => s?.dispose());
@@ -129,10 +129,10 @@ export class RunController implements vscode.Disposable {
   /** Asks the service about journaled sends left open by a crash or reload (found orders are followed). */
   async recover(): Promise<RecoveryOutcome[]> {
     // Most start-ups have nothing to recover: then nothing is loaded and nothing is asked.
-    if (!this.deps.connection.hasClient || (await this.deps.journal().unsettled()).length === 0) return (this.lastRecovery = []);
+    if (!this.deps.connection.hasClient || (await this.deps.journal().unsettled()).length === 0) return [];
     const client = this.deps.connection.getClient();
-    this.lastRecovery = await apiPart().recoverAll(client, this.deps.journal());
-    for (const outcome of this.lastRecovery) {
+    const outcomes = await apiPart().recoverAll(client, this.deps.journal());
+    for (const outcome of outcomes) {
       this.deps.log.info(`Interrupted send ${outcome.entry.requestId} (${outcome.entry.startedAt}): ${outcome.state}. ${outcome.message}`);
       if (outcome.state === 'found') {
         void vscode.window.showInformationMessage(`Partner Center: ${outcome.message} It will not be sent again.`);
@@ -144,7 +144,7 @@ export class RunController implements vscode.Disposable {
         void vscode.window.showWarningMessage(`Partner Center: an order sent before the window closed has no definite answer yet. ${outcome.message} Run its document again to settle it: you are asked first, and it cannot be bought twice.`);
       }
     }
-    return this.lastRecovery;
+    return outcomes;
   }
 
   environment(): EnvironmentInfo {
@@ -156,11 +156,11 @@ export class RunController implements vscode.Disposable {
   private prompts(client: PartnerCenterClient, document: vscode.TextDocument): RunPrompts {
     return {
       pickCustomer: async () => {
-        const id = await this.confirmer.pickCustomer(client, this.deps.explorer.selectedCustomerId?.());
+        const id = await this.deps.host.confirmer().pickCustomer(client, this.deps.explorer.selectedCustomerId?.());
         if (id) await this.deps.memory.set(document.uri, id);
         return id;
       },
-      confirmPurchase: (summary) => this.confirmer.confirmPurchase(summary, {
+      confirmPurchase: (summary) => this.deps.host.confirmer().confirmPurchase(summary, {
         typed: summary.environment.kind === 'production' && readRunSettings().requireTypedConfirmation,
       }),
       showCartPreview: async (summary, cart, exchange) => {
@@ -190,17 +190,33 @@ export class RunController implements vscode.Disposable {
     if (open) await openResponse(record.id, title);
   }
 
+  /**
+   * Placed orders are shown in the explorer and followed until they settle, through the follower
+   * the explorer shares: an order the tree also shows is read once per turn, not twice.
+   */
   private afterOrders(client: PartnerCenterClient, customerId: string, orderIds: readonly string[]): void {
     for (const orderId of orderIds) {
       this.followed.set(orderId, 'pending');
       if (typeof this.deps.explorer.revealOrder === 'function') {
         this.deps.explorer.revealOrder(customerId, orderId).catch((err: unknown) => this.deps.log.warn(`Could not reveal order ${orderId}: ${String(err)}`));
       }
-      apiPart().followOrder(client, customerId, orderId, { intervalMs: 1000, signal: this.stopped.signal }).then((status) => {
-        this.followed.set(orderId, status);
-        this.deps.log.info(`Order ${orderId} for customer ${customerId}: ${status}.`);
-        if (status === 'completed') void vscode.window.setStatusBarMessage(`$(check) Partner Center order ${orderId} completed`, 10_000);
-      }, (err: unknown) => this.deps.log.warn(`Stopped following order ${orderId}: ${err instanceof Error ? err.message : String(err)}`));
+      const following = this.deps.follower.follow(`/customers/${customerId}/orders/${orderId}`, {
+        firstDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 15 * 60_000,
+        read: async (signal) => (await client.orders.get(customerId, orderId, { signal })).status,
+        onDone: (last) => {
+          this.follows.delete(following);
+          const status = (last ?? 'unknown').toLowerCase();
+          this.followed.set(orderId, status);
+          this.deps.log.info(`Order ${orderId} for customer ${customerId}: ${status}.`);
+          if (status === 'completed') void vscode.window.setStatusBarMessage(`$(check) Partner Center order ${orderId} completed`, 10_000);
+        },
+        onError: (err) => {
+          following.dispose();
+          this.follows.delete(following);
+          this.deps.log.warn(`Stopped following order ${orderId}: ${err instanceof Error ? err.message : String(err)}`);
+        },
+      });
+      this.follows.add(following);
     }
   }
 
@@ -211,7 +227,8 @@ export class RunController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.stopped.abort();
+    for (const following of this.follows) following.dispose();
+    this.follows.clear();
   }
 
   private title(document: vscode.TextDocument): string {

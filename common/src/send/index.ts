@@ -2,7 +2,6 @@
 export { describeExchange, responseDocument } from './responseDocument';
 export { adviceFor, adviceForCode, type ErrorAdvice } from './errorAdvice';
 export { exchange, type Exchange, type ExchangeOutcome, type HttpCall } from './exchange';
-export { followOrder, recoverAll } from './follow';
 export { toHar } from './har';
 export { History, MemoryHistoryStore, redactExchange, type HistoryRecord, type HistoryStore } from './history';
 export { Journal, MemoryJournalStore, type JournalEntry, type JournalStore } from './journal';
@@ -11,8 +10,8 @@ export { JsonFileStore } from './fileStore';
 export { mergeOver } from './merge';
 export { planFromText, type SendPlan } from './plan';
 export { matchKind } from './requestTarget';
-export { describeLine, describeRequest, describeSummary, type EnvironmentInfo, type EnvironmentKind, type PurchaseLine, type PurchaseSummary } from './purchase';
-export { checkEntry, type RecoveryOutcome } from './recovery';
+export { confirmationText, type ConfirmationText, describeSummary, type EnvironmentInfo, type EnvironmentKind, type PurchaseLine, type PurchaseSummary } from './purchase';
+export { checkEntry, recoverAll, type RecoveryOutcome } from './recovery';
 export { redactBody, redactHeaders, redactText } from './redact';
 export { runDocument, runPlan } from './runner';
 export { type RunContext, type RunPrompts, type RunResult, type RunStatus } from './runTypes';

@@ -6,10 +6,10 @@
 // is sent here.
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import { type QueryValue } from '../api';
-import { type HttpMethod, type RequestKind } from '../requestKinds';
+import { type HttpMethod, type RequestKind, type SendFlow } from '../requestKinds';
 import { isObject, type JsonObject, keyOf, prop, stringProp } from './jsonValues';
 import { placeholders } from './pathTemplate';
-import { canonicalPath, classifyRequest } from './requestTarget';
+import { canonicalPath, classifyRequest, type RequestTarget } from './requestTarget';
 import { validateBodyAs } from './bodyValidation';
 
 export interface SendPlan {
@@ -19,6 +19,8 @@ export interface SendPlan {
   target?: RequestKind;
   /** Which step of the target kind the call is: its main send or its checkout (generic requests can be either). */
   step: 'send' | 'checkout' | 'other';
+  /** Which flow sends the call: the request-kinds table's column for the kind and step it is. */
+  flow: SendFlow;
   method: HttpMethod;
   /** Path with placeholders still in it; `values` holds those already known. */
   pathTemplate: string;
@@ -79,7 +81,7 @@ function nestingDepth(text: string): number {
 
 function emptyPlan(kind: RequestKind): SendPlan {
   return {
-    kind, target: kind, step: 'send', method: kind.send.method, pathTemplate: kind.send.pathTemplate, values: {},
+    kind, target: kind, step: 'send', flow: kind.send.flow, method: kind.send.method, pathTemplate: kind.send.pathTemplate, values: {},
     needsCustomer: false, spendsMoney: kind.send.spendsMoney, isRead: false, problems: [],
   };
 }
@@ -124,11 +126,21 @@ function planEnvelope(doc: JsonObject, kind: RequestKind): SendPlan {
     for (const problem of validateBodyAs(body, target.kind)) problems.push(`Body: ${problem}`);
   }
   return {
-    kind, target: target?.kind, step: target?.step ?? 'other', method: m, pathTemplate, values, query, headers, body,
+    kind, target: target?.kind, step: target?.step ?? 'other', flow: envelopeFlow(kind, target), method: m, pathTemplate, values, query, headers, body,
     customerId: values.customerId,
     needsCustomer: placeholders(pathTemplate).includes('customerId') && values.customerId === undefined,
     spendsMoney: target?.spendsMoney ?? false, isRead: m === 'GET', problems,
   };
+}
+
+/**
+ * A generic request that spends money is sent by the flow of the kind and step it turns out to be
+ * (or, matching none, by the generic row's own); one that spends nothing is sent as written.
+ */
+function envelopeFlow(kind: RequestKind, target: RequestTarget | undefined): SendFlow {
+  if (!target?.spendsMoney) return 'asWritten';
+  if (target.step === 'checkout' && target.kind?.send.checkout) return target.kind.send.checkout.flow;
+  return target.kind?.send.flow ?? kind.send.flow;
 }
 
 function withoutSchemaRef(doc: JsonObject): JsonObject {

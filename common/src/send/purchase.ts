@@ -101,8 +101,8 @@ const ENVIRONMENT_WORDS: Record<EnvironmentKind, string> = {
   emulator: 'local emulator: no money is spent',
 };
 
-/** One line per line item, for a modal's detail text and the CLI. */
-export function describeLine(line: PurchaseLine): string {
+/** One line per line item. */
+function describeLine(line: PurchaseLine): string {
   const parts = [`${line.quantity ?? '?'} × ${line.product}`];
   if (line.termDuration) parts.push(`term ${line.termDuration}`);
   if (line.billingCycle) parts.push(`billed ${line.billingCycle}`);
@@ -111,25 +111,39 @@ export function describeLine(line: PurchaseLine): string {
   return line.error ? `${text} (error: ${line.error})` : text;
 }
 
-export function describeSummary(summary: PurchaseSummary): string {
+/**
+ * What a purchase confirmation says, in the words the extension's modal and the CLI both show:
+ * the headline is the question (the modal's message), the details follow it line by line.
+ */
+export interface ConfirmationText {
+  headline: string;
+  details: string[];
+}
+
+export function confirmationText(summary: PurchaseSummary): ConfirmationText {
   const customer = summary.customer.name
     ? `${summary.customer.name}${summary.customer.domain ? ` (${summary.customer.domain})` : ''}`
     : summary.customer.id;
-  const out = [
-    `${summary.action} for ${customer}`,
+  const details = [
     `Environment: ${summary.environment.label} (${ENVIRONMENT_WORDS[summary.environment.kind]})`,
     `Customer id: ${summary.customer.id}`,
     ...summary.lines.map(describeLine),
     ...(summary.changes ?? []).map((c) => `Change ${c.path}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`),
     ...describeRequest(summary.request),
   ];
-  if (summary.total) out.push(`Total: ${formatMoney(summary.total.amount, summary.total.currency)}`);
-  for (const w of summary.warnings ?? []) out.push(`Note: ${w}`);
-  return out.join('\n');
+  if (summary.total) details.push(`Total: ${formatMoney(summary.total.amount, summary.total.currency)}`);
+  for (const w of summary.warnings ?? []) details.push(`Note: ${w}`);
+  return { headline: `${summary.action} for ${customer}`, details };
+}
+
+/** The confirmation as one text, as the CLI prints it. */
+export function describeSummary(summary: PurchaseSummary): string {
+  const { headline, details } = confirmationText(summary);
+  return [headline, ...details].join('\n');
 }
 
 /** The call of a generic write, its body shortened so a dialog stays readable. */
-export function describeRequest(request: PurchaseSummary['request']): string[] {
+function describeRequest(request: PurchaseSummary['request']): string[] {
   if (!request) return [];
   const body = request.body === undefined ? '' : JSON.stringify(request.body);
   return [`Request: ${request.method} ${request.path}`, ...(body ? [`Body: ${body.length > 600 ? `${body.slice(0, 600)}…` : body}`] : [])];

@@ -18,7 +18,7 @@
 // so it can never complete. matched: see above. unchecked: a generic write the service cannot be
 // asked about. unreachable: no definite answer yet.
 import { isPartnerCenterError, type Order, type PartnerCenterClient } from '../api';
-import { type JournalEntry } from './journal';
+import { beingSent, type Journal, type JournalEntry, sameEndpoint } from './journal';
 import { isObject, prop } from './jsonValues';
 import { changesApplied } from './merge';
 
@@ -151,4 +151,20 @@ function sameLines(order: Order, lines: readonly { item: string; quantity: numbe
   const want = lines.map((l) => key(l.item, l.quantity)).sort();
   const have = order.lineItems.map((l) => key(l.offerId, l.quantity)).sort();
   return want.every((k, i) => k === have[i]);
+}
+
+/**
+ * Checks every unsettled send of this endpoint that no run is sending now. Only definite answers
+ * settle an entry (found, or its resource gone); orders merely matched by their lines stay open
+ * until the purchase is run again and the service answers for its request id.
+ */
+export async function recoverAll(client: PartnerCenterClient, journal: Journal, signal?: AbortSignal): Promise<RecoveryOutcome[]> {
+  const entries = await journal.unsettled((e) => sameEndpoint(e.endpoint, client.endpoint) && !beingSent(e));
+  const outcomes: RecoveryOutcome[] = [];
+  for (const entry of entries) {
+    const outcome = await checkEntry(client, entry, signal);
+    if (outcome.state === 'found' || (outcome.state === 'notFound' && outcome.gone)) await journal.settle(entry.requestId);
+    outcomes.push(outcome);
+  }
+  return outcomes;
 }

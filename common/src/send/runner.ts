@@ -1,13 +1,15 @@
 // Runs one request document: plan the call from the request-kinds table, settle the customer,
-// then hand over to the flow the call needs (purchase flows confirm and send exactly once; reads
+// then hand over to the flow the table names for it (purchase flows confirm and send exactly once; reads
 // and writes known to spend nothing are sent as they are). The extension and the CLI both call `runDocument`.
 import { resolveApiUrl } from '../api';
-import { type RequestKind } from '../requestKinds';
-import { exchange, type HttpCall } from './exchange';
-import { cartFlow, checkoutFlow, orderFlow, outcomeOf, requestFlow, subscriptionFlow } from './flows';
+import { type RequestKind, type SendFlow } from '../requestKinds';
+import { cartFlow, checkoutFlow } from './cartFlows';
+import { type HttpCall } from './exchange';
+import { asWrittenFlow, orderFlow, requestFlow, subscriptionFlow } from './flows';
 import { CustomerNotFoundError } from './lookups';
 import { fillPath, MissingPathValueError } from './pathTemplate';
 import { planFromText, type SendPlan } from './plan';
+import { type FlowInput, type FlowResult } from './purchaseFlow';
 import { classifyRequest, pathBelowEndpoint } from './requestTarget';
 import { type RunContext, type RunResult } from './runTypes';
 
@@ -59,17 +61,16 @@ function classifiedOtherwise(plan: SendPlan, call: HttpCall, customerId: string 
   return same ? undefined : `the URL that would be sent (${url.pathname}) is not the call the document was checked as (${plan.method} ${plan.pathTemplate}).`;
 }
 
-async function dispatch(plan: SendPlan, call: HttpCall, customerId: string | undefined, ctx: RunContext) {
-  const target = plan.target;
-  if (plan.spendsMoney && customerId) {
-    if (!target) return requestFlow(ctx, customerId, call);
-    if (plan.step === 'checkout') return checkoutFlow(ctx, customerId, plan.values.cartId, call);
-    if (target.send.mergeWithCurrent) return subscriptionFlow(ctx, customerId, plan.values.subscriptionId, call);
-    return orderFlow(ctx, target, customerId, call);
-  }
-  if (!plan.kind.send.envelope && plan.kind.send.checkout && customerId) return cartFlow(ctx, plan.kind, customerId, call);
-  // Reads and writes that spend nothing: sent as written (writes still keep one request id across retries).
-  ctx.progress?.(`${call.method} ${call.path}…`);
-  const e = await exchange(ctx.client, call, { signal: ctx.signal, maxAttempts: ctx.retry?.maxAttempts, baseDelayMs: ctx.retry?.baseDelayMs });
-  return { exchanges: [e], customerId, orderIds: [], ...outcomeOf(e) };
+/** The flow of each row of the request-kinds table's "how it is sent" column. */
+const purchaseFlows: Record<Exclude<SendFlow, 'asWritten'>, (ctx: RunContext, input: FlowInput) => Promise<FlowResult>> = {
+  order: orderFlow,
+  cart: cartFlow,
+  checkout: checkoutFlow,
+  subscription: subscriptionFlow,
+  request: requestFlow,
+};
+
+async function dispatch(plan: SendPlan, call: HttpCall, customerId: string | undefined, ctx: RunContext): Promise<FlowResult> {
+  if (plan.flow === 'asWritten' || !customerId) return asWrittenFlow(ctx, call, customerId);
+  return purchaseFlows[plan.flow](ctx, { kind: plan.target ?? plan.kind, customerId, call, values: plan.values });
 }

@@ -8,28 +8,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, emulatorUrl, openNewDocument, waitFor, workspaceRoot } from '../helpers';
 import { emulator } from '../emulatorAdmin';
-import { type JournalEntry, type PurchaseSummary, type RecoveryOutcome, type RunResult, type History, type Journal } from '../../../common/src/send';
+import { type JournalEntry, type PurchaseSummary, type RunResult } from '../../../common/src/send';
+import { type PartnerCenterExtensionApi } from '../../../client/src/extension';
+import { type Confirmer } from '../../../client/src/run/confirmer';
 
-interface Confirmer {
-  confirmPurchase(summary: PurchaseSummary, options: { typed: boolean }): Promise<boolean>;
-  confirmReadWithErrors(errorCount: number): Promise<boolean>;
-  pickCustomer(client: unknown, preferredId: string | undefined): Promise<string | undefined>;
-  confirmDiscard?(entry: JournalEntry): Promise<boolean>;
-}
-interface Api {
-  explorer: { revealOrder: (customerId: string, orderId: string) => Promise<{ getTreeItem(): vscode.TreeItem } | undefined> };
-  run: {
-    run(uri?: vscode.Uri, options?: { token?: vscode.CancellationToken }): Promise<RunResult | RunRefusal>;
-    setConfirmer(c: Confirmer | undefined): void;
-    setRetry(r: { maxAttempts?: number; baseDelayMs?: number } | undefined): void;
-    setTrusted(f: (() => boolean) | undefined): void;
-    history(): History;
-    journal(): Journal;
-    reload(): Promise<RecoveryOutcome[]>;
-    followed: ReadonlyMap<string, string>;
-    exportHistory(format: 'json' | 'har', target: vscode.Uri): Promise<vscode.Uri | undefined>;
-  };
-}
+type Api = PartnerCenterExtensionApi;
 interface RunRefusal { status: 'refused'; reason: string; message: string }
 /** The run's result when it was sent; fails the test with the refusal otherwise. */
 function sent(outcome: RunResult | RunRefusal): RunResult {
