@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { registerAuth } from './auth/registerAuth';
 import { registerCommands } from './commands';
+import { config } from './config';
 import { PartnerCenterConnection } from './connection';
 import { EmulatorLauncher } from './emulatorLauncher';
 import { registerExplorer } from './explorer/registerExplorer';
@@ -29,8 +30,8 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterExtensi
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Partner Center', { log: true });
   onPartLoaded((name, ms) => log.info(`Loaded the ${name} part on first use in ${ms.toFixed(1)} ms.`));
-  const connection = new PartnerCenterConnection(log);
-  const emulator = new EmulatorLauncher(context, log);
+  const connection = new PartnerCenterConnection(config, log);
+  const emulator = new EmulatorLauncher(context, config, log);
   // The language server reads the catalog through the extension's client; it never holds a token.
   const catalog = catalogOnDemand(() => apiPart().createExtensionCatalogSource(() => connection.tryGetClient()));
   const language = registerLanguage(context, log, catalog);

@@ -6,9 +6,10 @@ import * as vscode from 'vscode';
 import { type LanguageClient } from 'vscode-languageclient/node';
 import { type CatalogSource } from '../../../common/src/language/catalog';
 import { type ServerSettings } from '../../../common/src/protocol';
+import { config } from '../config';
 import { languageClientPart } from '../parts';
 import { type StartedLanguageClient } from '../parts/languageClient';
-import { isCheckedRequestDocument, requestFilesSetting, requestKindOf } from './requestDocuments';
+import { isCheckedRequestDocument, requestKindOf } from './requestDocuments';
 import { registerSchemaPlaceholder } from './schemaPlaceholder';
 
 export interface RequestLanguageClient extends vscode.Disposable {
@@ -19,7 +20,7 @@ export interface RequestLanguageClient extends vscode.Disposable {
 }
 
 function readServerSettings(): ServerSettings {
-  return { requestFiles: requestFilesSetting() };
+  return { requestFiles: config.requestFiles };
 }
 
 export function registerLanguage(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, catalog: CatalogSource): RequestLanguageClient {
@@ -67,8 +68,8 @@ export function registerLanguage(context: vscode.ExtensionContext, log: vscode.L
   const subscriptions: vscode.Disposable[] = [
     registerSchemaPlaceholder(),
     vscode.workspace.onDidOpenTextDocument(maybeStart),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('partnerCenter.requestFiles')) return;
+    config.onDidChange((change) => {
+      if (!change.affects('requestFiles')) return;
       settings = readServerSettings();
       if (started) started.settingsChanged(settings);
       else vscode.workspace.textDocuments.forEach(maybeStart);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { History } from '../../../common/src/send/history';
 import { Journal } from '../../../common/src/send/journal';
 import { type RecoveryOutcome } from '../../../common/src/send/recovery';
+import { config } from '../config';
 import { type PartnerCenterConnection } from '../connection';
 import { type Confirmer, modalConfirmer } from './confirmer';
 import { CustomerMemory } from './customerPicker';
@@ -14,7 +15,6 @@ import { HistoryTreeProvider } from './historyView';
 import { registerJournalCommands } from './journalCommands';
 import { RESPONSE_SCHEME, ResponseProvider } from './responseProvider';
 import { type ExplorerHooks, RunController, type RunOutcome } from './runController';
-import { readRunSettings } from './runSettings';
 import { historyStore, StateJournalStore } from './stores';
 
 export interface RunApi {
@@ -35,7 +35,7 @@ export interface RunApi {
 export function registerRun(context: vscode.ExtensionContext, connection: PartnerCenterConnection, log: vscode.LogOutputChannel, explorer: ExplorerHooks): RunApi {
   const memory = new CustomerMemory(context.workspaceState);
   let journal = new Journal(new StateJournalStore(context.globalState));
-  let history = new History(historyStore(context), readRunSettings().historyLimit);
+  let history = new History(historyStore(context), config.run.historyLimit);
   const tree = new HistoryTreeProvider(() => history);
   const controller = new RunController({
     connection, log, explorer, memory, journal: () => journal, history: () => history, onHistoryChanged: () => tree.refresh(),
@@ -72,7 +72,7 @@ export function registerRun(context: vscode.ExtensionContext, connection: Partne
     journal: () => journal,
     reload: async () => {
       journal = new Journal(new StateJournalStore(context.globalState));
-      history = new History(historyStore(context), readRunSettings().historyLimit);
+      history = new History(historyStore(context), config.run.historyLimit);
       tree.refresh();
       return recover();
     },
