@@ -68,11 +68,6 @@ export class PartnerCenterConnection implements vscode.Disposable {
     return this.state;
   }
 
-  /** The signed-in accounts; set once by the auth part at activation. */
-  get accounts(): AccountSource | undefined {
-    return this.accountSource;
-  }
-
   /** Connects the accounts: real clouds (and an emulator with sign-in) then get a client. */
   attachAccounts(source: AccountSource): vscode.Disposable {
     this.accountSource = source;

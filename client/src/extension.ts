@@ -3,6 +3,7 @@
 // (msal) and the sending core are parts loaded on first use (parts.ts), so activating for a
 // package.json costs only this file.
 import * as vscode from 'vscode';
+import { type AccountManager } from './auth/accountManager';
 import { registerAuth } from './auth/registerAuth';
 import { registerCommands } from './commands';
 import { config } from './config';
@@ -14,12 +15,19 @@ import { registerLanguage } from './language/registerLanguage';
 import { apiPart, loadedParts, onPartLoaded } from './parts';
 import { registerRun, type RunApi } from './run/registerRun';
 
-/** What activate returns; the integration tests use it to reach the parts. */
+/** A look into SecretStorage: the names the extension wrote and their values. */
+export interface SecretInspection {
+  keys(): string[];
+  read(key: string): Promise<string | undefined>;
+}
+
+/** What activate returns outside production; the integration tests use it to reach the parts. */
 export interface PartnerCenterExtensionApi {
   connection: PartnerCenterConnection;
   languageClientReady: Promise<unknown>;
   explorer: ReturnType<typeof registerExplorer>;
   run: RunApi;
+  auth: { accounts: AccountManager; secrets: SecretInspection };
   /** The parts loaded so far (parts.ts), with their load times; the start-up test reads it. */
   loadedParts(): ReadonlyMap<string, number>;
   /** How long activate took, in milliseconds; the benchmark reads it. */
@@ -42,14 +50,15 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterExtensi
   }));
   const explorer = registerExplorer(context, connection, log);
   registerCommands(context, log, emulator);
-  registerAuth(context, log, connection);
+  const auth = registerAuth(context, log, connection);
   const run = registerRun(context, connection, log, explorer);
   const activationMs = performance.now() - started;
   log.info(`Partner Center activated (${connection.current.label}) in ${activationMs.toFixed(1)} ms; nothing else is loaded until it is used.`);
   // The parts are handed out only to tests and development hosts: in production another
   // extension could otherwise replace the purchase confirmation or ask for a token.
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
-  return { connection, languageClientReady: language.ready, explorer, run, loadedParts, activationMs };
+  const secrets: SecretInspection = { keys: () => auth.secrets.keys(), read: (key) => auth.secrets.get(key) };
+  return { connection, languageClientReady: language.ready, explorer, run, auth: { accounts: auth.accounts, secrets }, loadedParts, activationMs };
 }
 
 export function deactivate(): void {

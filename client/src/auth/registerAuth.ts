@@ -13,13 +13,13 @@ import { askCredential, runGuidedSetup } from './guidedSignIn';
 import { SecretStorageStore } from './secretStorageStore';
 import { createStatusBar } from './statusBar';
 
-/** Only in development and test hosts: lets the integration tests look into SecretStorage. */
-export interface SecretInspection {
-  keys(): string[];
-  read(key: string): Promise<string | undefined>;
+/** What sign-in hands back to activate: the accounts, and the store their secrets are kept in. */
+export interface Auth {
+  accounts: AccountManager;
+  secrets: SecretStorageStore;
 }
 
-export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connection: PartnerCenterConnection): AccountManager {
+export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connection: PartnerCenterConnection): Auth {
   const secrets = new SecretStorageStore(context.secrets, context.globalState);
   // Sign-in (msal) is made on first use, in the api part.
   const makeAuth = () => new (apiPart().PartnerCenterAuth)({
@@ -32,9 +32,6 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     msalLogLevel: 'info',
   });
   const manager = new AccountManager(makeAuth, new AccountStore(context.globalState), config, log);
-  if (context.extensionMode !== vscode.ExtensionMode.Production) {
-    (manager as AccountManager & { inspection?: SecretInspection }).inspection = { keys: () => secrets.keys(), read: (key) => secrets.get(key) };
-  }
   const report = (err: unknown): void => {
     const { SignInError, translateAuthError } = apiPart();
     const error = err instanceof SignInError ? err : translateAuthError(err);
@@ -112,7 +109,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
       await picked?.run();
     }),
   );
-  return manager;
+  return { accounts: manager, secrets };
 }
 
 function describe(account: SignedInAccount): string {

@@ -32,8 +32,8 @@ suite('Auth', () => {
   });
 
   test('signs out: the account and its tokens are gone from SecretStorage', async () => {
-    const accounts = ctx.api.connection.accounts!;
-    const inspection = accounts.inspection!;
+    const accounts = ctx.api.auth.accounts;
+    const inspection = ctx.api.auth.secrets;
     const cacheKeys = () => inspection.keys().filter((k) => k.includes('.cache.'));
     assert.equal(cacheKeys().length, 1, 'the MSAL cache is in SecretStorage while signed in');
     const issued = await issuedValues(ctx.env);
