@@ -144,7 +144,8 @@ export class Config {
 }
 
 /**
- * The one reader. It holds no state (each value is read when asked for), so sharing it is safe;
- * parts reach it through their PartContext.
+ * The one reader. It holds no state (each value is read when asked for), so sharing it is safe:
+ * parts get it in their PartContext and pass it to what they make; a provider deep in a part may
+ * import it.
  */
 export const config = new Config();

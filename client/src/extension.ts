@@ -1,4 +1,5 @@
-// The extension's entry: activate only composes the parts; each part registers its own disposables.
+// The extension's entry: activate only composes the parts. Each takes the same PartContext
+// (partContext.ts) and registers its own disposables.
 // This bundle is small on purpose (issue 14): the language client, the API client (undici), sign-in
 // (msal) and the sending core are parts loaded on first use (parts.ts), so activating for a
 // package.json costs only this file.
@@ -8,11 +9,10 @@ import { registerAuth } from './auth/registerAuth';
 import { registerCommands } from './commands';
 import { config } from './config';
 import { PartnerCenterConnection } from './connection';
-import { EmulatorLauncher } from './emulatorLauncher';
-import { registerExplorer } from './explorer/registerExplorer';
-import { catalogOnDemand } from './language/catalogOnDemand';
+import { type Explorer, registerExplorer } from './explorer/registerExplorer';
 import { registerLanguage } from './language/registerLanguage';
-import { apiPart, loadedParts, onPartLoaded } from './parts';
+import { type PartContext } from './partContext';
+import { loadedParts, onPartLoaded } from './parts';
 import { registerRun, type RunApi } from './run/registerRun';
 
 /** A look into SecretStorage: the names the extension wrote and their values. */
@@ -25,7 +25,7 @@ export interface SecretInspection {
 export interface PartnerCenterExtensionApi {
   connection: PartnerCenterConnection;
   languageClientReady: Promise<unknown>;
-  explorer: ReturnType<typeof registerExplorer>;
+  explorer: Explorer;
   run: RunApi;
   auth: { accounts: AccountManager; secrets: SecretInspection };
   /** The parts loaded so far (parts.ts), with their load times; the start-up test reads it. */
@@ -39,19 +39,15 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterExtensi
   const log = vscode.window.createOutputChannel('Partner Center', { log: true });
   onPartLoaded((name, ms) => log.info(`Loaded the ${name} part on first use in ${ms.toFixed(1)} ms.`));
   const connection = new PartnerCenterConnection(config, log);
-  const emulator = new EmulatorLauncher(context, config, log);
-  // The language server reads the catalog through the extension's client; it never holds a token.
-  const catalog = catalogOnDemand(() => apiPart().createExtensionCatalogSource(() => connection.tryGetClient()));
-  const language = registerLanguage(context, log, catalog);
-  context.subscriptions.push(log, connection, emulator, language);
-  context.subscriptions.push(connection.onDidChange(() => {
-    catalog.invalidate();
-    language.catalogChanged();
-  }));
-  const explorer = registerExplorer(context, connection, log);
-  registerCommands(context, log, emulator);
-  const auth = registerAuth(context, log, connection);
-  const run = registerRun(context, connection, log, explorer);
+  context.subscriptions.push(log, connection);
+  const ctx: PartContext = { extensionContext: context, config, log, connection };
+
+  const language = registerLanguage(ctx);
+  const explorer = registerExplorer(ctx);
+  registerCommands(ctx);
+  const auth = registerAuth(ctx);
+  const run = registerRun(ctx, explorer);
+
   const activationMs = performance.now() - started;
   log.info(`Partner Center activated (${connection.current.label}) in ${activationMs.toFixed(1)} ms; nothing else is loaded until it is used.`);
   // The parts are handed out only to tests and development hosts: in production another

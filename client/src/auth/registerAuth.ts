@@ -3,9 +3,8 @@
 // accounts to the Partner Center connection.
 import * as vscode from 'vscode';
 import { type SignedInAccount } from '../../../common/src/auth';
-import { type PartnerCenterConnection } from '../connection';
+import { type PartContext } from '../partContext';
 import { apiPart } from '../parts';
-import { config } from '../config';
 import { AccountManager, type SignInOptions } from './accountManager';
 import { AccountStore } from './accountStore';
 import { effectiveFlow, requiresSignIn } from './authSettings';
@@ -19,7 +18,8 @@ export interface Auth {
   secrets: SecretStorageStore;
 }
 
-export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connection: PartnerCenterConnection): Auth {
+export function registerAuth(ctx: PartContext): Auth {
+  const { extensionContext: context, config, log, connection } = ctx;
   const secrets = new SecretStorageStore(context.secrets, context.globalState);
   // Sign-in (msal) is made on first use, in the api part.
   const makeAuth = () => new (apiPart().PartnerCenterAuth)({

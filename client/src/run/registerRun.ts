@@ -6,7 +6,7 @@ import { History } from '../../../common/src/send/history';
 import { Journal } from '../../../common/src/send/journal';
 import { type RecoveryOutcome } from '../../../common/src/send/recovery';
 import { config } from '../config';
-import { type PartnerCenterConnection } from '../connection';
+import { type PartContext } from '../partContext';
 import { type Confirmer, modalConfirmer } from './confirmer';
 import { CustomerMemory } from './customerPicker';
 import { RunCodeLensProvider } from './codeLens';
@@ -32,7 +32,8 @@ export interface RunApi {
   exportHistory(format: 'json' | 'har', target: vscode.Uri): Promise<vscode.Uri | undefined>;
 }
 
-export function registerRun(context: vscode.ExtensionContext, connection: PartnerCenterConnection, log: vscode.LogOutputChannel, explorer: ExplorerHooks): RunApi {
+export function registerRun(ctx: PartContext, explorer: ExplorerHooks): RunApi {
+  const { extensionContext: context, connection, log } = ctx;
   const memory = new CustomerMemory(context.workspaceState);
   let journal = new Journal(new StateJournalStore(context.globalState));
   let history = new History(historyStore(context), config.run.historyLimit);
