@@ -1,5 +1,5 @@
 // The command-line tool: one entry, one subcommand per job. Each subcommand lives with the part it
-// drives (the emulator in emulator/, sending in common/, validation in cli/src/validate.ts), and is
+// drives (the emulator in emulator/, sending in cli/src/send.ts, validation in cli/src/validate.ts), and is
 // loaded only when asked for (parts.ts): this file only dispatches, and loads nothing else.
 import { saveCodeCaches } from './compileCache';
 import { emulatorPart, sendPart, validatePart } from './parts';

@@ -17,7 +17,7 @@ interface Pending { script: Script; cacheFile: string; stale: boolean }
 const PENDING = Symbol.for('partnerCenter.cli.codeCaches');
 const pending = ((globalThis as Record<symbol, unknown>)[PENDING] ??= []) as Pending[];
 
-/** Beside the send journal (common/src/send/sendCommand.ts): the user's cache directory (XDG). */
+/** Beside the send journal (cli/src/send.ts): the user's cache directory (XDG). */
 function cacheDir(): string {
   const base = process.env.XDG_CACHE_HOME?.trim() ? process.env.XDG_CACHE_HOME : join(homedir(), '.cache');
   return join(base, 'partner-center-vscode', 'compile-cache');

@@ -12,7 +12,7 @@ import { codes } from '../../common/src/language/codes';
 import { getLanguageService } from '../../common/src/language/languageService';
 import { requestKindById } from '../../common/src/requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
-import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../../common/src/cliOptions';
+import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from './cliOptions';
 import { catalogPart } from './parts';
 
 const USAGE = `usage: partner-center validate <files...> [--format text|json] [--kind <kind>] [--endpoint <url>] [--country <cc>]

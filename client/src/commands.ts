@@ -1,11 +1,16 @@
-// Commands that are not tied to one view. Each is registered at activation, so none is ever
-// "command not found"; those that need a signed-in account say so instead of failing. The
-// sign-in commands live with the rest of sign-in in auth/registerAuth.ts.
+// Commands that are not tied to one view, and the emulator launcher behind two of them. Each is
+// registered at activation, so none is ever "command not found"; those that need a signed-in
+// account say so instead of failing. The sign-in commands live with the rest of sign-in in
+// auth/registerAuth.ts.
 import * as vscode from 'vscode';
-import { type EmulatorLauncher } from './emulatorLauncher';
+import { EmulatorLauncher } from './emulatorLauncher';
+import { type PartContext } from './partContext';
 
-export function registerCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, emulator: EmulatorLauncher): void {
+export function registerCommands(ctx: PartContext): void {
+  const { extensionContext: context, config, log } = ctx;
+  const emulator = new EmulatorLauncher(context, config, log);
   context.subscriptions.push(
+    emulator,
     vscode.commands.registerCommand('partnerCenter.showLog', () => log.show(true)),
     vscode.commands.registerCommand('partnerCenter.useEmulator', async () => {
       try {

@@ -9,8 +9,8 @@ import { type PartnerCenterClient, type PartnerCenterClientOptions } from '../..
 import { clouds, isLoopbackHost } from '../../common/src/api/clouds';
 import { type RequestLogEvent } from '../../common/src/api/logging';
 import { type TokenProvider } from '../../common/src/api/requester';
+import { type Config, type EnvironmentName } from './config';
 import { apiPart } from './parts';
-import { type EnvironmentName, onSettingsChanged, readSettings } from './settings';
 
 /** The emulator accepts any non-empty bearer token; this one says where it came from in its logs. */
 const EMULATOR_TOKEN = 'partner-center-vscode-emulator';
@@ -58,18 +58,14 @@ export class PartnerCenterConnection implements vscode.Disposable {
   /** Fires when the environment, endpoint or sign-in state changes. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly config: Config, private readonly log: vscode.LogOutputChannel) {
     this.state = this.rebuild();
-    this.disposables.push(onSettingsChanged(() => this.update()));
+    // Any of our settings: the sign-in settings decide which account (if any) the client uses.
+    this.disposables.push(config.onDidChange(() => this.update()));
   }
 
   get current(): ConnectionState {
     return this.state;
-  }
-
-  /** The signed-in accounts; set once by the auth part at activation. */
-  get accounts(): AccountSource | undefined {
-    return this.accountSource;
   }
 
   /** Connects the accounts: real clouds (and an emulator with sign-in) then get a client. */
@@ -103,16 +99,15 @@ export class PartnerCenterConnection implements vscode.Disposable {
   }
 
   private rebuild(): ConnectionState {
-    const settings = readSettings();
-    const environment = settings.environment;
-    const endpoint = environment === 'emulator' ? settings.emulatorUrl : clouds[environment].endpoint ?? '';
-    const place = environment === 'emulator' ? `Emulator (${settings.emulatorUrl})` : clouds[environment].displayName;
+    const { environment, emulatorUrl, proxy } = this.config;
+    const endpoint = environment === 'emulator' ? emulatorUrl : clouds[environment].endpoint ?? '';
+    const place = environment === 'emulator' ? `Emulator (${emulatorUrl})` : clouds[environment].displayName;
     const needsAccount = environment !== 'emulator' || this.accountSource?.requiresSignIn(environment) === true;
     const found = needsAccount ? this.accountSource?.tokenProviderFor(environment) : undefined;
     // A token signed in for the emulator is only ever sent to an emulator on this machine, so a
     // workspace setting cannot point it at another host.
     const signedIn = found && (environment !== 'emulator' || isLoopbackHost(hostOf(endpoint))) ? found : undefined;
-    const identity = JSON.stringify([environment, endpoint, settings.proxy ?? null, needsAccount, signedIn?.account.id ?? null, signedIn?.account.sandbox ?? false]);
+    const identity = JSON.stringify([environment, endpoint, proxy ?? null, needsAccount, signedIn?.account.id ?? null, signedIn?.account.sandbox ?? false]);
     // Unrelated settings (CodeLens, history size...) keep the client: a purchase may be using it.
     if (identity === this.identity && this.state) return this.state;
     this.identity = identity;
@@ -122,7 +117,7 @@ export class PartnerCenterConnection implements vscode.Disposable {
     if (!needsAccount) {
       // The default a new user can try: the emulator accepts any token.
       const tokenProvider: TokenProvider = { getToken: async () => EMULATOR_TOKEN };
-      this.clientOptions = { endpoint, tokenProvider, logger, proxy: settings.proxy };
+      this.clientOptions = { endpoint, tokenProvider, logger, proxy };
       return { environment, endpoint, label: place, signedIn: true, sandbox: false };
     }
     if (!signedIn) {
@@ -130,7 +125,7 @@ export class PartnerCenterConnection implements vscode.Disposable {
       this.clientOptions = undefined;
       return { environment, endpoint, label: place, signedIn: false, sandbox: false };
     }
-    this.clientOptions = { endpoint, tokenProvider: signedIn.tokenProvider, logger, proxy: settings.proxy };
+    this.clientOptions = { endpoint, tokenProvider: signedIn.tokenProvider, logger, proxy };
     return { environment, endpoint, label: `${place} — ${signedIn.account.username}`, signedIn: true, account: signedIn.account.username, sandbox: signedIn.account.sandbox };
   }
 

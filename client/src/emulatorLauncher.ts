@@ -2,8 +2,7 @@
 // configured URL, starts the emulator that ships inside the extension (dist/cli.js) on that port.
 import { type ChildProcess, fork } from 'node:child_process';
 import * as vscode from 'vscode';
-import { setEnvironment } from './environmentSetting';
-import { readSettings } from './settings';
+import { type Config } from './config';
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -18,13 +17,13 @@ async function answers(url: string): Promise<boolean> {
 export class EmulatorLauncher implements vscode.Disposable {
   private child: ChildProcess | undefined;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly config: Config, private readonly log: vscode.LogOutputChannel) {}
 
   async useEmulator(): Promise<void> {
-    const url = readSettings().emulatorUrl;
+    const url = this.config.emulatorUrl;
     if (!(await answers(url))) await this.start(url);
     // A changed environment refreshes everything by itself; otherwise the view asks again now.
-    if (!(await setEnvironment('emulator'))) await vscode.commands.executeCommand('partnerCenter.refreshExplorer');
+    if (!(await this.config.setEnvironment('emulator'))) await vscode.commands.executeCommand('partnerCenter.refreshExplorer');
     void vscode.window.showInformationMessage(`Partner Center: using the local emulator at ${url}.`);
   }
 

@@ -50,13 +50,13 @@ export function useSignInSuite(beforeRestore?: (api: AuthTestApi) => Promise<voi
   };
 }
 
-export interface AccountsApi {
-  accounts: { id: string; username: string }[];
-  inspection?: { keys(): string[]; read(key: string): Promise<string | undefined> };
-}
-
 export interface AuthTestApi {
-  connection: { current: { signedIn: boolean; environment: string; label: string; account?: string }; accounts?: AccountsApi };
+  connection: { current: { signedIn: boolean; environment: string; label: string; account?: string } };
+  /** The extension's accounts, and a look into its SecretStorage (client/src/extension.ts). */
+  auth: {
+    accounts: { accounts: { id: string; username: string }[] };
+    secrets: { keys(): string[]; read(key: string): Promise<string | undefined> };
+  };
   explorer: { provider: { getChildren(node?: unknown): Promise<{ id: string }[]>; refresh(): void } };
 }
 

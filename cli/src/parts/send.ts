@@ -1,2 +1,2 @@
 // The "send" part (dist/cli-send.js): the sending core, the API client and the send command.
-export { sendCommand } from '../../../common/src/send/sendCommand';
+export { sendCommand } from '../send';

@@ -5,11 +5,10 @@ import * as vscode from 'vscode';
 import { type AppCredential, type PartnerCenterAuth, type SignInFlow, type SignedInAccount } from '../../../common/src/auth';
 import { type TokenProvider } from '../../../common/src/api';
 import { apiPart } from '../parts';
+import { type Config, type EnvironmentName } from '../config';
 import { NotSignedInError } from '../connection';
-import { type EnvironmentName, readSettings } from '../settings';
 import { type AccountStore } from './accountStore';
-import { setEnvironment } from '../environmentSetting';
-import { appRegistrationFor, effectiveFlow, readAuthSettings, requiresSignIn } from './authSettings';
+import { appRegistrationFor, effectiveFlow, requiresSignIn } from './authSettings';
 import { withUserSignInUi } from './signInUi';
 
 export interface SignInOptions {
@@ -22,16 +21,24 @@ export class AccountManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private authInstance: PartnerCenterAuth | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   /**
-   * `auth` makes sign-in on first use: msal is in the api part, and listing the accounts, the status
-   * bar and choosing a token provider need none of it.
+   * `makeAuth` makes sign-in on first use: msal is in the api part, and listing the accounts, the
+   * status bar and choosing a token provider need none of it.
    */
   constructor(
     private readonly makeAuth: () => PartnerCenterAuth,
     private readonly store: AccountStore,
+    private readonly config: Config,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    // Sign-in keeps its HTTP modules; a new proxy takes a new one, as the API client is rebuilt.
+    // The tokens stay in the SecretStorage cache, which the next instance reads.
+    this.disposables.push(config.onDidChange((change) => {
+      if (change.affects('proxy')) this.authInstance = undefined;
+    }));
+  }
 
   private auth(): PartnerCenterAuth {
     this.authInstance ??= this.makeAuth();
@@ -48,12 +55,12 @@ export class AccountManager implements vscode.Disposable {
   }
 
   requiresSignIn(environment: EnvironmentName): boolean {
-    return requiresSignIn(environment);
+    return requiresSignIn(environment, this.config.auth);
   }
 
   /** The account used for an environment: the active one if it fits, else the latest that does. */
   accountFor(environment: EnvironmentName): SignedInAccount | undefined {
-    const settings = readAuthSettings();
+    const settings = this.config.auth;
     const fits = (a: SignedInAccount) => a.app.cloud === environment && (environment !== 'emulator' || sameHost(a.app.authorityHost, settings.authority));
     const active = this.active;
     if (active && fits(active)) return active;
@@ -81,8 +88,7 @@ export class AccountManager implements vscode.Disposable {
 
   /** Signs in to the configured environment with the configured (or given) flow. */
   async signIn(options: SignInOptions = {}): Promise<SignedInAccount> {
-    const environment = readSettings().environment;
-    const settings = readAuthSettings();
+    const { environment, auth: settings } = this.config;
     const app = appRegistrationFor(environment, settings);
     const flow = options.flow ?? effectiveFlow(settings.flow);
     const where = environment === 'emulator' ? 'emulator' : app.tenant;
@@ -110,16 +116,16 @@ export class AccountManager implements vscode.Disposable {
   /** Makes the account active and points the extension at its environment. */
   async switchTo(account: SignedInAccount): Promise<void> {
     await this.store.activate(account.id);
-    await setEnvironment(account.app.cloud);
+    await this.config.setEnvironment(account.app.cloud);
     this.changed.fire();
   }
 
   async hasCredential(): Promise<boolean> {
-    return this.auth().hasCredential(appRegistrationFor(readSettings().environment));
+    return this.auth().hasCredential(appRegistrationFor(this.config.environment, this.config.auth));
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.disposables.forEach((d) => d.dispose());
   }
 }
 

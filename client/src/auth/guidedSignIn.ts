@@ -5,8 +5,7 @@
 import * as vscode from 'vscode';
 import { type AppCredential, parseCertificatePem } from '../../../common/src/auth/appCredential';
 import { type SignInFlow } from '../../../common/src/auth/appRegistration';
-import { SECTION } from '../settings';
-import { readAuthSettings } from './authSettings';
+import { type Config, type EnvironmentName } from '../config';
 
 export interface GuidedAnswers {
   credential?: AppCredential;
@@ -15,13 +14,13 @@ export interface GuidedAnswers {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Asks the questions and writes the settings; undefined when the person cancelled. */
-export async function runGuidedSetup(): Promise<GuidedAnswers | undefined> {
-  const current = readAuthSettings();
+export async function runGuidedSetup(config: Config): Promise<GuidedAnswers | undefined> {
+  const current = config.auth;
   const title = 'Set Up Partner Center Sign-In';
   const cloud = await vscode.window.showQuickPick([
-    { label: 'Global', description: 'api.partnercenter.microsoft.com', value: 'global' },
-    { label: 'US Government', description: 'Microsoft Cloud for US Government', value: 'usGovernment' },
-    { label: 'China (21Vianet)', description: 'Partner Center operated by 21Vianet', value: 'china21Vianet' },
+    { label: 'Global', description: 'api.partnercenter.microsoft.com', value: 'global' as EnvironmentName },
+    { label: 'US Government', description: 'Microsoft Cloud for US Government', value: 'usGovernment' as EnvironmentName },
+    { label: 'China (21Vianet)', description: 'Partner Center operated by 21Vianet', value: 'china21Vianet' as EnvironmentName },
   ], { title: `${title} (1/5)`, placeHolder: 'Which Partner Center cloud is your account in?', ignoreFocusOut: true });
   if (!cloud) return undefined;
   const clientId = await vscode.window.showInputBox({
@@ -54,13 +53,7 @@ export async function runGuidedSetup(): Promise<GuidedAnswers | undefined> {
     credential = await askCredential(flow.value === 'clientSecret' ? 'clientSecret' : 'clientCertificate');
     if (!credential) return undefined;
   }
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const target = vscode.ConfigurationTarget.Global;
-  await config.update('auth.clientId', clientId.trim(), target);
-  await config.update('auth.tenant', tenant.trim(), target);
-  await config.update('auth.flow', flow.value, target);
-  await config.update('auth.integrationSandbox', kind.sandbox, target);
-  await config.update('environment', cloud.value, target);
+  await config.saveSignInSetup({ environment: cloud.value, clientId: clientId.trim(), tenant: tenant.trim(), flow: flow.value, integrationSandbox: kind.sandbox });
   return { credential };
 }
 

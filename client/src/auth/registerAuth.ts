@@ -3,35 +3,35 @@
 // accounts to the Partner Center connection.
 import * as vscode from 'vscode';
 import { type SignedInAccount } from '../../../common/src/auth';
-import { type PartnerCenterConnection } from '../connection';
+import { type PartContext } from '../partContext';
 import { apiPart } from '../parts';
-import { readSettings } from '../settings';
 import { AccountManager, type SignInOptions } from './accountManager';
 import { AccountStore } from './accountStore';
-import { effectiveFlow, readAuthSettings, requiresSignIn } from './authSettings';
+import { effectiveFlow, requiresSignIn } from './authSettings';
 import { askCredential, runGuidedSetup } from './guidedSignIn';
 import { SecretStorageStore } from './secretStorageStore';
 import { createStatusBar } from './statusBar';
 
-/** Only in development and test hosts: lets the integration tests look into SecretStorage. */
-export interface SecretInspection {
-  keys(): string[];
-  read(key: string): Promise<string | undefined>;
+/** What sign-in hands back to activate: the accounts, and the store their secrets are kept in. */
+export interface Auth {
+  accounts: AccountManager;
+  secrets: SecretStorageStore;
 }
 
-export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connection: PartnerCenterConnection): AccountManager {
+export function registerAuth(ctx: PartContext): Auth {
+  const { extensionContext: context, config, log, connection } = ctx;
   const secrets = new SecretStorageStore(context.secrets, context.globalState);
   // Sign-in (msal) is made on first use, in the api part.
   const makeAuth = () => new (apiPart().PartnerCenterAuth)({
     secrets,
+    // Through VS Code's proxy setting when there is one, as the API client (connection.ts);
+    // otherwise HTTPS_PROXY. The setting is read as each authority's module is made.
+    network: (authority) => new (apiPart().UndiciNetworkModule)({ authority, proxy: config.proxy }),
     // MSAL's lines are redacted in common/src/auth; debug lines only show at the Trace/Debug log level.
     log: (level, message) => log[level === 'warn' ? 'warn' : level](message),
     msalLogLevel: 'info',
   });
-  const manager = new AccountManager(makeAuth, new AccountStore(context.globalState), log);
-  if (context.extensionMode !== vscode.ExtensionMode.Production) {
-    (manager as AccountManager & { inspection?: SecretInspection }).inspection = { keys: () => secrets.keys(), read: (key) => secrets.get(key) };
-  }
+  const manager = new AccountManager(makeAuth, new AccountStore(context.globalState), config, log);
   const report = (err: unknown): void => {
     const { SignInError, translateAuthError } = apiPart();
     const error = err instanceof SignInError ? err : translateAuthError(err);
@@ -54,7 +54,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     }
   };
   const guided = async (): Promise<SignedInAccount | undefined> => {
-    const answers = await runGuidedSetup();
+    const answers = await runGuidedSetup(config);
     if (!answers) return undefined;
     return signIn({ credential: answers.credential });
   };
@@ -70,8 +70,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     connection.attachAccounts(manager),
     createStatusBar(connection, manager),
     vscode.commands.registerCommand('partnerCenter.signIn', async () => {
-      const environment = readSettings().environment;
-      const settings = readAuthSettings();
+      const { environment, auth: settings } = config;
       // Nothing configured yet (or the emulator without sign-in): guide the first sign-in.
       if (settings.clientId === '' || !requiresSignIn(environment, settings)) return guided();
       const flow = effectiveFlow(settings.flow);
@@ -83,7 +82,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
     }),
     vscode.commands.registerCommand('partnerCenter.setUpSignIn', guided),
     vscode.commands.registerCommand('partnerCenter.setAppCredential', async () => {
-      const flow = effectiveFlow(readAuthSettings().flow);
+      const flow = effectiveFlow(config.auth.flow);
       const kind = flow === 'clientCertificate' ? 'clientCertificate' : 'clientSecret';
       const credential = await askCredential(kind);
       return credential ? signIn({ flow: kind, credential }) : undefined;
@@ -110,7 +109,7 @@ export function registerAuth(context: vscode.ExtensionContext, log: vscode.LogOu
       await picked?.run();
     }),
   );
-  return manager;
+  return { accounts: manager, secrets };
 }
 
 function describe(account: SignedInAccount): string {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { type CustomerFilterField } from '../../../common/src/api';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
-import { readSettings } from '../settings';
+import { config } from '../config';
 import { CustomerNode } from './CustomerNode';
 import { ActionNode, partnerCenterError, START_EMULATOR_TOOLTIP, startEmulatorAction } from './messageNodes';
 import { type ExplorerNode } from './node';
@@ -38,7 +38,7 @@ export class CustomersRootNode extends ParentNode {
   }
 
   protected async loadChildren(signal: AbortSignal, continuation: string | undefined): Promise<ChildPage> {
-    const page = await this.ctx.client().customers.listPage({ size: readSettings().pageSize, filter: this.filterValue, signal }, continuation);
+    const page = await this.ctx.client().customers.listPage({ size: config.explorer.pageSize, filter: this.filterValue, signal }, continuation);
     return { nodes: page.items.map((customer) => new CustomerNode(customer, this, this.ctx)), next: page.hasMore ? page.next : undefined };
   }
 

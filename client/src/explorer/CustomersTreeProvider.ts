@@ -2,7 +2,7 @@
 // descendants, and owns what they share: the poller, progress in the view, and redraws.
 import * as vscode from 'vscode';
 import { type PartnerCenterConnection } from '../connection';
-import { readSettings } from '../settings';
+import { config } from '../config';
 import { type CustomerNode } from './CustomerNode';
 import { type CustomerFilter, CustomersRootNode } from './CustomersRootNode';
 import { type ExplorerNode } from './node';
@@ -23,7 +23,7 @@ export class CustomersTreeProvider implements vscode.TreeDataProvider<ExplorerNo
 
   constructor(connection: PartnerCenterConnection, log: vscode.LogOutputChannel) {
     this.poller = new Poller(
-      () => readSettings().pollIntervalSeconds * 1000,
+      () => config.explorer.pollIntervalSeconds * 1000,
       (node) => this.changedEmitter.fire(node),
       (node: PollableNode, err) => log.warn(`Could not refresh ${node.id}: ${err instanceof Error ? err.message : String(err)}`),
     );

@@ -1,6 +1,6 @@
 // Creates the Customers view, its JSON documents and the commands that act on its nodes.
 import * as vscode from 'vscode';
-import { type PartnerCenterConnection } from '../connection';
+import { type PartContext } from '../partContext';
 import { CustomerNode } from './CustomerNode';
 import { CUSTOMERS_VIEW_ID, type CustomerFilter, CustomersTreeProvider } from './CustomersTreeProvider';
 import { type ErrorNode, type LoadMoreNode } from './messageNodes';
@@ -36,7 +36,8 @@ function customerOf(node: ExplorerNode | undefined): CustomerNode | undefined {
   return undefined;
 }
 
-export function registerExplorer(context: vscode.ExtensionContext, connection: PartnerCenterConnection, log: vscode.LogOutputChannel): Explorer {
+export function registerExplorer(ctx: PartContext): Explorer {
+  const { extensionContext: context, connection, log } = ctx;
   const provider = new CustomersTreeProvider(connection, log);
   const view = vscode.window.createTreeView(CUSTOMERS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   provider.attach(view);

@@ -4,26 +4,29 @@
 // for documents too large to check as you type.
 import * as vscode from 'vscode';
 import { type LanguageClient } from 'vscode-languageclient/node';
-import { type CatalogSource } from '../../../common/src/language/catalog';
 import { type ServerSettings } from '../../../common/src/protocol';
-import { languageClientPart } from '../parts';
+import { type Config } from '../config';
+import { type PartContext } from '../partContext';
+import { apiPart, languageClientPart } from '../parts';
 import { type StartedLanguageClient } from '../parts/languageClient';
-import { isCheckedRequestDocument, requestFilesSetting, requestKindOf } from './requestDocuments';
+import { catalogOnDemand } from './catalogOnDemand';
+import { isCheckedRequestDocument, requestKindOf } from './requestDocuments';
 import { registerSchemaPlaceholder } from './schemaPlaceholder';
 
-export interface RequestLanguageClient extends vscode.Disposable {
+export interface RequestLanguage {
   /** Resolves with the running client once a request document has been opened and the server is ready. */
   readonly ready: Promise<LanguageClient>;
-  /** Tell the server the catalog changed (sign-in, sign-out, environment switch): it re-checks open documents. */
-  catalogChanged(): void;
 }
 
-function readServerSettings(): ServerSettings {
-  return { requestFiles: requestFilesSetting() };
+function readServerSettings(config: Config): ServerSettings {
+  return { requestFiles: config.requestFiles };
 }
 
-export function registerLanguage(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, catalog: CatalogSource): RequestLanguageClient {
-  let settings = readServerSettings();
+export function registerLanguage(ctx: PartContext): RequestLanguage {
+  const { extensionContext: context, config, log, connection } = ctx;
+  // The language server reads the catalog through the extension's client; it never holds a token.
+  const catalog = catalogOnDemand(() => apiPart().createExtensionCatalogSource(() => connection.tryGetClient()));
+  let settings = readServerSettings(config);
   let started: StartedLanguageClient | undefined;
   let resolveReady!: (client: LanguageClient) => void;
   let rejectReady!: (reason: unknown) => void;
@@ -64,25 +67,23 @@ export function registerLanguage(context: vscode.ExtensionContext, log: vscode.L
     return count;
   };
 
-  const subscriptions: vscode.Disposable[] = [
+  context.subscriptions.push(
     registerSchemaPlaceholder(),
     vscode.workspace.onDidOpenTextDocument(maybeStart),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('partnerCenter.requestFiles')) return;
-      settings = readServerSettings();
+    config.onDidChange((change) => {
+      if (!change.affects('requestFiles')) return;
+      settings = readServerSettings(config);
       if (started) started.settingsChanged(settings);
       else vscode.workspace.textDocuments.forEach(maybeStart);
     }),
     vscode.commands.registerCommand('partnerCenter.checkDocumentOnce', checkOnce),
-  ];
+    // Sign-in, sign-out or another environment: the catalog is refetched and open documents re-checked.
+    connection.onDidChange(() => {
+      catalog.invalidate();
+      started?.catalogChanged();
+    }),
+    { dispose: () => started?.dispose() },
+  );
   vscode.workspace.textDocuments.forEach(maybeStart);
-
-  return {
-    ready,
-    catalogChanged: () => started?.catalogChanged(),
-    dispose: () => {
-      subscriptions.forEach((d) => d.dispose());
-      started?.dispose();
-    },
-  };
+  return { ready };
 }

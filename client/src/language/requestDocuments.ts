@@ -4,12 +4,9 @@
 // so the entry can ask it of every JSON file without loading anything.
 import * as vscode from 'vscode';
 import { type RequestKind, requestKindOf as kindOfText } from '../../../common/src/requestKinds';
+import { config } from '../config';
 
-export function requestFilesSetting(): Record<string, string> {
-  return { ...vscode.workspace.getConfiguration('partnerCenter').get<Record<string, string>>('requestFiles', {}) };
-}
-
-export function requestKindOf(document: vscode.TextDocument, requestFiles: Record<string, string> = requestFilesSetting()): RequestKind | undefined {
+export function requestKindOf(document: vscode.TextDocument, requestFiles: Record<string, string> = config.requestFiles): RequestKind | undefined {
   // The first lines are all the `$schema` sniff reads; asking for only them spares copying a large text.
   return kindOfText(document.uri.toString(), document.getText(new vscode.Range(0, 0, 20, 0)), requestFiles);
 }

@@ -2,7 +2,7 @@
 // checked here (and the lenses refresh when the workspace becomes trusted).
 import * as vscode from 'vscode';
 import { type RequestKind } from '../../../common/src/requestKinds';
-import { readRunSettings } from './runSettings';
+import { config } from '../config';
 
 export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -12,12 +12,13 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
   constructor(private readonly kindOf: (document: vscode.TextDocument) => RequestKind | undefined) {
     this.subscriptions = [
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('partnerCenter')) this.changed.fire(); }),
+      // The lenses follow send.codeLens and, through the document kinds, requestFiles.
+      config.onDidChange((change) => { if (change.affects('run') || change.affects('requestFiles')) this.changed.fire(); }),
     ];
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!vscode.workspace.isTrusted || !readRunSettings().codeLens) return [];
+    if (!vscode.workspace.isTrusted || !config.run.codeLens) return [];
     const kind = this.kindOf(document);
     if (!kind) return [];
     const title = kind.send.spendsMoney || kind.send.checkout ? `$(play) Run ${kind.title} (asks before buying)` : '$(play) Run Request';

@@ -7,7 +7,8 @@ import { History } from '../../../common/src/send/history';
 import { Journal } from '../../../common/src/send/journal';
 import { type RecoveryOutcome } from '../../../common/src/send/recovery';
 import { type StatusFollower } from '../../../common/src/follow/statusFollower';
-import { type PartnerCenterConnection } from '../connection';
+import { config } from '../config';
+import { type PartContext } from '../partContext';
 import { CustomerMemory } from './customerPicker';
 import { RunCodeLensProvider } from './codeLens';
 import { registerHistoryCommands } from './historyCommands';
@@ -16,7 +17,6 @@ import { registerJournalCommands } from './journalCommands';
 import { RESPONSE_SCHEME, ResponseProvider } from './responseProvider';
 import { type ExplorerHooks, RunController } from './runController';
 import { type RunHost, windowRunHost } from './runHost';
-import { readRunSettings } from './runSettings';
 import { historyStore, StateJournalStore } from './stores';
 
 /** What the run part hands back to activate; only the test API (runTestApi.ts) uses it. */
@@ -28,11 +28,11 @@ export interface RunPart {
   reopen(): Promise<RecoveryOutcome[]>;
 }
 
-export function registerRun(context: vscode.ExtensionContext, connection: PartnerCenterConnection, log: vscode.LogOutputChannel, explorer: ExplorerHooks,
-  follower: StatusFollower, host: RunHost = windowRunHost): RunPart {
+export function registerRun(ctx: PartContext, explorer: ExplorerHooks, follower: StatusFollower, host: RunHost = windowRunHost): RunPart {
+  const { extensionContext: context, connection, log } = ctx;
   const memory = new CustomerMemory(context.workspaceState);
   let journal = new Journal(new StateJournalStore(context.globalState));
-  let history = new History(historyStore(context), readRunSettings().historyLimit);
+  let history = new History(historyStore(context), config.run.historyLimit);
   const tree = new HistoryTreeProvider(() => history);
   const controller = new RunController({
     connection, log, explorer, memory, journal: () => journal, history: () => history, onHistoryChanged: () => tree.refresh(), host, follower,
@@ -65,7 +65,7 @@ export function registerRun(context: vscode.ExtensionContext, connection: Partne
     journal: () => journal,
     reopen: async () => {
       journal = new Journal(new StateJournalStore(context.globalState));
-      history = new History(historyStore(context), readRunSettings().historyLimit);
+      history = new History(historyStore(context), config.run.historyLimit);
       tree.refresh();
       return recover();
     },

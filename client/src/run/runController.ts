@@ -12,7 +12,7 @@ import { apiPart } from '../parts';
 import { type CustomerMemory } from './customerPicker';
 import { openResponse } from './responseProvider';
 import { type RunHost } from './runHost';
-import { readRunSettings } from './runSettings';
+import { config } from '../config';
 
 /** What the explorer offers (called defensively: it may not provide them yet). */
 export interface ExplorerHooks {
@@ -161,7 +161,7 @@ export class RunController implements vscode.Disposable {
         return id;
       },
       confirmPurchase: (summary) => this.deps.host.confirmer().confirmPurchase(summary, {
-        typed: summary.environment.kind === 'production' && readRunSettings().requireTypedConfirmation,
+        typed: summary.environment.kind === 'production' && config.run.requireTypedConfirmation,
       }),
       showCartPreview: async (summary, cart, exchange) => {
         await this.record(document, `${this.title(document)} (cart preview)`, 'cart', `Cart ${cart.id ?? ''} created: ${summary.lines.length} line(s)`, [exchange], summary.customer.id, true);

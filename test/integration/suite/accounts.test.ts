@@ -37,7 +37,7 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
   let passThrough: Awaited<ReturnType<typeof startRecordingPassThrough>> | undefined;
   const ctx = useSignInSuite(async (api) => {
     // Leave the run as the other sign-in suites expect it: nobody signed in, Alice approved next.
-    for (const account of api.connection.accounts?.accounts ?? []) await vscode.commands.executeCommand('partnerCenter.signOut', account.id);
+    for (const account of api.auth.accounts.accounts) await vscode.commands.executeCommand('partnerCenter.signOut', account.id);
     await approveNextSignInAs(ctx.env, ALICE);
   });
   suiteSetup(async () => {
@@ -78,7 +78,7 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
     assert.equal(account?.username, upn, 'the sign-in command returns the account the authority approved');
   };
 
-  const usernames = () => (ctx.api.connection.accounts?.accounts ?? []).map((a) => a.username).sort();
+  const usernames = () => ctx.api.auth.accounts.accounts.map((a) => a.username).sort();
 
   test('the status bar asks for a sign-in, then shows the signed-in account and that it is the emulator', async () => {
     await waitFor('the connection to say not signed in', () => ctx.api.connection.current.signedIn === false);

@@ -1,11 +1,13 @@
 // Sign-in in the real extension host: against an emulator that trusts only the fake authority
 // (--trust-issuer), the explorer asks for a sign-in; a device code sign-in (the authority
 // approves after two polls, so no browser is needed) lets it browse; sign-out removes the
-// account and leaves no token in SecretStorage.
+// account and leaves no token in SecretStorage. With VS Code's http.proxy set, sign-in goes
+// through that proxy, as the API client does.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../helpers';
 import { issuedValues, useSignInSuite } from '../../support/integrationAuth';
+import { startTunnelProxy } from '../../support/tunnelProxy';
 
 suite('Auth', () => {
   const ctx = useSignInSuite();
@@ -30,8 +32,8 @@ suite('Auth', () => {
   });
 
   test('signs out: the account and its tokens are gone from SecretStorage', async () => {
-    const accounts = ctx.api.connection.accounts!;
-    const inspection = accounts.inspection!;
+    const accounts = ctx.api.auth.accounts;
+    const inspection = ctx.api.auth.secrets;
     const cacheKeys = () => inspection.keys().filter((k) => k.includes('.cache.'));
     assert.equal(cacheKeys().length, 1, 'the MSAL cache is in SecretStorage while signed in');
     const issued = await issuedValues(ctx.env);
@@ -44,6 +46,26 @@ suite('Auth', () => {
     for (const key of inspection.keys()) {
       const value = (await inspection.read(key)) ?? '';
       assert.deepEqual(issued.filter((t) => value.includes(t)).map((t) => t.slice(0, 8)), [], `no issued token left in ${key}`);
+    }
+    await waitFor('the connection to need a sign-in again', () => ctx.api.connection.current.signedIn === false);
+  });
+
+  test('signs in through the proxy in VS Code\'s http.proxy setting', async () => {
+    // A tunnel proxy that carries the authority and the emulator and refuses every other host.
+    const authority = new URL(ctx.env.authority);
+    const emulator = new URL(ctx.env.trustedEmulatorUrl);
+    const proxy = await startTunnelProxy({ [authority.host]: Number(authority.port), [emulator.host]: Number(emulator.port) });
+    const http = () => vscode.workspace.getConfiguration('http');
+    const before = http().inspect<string>('proxy')?.globalValue;
+    try {
+      await http().update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
+      const account = await vscode.commands.executeCommand<{ id: string; username: string } | undefined>('partnerCenter.signIn');
+      assert.equal(account?.username, 'alice@contoso.example', 'signed in through the proxy');
+      assert.ok(proxy.connects.some((c) => c.target === authority.host && !c.refused), `the sign-in requests went through the proxy (it saw ${JSON.stringify(proxy.connects.map((c) => c.target))})`);
+      await vscode.commands.executeCommand('partnerCenter.signOut', account.id);
+    } finally {
+      await http().update('proxy', before, vscode.ConfigurationTarget.Global);
+      await proxy.close();
     }
     await waitFor('the connection to need a sign-in again', () => ctx.api.connection.current.signedIn === false);
   });

@@ -23,7 +23,7 @@ suite('Auth: a real cloud in the status bar, integration sandbox or production',
   let api: AuthTestApi;
   const before = new Map<string, unknown>();
   const config = () => vscode.workspace.getConfiguration('partnerCenter');
-  const accounts = () => (api.connection.accounts?.accounts ?? []) as CloudAccount[];
+  const accounts = () => api.auth.accounts.accounts as CloudAccount[];
 
   suiteSetup(async () => {
     env = authEnvironment();

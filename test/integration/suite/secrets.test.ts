@@ -8,8 +8,7 @@ import { issuedValues, useSignInSuite } from '../../support/integrationAuth';
 
 suite('Secrets', () => {
   const ctx = useSignInSuite(async (api) => {
-    const accounts = api.connection.accounts;
-    for (const account of accounts?.accounts ?? []) await vscode.commands.executeCommand('partnerCenter.signOut', account.id);
+    for (const account of api.auth.accounts.accounts) await vscode.commands.executeCommand('partnerCenter.signOut', account.id);
   });
 
   test('after a sign-in, tokens are only in SecretStorage: not in settings, account records or state', async () => {
@@ -24,10 +23,10 @@ suite('Secrets', () => {
     const config = vscode.workspace.getConfiguration('partnerCenter');
     const everySetting = JSON.stringify(Object.keys(config).map((k) => config.inspect(k)));
     assert.deepEqual(leaks(everySetting), [], 'any partnerCenter setting at any level');
-    assert.deepEqual(leaks(JSON.stringify(ctx.api.connection.accounts!.accounts)), [], 'the account records');
+    assert.deepEqual(leaks(JSON.stringify(ctx.api.auth.accounts.accounts)), [], 'the account records');
     assert.deepEqual(leaks(JSON.stringify(ctx.api.connection.current)), [], 'the connection state');
 
-    const inspection = ctx.api.connection.accounts!.inspection!;
+    const inspection = ctx.api.auth.secrets;
     assert.ok(inspection.keys().every((k) => k.startsWith('partnerCenter.auth.')), 'every secret is under the extension prefix');
     const stored = (await Promise.all(inspection.keys().map((k) => inspection.read(k)))).join('\n');
     assert.ok(leaks(stored).length > 0, 'the tokens are in SecretStorage');

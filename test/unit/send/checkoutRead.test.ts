@@ -7,7 +7,8 @@ import { describe, test } from 'node:test';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { runDocument } from '../../../common/src/send';
 import { type RunningEmulator } from '../../../emulator/src/index';
-import { makeContext, recordingPrompts, startGateway, withEmulator } from './helpers';
+import { withEmulator } from '../../support/emulator';
+import { makeContext, recordingPrompts, startGateway } from './helpers';
 
 const request = requestKindById('request')!;
 const checkouts = (emu: RunningEmulator) => emu.requests.filter((r) => r.method === 'POST' && /\/checkout$/i.test(r.path));

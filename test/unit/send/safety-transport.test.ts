@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { PartnerCenterClient } from '../../../common/src/api';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { describeSummary, runDocument } from '../../../common/src/send';
-import { environmentOf } from '../../../common/src/send/sendCommand';
+import { environmentOf } from '../../../cli/src/send';
 import { startEmulator } from '../../../emulator/src/index';
 import { withEmulator } from '../../support/emulator';
 import { makeContext, orderDocument, orderPosts, recordingPrompts, startGateway, TOKEN } from './helpers';

@@ -4,7 +4,7 @@
 // command line it lands in shell history and, while the command runs, in every user's `ps`.
 import { readFile as readFileCallback } from 'node:fs';
 import { promisify } from 'node:util';
-import { requestKindById, requestKinds } from './requestKinds';
+import { requestKindById, requestKinds } from '../../common/src/requestKinds';
 
 // Not node:fs/promises: node does not load it at start, and every command-line run would pay for it.
 const readFile = promisify(readFileCallback);

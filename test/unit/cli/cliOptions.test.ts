@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkSharedOptions, readSharedOption, resolveToken, type SharedCliOptions } from '../../../common/src/cliOptions';
-import { defaultJournalPath } from '../../../common/src/send/sendCommand';
+import { checkSharedOptions, readSharedOption, resolveToken, type SharedCliOptions } from '../../../cli/src/cliOptions';
+import { defaultJournalPath } from '../../../cli/src/send';
 
 test('shared options are read, checked and resolved', async () => {
   const o: SharedCliOptions = {};

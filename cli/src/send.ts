@@ -6,17 +6,17 @@ import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
-import { PartnerCenterClient } from '../api/client';
-import { isLoopbackHost } from '../api/clouds';
-import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from '../cliOptions';
-import { requestKindById, requestKindOf } from '../requestKinds';
-import { InvalidUtf8Error, readUtf8File } from '../utf8File';
-import { JsonFileStore } from './fileStore';
-import { Journal, type JournalEntry, type RecentSend } from './journal';
-import { describeSummary, type EnvironmentInfo, type PurchaseSummary } from './purchase';
-import { responseDocument } from './responseDocument';
-import { runDocument } from './runner';
-import { type RunPrompts, type RunResult } from './runTypes';
+import { PartnerCenterClient } from '../../common/src/api/client';
+import { isLoopbackHost } from '../../common/src/api/clouds';
+import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from './cliOptions';
+import { requestKindById, requestKindOf } from '../../common/src/requestKinds';
+import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
+import { JsonFileStore } from '../../common/src/send/fileStore';
+import { Journal, type JournalEntry, type RecentSend } from '../../common/src/send/journal';
+import { describeSummary, type EnvironmentInfo, type PurchaseSummary } from '../../common/src/send/purchase';
+import { responseDocument } from '../../common/src/send/responseDocument';
+import { runDocument } from '../../common/src/send/runner';
+import { type RunPrompts, type RunResult } from '../../common/src/send/runTypes';
 
 const USAGE = `usage: partner-center send <file> --endpoint <url> [--customer <id>] [--yes]
                            [--kind <kind>] [--sandbox] [--journal <file>]
