@@ -14,9 +14,13 @@ const withTests = args.has('--tests') || watch;
 const watchLogPlugin = {
   name: 'watch-log',
   setup(build) {
-    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
     // esbuild itself prints the errors, in the format the problem matcher reads.
-    build.onEnd(() => { if (watch) console.log('[watch] build finished'); });
+    build.onEnd(() => {
+      if (watch) console.log('[watch] build finished');
+    });
   },
 };
 
@@ -52,7 +56,13 @@ const partsPlugin = {
       const area = relative('.', args.importer).split(/[\\/]/)[0];
       const name = args.path.slice('./parts/'.length);
       if (args.kind !== 'require-call' || !parts[area]?.includes(name)) {
-        return { errors: [{ text: `parts are loaded only with require('./parts/<name>') from ${area}/src/parts.ts, and ${name} must be listed in esbuild.mjs` }] };
+        return {
+          errors: [
+            {
+              text: `parts are loaded only with require('./parts/<name>') from ${area}/src/parts.ts, and ${name} must be listed in esbuild.mjs`,
+            },
+          ],
+        };
       }
       return { path: `./${area}-${name}.js`, external: true };
     });
@@ -64,7 +74,8 @@ const partsPlugin = {
  * an entry (through an import added somewhere) fails here rather than slowing every start-up.
  */
 const entryMustNotHold = {
-  client: /node_modules[\\/](undici|@azure|vscode-languageclient|vscode-jsonrpc|vscode-languageserver-protocol|jsonc-parser|ajv)[\\/]|common[\\/]src[\\/]language[\\/]generated|common[\\/]src[\\/]send[\\/]runner/,
+  client:
+    /node_modules[\\/](undici|@azure|vscode-languageclient|vscode-jsonrpc|vscode-languageserver-protocol|jsonc-parser|ajv)[\\/]|common[\\/]src[\\/]language[\\/]generated|common[\\/]src[\\/]send[\\/]runner/,
   cli: /node_modules[\\/]|common[\\/]src[\\/]language[\\/]|emulator[\\/]src[\\/]server/,
   'cli-validate': /node_modules[\\/](undici|jose)[\\/]|common[\\/]src[\\/]api[\\/](client|http)|emulator[\\/]/,
   // The emulator reads a trusted issuer's keys with node's https; undici would make it four times the size.
@@ -88,12 +99,24 @@ const entryCheckPlugin = {
     build.onEnd((result) => {
       if (!result.metafile) return;
       const problems = checkEntries(result.metafile);
-      if (problems.length > 0) result.errors.push(...problems.map((text) => ({ text, location: null, notes: [], detail: undefined, id: 'entry-check', pluginName: 'entry-check' })));
+      if (problems.length > 0)
+        result.errors.push(
+          ...problems.map((text) => ({
+            text,
+            location: null,
+            notes: [],
+            detail: undefined,
+            id: 'entry-check',
+            pluginName: 'entry-check',
+          })),
+        );
     });
   },
 };
 
-const partEntries = Object.fromEntries(Object.entries(parts).flatMap(([area, names]) => names.map((name) => [`${area}-${name}`, `${area}/src/parts/${name}.ts`])));
+const partEntries = Object.fromEntries(
+  Object.entries(parts).flatMap(([area, names]) => names.map((name) => [`${area}-${name}`, `${area}/src/parts/${name}.ts`])),
+);
 
 /** Shipped bundles: everything but `vscode` is inlined, so the .vsix needs no node_modules. */
 const productOptions = {
@@ -115,7 +138,11 @@ function findTestEntries(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) found.push(...findTestEntries(path));
-    else if (/\.test\.ts$/.test(name) || /^test\/(harness\/[^/]+|integration\/index|bench\/run|workbench\/helperExtension)\.ts$/.test(relative('.', path))) found.push(path);
+    else if (
+      /\.test\.ts$/.test(name) ||
+      /^test\/(harness\/[^/]+|integration\/index|bench\/run|workbench\/helperExtension)\.ts$/.test(relative('.', path))
+    )
+      found.push(path);
   }
   return found;
 }

@@ -15,7 +15,18 @@ export default tseslint.config(
     },
     rules: {
       // node:test's test()/describe() return promises the runner itself awaits.
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
@@ -42,15 +53,26 @@ export default tseslint.config(
     // entry (cli/src), as json-language-features keeps node/jsonServerMain.ts apart from its server.
     files: ['common/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          NO_VSCODE,
-          ...['readline', 'node:readline', 'readline/promises', 'node:readline/promises'].map((name) => ({ name, message: ENTRY_ONLY })),
-          ...['os', 'node:os'].map((name) => ({ name, importNames: ['homedir', 'userInfo'], message: ENTRY_ONLY })),
-        ],
-      }],
-      'no-restricted-properties': ['error',
-        ...['stdin', 'stdout', 'stderr', 'argv', 'exit', 'exitCode', 'on', 'once', 'off', 'cwd', 'chdir'].map((property) => ({ object: 'process', property, message: ENTRY_ONLY })),
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            NO_VSCODE,
+            ...['readline', 'node:readline', 'readline/promises', 'node:readline/promises'].map((name) => ({
+              name,
+              message: ENTRY_ONLY,
+            })),
+            ...['os', 'node:os'].map((name) => ({ name, importNames: ['homedir', 'userInfo'], message: ENTRY_ONLY })),
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['stdin', 'stdout', 'stderr', 'argv', 'exit', 'exitCode', 'on', 'once', 'off', 'cwd', 'chdir'].map((property) => ({
+          object: 'process',
+          property,
+          message: ENTRY_ONLY,
+        })),
         ...['homedir', 'userInfo'].map((property) => ({ object: 'os', property, message: ENTRY_ONLY })),
       ],
     },

@@ -17,14 +17,27 @@ const outFile = join(here, '..', 'common', 'src', 'language', 'generated', 'sche
 /** Hash of every schema file, in name order; the same function lives in the up-to-date test. */
 export function schemasHash(dir = here) {
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
-    hash.update(name).update('\0').update(readFileSync(join(dir, name), 'utf8').replace(/\r\n/g, '\n'));
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()) {
+    hash
+      .update(name)
+      .update('\0')
+      .update(readFileSync(join(dir, name), 'utf8').replace(/\r\n/g, '\n'));
   }
   return hash.digest('hex').slice(0, 16);
 }
 
 /** Keywords that only describe; a `$ref`'s siblings may only be these, so copying the target in keeps the meaning. */
-const ANNOTATIONS = new Set(['description', 'title', 'readOnly', 'enumDescriptions', 'enumNotOffered', 'patternMessage', '$comment']);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'readOnly',
+  'enumDescriptions',
+  'enumNotOffered',
+  'patternMessage',
+  '$comment',
+]);
 
 /**
  * The schemas with every `$ref` that does not recurse replaced by a copy of its target (siblings,
@@ -54,7 +67,8 @@ function inlineRefs(schemas) {
       if (open.has(key)) return { ...value, $ref: key };
       const inlined = copy(node, id, new Set([...open, key]));
       for (const name of Object.keys(siblings)) {
-        if (name in inlined && !ANNOTATIONS.has(name)) throw new Error(`$ref ${$ref} in ${baseId} has a sibling "${name}" that its target also sets`);
+        if (name in inlined && !ANNOTATIONS.has(name))
+          throw new Error(`$ref ${$ref} in ${baseId} has a sibling "${name}" that its target also sets`);
       }
       return { ...inlined, ...copy(siblings, baseId, open) };
     }
@@ -91,13 +105,20 @@ function acceptNullWhereOptional(node) {
 function generate() {
   // Union types: a few properties take the two shapes the docs show (renewsTo as an object or an
   // array of them, additionalPartnerIdsOnRecord as a list or a single PartnerID string).
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: false, optimize: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    code: { source: true, esm: false, optimize: true },
+  });
   // Annotation keywords of our schemas: read by hover and diagnostics, ignored by validation.
   ajv.addKeyword({ keyword: 'enumDescriptions', schemaType: 'array' });
   ajv.addKeyword({ keyword: 'patternMessage', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'enumNotOffered', schemaType: 'array' });
   const exportsByKind = {};
-  const names = readdirSync(here).filter((n) => n.endsWith('.schema.json')).sort();
+  const names = readdirSync(here)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort();
   const schemas = inlineRefs(names.map((name) => JSON.parse(readFileSync(join(here, name), 'utf8'))));
   acceptNullWhereOptional(schemas);
   names.forEach((name, i) => {

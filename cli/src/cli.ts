@@ -8,13 +8,26 @@ type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, { summary: string; run: Subcommand }> = {
   emulator: { summary: 'run the local Partner Center emulator', run: (argv) => emulatorPart().emulatorCommand(argv) },
-  validate: { summary: 'check Partner Center request files (orders, carts, ...)', run: (argv) => validatePart().validateCommand(argv) },
-  send: { summary: 'send a request file (orders are confirmed and sent exactly once)', run: (argv) => sendPart().sendCommand(argv) },
+  validate: {
+    summary: 'check Partner Center request files (orders, carts, ...)',
+    run: (argv) => validatePart().validateCommand(argv),
+  },
+  send: {
+    summary: 'send a request file (orders are confirmed and sent exactly once)',
+    run: (argv) => sendPart().sendCommand(argv),
+  },
 };
 
 function usage(): string {
   const lines = Object.entries(subcommands).map(([name, s]) => `  ${name.padEnd(10)} ${s.summary}`);
-  return ['usage: partner-center <command> [options]', '', 'commands:', ...lines, '', 'Run a command with --help for its options.'].join('\n');
+  return [
+    'usage: partner-center <command> [options]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'Run a command with --help for its options.',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -31,10 +44,14 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-).finally(saveCodeCaches);
+main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  )
+  .finally(saveCodeCaches);

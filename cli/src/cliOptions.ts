@@ -29,7 +29,10 @@ export const SHARED_OPTIONS_HELP = [
 ].join('\n');
 
 const VALUE_OPTIONS: Record<string, keyof SharedCliOptions> = {
-  '--endpoint': 'endpoint', '--token': 'token', '--token-file': 'tokenFile', '--kind': 'kind',
+  '--endpoint': 'endpoint',
+  '--token': 'token',
+  '--token-file': 'tokenFile',
+  '--kind': 'kind',
 };
 
 /**
@@ -60,7 +63,10 @@ export function checkSharedOptions(o: SharedCliOptions): string | undefined {
 }
 
 /** The token from --token-file, --token or the environment, in that order; undefined when none is given. */
-export async function resolveToken(o: SharedCliOptions, env: Readonly<Record<string, string | undefined>>): Promise<{ token?: string; error?: string }> {
+export async function resolveToken(
+  o: SharedCliOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<{ token?: string; error?: string }> {
   if (o.tokenFile !== undefined) {
     try {
       const token = (await readFile(o.tokenFile, 'utf8')).trim();

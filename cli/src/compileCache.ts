@@ -11,7 +11,11 @@ import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
-interface Pending { script: Script; cacheFile: string; stale: boolean }
+interface Pending {
+  script: Script;
+  cacheFile: string;
+  stale: boolean;
+}
 // One list per process, not per bundle: a part that loads another part (validate loads catalog)
 // holds its own copy of this module, and cli.js saves them all at the end.
 const PENDING = Symbol.for('partnerCenter.cli.codeCaches');
@@ -41,7 +45,13 @@ export function requireWithCodeCache(file: string): unknown {
   module.filename = file;
   module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
   require.cache[file] = module;
-  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  const wrapper = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeJS.Require,
+    module: Module,
+    filename: string,
+    dirname: string,
+  ) => void;
   wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
   module.loaded = true;
   pending.push({ script, cacheFile, stale: cachedData === undefined || script.cachedDataRejected === true });

@@ -14,7 +14,7 @@ import type * as ValidatePart from './parts/validate';
 
 function load<T>(name: string, inlined: () => T): T {
   const bundle = join(__dirname, `cli-${name}.js`);
-  return existsSync(bundle) ? requireWithCodeCache(bundle) as T : inlined();
+  return existsSync(bundle) ? (requireWithCodeCache(bundle) as T) : inlined();
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- each part is a bundle of its own, required on first use (see above) */

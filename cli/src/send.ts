@@ -8,7 +8,14 @@ import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { PartnerCenterClient } from '../../common/src/api/client';
 import { isLoopbackHost } from '../../common/src/api/clouds';
-import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from './cliOptions';
+import {
+  checkSharedOptions,
+  readSharedOption,
+  resolveToken,
+  SHARED_OPTIONS_HELP,
+  type SharedCliOptions,
+  TOKEN_ENV,
+} from './cliOptions';
 import { requestKindById, requestKindOf } from '../../common/src/requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
 import { JsonFileStore } from '../../common/src/send/fileStore';
@@ -33,7 +40,13 @@ ${SHARED_OPTIONS_HELP}
 Exit status: 0 sent and accepted, 1 Partner Center answered with an error (or no definite
 answer), 2 usage problem or nothing sent (bad arguments or document, purchase not confirmed).`;
 
-interface Options extends SharedCliOptions { file?: string; customer?: string; yes: boolean; sandbox: boolean; journal?: string }
+interface Options extends SharedCliOptions {
+  file?: string;
+  customer?: string;
+  yes: boolean;
+  sandbox: boolean;
+  journal?: string;
+}
 
 function parseArgs(argv: string[]): Options | string {
   const o: Options = { yes: false, sandbox: false };
@@ -47,10 +60,19 @@ function parseArgs(argv: string[]): Options | string {
     const arg = argv[i];
     const value = (): string | undefined => argv[++i];
     switch (arg) {
-      case '--customer': o.customer = value(); break;
-      case '--journal': o.journal = value(); break;
-      case '--yes': case '-y': o.yes = true; break;
-      case '--sandbox': o.sandbox = true; break;
+      case '--customer':
+        o.customer = value();
+        break;
+      case '--journal':
+        o.journal = value();
+        break;
+      case '--yes':
+      case '-y':
+        o.yes = true;
+        break;
+      case '--sandbox':
+        o.sandbox = true;
+        break;
       default:
         if (arg.startsWith('-')) return `unknown option ${arg}`;
         if (o.file) return 'send takes one file';
@@ -71,7 +93,9 @@ export function defaultJournalPath(env: Readonly<Record<string, string | undefin
 /** What a confirmation says about where it goes: only a loopback address is the emulator, where no money is spent. */
 export function environmentOf(endpoint: string, sandbox: boolean): EnvironmentInfo {
   const url = new URL(endpoint);
-  return isLoopbackHost(url.hostname) ? { kind: 'emulator', label: `Emulator (${url.origin})` } : { kind: sandbox ? 'sandbox' : 'production', label: url.origin };
+  return isLoopbackHost(url.hostname)
+    ? { kind: 'emulator', label: `Emulator (${url.origin})` }
+    : { kind: sandbox ? 'sandbox' : 'production', label: url.origin };
 }
 
 export interface SendIo {
@@ -133,7 +157,10 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   const journalPath = o.journal ? resolve(o.journal) : defaultJournalPath(env);
   // Settled purchases are remembered beside the journal (and under its lock) for an hour, so two
   // `send`s of one purchase in two terminals buy once even when one finishes while the other asks.
-  const journal = new Journal(new JsonFileStore<JournalEntry>(journalPath), new JsonFileStore<RecentSend>(`${journalPath}.recent`));
+  const journal = new Journal(
+    new JsonFileStore<JournalEntry>(journalPath),
+    new JsonFileStore<RecentSend>(`${journalPath}.recent`),
+  );
   let refusal: string | undefined;
   const prompts: RunPrompts = {
     pickCustomer: async () => o.customer,
@@ -142,9 +169,11 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
       if (o.yes) return true;
       if (!io.stdinIsTty) {
         const interrupted = (summary.warnings ?? []).some((w) => w.includes('sent again under the same request id'));
-        refusal = `refusing to make a purchase without --yes: stdin is not a terminal, so nobody can confirm it${interrupted
-          ? '. An interrupted earlier send of this purchase is open (see the notes above): with --yes it is sent again under its request id, which Partner Center places at most once; nothing is concluded from the orders listed'
-          : ''}`;
+        refusal = `refusing to make a purchase without --yes: stdin is not a terminal, so nobody can confirm it${
+          interrupted
+            ? '. An interrupted earlier send of this purchase is open (see the notes above): with --yes it is sent again under its request id, which Partner Center places at most once; nothing is concluded from the orders listed'
+            : ''
+        }`;
         return false;
       }
       return confirmAtTerminal(io, summary);
@@ -156,15 +185,32 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   process.once('SIGINT', onSigint);
   try {
     const result = await runDocument(text, kind, {
-      client, environment, journal, prompts, signal: controller.signal, customerId: o.customer,
-      documentUri, progress: (m) => io.err(`${m}\n`),
+      client,
+      environment,
+      journal,
+      prompts,
+      signal: controller.signal,
+      customerId: o.customer,
+      documentUri,
+      progress: (m) => io.err(`${m}\n`),
     });
     if (result.exchanges.length > 0) {
-      const record = { id: '', time: result.exchanges[0].startedAt, title: basename(path), kindId: kind.id, environment: environment.label, endpoint: client.endpoint, summary: result.message, exchanges: result.exchanges };
+      const record = {
+        id: '',
+        time: result.exchanges[0].startedAt,
+        title: basename(path),
+        kindId: kind.id,
+        environment: environment.label,
+        endpoint: client.endpoint,
+        summary: result.message,
+        exchanges: result.exchanges,
+      };
       io.out(responseDocument(record));
     }
     io.err(`${refusal ?? result.message}\n`);
-    if (await keptInJournal(journal, result)) io.err(`The send is kept in ${journalPath}; run the same command again to check it with Partner Center and finish it.\n`);
+    if (await keptInJournal(journal, result)) {
+      io.err(`The send is kept in ${journalPath}; run the same command again to check it with Partner Center and finish it.\n`);
+    }
     return exitCode(result, refusal !== undefined);
   } finally {
     process.off('SIGINT', onSigint);
@@ -182,9 +228,14 @@ async function keptInJournal(journal: Journal, result: RunResult): Promise<boole
 function exitCode(result: RunResult, refused: boolean): number {
   if (refused) return 2;
   switch (result.status) {
-    case 'done': case 'alreadyDone': return 0;
-    case 'blocked': case 'declined': return result.exchanges.some((e) => e.outcome !== 'ok') ? 1 : 2;
-    default: return 1;
+    case 'done':
+    case 'alreadyDone':
+      return 0;
+    case 'blocked':
+    case 'declined':
+      return result.exchanges.some((e) => e.outcome !== 'ok') ? 1 : 2;
+    default:
+      return 1;
   }
 }
 
@@ -196,4 +247,3 @@ async function confirmAtTerminal(io: SendIo, summary: PurchaseSummary): Promise<
   const answer = await io.ask(`${summary.action}? [y/N] `);
   return /^y(es)?$/i.test(answer.trim());
 }
-

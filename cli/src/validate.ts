@@ -12,7 +12,14 @@ import { codes } from '../../common/src/language/codes';
 import { getLanguageService } from '../../common/src/language/languageService';
 import { requestKindById } from '../../common/src/requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
-import { checkSharedOptions, readSharedOption, resolveToken, SHARED_OPTIONS_HELP, type SharedCliOptions, TOKEN_ENV } from './cliOptions';
+import {
+  checkSharedOptions,
+  readSharedOption,
+  resolveToken,
+  SHARED_OPTIONS_HELP,
+  type SharedCliOptions,
+  TOKEN_ENV,
+} from './cliOptions';
 import { catalogPart } from './parts';
 
 const USAGE = `usage: partner-center validate <files...> [--format text|json] [--kind <kind>] [--endpoint <url>] [--country <cc>]
@@ -44,7 +51,10 @@ export interface JsonDiagnostic {
 }
 
 const SEVERITY: Record<number, JsonDiagnostic['severity']> = {
-  [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint',
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
 };
 
 function parseArgs(argv: string[]): Options | string {
@@ -65,7 +75,9 @@ function parseArgs(argv: string[]): Options | string {
         options.format = format;
         break;
       }
-      case '--country': options.country = value(); break;
+      case '--country':
+        options.country = value();
+        break;
       default:
         if (arg.startsWith('--')) return `unknown option ${arg}`;
         options.files.push(arg);
@@ -74,7 +86,9 @@ function parseArgs(argv: string[]): Options | string {
   if (options.files.length === 0) return 'no files given';
   const problem = checkSharedOptions(options);
   if (problem) return problem;
-  if ((options.token !== undefined || options.tokenFile !== undefined) && options.endpoint === undefined) return 'a token needs --endpoint';
+  if ((options.token !== undefined || options.tokenFile !== undefined) && options.endpoint === undefined) {
+    return 'a token needs --endpoint';
+  }
   return options;
 }
 
@@ -107,7 +121,11 @@ export async function validateCommand(argv: string[]): Promise<number> {
       try {
         text = await readUtf8File(file);
       } catch (err) {
-        process.stderr.write(err instanceof InvalidUtf8Error ? `${err.message}\n` : `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`);
+        process.stderr.write(
+          err instanceof InvalidUtf8Error
+            ? `${err.message}\n`
+            : `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})\n`,
+        );
         usageProblem = true;
         continue;
       }
@@ -120,10 +138,14 @@ export async function validateCommand(argv: string[]): Promise<number> {
       }
       let diagnostics: Diagnostic[];
       try {
-        let view: CatalogView = { ...CATALOG_OFF, reason: `pass --endpoint (with the token in ${TOKEN_ENV} or --token-file) to check catalog items, terms, quantities and attestation.` };
+        let view: CatalogView = {
+          ...CATALOG_OFF,
+          reason: `pass --endpoint (with the token in ${TOKEN_ENV} or --token-file) to check catalog items, terms, quantities and attestation.`,
+        };
         if (catalog) {
           const answer = await catalog.resolveItems(service.catalogItemIds(parsed, kind));
-          const reason = `the catalog at ${options.endpoint} could not be used, so this file was not fully checked. ${answer.reason ?? ''}`.trim();
+          const reason =
+            `the catalog at ${options.endpoint} could not be used, so this file was not fully checked. ${answer.reason ?? ''}`.trim();
           view = catalogView(answer.available, Object.entries(answer.items), answer.available ? undefined : reason);
         }
         diagnostics = service.validate(parsed, kind, { catalog: view });
@@ -137,14 +159,22 @@ export async function validateCommand(argv: string[]): Promise<number> {
         const blocking = isNotChecked(code, catalog !== undefined);
         if (blocking) checkedFully = false;
         const severity = blocking ? 'error' : SEVERITY[d.severity ?? DiagnosticSeverity.Error];
-        results.push({ file, range: d.range, severity, code, message: typeof d.message === 'string' ? d.message : d.message.value });
+        results.push({
+          file,
+          range: d.range,
+          severity,
+          code,
+          message: typeof d.message === 'string' ? d.message : d.message.value,
+        });
       }
       if (!checkedFully) notFullyChecked++;
     }
   } finally {
     await remote?.close();
   }
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatText(results, notFullyChecked));
+  process.stdout.write(
+    options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatText(results, notFullyChecked),
+  );
   if (usageProblem || notFullyChecked > 0) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }
@@ -155,11 +185,18 @@ export async function validateCommand(argv: string[]): Promise<number> {
  * Without --endpoint the catalog checks are off by choice, and saying so is only a note.
  */
 function isNotChecked(code: string, catalogRequested: boolean): boolean {
-  return code === codes.tooLarge || code === codes.tooDeep || code === codes.notChecked || (catalogRequested && code === codes.catalogUnavailable);
+  return (
+    code === codes.tooLarge ||
+    code === codes.tooDeep ||
+    code === codes.notChecked ||
+    (catalogRequested && code === codes.catalogUnavailable)
+  );
 }
 
 function formatText(results: readonly JsonDiagnostic[], notFullyChecked: number): string {
-  const lines = results.map((r) => `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code}: ${r.message}`);
+  const lines = results.map(
+    (r) => `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code}: ${r.message}`,
+  );
   const errors = results.filter((r) => r.severity === 'error').length;
   const warnings = results.filter((r) => r.severity === 'warning').length;
   const unchecked = notFullyChecked > 0 ? `; ${notFullyChecked} file${notFullyChecked === 1 ? '' : 's'} not fully checked` : '';

@@ -23,7 +23,11 @@ export function registerCommands(ctx: PartContext): void {
     }),
     vscode.commands.registerCommand('partnerCenter.stopEmulator', async () => {
       const stopped = await emulator.stop();
-      void vscode.window.showInformationMessage(stopped ? 'Partner Center: the local emulator this window started has stopped.' : 'Partner Center: this window has not started a local emulator (one started elsewhere keeps running).');
+      void vscode.window.showInformationMessage(
+        stopped
+          ? 'Partner Center: the local emulator this window started has stopped.'
+          : 'Partner Center: this window has not started a local emulator (one started elsewhere keeps running).',
+      );
       return stopped;
     }),
   );

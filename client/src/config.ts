@@ -61,10 +61,14 @@ const SECTION = 'partnerCenter';
 export class Config {
   /** Fires when any setting the extension reads changes. */
   readonly onDidChange: vscode.Event<ConfigChange> = (listener, thisArgs, disposables) =>
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      const change: ConfigChange = { affects: (group) => GROUPS[group].some((key) => e.affectsConfiguration(key)) };
-      if ((Object.keys(GROUPS) as SettingGroup[]).some((group) => change.affects(group))) listener.call(thisArgs, change);
-    }, undefined, disposables);
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => {
+        const change: ConfigChange = { affects: (group) => GROUPS[group].some((key) => e.affectsConfiguration(key)) };
+        if ((Object.keys(GROUPS) as SettingGroup[]).some((group) => change.affects(group))) listener.call(thisArgs, change);
+      },
+      undefined,
+      disposables,
+    );
 
   private get section(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration(SECTION);
@@ -125,8 +129,12 @@ export class Config {
     if (this.environment === environment) return false;
     const section = this.section;
     const inspected = section.inspect('environment');
-    const target = inspected?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
-      : inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const target =
+      inspected?.workspaceFolderValue !== undefined
+        ? vscode.ConfigurationTarget.WorkspaceFolder
+        : inspected?.workspaceValue !== undefined
+          ? vscode.ConfigurationTarget.Workspace
+          : vscode.ConfigurationTarget.Global;
     await section.update('environment', environment, target);
     return true;
   }

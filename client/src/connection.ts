@@ -18,7 +18,10 @@ const EMULATOR_TOKEN = 'partner-center-vscode-emulator';
 export class NotSignedInError extends Error {
   /** `reason` replaces the default text, e.g. "Your sign-in has expired… Sign in again." */
   constructor(environment: EnvironmentName, reason?: string) {
-    super(reason ?? `Not signed in to Partner Center (${environment}). Run "Partner Center: Sign In", or "Partner Center: Use the Local Emulator" to try it without an account.`);
+    super(
+      reason ??
+        `Not signed in to Partner Center (${environment}). Run "Partner Center: Sign In", or "Partner Center: Use the Local Emulator" to try it without an account.`,
+    );
     this.name = 'NotSignedInError';
   }
 }
@@ -26,7 +29,9 @@ export class NotSignedInError extends Error {
 /** What the connection needs from the accounts (client/src/auth/accountManager.ts). */
 export interface AccountSource {
   requiresSignIn(environment: EnvironmentName): boolean;
-  tokenProviderFor(environment: EnvironmentName): { tokenProvider: TokenProvider; account: { id: string; username: string; sandbox: boolean } } | undefined;
+  tokenProviderFor(
+    environment: EnvironmentName,
+  ): { tokenProvider: TokenProvider; account: { id: string; username: string; sandbox: boolean } } | undefined;
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -58,7 +63,10 @@ export class PartnerCenterConnection implements vscode.Disposable {
   /** Fires when the environment, endpoint or sign-in state changes. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly config: Config, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly config: Config,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.state = this.rebuild();
     // Any of our settings: the sign-in settings decide which account (if any) the client uses.
     this.disposables.push(config.onDidChange(() => this.update()));
@@ -100,14 +108,21 @@ export class PartnerCenterConnection implements vscode.Disposable {
 
   private rebuild(): ConnectionState {
     const { environment, emulatorUrl, proxy } = this.config;
-    const endpoint = environment === 'emulator' ? emulatorUrl : clouds[environment].endpoint ?? '';
+    const endpoint = environment === 'emulator' ? emulatorUrl : (clouds[environment].endpoint ?? '');
     const place = environment === 'emulator' ? `Emulator (${emulatorUrl})` : clouds[environment].displayName;
     const needsAccount = environment !== 'emulator' || this.accountSource?.requiresSignIn(environment) === true;
     const found = needsAccount ? this.accountSource?.tokenProviderFor(environment) : undefined;
     // A token signed in for the emulator is only ever sent to an emulator on this machine, so a
     // workspace setting cannot point it at another host.
     const signedIn = found && (environment !== 'emulator' || isLoopbackHost(hostOf(endpoint))) ? found : undefined;
-    const identity = JSON.stringify([environment, endpoint, proxy ?? null, needsAccount, signedIn?.account.id ?? null, signedIn?.account.sandbox ?? false]);
+    const identity = JSON.stringify([
+      environment,
+      endpoint,
+      proxy ?? null,
+      needsAccount,
+      signedIn?.account.id ?? null,
+      signedIn?.account.sandbox ?? false,
+    ]);
     // Unrelated settings (CodeLens, history size...) keep the client: a purchase may be using it.
     if (identity === this.identity && this.state) return this.state;
     this.identity = identity;
@@ -126,7 +141,14 @@ export class PartnerCenterConnection implements vscode.Disposable {
       return { environment, endpoint, label: place, signedIn: false, sandbox: false };
     }
     this.clientOptions = { endpoint, tokenProvider: signedIn.tokenProvider, logger, proxy };
-    return { environment, endpoint, label: `${place} — ${signedIn.account.username}`, signedIn: true, account: signedIn.account.username, sandbox: signedIn.account.sandbox };
+    return {
+      environment,
+      endpoint,
+      label: `${place} — ${signedIn.account.username}`,
+      signedIn: true,
+      account: signedIn.account.username,
+      sandbox: signedIn.account.sandbox,
+    };
   }
 
   /** A replaced client keeps working for calls already holding it; its pool closes later. */

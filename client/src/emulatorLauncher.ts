@@ -17,7 +17,11 @@ async function answers(url: string): Promise<boolean> {
 export class EmulatorLauncher implements vscode.Disposable {
   private child: ChildProcess | undefined;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly config: Config, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly config: Config,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   async useEmulator(): Promise<void> {
     const url = this.config.emulatorUrl;
@@ -29,22 +33,29 @@ export class EmulatorLauncher implements vscode.Disposable {
 
   private async start(url: string): Promise<void> {
     const { hostname, port } = new URL(url);
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Starting the Partner Center emulator on ${url}…` }, async () => {
-      this.child?.kill();
-      const child = fork(this.context.asAbsolutePath('dist/cli.js'), ['emulator', '--host', hostname, '--port', port || '80'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-      this.child = child;
-      child.stdout?.on('data', (chunk: Buffer) => this.log.info(`[emulator] ${chunk.toString().trimEnd()}`));
-      child.stderr?.on('data', (chunk: Buffer) => this.log.warn(`[emulator] ${chunk.toString().trimEnd()}`));
-      const deadline = Date.now() + 15_000;
-      while (!(await answers(url))) {
-        if (child.exitCode !== null) throw new Error(`The emulator exited (code ${child.exitCode}); see the Partner Center log.`);
-        if (Date.now() > deadline) {
-          child.kill();
-          throw new Error(`The emulator did not answer at ${url} within 15 s.`);
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Starting the Partner Center emulator on ${url}…` },
+      async () => {
+        this.child?.kill();
+        const child = fork(this.context.asAbsolutePath('dist/cli.js'), ['emulator', '--host', hostname, '--port', port || '80'], {
+          stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        });
+        this.child = child;
+        child.stdout?.on('data', (chunk: Buffer) => this.log.info(`[emulator] ${chunk.toString().trimEnd()}`));
+        child.stderr?.on('data', (chunk: Buffer) => this.log.warn(`[emulator] ${chunk.toString().trimEnd()}`));
+        const deadline = Date.now() + 15_000;
+        while (!(await answers(url))) {
+          if (child.exitCode !== null) {
+            throw new Error(`The emulator exited (code ${child.exitCode}); see the Partner Center log.`);
+          }
+          if (Date.now() > deadline) {
+            child.kill();
+            throw new Error(`The emulator did not answer at ${url} within 15 s.`);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 200));
         }
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    });
+      },
+    );
   }
 
   /** Stops the emulator this window started, if any; resolves once its process has exited. */

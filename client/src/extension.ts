@@ -53,14 +53,21 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterExtensi
   const run = registerRun(ctx, explorer, explorer.provider.poller.follower, testRunHost);
 
   const activationMs = performance.now() - started;
-  log.info(`Partner Center activated (${connection.current.label}) in ${activationMs.toFixed(1)} ms; nothing else is loaded until it is used.`);
+  log.info(
+    `Partner Center activated (${connection.current.label}) in ${activationMs.toFixed(1)} ms; nothing else is loaded until it is used.`,
+  );
   // The parts are handed out only to tests and development hosts: in production another
   // extension could otherwise replace the purchase confirmation or ask for a token.
   if (!testRunHost) return undefined;
   const secrets: SecretInspection = { keys: () => auth.secrets.keys(), read: (key) => auth.secrets.get(key) };
   return {
-    connection, languageClientReady: language.ready, explorer, run: runTestApi(run, testRunHost),
-    auth: { accounts: auth.accounts, secrets }, loadedParts, activationMs,
+    connection,
+    languageClientReady: language.ready,
+    explorer,
+    run: runTestApi(run, testRunHost),
+    auth: { accounts: auth.accounts, secrets },
+    loadedParts,
+    activationMs,
   };
 }
 

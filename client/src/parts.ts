@@ -26,7 +26,8 @@ function load<T>(name: PartName, requirePart: () => T): T {
 
 /* eslint-disable @typescript-eslint/no-require-imports -- each part is a bundle of its own, required on first use (see above) */
 export const apiPart = (): typeof ApiPart => load('api', () => require('./parts/api') as typeof ApiPart);
-export const languageClientPart = (): typeof LanguageClientPart => load('languageClient', () => require('./parts/languageClient') as typeof LanguageClientPart);
+export const languageClientPart = (): typeof LanguageClientPart =>
+  load('languageClient', () => require('./parts/languageClient') as typeof LanguageClientPart);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The api part when something has loaded it already; never loads it. */

@@ -101,7 +101,12 @@ export const requestKinds: readonly RequestKind[] = [
     schemaId: `${SCHEMA_BASE}order.schema.json`,
     schema: orderSchema,
     send: { method: 'POST', pathTemplate: '/v1/customers/{customerId}/orders', spendsMoney: true, flow: 'order' },
-    lineItems: { property: 'lineItems', numberProperty: 'lineItemNumber', catalogItemProperty: 'offerId', billingCycleOn: 'document' },
+    lineItems: {
+      property: 'lineItems',
+      numberProperty: 'lineItemNumber',
+      catalogItemProperty: 'offerId',
+      billingCycleOn: 'document',
+    },
     customerIdProperty: 'referenceCustomerId',
     expectsPartnerAttestation: true,
     acceptsReadOnlyFields: false,
@@ -114,7 +119,10 @@ export const requestKinds: readonly RequestKind[] = [
     schemaId: `${SCHEMA_BASE}cart.schema.json`,
     schema: cartSchema,
     send: {
-      method: 'POST', pathTemplate: '/v1/customers/{customerId}/carts', spendsMoney: false, flow: 'cart',
+      method: 'POST',
+      pathTemplate: '/v1/customers/{customerId}/carts',
+      spendsMoney: false,
+      flow: 'cart',
       checkout: { pathTemplate: '/v1/customers/{customerId}/carts/{cartId}/checkout', spendsMoney: true, flow: 'checkout' },
     },
     lineItems: { property: 'lineItems', numberProperty: 'id', catalogItemProperty: 'catalogItemId', billingCycleOn: 'line' },
@@ -131,7 +139,10 @@ export const requestKinds: readonly RequestKind[] = [
     expectsPartnerAttestation: false,
     acceptsReadOnlyFields: true,
     send: {
-      method: 'PATCH', pathTemplate: '/v1/customers/{customerId}/subscriptions/{subscriptionId}', spendsMoney: true, flow: 'subscription',
+      method: 'PATCH',
+      pathTemplate: '/v1/customers/{customerId}/subscriptions/{subscriptionId}',
+      spendsMoney: true,
+      flow: 'subscription',
       pathProperties: { subscriptionId: 'id' },
     },
   },
@@ -173,9 +184,17 @@ export const nonSpendingWrites: readonly { method: HttpMethod; pathTemplate: str
   { method: 'POST', pathTemplate: '/v1/customers', why: 'creates a customer (not under a customer; listed for completeness)' },
   { method: 'POST', pathTemplate: '/v1/customers/{customerId}/carts', why: 'creates a cart; its checkout is the purchase' },
   { method: 'PUT', pathTemplate: '/v1/customers/{customerId}/carts/{cartId}', why: 'changes a cart before its checkout' },
-  { method: 'POST', pathTemplate: '/v1/customers/{customerId}/agreements', why: 'records the customer\'s acceptance of an agreement' },
+  {
+    method: 'POST',
+    pathTemplate: '/v1/customers/{customerId}/agreements',
+    why: "records the customer's acceptance of an agreement",
+  },
   { method: 'POST', pathTemplate: '/v1/customers/{customerId}/promotionEligibilities', why: 'asks whether promotions apply' },
-  { method: 'POST', pathTemplate: '/v1/customers/{customerId}/migrations/newcommerce/validate', why: 'asks whether a migration would be accepted' },
+  {
+    method: 'POST',
+    pathTemplate: '/v1/customers/{customerId}/migrations/newcommerce/validate',
+    why: 'asks whether a migration would be accepted',
+  },
 ];
 
 export function requestKindById(id: string): RequestKind | undefined {
@@ -233,10 +252,16 @@ function schemaRefIn(text: string): string | undefined {
  * wins, then the kinds' own file patterns, then extra patterns the user configured
  * (`partnerCenter.requestFiles`). `text` may be the whole document or only its first lines.
  */
-export function requestKindOf(uriOrPath: string, text: string, extraPatterns: Record<string, string> = {}): RequestKind | undefined {
+export function requestKindOf(
+  uriOrPath: string,
+  text: string,
+  extraPatterns: Record<string, string> = {},
+): RequestKind | undefined {
   const schemaRef = schemaRefIn(text);
   if (schemaRef) {
-    const bySchema = requestKinds.find((kind) => schemaRef === kind.schemaId || schemaRef.endsWith(`/${kind.schemaFile}`) || schemaRef === kind.schemaFile);
+    const bySchema = requestKinds.find(
+      (kind) => schemaRef === kind.schemaId || schemaRef.endsWith(`/${kind.schemaFile}`) || schemaRef === kind.schemaFile,
+    );
     if (bySchema) return bySchema;
   }
   const path = decodeURIComponent(uriOrPath.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));

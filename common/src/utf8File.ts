@@ -11,8 +11,14 @@ import { promisify } from 'node:util';
 const readFile = promisify(readFileCallback);
 
 export class InvalidUtf8Error extends Error {
-  constructor(readonly path: string, readonly byteOffset: number, readonly byte: number) {
-    super(`${path} is not UTF-8 text: the byte at offset ${byteOffset} (0x${byte.toString(16).padStart(2, '0')}) does not belong to a UTF-8 character. Save the file as UTF-8.`);
+  constructor(
+    readonly path: string,
+    readonly byteOffset: number,
+    readonly byte: number,
+  ) {
+    super(
+      `${path} is not UTF-8 text: the byte at offset ${byteOffset} (0x${byte.toString(16).padStart(2, '0')}) does not belong to a UTF-8 character. Save the file as UTF-8.`,
+    );
     this.name = 'InvalidUtf8Error';
   }
 }

@@ -38,7 +38,19 @@ export function handleAdmin(method: string, path: string, raw: string, state: Ad
     case 'GET /_emulator/fixtures':
       return ok(state.fixtures);
     default:
-      return { status: 404, body: { error: `unknown admin endpoint ${route}`, endpoints: ['GET /_emulator/health', 'GET /_emulator/requests', 'POST /_emulator/requests/reset', 'GET|POST /_emulator/faults', 'GET /_emulator/fixtures'] } };
+      return {
+        status: 404,
+        body: {
+          error: `unknown admin endpoint ${route}`,
+          endpoints: [
+            'GET /_emulator/health',
+            'GET /_emulator/requests',
+            'POST /_emulator/requests/reset',
+            'GET|POST /_emulator/faults',
+            'GET /_emulator/fixtures',
+          ],
+        },
+      };
   }
 }
 

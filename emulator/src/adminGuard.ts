@@ -23,14 +23,20 @@ export interface AdminGuard {
 export function refuseAdmin(method: string, headers: IncomingHttpHeaders, guard: AdminGuard): HttpAnswer | undefined {
   const host = single(headers.host);
   if (host !== undefined && !ownHost(hostnameOf(`http://${host}`), guard)) {
-    return refusal(403, `Host '${host}' is not this emulator; admin calls must address it by a loopback name or its own address.`);
+    return refusal(
+      403,
+      `Host '${host}' is not this emulator; admin calls must address it by a loopback name or its own address.`,
+    );
   }
   const origin = single(headers.origin);
   if (origin !== undefined && !ownOrigin(origin, guard)) {
     return refusal(403, `Origin '${origin}' may not call the admin endpoints.`);
   }
   if (guard.requireToken !== undefined && !sameSecret(bearer(single(headers.authorization)), guard.requireToken)) {
-    return { ...refusal(401, 'The admin endpoints need the same bearer token as the API (--require-token).'), headers: { 'WWW-Authenticate': 'Bearer' } };
+    return {
+      ...refusal(401, 'The admin endpoints need the same bearer token as the API (--require-token).'),
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    };
   }
   if (method === 'POST' && !isJson(single(headers['content-type']))) {
     return refusal(415, 'Admin POSTs must be sent with Content-Type: application/json.');

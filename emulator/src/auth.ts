@@ -10,10 +10,7 @@
 
 import { ApiError } from './errors';
 
-export const AUDIENCES = new Set([
-  'https://api.partnercenter.microsoft.com',
-  'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd',
-]);
+export const AUDIENCES = new Set(['https://api.partnercenter.microsoft.com', 'fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd']);
 
 /** The Azure AD Graph audience, retired for Partner Center on August 31, 2025. */
 export const RETIRED_AUDIENCES = new Set(['https://graph.windows.net']);
@@ -35,7 +32,9 @@ export function bearerToken(header: string | undefined, partnerTenantId: string)
   const match = /^Bearer\s+(\S.*)$/i.exec(header ?? '');
   const token = match?.[1].trim();
   if (!token) {
-    throw new ApiError('missingToken', 'Partner token missing in request context.', { headers: challengeHeaders(partnerTenantId) });
+    throw new ApiError('missingToken', 'Partner token missing in request context.', {
+      headers: challengeHeaders(partnerTenantId),
+    });
   }
   return token;
 }
@@ -53,7 +52,9 @@ export function audienceRefusal(aud: unknown): string | undefined {
   if (retired !== undefined) {
     return `the token audience '${retired}' (Azure AD Graph) is retired and no longer accepted by Partner Center; request the token for https://api.partnercenter.microsoft.com.`;
   }
-  return values.length > 0 ? `the token audience '${values.join("', '")}' is not Partner Center.` : 'the token audience is not Partner Center.';
+  return values.length > 0
+    ? `the token audience '${values.join("', '")}' is not Partner Center.`
+    : 'the token audience is not Partner Center.';
 }
 
 export function authenticate(header: string | undefined, requireToken: string | undefined, partnerTenantId: string): Caller {

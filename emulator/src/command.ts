@@ -52,7 +52,9 @@ export async function emulatorCommand(argv: string[]): Promise<number> {
     }
     options = parsed;
   } catch (e) {
-    process.stderr.write(`emulator: ${e instanceof Error ? e.message : String(e)}\nRun 'partner-center emulator --help' for the options.\n`);
+    process.stderr.write(
+      `emulator: ${e instanceof Error ? e.message : String(e)}\nRun 'partner-center emulator --help' for the options.\n`,
+    );
     return 2;
   }
   const emulator = await startEmulator(options);
@@ -93,8 +95,12 @@ function parseFlags(argv: string[]): EmulatorOptions | 'help' {
   if (values.port !== undefined) options.port = integer('--port', values.port, 0, 65535);
   if (values.host !== undefined) options.host = values.host;
   if (values.seed !== undefined) options.seed = integer('--seed', values.seed, -2147483648, 2147483647);
-  if (values['rate-limit'] !== undefined) options.rateLimitPerMinute = integer('--rate-limit', values['rate-limit'], 1, Number.MAX_SAFE_INTEGER);
-  if (values['provisioning-delay-ms'] !== undefined) options.provisioningDelayMs = integer('--provisioning-delay-ms', values['provisioning-delay-ms'], 0, Number.MAX_SAFE_INTEGER);
+  if (values['rate-limit'] !== undefined) {
+    options.rateLimitPerMinute = integer('--rate-limit', values['rate-limit'], 1, Number.MAX_SAFE_INTEGER);
+  }
+  if (values['provisioning-delay-ms'] !== undefined) {
+    options.provisioningDelayMs = integer('--provisioning-delay-ms', values['provisioning-delay-ms'], 0, Number.MAX_SAFE_INTEGER);
+  }
   if (values.bom) options.bom = true;
   if (values['require-token'] !== undefined) options.requireToken = values['require-token'];
   if (values['trust-issuer'] !== undefined) options.trustIssuer = issuerUrl(values['trust-issuer']);
@@ -109,14 +115,18 @@ function issuerUrl(text: string): string {
   } catch {
     throw new Error(`--trust-issuer needs a URL, got '${text}'`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`--trust-issuer needs an http(s) URL, got '${text}'`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`--trust-issuer needs an http(s) URL, got '${text}'`);
+  }
   // Kept as typed: it must equal the tokens' "iss" claim exactly.
   return text;
 }
 
 function integer(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || n < min || n > max) throw new Error(`${flag} needs an integer between ${min} and ${max}, got '${text}'`);
+  if (!/^-?\d+$/.test(text.trim()) || n < min || n > max) {
+    throw new Error(`${flag} needs an integer between ${min} and ${max}, got '${text}'`);
+  }
   return n;
 }
 

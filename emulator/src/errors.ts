@@ -18,7 +18,11 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: number | null;
 
-  constructor(readonly condition: ErrorName, readonly description: string, readonly extras: ApiErrorExtras = {}) {
+  constructor(
+    readonly condition: ErrorName,
+    readonly description: string,
+    readonly extras: ApiErrorExtras = {},
+  ) {
     const { code, status } = ERRORS[condition];
     super(`${code ?? status}: ${description}`);
     this.status = status;

@@ -70,7 +70,9 @@ export function parseFaults(value: unknown): EmulatorFaults {
   const out: EmulatorFaults = {};
   for (const [rawKey, raw] of Object.entries(value)) {
     const key = KEYS.get(normal(rawKey));
-    if (key === undefined) throw new Error(`unknown fault '${rawKey}' (${[...Object.keys(PROBABILITIES), 'latency-ms', 'limit'].join(', ')})`);
+    if (key === undefined) {
+      throw new Error(`unknown fault '${rawKey}' (${[...Object.keys(PROBABILITIES), 'latency-ms', 'limit'].join(', ')})`);
+    }
     const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
     if (!Number.isFinite(n) || n < 0) throw new Error(`fault '${rawKey}' needs a number >= 0`);
     if (key === 'limit' && !Number.isInteger(n)) throw new Error(`fault '${rawKey}' is a whole number of faults`);

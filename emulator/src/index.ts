@@ -2,6 +2,11 @@
 // rest of the project needs is exported from here; nothing here imports from client/ or common/.
 
 export {
-  type EmulatorFaults, type EmulatorFixtures, type EmulatorOptions, type RecordedRequest, type RunningEmulator, type SubscriptionRef,
+  type EmulatorFaults,
+  type EmulatorFixtures,
+  type EmulatorOptions,
+  type RecordedRequest,
+  type RunningEmulator,
+  type SubscriptionRef,
 } from './options';
 export { startEmulator } from './server';

@@ -33,12 +33,21 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
   // Discovery runs on the first request, and again after a failure (the issuer may start later).
   const load = async () => {
     const jose: Jose = await import('jose');
-    const res = await getUrl(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, { ca: options.ca, signal: AbortSignal.timeout(10_000) });
+    const res = await getUrl(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`, {
+      ca: options.ca,
+      signal: AbortSignal.timeout(10_000),
+    });
     const metadata = JSON.parse(res.body.toString('utf8')) as { jwks_uri?: unknown };
-    if (res.status !== 200 || typeof metadata.jwks_uri !== 'string') throw new Error(`no OIDC metadata at ${issuer} (status ${res.status})`);
+    if (res.status !== 200 || typeof metadata.jwks_uri !== 'string') {
+      throw new Error(`no OIDC metadata at ${issuer} (status ${res.status})`);
+    }
     const jwks = jose.createRemoteJWKSet(new URL(metadata.jwks_uri), {
       [jose.customFetch]: async (url, init) => {
-        const answer = await getUrl(url, { ca: options.ca, signal: init.signal ?? undefined, headers: Object.fromEntries(init.headers) });
+        const answer = await getUrl(url, {
+          ca: options.ca,
+          signal: init.signal ?? undefined,
+          headers: Object.fromEntries(init.headers),
+        });
         return new Response(answer.body.length > 0 ? answer.body : null, { status: answer.status, headers: answer.headers });
       },
     });
@@ -53,7 +62,10 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
       verifier = await keys;
     } catch (err) {
       keys = undefined;
-      throw new ApiError('unexpectedError', `The emulator could not read the keys of the trusted issuer ${issuer}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ApiError(
+        'unexpectedError',
+        `The emulator could not read the keys of the trusted issuer ${issuer}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     let claims: Record<string, unknown>;
     try {
@@ -61,7 +73,12 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
       // or broken. maxTokenAge is what makes jose check iat at all; no Entra access token lives
       // longer than 28 hours (CAE tokens), so it never refuses a token exp still allows.
       const result = await verifier.jose.jwtVerify(token, verifier.jwks, {
-        issuer, currentDate: new Date(options.clock()), clockTolerance: 30, algorithms: ['RS256'], requiredClaims: ['exp', 'iat'], maxTokenAge: '28h',
+        issuer,
+        currentDate: new Date(options.clock()),
+        clockTolerance: 30,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: '28h',
       });
       claims = result.payload as Record<string, unknown>;
     } catch (err) {
@@ -73,7 +90,8 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
     const amr = Array.isArray(claims.amr) ? claims.amr : [];
     if (!appOnly && !amr.includes('mfa')) {
       throw new ApiError('mfaRequired', 'Multi-factor authentication is required for App+User calls.', {
-        statusText: 'Unauthorized - MFA required', headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+        statusText: 'Unauthorized - MFA required',
+        headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
       });
     }
     return { appOnly };
@@ -83,7 +101,9 @@ export function createIssuerVerifier(options: IssuerVerifierOptions): IssuerVeri
 /** Why jose refused a token, in the words of the 401 body. */
 function refusal(err: unknown, issuer: string): string {
   const { code, claim, reason } = err as { code?: unknown; claim?: unknown; reason?: unknown };
-  if (code === 'ERR_JWT_EXPIRED') return claim === 'iat' ? 'the token was issued more than 28 hours ago.' : 'the token has expired.';
+  if (code === 'ERR_JWT_EXPIRED') {
+    return claim === 'iat' ? 'the token was issued more than 28 hours ago.' : 'the token has expired.';
+  }
   if (code !== 'ERR_JWT_CLAIM_VALIDATION_FAILED') return 'the token signature is not valid for the trusted issuer.';
   if (reason === 'missing') return `the token has no "${String(claim)}" claim.`;
   if (claim === 'iat') return 'the token was issued in the future ("iat").';
@@ -103,7 +123,10 @@ interface GetAnswer {
  * quarters of the emulator's bundle for these two GETs. Redirects are not followed, as before:
  * an issuer's keys come from where its metadata says.
  */
-function getUrl(url: string, options: { ca?: string; signal?: AbortSignal; headers?: Record<string, string> }): Promise<GetAnswer> {
+function getUrl(
+  url: string,
+  options: { ca?: string; signal?: AbortSignal; headers?: Record<string, string> },
+): Promise<GetAnswer> {
   const get = new URL(url).protocol === 'https:' ? httpsGet : httpGet;
   return new Promise((resolve, reject) => {
     const req = get(url, { ca: options.ca, signal: options.signal, headers: options.headers }, (res: IncomingMessage) => {

@@ -81,7 +81,15 @@ export interface RecordedRequest {
   /** ISO 8601 time the request arrived. */
   time: string;
   /** The fault injected into this request, if any. */
-  fault?: 'status-503' | 'reset-before-commit' | 'reset-after-commit' | 'status-500' | 'status-500-after-commit' | 'status-200-error' | 'checkout-order-errors' | 'slow-patch';
+  fault?:
+    | 'status-503'
+    | 'reset-before-commit'
+    | 'reset-after-commit'
+    | 'status-500'
+    | 'status-500-after-commit'
+    | 'status-200-error'
+    | 'checkout-order-errors'
+    | 'slow-patch';
   /** True when the answer was replayed from the idempotency store (same MS-RequestId). */
   replayed?: boolean;
 }

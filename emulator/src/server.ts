@@ -44,16 +44,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let port = 0;
   const adminGuard: AdminGuard = { requireToken: options.requireToken, bindHost: options.host ?? '127.0.0.1', port: () => port };
 
-  const verifyIssuer = options.trustIssuer === undefined ? undefined
-    : createIssuerVerifier({ issuer: options.trustIssuer, ca: options.trustIssuerCa, clock, partnerTenantId: store.partnerTenantId });
+  const verifyIssuer =
+    options.trustIssuer === undefined
+      ? undefined
+      : createIssuerVerifier({
+          issuer: options.trustIssuer,
+          ca: options.trustIssuerCa,
+          clock,
+          partnerTenantId: store.partnerTenantId,
+        });
 
   /** Runs the /v1 pipeline after faults: auth, rate limit, idempotency, routing. */
-  async function process(req: IncomingMessage, url: URL, raw: string, now: number, fault: (name: FaultName) => boolean): Promise<{ answer: HttpAnswer; replayed: boolean }> {
+  async function process(
+    req: IncomingMessage,
+    url: URL,
+    raw: string,
+    now: number,
+    fault: (name: FaultName) => boolean,
+  ): Promise<{ answer: HttpAnswer; replayed: boolean }> {
     const method = req.method ?? 'GET';
     try {
       if (!/^\/v1(\/|$)/i.test(url.pathname)) throw routeNotFound(url.pathname);
       checkEscapes(url.pathname);
-      const caller = verifyIssuer ? await verifyIssuer(header(req, 'authorization'))
+      const caller = verifyIssuer
+        ? await verifyIssuer(header(req, 'authorization'))
         : authenticate(header(req, 'authorization'), options.requireToken, store.partnerTenantId);
       const path = url.pathname.slice(3) || '/';
       const tenant = tenantOf(path);
@@ -74,16 +88,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
-  function dispatch(req: IncomingMessage, url: URL, path: string, raw: string, now: number, appOnly: boolean, fault: (name: FaultName) => boolean): HttpAnswer {
+  function dispatch(
+    req: IncomingMessage,
+    url: URL,
+    path: string,
+    raw: string,
+    now: number,
+    appOnly: boolean,
+    fault: (name: FaultName) => boolean,
+  ): HttpAnswer {
     const method = req.method ?? 'GET';
     try {
       const match = router.match(method, path);
       if (match.kind === 'none') throw routeNotFound(url.pathname);
       if (match.kind === 'wrong-method') {
-        throw new ApiError('methodNotAllowed', `The method ${method} is not allowed on ${url.pathname}.`, { headers: { Allow: match.allowed.join(', ') } });
+        throw new ApiError('methodNotAllowed', `The method ${method} is not allowed on ${url.pathname}.`, {
+          headers: { Allow: match.allowed.join(', ') },
+        });
       }
       return match.handler({
-        method, url, params: match.params, body: parseBody(raw), headers: req.headers, now, store, provisioningDelayMs, appOnly, fault,
+        method,
+        url,
+        params: match.params,
+        body: parseBody(raw),
+        headers: req.headers,
+        now,
+        store,
+        provisioningDelayMs,
+        appOnly,
+        fault,
       });
     } catch (e) {
       return toAnswer(e);
@@ -98,14 +131,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     const url = new URL(req.url ?? '/', 'http://emulator');
     if (/^\/_emulator(\/|$)/.test(url.pathname)) {
-      const answer = refuseAdmin(req.method ?? 'GET', req.headers, adminGuard) ?? handleAdmin(req.method ?? 'GET', url.pathname, raw, { requests, faults, fixtures, seed, customers: store.customers.length });
+      const answer =
+        refuseAdmin(req.method ?? 'GET', req.headers, adminGuard) ??
+        handleAdmin(req.method ?? 'GET', url.pathname, raw, {
+          requests,
+          faults,
+          fixtures,
+          seed,
+          customers: store.customers.length,
+        });
       send(res, answer, header(req, 'ms-requestid'), header(req, 'ms-correlationid'), false);
       return;
     }
     const now = clock();
     const record: RecordedRequest = {
-      method: req.method ?? 'GET', path: req.url ?? '/', requestId: header(req, 'ms-requestid'),
-      correlationId: header(req, 'ms-correlationid'), status: 0, time: new Date(now).toISOString(),
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      requestId: header(req, 'ms-requestid'),
+      correlationId: header(req, 'ms-correlationid'),
+      status: 0,
+      time: new Date(now).toISOString(),
     };
     requests.push(record);
     // Oldest first, in place: RunningEmulator.requests is this same live array.
@@ -150,14 +195,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   function delay(ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const entry = { timer: setTimeout(() => { pendingDelays.delete(entry); resolve(); }, ms), resolve };
+      const entry = {
+        timer: setTimeout(() => {
+          pendingDelays.delete(entry);
+          resolve();
+        }, ms),
+        resolve,
+      };
       pendingDelays.add(entry);
     });
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, new ApiError('unexpectedError', 'Unexpected service error.').toAnswer(), undefined, undefined, bom);
+      if (!res.headersSent) {
+        send(res, new ApiError('unexpectedError', 'Unexpected service error.').toAnswer(), undefined, undefined, bom);
+      }
     });
   });
   server.keepAliveTimeout = 5_000;
@@ -248,7 +301,13 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-function send(res: ServerResponse, answer: HttpAnswer, requestId: string | undefined, correlationId: string | undefined, bom: boolean): void {
+function send(
+  res: ServerResponse,
+  answer: HttpAnswer,
+  requestId: string | undefined,
+  correlationId: string | undefined,
+  bom: boolean,
+): void {
   const headers: Record<string, string> = { ...(answer.headers ?? {}) };
   if (requestId) headers['MS-RequestId'] = requestId;
   if (correlationId) headers['MS-CorrelationId'] = correlationId;
@@ -263,7 +322,9 @@ function send(res: ServerResponse, answer: HttpAnswer, requestId: string | undef
 }
 
 function writeHead(res: ServerResponse, answer: HttpAnswer, headers: Record<string, string>): ServerResponse {
-  return answer.statusText === undefined ? res.writeHead(answer.status, headers) : res.writeHead(answer.status, answer.statusText, headers);
+  return answer.statusText === undefined
+    ? res.writeHead(answer.status, headers)
+    : res.writeHead(answer.status, answer.statusText, headers);
 }
 
 function urlHost(host: string): string {

@@ -28,7 +28,8 @@ export function runLanguageServer(connection: Connection): void {
   // The language modules (parser, schemas, validators, rules) are loaded by a dynamic import, which
   // the bundle evaluates only when first called: after `initialized`, or by the first request.
   let service: Promise<RequestLanguageService> | undefined;
-  const loadService = () => (service ??= import('../../common/src/language/index.js').then((language) => language.getLanguageService()));
+  const loadService = () =>
+    (service ??= import('../../common/src/language/index.js').then((language) => language.getLanguageService()));
   const state: ServerState = {
     connection,
     documents,
@@ -45,7 +46,9 @@ export function runLanguageServer(connection: Connection): void {
   connection.onInitialize((params) => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     state.settings = normalizeSettings(options.settings, warn);
-    if (typeof options.validationDelayMs === 'number' && options.validationDelayMs >= 0) state.validationDelayMs = options.validationDelayMs;
+    if (typeof options.validationDelayMs === 'number' && options.validationDelayMs >= 0) {
+      state.validationDelayMs = options.validationDelayMs;
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -6,7 +6,13 @@ export function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
 
-export async function runSafeAsync<T>(connection: Connection, run: () => Promise<T> | T, defaultValue: T, what: string, token: CancellationToken): Promise<T | ResponseError<void>> {
+export async function runSafeAsync<T>(
+  connection: Connection,
+  run: () => Promise<T> | T,
+  defaultValue: T,
+  what: string,
+  token: CancellationToken,
+): Promise<T | ResponseError<void>> {
   if (token.isCancellationRequested) return cancelled();
   try {
     const result = await run();

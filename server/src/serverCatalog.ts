@@ -14,7 +14,10 @@ export class ServerCatalog {
   private list: { at: number; value: Promise<CatalogItemInfo[] | undefined> } | undefined;
   private customers: { at: number; value: Promise<CustomerSummary[] | undefined> } | undefined;
 
-  constructor(private readonly connection: Connection, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   invalidate(): void {
     this.items.clear();
@@ -28,7 +31,10 @@ export class ServerCatalog {
     if (ids.length === 0) return this.cachedView(ids);
     const now = this.now();
     if (this.off && now - this.off.at < TTL_MS) return { available: false, reason: this.off.reason, items: new Map() };
-    const missing = ids.filter((id) => { const hit = this.items.get(catalogKey(id)); return !hit || now - hit.at >= TTL_MS; });
+    const missing = ids.filter((id) => {
+      const hit = this.items.get(catalogKey(id));
+      return !hit || now - hit.at >= TTL_MS;
+    });
     if (missing.length > 0) {
       try {
         const answer = await this.connection.sendRequest(ResolveCatalogItemsRequest.type, { ids: missing });
@@ -64,7 +70,10 @@ export class ServerCatalog {
 
   allItems(): Promise<CatalogItemInfo[] | undefined> {
     if (!this.list || this.now() - this.list.at >= TTL_MS) {
-      const value = this.connection.sendRequest(ListCatalogItemsRequest.type).then((r) => (r.available ? r.items : undefined), () => undefined);
+      const value = this.connection.sendRequest(ListCatalogItemsRequest.type).then(
+        (r) => (r.available ? r.items : undefined),
+        () => undefined,
+      );
       this.list = { at: this.now(), value };
     }
     return this.list.value;
@@ -72,7 +81,10 @@ export class ServerCatalog {
 
   allCustomers(): Promise<CustomerSummary[] | undefined> {
     if (!this.customers || this.now() - this.customers.at >= TTL_MS) {
-      const value = this.connection.sendRequest(ListCustomersRequest.type).then((r) => (r.available ? r.customers : undefined), () => undefined);
+      const value = this.connection.sendRequest(ListCustomersRequest.type).then(
+        (r) => (r.available ? r.customers : undefined),
+        () => undefined,
+      );
       this.customers = { at: this.now(), value };
     }
     return this.customers.value;

@@ -29,17 +29,22 @@ export function selfContainedOrderSchema(): object {
   const rewrite = (value: unknown, commonRefs: boolean): unknown => {
     if (Array.isArray(value)) return value.map((v) => rewrite(v, commonRefs));
     if (!value || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => {
-      if (key === '$ref' && typeof v === 'string') {
-        if (v.startsWith('common.schema.json#/definitions/')) return [key, v.replace('common.schema.json#/definitions/', '#/definitions/common_')];
-        if (commonRefs) return [key, v.replace('#/definitions/', '#/definitions/common_')];
-      }
-      return [key, rewrite(v, commonRefs)];
-    }));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) => {
+        if (key === '$ref' && typeof v === 'string') {
+          if (v.startsWith('common.schema.json#/definitions/')) {
+            return [key, v.replace('common.schema.json#/definitions/', '#/definitions/common_')];
+          }
+          if (commonRefs) return [key, v.replace('#/definitions/', '#/definitions/common_')];
+        }
+        return [key, rewrite(v, commonRefs)];
+      }),
+    );
   };
   const order = rewrite(orderSchema, false) as { definitions: Record<string, unknown>; $id?: string };
-  for (const [name, definition] of Object.entries(commonSchema.definitions)) order.definitions[`common_${name}`] = rewrite(definition, true);
+  for (const [name, definition] of Object.entries(commonSchema.definitions)) {
+    order.definitions[`common_${name}`] = rewrite(definition, true);
+  }
   delete order.$id;
   return order;
 }
-

@@ -10,7 +10,15 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { getLanguageService as getJsonService, TextDocument } from 'vscode-json-languageservice';
-import { createProtocolConnection, DidOpenTextDocumentNotification, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import { catalogView, type CatalogItemInfo, getLanguageService } from '../../common/src/language';
 import { requestKindById } from '../../common/src/requestKinds';
 import { makeOrder, median, selfContainedOrderSchema } from './documents';
@@ -54,9 +62,20 @@ async function timeInRounds(rounds: number, fns: (() => unknown)[]): Promise<num
 
 async function validationBench(): Promise<void> {
   const jsonService = getJsonService({});
-  jsonService.configure({ validate: true, schemas: [{ uri: 'https://bench.invalid/order.schema.json', fileMatch: ['*.order.json'], schema: selfContainedOrderSchema() as never }] });
+  jsonService.configure({
+    validate: true,
+    schemas: [
+      {
+        uri: 'https://bench.invalid/order.schema.json',
+        fileMatch: ['*.order.json'],
+        schema: selfContainedOrderSchema() as never,
+      },
+    ],
+  });
   const catalog = catalogView(true, []);
-  console.log('lines   ours(ms)  json-ls(ms)  parse(ms)  json-ls/ours  ours/parse  diagnostics (ours / json-ls, which has no cross-field rules)');
+  console.log(
+    'lines   ours(ms)  json-ls(ms)  parse(ms)  json-ls/ours  ours/parse  diagnostics (ours / json-ls, which has no cross-field rules)',
+  );
   for (const lines of [10, 1000, 5000]) {
     const text = makeOrder(lines);
     const rounds = lines >= 5000 ? 25 : lines >= 1000 ? 60 : 200;
@@ -75,13 +94,19 @@ async function validationBench(): Promise<void> {
       () => parse(text),
     ]);
     const target = lines === 1000 ? `  (target >= 5x at 1,000 lines: ${theirs / ours >= 5 ? 'met' : 'NOT met'})` : '';
-    console.log(`${String(lines).padStart(5)}  ${ours.toFixed(2).padStart(9)}  ${theirs.toFixed(2).padStart(11)}  ${parseOnly.toFixed(2).padStart(9)}  ${(theirs / ours).toFixed(1).padStart(11)}x  ${(ours / parseOnly).toFixed(2).padStart(9)}x  ${count} / ${theirCount}${target}`);
+    console.log(
+      `${String(lines).padStart(5)}  ${ours.toFixed(2).padStart(9)}  ${theirs.toFixed(2).padStart(11)}  ${parseOnly.toFixed(2).padStart(9)}  ${(theirs / ours).toFixed(1).padStart(11)}x  ${(ours / parseOnly).toFixed(2).padStart(9)}x  ${count} / ${theirCount}${target}`,
+    );
   }
 }
 
 /** One object with `count` unknown properties after a valid order's own: the unknown-property check's worst case. */
 function makeUnknownKeys(count: number): string {
-  const body: Record<string, unknown> = { partnerOnRecordAttestationAccepted: true, billingCycle: 'annual', lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1Y' }] };
+  const body: Record<string, unknown> = {
+    partnerOnRecordAttestationAccepted: true,
+    billingCycle: 'annual',
+    lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1Y' }],
+  };
   for (let i = 0; i < count; i++) body[`unknownProperty${i}`] = i;
   return JSON.stringify(body);
 }
@@ -96,20 +121,35 @@ async function quadraticCasesBench(): Promise<void> {
   const unknownText = makeUnknownKeys(16_000);
   let unknownCount = 0;
   const [unknownMs, unknownParse] = await timeInRounds(15, [
-    () => { unknownCount = service.validate(service.parse('file:///unknown.order.json', unknownText), orderKind, { catalog }).length; },
+    () => {
+      unknownCount = service.validate(service.parse('file:///unknown.order.json', unknownText), orderKind, { catalog }).length;
+    },
     () => parse(unknownText),
   ]);
-  console.log(`16,000 unknown properties (${(unknownText.length / 1024).toFixed(0)} KB), validated: median ${unknownMs.toFixed(1)} ms, ${(unknownMs / unknownParse).toFixed(1)}x jsonc-parser parse (${unknownParse.toFixed(1)} ms); ${unknownCount} diagnostics`);
+  console.log(
+    `16,000 unknown properties (${(unknownText.length / 1024).toFixed(0)} KB), validated: median ${unknownMs.toFixed(1)} ms, ${(unknownMs / unknownParse).toFixed(1)}x jsonc-parser parse (${unknownParse.toFixed(1)} ms); ${unknownCount} diagnostics`,
+  );
 
   // All 16,000 diagnostics in one code-action request, as a selection of the whole line sends them.
   const unknownParsed = service.parse('file:///unknown.order.json', unknownText);
   const unknownDiagnostics = service.validate(unknownParsed, orderKind, { catalog });
   let actionCount = 0;
-  const [allActionsMs] = await timeInRounds(9, [() => { actionCount = service.codeActions(unknownParsed, unknownDiagnostics).length; }]);
-  console.log(`code actions for all ${unknownDiagnostics.length} diagnostics of that one-line document: median ${allActionsMs.toFixed(1)} ms (${actionCount} actions), ${(allActionsMs / unknownParse).toFixed(1)}x its parse`);
+  const [allActionsMs] = await timeInRounds(9, [
+    () => {
+      actionCount = service.codeActions(unknownParsed, unknownDiagnostics).length;
+    },
+  ]);
+  console.log(
+    `code actions for all ${unknownDiagnostics.length} diagnostics of that one-line document: median ${allActionsMs.toFixed(1)} ms (${actionCount} actions), ${(allActionsMs / unknownParse).toFixed(1)}x its parse`,
+  );
 
   // A one-line order of about 195 KB; line 1,000 lacks its quantity (Add) and has an unknown property (Remove).
-  const lines = Array.from({ length: 2000 }, (_, i) => ({ lineItemNumber: i, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1Y' })) as Record<string, unknown>[];
+  const lines = Array.from({ length: 2000 }, (_, i) => ({
+    lineItemNumber: i,
+    offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971',
+    quantity: 1,
+    termDuration: 'P1Y',
+  })) as Record<string, unknown>[];
   delete lines[1000].quantity;
   lines[1000].colour = 'red';
   const oneLine = JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'annual', lineItems: lines });
@@ -122,19 +162,37 @@ async function quadraticCasesBench(): Promise<void> {
     () => service.codeActions(parsed, remove),
     () => parse(oneLine),
   ]);
-  console.log(`quick fixes on a one-line ${(oneLine.length / 1024).toFixed(0)} KB order: Add "quantity" median ${addMs.toFixed(3)} ms, Remove "colour" ${removeMs.toFixed(3)} ms; jsonc-parser parse of the text ${oneLineParse.toFixed(2)} ms (${(oneLineParse / Math.max(addMs, removeMs)).toFixed(0)}x the slower fix)`);
+  console.log(
+    `quick fixes on a one-line ${(oneLine.length / 1024).toFixed(0)} KB order: Add "quantity" median ${addMs.toFixed(3)} ms, Remove "colour" ${removeMs.toFixed(3)} ms; jsonc-parser parse of the text ${oneLineParse.toFixed(2)} ms (${(oneLineParse / Math.max(addMs, removeMs)).toFixed(0)}x the slower fix)`,
+  );
 }
 
 function completionBench(): void {
   const items: CatalogItemInfo[] = Array.from({ length: 500 }, (_, i) => ({
-    catalogItemId: `CFQ7TTC0L${String(i).padStart(3, '0')}:0001:CFQ7TTC0K971`, productId: `P${i}`, productTitle: `Product ${i}`, skuId: '0001', skuTitle: `SKU ${i}`,
-    isTrial: false, isPurchasable: true, terms: [{ duration: 'P1M', billingCycle: 'monthly' }, { duration: 'P1Y', billingCycle: 'annual' }],
-    provisioningVariables: [], purchasePrerequisites: [], enforceAttestation: false,
+    catalogItemId: `CFQ7TTC0L${String(i).padStart(3, '0')}:0001:CFQ7TTC0K971`,
+    productId: `P${i}`,
+    productTitle: `Product ${i}`,
+    skuId: '0001',
+    skuTitle: `SKU ${i}`,
+    isTrial: false,
+    isPurchasable: true,
+    terms: [
+      { duration: 'P1M', billingCycle: 'monthly' },
+      { duration: 'P1Y', billingCycle: 'annual' },
+    ],
+    provisioningVariables: [],
+    purchasePrerequisites: [],
+    enforceAttestation: false,
   }));
   const text = makeOrder(15);
   const parsed = service.parse('file:///bench.order.json', text);
-  const catalog = catalogView(true, items.map((i) => [i.catalogItemId, i] as [string, CatalogItemInfo]));
-  const positions = [...text.matchAll(/"(offerId|termDuration|quantity)": "?/g)].map((m) => parsed.lines.positionAt(m.index + m[0].length));
+  const catalog = catalogView(
+    true,
+    items.map((i) => [i.catalogItemId, i] as [string, CatalogItemInfo]),
+  );
+  const positions = [...text.matchAll(/"(offerId|termDuration|quantity)": "?/g)].map((m) =>
+    parsed.lines.positionAt(m.index + m[0].length),
+  );
   const samples: number[] = [];
   for (let round = 0; round < 40; round++) {
     for (const position of positions) {
@@ -144,7 +202,9 @@ function completionBench(): void {
     }
   }
   const p95 = percentile(samples, 0.95);
-  console.log(`completion (warm, ${samples.length} requests): p50 ${percentile(samples, 0.5).toFixed(3)} ms, p95 ${p95.toFixed(3)} ms (target < 5 ms: ${p95 < 5 ? 'met' : 'NOT met'})`);
+  console.log(
+    `completion (warm, ${samples.length} requests): p50 ${percentile(samples, 0.5).toFixed(3)} ms, p95 ${p95.toFixed(3)} ms (target < 5 ms: ${p95 < 5 ? 'met' : 'NOT met'})`,
+  );
 }
 
 /**
@@ -158,28 +218,40 @@ async function serverReadyBench(): Promise<void> {
   const text = makeOrder(15);
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
-    const child = spawn(process.execPath, [join(__dirname, '..', '..', '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', '..', 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const diagnosed = new Promise<void>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, () => resolve()));
+    const diagnosed = new Promise<void>((resolve) =>
+      connection.onNotification(PublishDiagnosticsNotification.type, () => resolve()),
+    );
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     ready.push(performance.now() - start);
     await connection.sendNotification(InitializedNotification.type, {});
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'file:///ready.order.json', languageId: 'json', version: 1, text } });
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: 'file:///ready.order.json', languageId: 'json', version: 1, text },
+    });
     await diagnosed;
     firstDiagnostics.push(performance.now() - start);
     connection.dispose();
     child.kill();
   }
-  console.log(`server ready after spawn (initialize answered): median ${median(ready).toFixed(0)} ms of ${ready.length} (target < 200 ms: ${median(ready) < 200 ? 'met' : 'NOT met'})`);
-  console.log(`first diagnostics after spawn (typical order, includes the 250 ms debounce): median ${median(firstDiagnostics).toFixed(0)} ms`);
+  console.log(
+    `server ready after spawn (initialize answered): median ${median(ready).toFixed(0)} ms of ${ready.length} (target < 200 ms: ${median(ready) < 200 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `first diagnostics after spawn (typical order, includes the 250 ms debounce): median ${median(firstDiagnostics).toFixed(0)} ms`,
+  );
 }
 
 async function main(): Promise<void> {
   // PC_BENCH_ONLY=startup runs the start-up numbers alone (they take a few minutes of their own).
   if (process.env.PC_BENCH_ONLY === 'startup') return startupBench();
   const typical = makeOrder(15);
-  const typicalMs = await time(500, () => service.validate(service.parse('file:///t.order.json', typical), orderKind, { catalog: catalogView(true, []) }));
+  const typicalMs = await time(500, () =>
+    service.validate(service.parse('file:///t.order.json', typical), orderKind, { catalog: catalogView(true, []) }),
+  );
   console.log(`typical order (15 lines): ${typicalMs.toFixed(3)} ms (target < 5 ms)`);
   await validationBench();
   await quadraticCasesBench();

@@ -17,11 +17,17 @@ const REPO = join(__dirname, '..', '..', '..');
 const DIST = join(REPO, 'dist');
 
 /** Wall time of one process run, in ms; fails the bench if the process failed in a way `ok` does not allow. */
-function runProcess(args: string[], ok: (status: number | null) => boolean = (s) => s === 0, env: NodeJS.ProcessEnv = process.env): number {
+function runProcess(
+  args: string[],
+  ok: (status: number | null) => boolean = (s) => s === 0,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   const start = performance.now();
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env, maxBuffer: 1 << 28 });
   const ms = performance.now() - start;
-  if (!ok(result.status)) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.toString().slice(0, 2000)}`);
+  if (!ok(result.status)) {
+    throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.toString().slice(0, 2000)}`);
+  }
   return ms;
 }
 
@@ -61,7 +67,9 @@ function entryLoadBench(): void {
   }
   const host = median(samples.host);
   const kb = readFileSync(bundle).length / 1024;
-  console.log(`entry bundle dist/client.js (${kb.toFixed(0)} KB) loaded with a stand-in vscode, median of ${samples.host.length} fresh processes: ${host.toFixed(1)} ms with node's built-ins loaded as in an extension host (target <= 30 ms: ${host <= 30 ? 'met' : 'NOT met'}); ${median(samples.bare).toFixed(1)} ms in a bare node, built-ins included`);
+  console.log(
+    `entry bundle dist/client.js (${kb.toFixed(0)} KB) loaded with a stand-in vscode, median of ${samples.host.length} fresh processes: ${host.toFixed(1)} ms with node's built-ins loaded as in an extension host (target <= 30 ms: ${host <= 30 ? 'met' : 'NOT met'}); ${median(samples.bare).toFixed(1)} ms in a bare node, built-ins included`,
+  );
 }
 
 /**
@@ -79,19 +87,29 @@ function activationBench(dir: string): void {
   for (let i = 0; i < runs; i++) {
     const file = join(dir, `timings-${i}.json`);
     const result = spawnSync(process.execPath, [join(REPO, 'out', 'test', 'harness', 'e2e.js')], {
-      env: { ...process.env, PC_VSCODE: process.env.PC_VSCODE ?? 'newest', PC_TEST_GREP: 'Start-up cost', PC_STARTUP_TIMINGS_FILE: file },
-      encoding: 'utf8', maxBuffer: 1 << 26,
+      env: {
+        ...process.env,
+        PC_VSCODE: process.env.PC_VSCODE ?? 'newest',
+        PC_TEST_GREP: 'Start-up cost',
+        PC_STARTUP_TIMINGS_FILE: file,
+      },
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
     });
     let timings: { activateMs: number } | undefined;
     try {
       timings = JSON.parse(readFileSync(file, 'utf8')) as typeof timings;
     } catch {
-      console.log(`activation in the extension host: not measured, the harness failed:\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n')}`);
+      console.log(
+        `activation in the extension host: not measured, the harness failed:\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n')}`,
+      );
       return;
     }
     activate.push(timings!.activateMs);
   }
-  console.log(`activation in the extension host (VS Code ${process.env.PC_VSCODE ?? 'newest'}, ${runs} fresh hosts, activated by a JSON file): activate() median ${median(activate).toFixed(1)} ms, parts loaded: none (the start-up suite checks it)`);
+  console.log(
+    `activation in the extension host (VS Code ${process.env.PC_VSCODE ?? 'newest'}, ${runs} fresh hosts, activated by a JSON file): activate() median ${median(activate).toFixed(1)} ms, parts loaded: none (the start-up suite checks it)`,
+  );
 }
 
 /** What vscode-json-languageservice's users would run as a CLI: read, parse, validate against the same schema, print. */
@@ -99,7 +117,9 @@ function jsonLanguageServiceCli(dir: string): string {
   const schemaFile = join(dir, 'order.schema.json');
   writeFileSync(schemaFile, JSON.stringify(selfContainedOrderSchema()));
   const script = join(dir, 'json-ls-validate.js');
-  writeFileSync(script, `
+  writeFileSync(
+    script,
+    `
 const { readFileSync } = require('node:fs');
 const { getLanguageService, TextDocument } = require(${JSON.stringify(require.resolve('vscode-json-languageservice'))});
 const service = getLanguageService({});
@@ -109,7 +129,8 @@ service.doValidation(document, service.parseJSONDocument(document)).then((diagno
   process.stdout.write(diagnostics.map((d) => process.argv[2] + ':' + (d.range.start.line + 1) + ': ' + d.message).join('\\n') + '\\n');
   process.exitCode = diagnostics.length > 0 ? 1 : 0;
 });
-`);
+`,
+  );
   return script;
 }
 
@@ -123,7 +144,9 @@ function cliBench(dir: string): void {
     () => runProcess([cli, 'validate', typical], withErrors),
   ]);
   const ratio = typicalMs / nodeMs;
-  console.log(`validate, typical order (15 lines), whole process: median ${typicalMs.toFixed(0)} ms; node -e 0 ${nodeMs.toFixed(0)} ms; ${ratio.toFixed(2)}x node (target <= 1.3x: ${ratio <= 1.3 ? 'met' : 'NOT met'})`);
+  console.log(
+    `validate, typical order (15 lines), whole process: median ${typicalMs.toFixed(0)} ms; node -e 0 ${nodeMs.toFixed(0)} ms; ${ratio.toFixed(2)}x node (target <= 1.3x: ${ratio <= 1.3 ? 'met' : 'NOT met'})`,
+  );
 
   const large = join(dir, 'large.order.json');
   writeFileSync(large, makeOrder(20_000));
@@ -136,7 +159,9 @@ function cliBench(dir: string): void {
   ]);
   const faster = theirsMs / oursMs;
   const overParse = oursMs / parseMs;
-  console.log(`validate, 20,000-item order (${(readFileSync(large).length / 1024 / 1024).toFixed(1)} MB), whole process: median ${oursMs.toFixed(0)} ms; vscode-json-languageservice ${theirsMs.toFixed(0)} ms (${faster.toFixed(2)}x ours, target >= 3x: ${faster >= 3 ? 'met' : 'NOT met'}); node + JSON.parse ${parseMs.toFixed(0)} ms (ours ${overParse.toFixed(2)}x, target <= 2x: ${overParse <= 2 ? 'met' : 'NOT met'})`);
+  console.log(
+    `validate, 20,000-item order (${(readFileSync(large).length / 1024 / 1024).toFixed(1)} MB), whole process: median ${oursMs.toFixed(0)} ms; vscode-json-languageservice ${theirsMs.toFixed(0)} ms (${faster.toFixed(2)}x ours, target >= 3x: ${faster >= 3 ? 'met' : 'NOT met'}); node + JSON.parse ${parseMs.toFixed(0)} ms (ours ${overParse.toFixed(2)}x, target <= 2x: ${overParse <= 2 ? 'met' : 'NOT met'})`,
+  );
 }
 
 export function startupBench(): void {

@@ -36,13 +36,18 @@ export async function startAuthRig(repoRoot: string): Promise<AuthRig> {
   process.env.NODE_EXTRA_CA_CERTS = certificates.caFile;
   // Two pending polls at a one-second interval: the device code flow is exercised for real.
   const authority = await startFakeAuthority({
-    tls: { key: certificates.serverKeyPem, cert: certificates.serverCertPem }, deviceCodePendingPolls: 2, deviceCodeIntervalSeconds: 1, aliasHosts: [GLOBAL_AUTHORITY_HOST],
+    tls: { key: certificates.serverKeyPem, cert: certificates.serverCertPem },
+    deviceCodePendingPolls: 2,
+    deviceCodeIntervalSeconds: 1,
+    aliasHosts: [GLOBAL_AUTHORITY_HOST],
   });
   // The extension host's HTTPS_PROXY: login.microsoftonline.com → the fake authority, nothing else.
   const proxy = await startTunnelProxy({ [`${GLOBAL_AUTHORITY_HOST}:443`]: authority.port });
   const trustedEmulator = await startEmulatorProcess(repoRoot, ['--seed', '42', '--trust-issuer', authority.issuer]);
   return {
-    authority, trustedEmulator, certificates,
+    authority,
+    trustedEmulator,
+    certificates,
     environment: {
       PC_AUTH_AUTHORITY: authority.url,
       PC_AUTH_TENANT: authority.tenantId,

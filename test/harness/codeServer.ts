@@ -17,7 +17,11 @@ export interface CodeServerSession {
 
 /** This repository as an installable extension folder (its id and version from package.json). */
 export function repoExtension(repoRoot: string): { path: string; id: string; version: string } {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
   return { path: repoRoot, id: `${manifest.publisher}.${manifest.name}`, version: manifest.version };
 }
 
@@ -71,48 +75,114 @@ export interface CodeServerOptions {
 }
 
 export async function startCodeServer(runtime: Runtime, options: CodeServerOptions = {}): Promise<CodeServerSession> {
-  const { userSettings = {}, port, workspaceTrust = false, testDriver = false, installExtensions = [], environment = {} } = options;
+  const {
+    userSettings = {},
+    port,
+    workspaceTrust = false,
+    testDriver = false,
+    installExtensions = [],
+    environment = {},
+  } = options;
   const runDir = mkdtempSync(join(tmpdir(), 'pc-code-server-'));
   const userDataDir = join(runDir, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'chat.disableAIFeatures': true,
-    // With trust on, a new folder stays in Restricted Mode without a modal prompt.
-    ...(workspaceTrust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {}),
-    ...userSettings,
-  }, null, 2));
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'chat.disableAIFeatures': true,
+        // With trust on, a new folder stays in Restricted Mode without a modal prompt.
+        ...(workspaceTrust
+          ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }
+          : {}),
+        ...userSettings,
+      },
+      null,
+      2,
+    ),
+  );
   mkdirSync(join(runDir, 'extensions'), { recursive: true });
-  for (const extension of installExtensions) symlinkSync(extension.path, join(runDir, 'extensions', `${extension.id}-${extension.version}`));
+  for (const extension of installExtensions) {
+    symlinkSync(extension.path, join(runDir, 'extensions', `${extension.id}-${extension.version}`));
+  }
   const listenPort = port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${listenPort}`;
   let log = '';
   // code-server passes VS Code's own options with --vscode-option from 4.99 on. Older releases
   // have no way to switch the test driver on, so their test passes start the VS Code server that
   // code-server bundles (the same workbench and extension host) directly, with the option.
-  const common = ['--user-data-dir', userDataDir, '--extensions-dir', join(runDir, 'extensions'), '--disable-telemetry', ...(workspaceTrust ? [] : ['--disable-workspace-trust'])];
+  const common = [
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    join(runDir, 'extensions'),
+    '--disable-telemetry',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+  ];
   const direct = testDriver && !runtime.version.vscodeOption;
   const [command, args] = direct
-    ? [join(runtime.nodeDir, 'bin', 'node'), [runtime.vscodeServer, '--host', '127.0.0.1', '--port', String(listenPort), '--without-connection-token', '--accept-server-license-terms',
-      '--server-data-dir', join(runDir, 'server-data'), ...common, '--enable-smoke-test-driver']]
-    : [runtime.codeServer, ['--auth', 'none', '--bind-addr', `127.0.0.1:${listenPort}`, ...common, '--disable-update-check', '--disable-getting-started-override',
-      ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : [])]];
+    ? [
+        join(runtime.nodeDir, 'bin', 'node'),
+        [
+          runtime.vscodeServer,
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(listenPort),
+          '--without-connection-token',
+          '--accept-server-license-terms',
+          '--server-data-dir',
+          join(runDir, 'server-data'),
+          ...common,
+          '--enable-smoke-test-driver',
+        ],
+      ]
+    : [
+        runtime.codeServer,
+        [
+          '--auth',
+          'none',
+          '--bind-addr',
+          `127.0.0.1:${listenPort}`,
+          ...common,
+          '--disable-update-check',
+          '--disable-getting-started-override',
+          ...(testDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+        ],
+      ];
   // detached = its own process group, so stop() can end code-server and every helper it forked.
   const child = spawn(command, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: cleanEnvironment({ ...environment, PATH: runtime.path, XDG_CONFIG_HOME: join(runDir, 'xdg'), XDG_DATA_HOME: join(runDir, 'xdg'), TMPDIR: runDir }),
+    env: cleanEnvironment({
+      ...environment,
+      PATH: runtime.path,
+      XDG_CONFIG_HOME: join(runDir, 'xdg'),
+      XDG_DATA_HOME: join(runDir, 'xdg'),
+      TMPDIR: runDir,
+    }),
   });
   child.stdout!.on('data', (c: Buffer) => (log += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (log += c.toString()));
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 5000);
     await exited;
     clearTimeout(timer);
   };

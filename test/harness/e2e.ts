@@ -16,7 +16,12 @@ import { excludeIsolatedSuites, ISOLATED_SUITES } from './isolatedSuites';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 
-interface SuiteResult { files: number; passed: number; failed: number; outcomes: { title: string; state: string; durationMs?: number; error?: string }[] }
+interface SuiteResult {
+  files: number;
+  passed: number;
+  failed: number;
+  outcomes: { title: string; state: string; durationMs?: number; error?: string }[];
+}
 
 /** On failure, the extension's own log (its output channel, as the host wrote it) says most. */
 function printExtensionLog(runDir: string): void {
@@ -46,7 +51,11 @@ interface PassOptions {
   emulatorUrl: string;
 }
 
-interface PassResult { result?: SuiteResult; runDir: string; workspace: string }
+interface PassResult {
+  result?: SuiteResult;
+  runDir: string;
+  workspace: string;
+}
 
 /** One code-server session running the suite (or the part `grep` selects) in a fresh workspace. */
 async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResult> {
@@ -59,7 +68,9 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
   // In Restricted Mode the workspace's own environment and emulatorUrl are ignored (restricted
   // settings), so the untrusted pass gets them from the user settings and the workspace names a
   // host that must never be used.
-  const workspaceSettings = options.trusted ? { ...connection, 'partnerCenter.trace.server': process.env.PC_TRACE_SERVER ?? 'off' } : { 'partnerCenter.emulatorUrl': 'http://192.0.2.1:9' };
+  const workspaceSettings = options.trusted
+    ? { ...connection, 'partnerCenter.trace.server': process.env.PC_TRACE_SERVER ?? 'off' }
+    : { 'partnerCenter.emulatorUrl': 'http://192.0.2.1:9' };
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(workspaceSettings, null, 2));
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   let page: Page | undefined;
@@ -67,7 +78,9 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
   const resultDir = mkdtempSync(join(tmpdir(), 'pc-e2e-result-'));
   const resultFile = join(resultDir, 'result.json');
   const session = await startCodeServer(runtime, {
-    workspaceTrust: !options.trusted, userSettings: options.trusted ? {} : connection, testDriver: true,
+    workspaceTrust: !options.trusted,
+    userSettings: options.trusted ? {} : connection,
+    testDriver: true,
     environment: {
       PC_TEST_RESULT_FILE: resultFile,
       PC_EMULATOR_URL: options.emulatorUrl,
@@ -86,7 +99,15 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let reportExit!: (code: number) => void;
@@ -97,7 +118,9 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
     await page.goto(url);
     const timeoutMs = Number(process.env.PC_E2E_TIMEOUT_MS ?? 15 * 60_000);
     const code = await Promise.race([exited, new Promise<number>((r) => setTimeout(() => r(-1), timeoutMs).unref())]);
-    process.stdout.write(`[e2e] VS Code ${runtime.version.vscode}, ${options.trusted ? 'trusted' : 'untrusted'} workspace: extension host finished with exit code ${code} after ${Math.round((Date.now() - started) / 1000)} s\n`);
+    process.stdout.write(
+      `[e2e] VS Code ${runtime.version.vscode}, ${options.trusted ? 'trusted' : 'untrusted'} workspace: extension host finished with exit code ${code} after ${Math.round((Date.now() - started) / 1000)} s\n`,
+    );
   } finally {
     await uiDriver.stop();
     await browser?.close();
@@ -109,7 +132,9 @@ async function runPass(runtime: Runtime, options: PassOptions): Promise<PassResu
 
 function printOutcomes(result: SuiteResult, vscodeVersion: string): void {
   for (const o of result.outcomes) {
-    process.stdout.write(`${o.state === 'passed' ? '  ✔' : '  ✘'} [VS Code ${vscodeVersion}] ${o.title}${o.durationMs !== undefined ? ` (${o.durationMs} ms)` : ''}\n`);
+    process.stdout.write(
+      `${o.state === 'passed' ? '  ✔' : '  ✘'} [VS Code ${vscodeVersion}] ${o.title}${o.durationMs !== undefined ? ` (${o.durationMs} ms)` : ''}\n`,
+    );
     if (o.error) process.stdout.write(`      ${o.error.split('\n').join('\n      ')}\n`);
   }
 }
@@ -124,8 +149,28 @@ async function main(): Promise<number> {
   const isolated = ISOLATED_SUITES.filter((s) => !grep || s.title.includes(grep) || grep.startsWith(s.title));
   for (const runtime of runtimes) {
     // Each isolated suite runs alone in its own host and workspace; the main pass runs everything else.
-    if (!grep || isolated.length === 0) passes.push({ runtime, options: { trusted: true, environment: { ...authRig.environment, ...excludeIsolatedSuites() }, fixture: 'workspace', grep } });
-    for (const suite of isolated) passes.push({ runtime, options: { trusted: suite.trusted, environment: suite.trusted ? authRig.environment : {}, fixture: suite.fixture, grep: grep ?? suite.title } });
+    if (!grep || isolated.length === 0) {
+      passes.push({
+        runtime,
+        options: {
+          trusted: true,
+          environment: { ...authRig.environment, ...excludeIsolatedSuites() },
+          fixture: 'workspace',
+          grep,
+        },
+      });
+    }
+    for (const suite of isolated) {
+      passes.push({
+        runtime,
+        options: {
+          trusted: suite.trusted,
+          environment: suite.trusted ? authRig.environment : {},
+          fixture: suite.fixture,
+          grep: grep ?? suite.title,
+        },
+      });
+    }
   }
   try {
     for (const pass of passes) {
@@ -146,7 +191,9 @@ async function main(): Promise<number> {
   let failed = 0;
   for (const { runtime, outcome } of passes) {
     if (!outcome?.result) {
-      process.stdout.write(`[e2e] VS Code ${runtime.version.vscode}: a pass wrote no result: the suite did not load or crashed before running.\n`);
+      process.stdout.write(
+        `[e2e] VS Code ${runtime.version.vscode}: a pass wrote no result: the suite did not load or crashed before running.\n`,
+      );
       failed++;
       continue;
     }
@@ -158,10 +205,16 @@ async function main(): Promise<number> {
   // What only clicks show, in a workbench like a person's (no test driver), on each version; and
   // `npm start` as a person uses it: its own process, its own workbench, its terminal.
   const checks: CheckOutcome[] = [];
-  if (!grep || 'Workbench'.includes(grep)) for (const runtime of runtimes) checks.push(...await runWorkbenchChecks(repoRoot, runtime));
-  if ((!grep || 'npm start'.includes(grep)) && runtimes.some((r) => r.version.name === 'newest')) checks.push(...await checkDemo(repoRoot));
+  if (!grep || 'Workbench'.includes(grep)) {
+    for (const runtime of runtimes) checks.push(...(await runWorkbenchChecks(repoRoot, runtime)));
+  }
+  if ((!grep || 'npm start'.includes(grep)) && runtimes.some((r) => r.version.name === 'newest')) {
+    checks.push(...(await checkDemo(repoRoot)));
+  }
   for (const o of checks) {
-    process.stdout.write(`${o.error ? '  ✘' : '  ✔'} ${o.title}\n${o.error ? `      ${o.error.split('\n').join('\n      ')}\n` : ''}`);
+    process.stdout.write(
+      `${o.error ? '  ✘' : '  ✔'} ${o.title}\n${o.error ? `      ${o.error.split('\n').join('\n      ')}\n` : ''}`,
+    );
     if (o.error) failed++;
     else passed++;
   }

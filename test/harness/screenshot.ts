@@ -15,7 +15,10 @@ const outDir = join(repoRoot, 'docs', 'images');
 /** The tree row whose text starts with `label`. */
 function row(page: Page, label: string) {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.locator('.monaco-list-row').filter({ hasText: new RegExp(`^\\s*${escaped}`) }).first();
+  return page
+    .locator('.monaco-list-row')
+    .filter({ hasText: new RegExp(`^\\s*${escaped}`) })
+    .first();
 }
 
 async function main(): Promise<void> {
@@ -26,9 +29,19 @@ async function main(): Promise<void> {
   const workspace = mkdtempSync(join(tmpdir(), 'pc-screenshot-workspace-'));
   cpSync(join(repoRoot, 'demo'), workspace, { recursive: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2));
-  const session = await startCodeServer(runtime, { installExtensions: [repoExtension(repoRoot)], userSettings: { 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false } });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  writeFileSync(
+    join(workspace, '.vscode', 'settings.json'),
+    JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2),
+  );
+  const session = await startCodeServer(runtime, {
+    installExtensions: [repoExtension(repoRoot)],
+    userSettings: { 'workbench.colorTheme': 'Default Light Modern', 'window.commandCenter': false },
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 720 } });
     await page.goto(await session.workbenchUrl({ folder: workspace, extensionPath: repoRoot }));
@@ -64,7 +77,11 @@ async function main(): Promise<void> {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(outDir, 'explorer-customer.png') });
     await row(page, 'Subscriptions').click();
-    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status503: 1 }) });
+    await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status503: 1 }),
+    });
     await row(page, 'Entitlements').click();
     try {
       await row(page, 'Error').waitFor({ timeout: 60_000 });
@@ -75,7 +92,11 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(outDir, 'explorer-error.png') });
     // The language server on the demo's order full of mistakes, with the Problems panel open.
-    await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({}) });
+    await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    });
     await row(page, 'Entitlements').click();
     await page.keyboard.press('Control+P');
     await page.keyboard.type('mistakes.order.json');
@@ -88,7 +109,9 @@ async function main(): Promise<void> {
     await page.locator('.markers-panel').first().waitFor();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(outDir, 'language-diagnostics.png') });
-    process.stdout.write(`Saved language-diagnostics.png, explorer-order.png, explorer-customer.png and explorer-error.png (customer ${firstCustomer}…) in ${outDir}\n`);
+    process.stdout.write(
+      `Saved language-diagnostics.png, explorer-order.png, explorer-customer.png and explorer-error.png (customer ${firstCustomer}…) in ${outDir}\n`,
+    );
   } finally {
     await browser.close();
     await session.stop();

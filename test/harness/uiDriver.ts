@@ -36,14 +36,16 @@ async function perform(page: Page, command: UiCommand): Promise<unknown> {
   const timeout = command.timeoutMs ?? 20_000;
   switch (command.action) {
     case 'click':
-      await locate(page, command).first().click({ timeout, button: command.button ?? 'left' });
+      await locate(page, command)
+        .first()
+        .click({ timeout, button: command.button ?? 'left' });
       return undefined;
     case 'hover':
       await locate(page, command).first().hover({ timeout });
       return undefined;
     case 'waitFor':
       await locate(page, command).first().waitFor({ state: 'visible', timeout });
-      return (await locate(page, command).allInnerTexts());
+      return await locate(page, command).allInnerTexts();
     case 'waitForGone':
       await locate(page, command).first().waitFor({ state: 'hidden', timeout });
       return undefined;
@@ -56,7 +58,9 @@ async function perform(page: Page, command: UiCommand): Promise<unknown> {
       await page.keyboard.type(command.value ?? '');
       return undefined;
     case 'fill':
-      await locate(page, command).first().fill(command.value ?? '', { timeout });
+      await locate(page, command)
+        .first()
+        .fill(command.value ?? '', { timeout });
       return undefined;
     case 'screenshot':
       await page.screenshot({ path: command.value ?? 'ui-driver.png' });
@@ -84,18 +88,23 @@ export async function startUiDriver(page: () => Page | undefined): Promise<UiDri
   // Commands run one at a time, in the order the tests sent them, as a person's hands would.
   let queue: Promise<unknown> = Promise.resolve();
   const server = createServer((req, res) => {
-    void readBody(req).then((body) => {
-      const run = queue.then(() => {
-        const current = page();
-        if (!current) throw new Error('the workbench page is not open');
-        return perform(current, JSON.parse(body) as UiCommand);
-      });
-      queue = run.catch(() => undefined);
-      return run;
-    }).then(
-      (value) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, value })),
-      (err: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: err instanceof Error ? err.message.split('\n')[0] : String(err) })),
-    );
+    void readBody(req)
+      .then((body) => {
+        const run = queue.then(() => {
+          const current = page();
+          if (!current) throw new Error('the workbench page is not open');
+          return perform(current, JSON.parse(body) as UiCommand);
+        });
+        queue = run.catch(() => undefined);
+        return run;
+      })
+      .then(
+        (value) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, value })),
+        (err: unknown) =>
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ ok: false, error: err instanceof Error ? err.message.split('\n')[0] : String(err) })),
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -13,10 +13,21 @@ import { startEmulatorProcess } from './emulatorProcess';
 import { CHROMIUM, type Runtime } from './runtime';
 import { waitFor } from '../support/waitFor';
 
-export interface CheckOutcome { title: string; error?: string }
+export interface CheckOutcome {
+  title: string;
+  error?: string;
+}
 
-interface Fixtures { customerId: string; catalog: { license: string; [kind: string]: string } }
-interface Recorded { method: string; path: string; status: number; requestId?: string }
+interface Fixtures {
+  customerId: string;
+  catalog: { license: string; [kind: string]: string };
+}
+interface Recorded {
+  method: string;
+  path: string;
+  status: number;
+  requestId?: string;
+}
 
 const DIALOG = '.monaco-dialog-box';
 const DIALOG_BUTTON = '.monaco-dialog-box .dialog-buttons a.monaco-button';
@@ -58,13 +69,19 @@ async function openFile(page: Page, name: string): Promise<void> {
 
 /** The view pane whose header says `title` (Customers, History). */
 function pane(page: Page, title: string) {
-  return page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) }).first();
+  return page
+    .locator('.pane')
+    .filter({ has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) })
+    .first();
 }
 
 /** Right-clicks `target` and clicks the context menu item `label`; a click the menu swallowed is repeated with Enter. */
 async function contextMenu(page: Page, target: ReturnType<Page['locator']>, label: string): Promise<void> {
   await target.click({ button: 'right' });
-  const item = page.locator('.monaco-menu .action-item').filter({ hasText: exactly(label) }).first();
+  const item = page
+    .locator('.monaco-menu .action-item')
+    .filter({ hasText: exactly(label) })
+    .first();
   await item.hover();
   await item.click();
   const menu = page.locator('.monaco-menu').first();
@@ -85,13 +102,31 @@ async function viewAction(view: ReturnType<Page['locator']>, label: string): Pro
 /** A test-only extension that shows the product's confirmation for a production purchase (see test/workbench). */
 function helperExtension(repoRoot: string): { path: string; id: string; version: string } {
   const dir = mkdtempSync(join(tmpdir(), 'pc-workbench-helper-'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'workbench-helper', publisher: 'pc-test', version: '0.0.1', engines: { vscode: '^1.96.0' }, main: './extension.js',
-    activationEvents: ['onCommand:pcTest.confirmProductionPurchase'],
-    contributes: { commands: [{ command: 'pcTest.confirmProductionPurchase', title: 'Confirm a Production Purchase', category: 'PC Test' }] },
-  }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'workbench-helper',
+        publisher: 'pc-test',
+        version: '0.0.1',
+        engines: { vscode: '^1.96.0' },
+        main: './extension.js',
+        activationEvents: ['onCommand:pcTest.confirmProductionPurchase'],
+        contributes: {
+          commands: [
+            { command: 'pcTest.confirmProductionPurchase', title: 'Confirm a Production Purchase', category: 'PC Test' },
+          ],
+        },
+      },
+      null,
+      2,
+    ),
+  );
   // The bundle keeps node_modules external, so it is loaded from the checkout where they resolve.
-  writeFileSync(join(dir, 'extension.js'), `module.exports = require(${JSON.stringify(join(repoRoot, 'out', 'test', 'workbench', 'helperExtension.js'))});\n`);
+  writeFileSync(
+    join(dir, 'extension.js'),
+    `module.exports = require(${JSON.stringify(join(repoRoot, 'out', 'test', 'workbench', 'helperExtension.js'))});\n`,
+  );
   return { path: dir, id: 'pc-test.workbench-helper', version: '0.0.1' };
 }
 
@@ -101,16 +136,32 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
   const emulator = await startEmulatorProcess(repoRoot, ['--seed', '42']);
   const fixtures = (await (await fetch(`${emulator.url}/_emulator/fixtures`)).json()) as Fixtures;
   const recorded = async () => (await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as Recorded[];
-  const orderPosts = async () => (await recorded()).filter((r) => r.method === 'POST' && r.path.toLowerCase() === `/v1/customers/${fixtures.customerId}/orders`.toLowerCase());
+  const orderPosts = async () =>
+    (await recorded()).filter(
+      (r) => r.method === 'POST' && r.path.toLowerCase() === `/v1/customers/${fixtures.customerId}/orders`.toLowerCase(),
+    );
 
   const workspace = mkdtempSync(join(tmpdir(), 'pc-workbench-'));
   cpSync(join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2));
-  writeFileSync(join(workspace, 'buy.order.json'), JSON.stringify({
-    $schema: 'partner-center:/schemas/order.schema.json', referenceCustomerId: fixtures.customerId, partnerOnRecordAttestationAccepted: true,
-    billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: fixtures.catalog.license, quantity: 4, termDuration: 'P1Y' }],
-  }, null, 2));
+  writeFileSync(
+    join(workspace, '.vscode', 'settings.json'),
+    JSON.stringify({ 'partnerCenter.environment': 'emulator', 'partnerCenter.emulatorUrl': emulator.url }, null, 2),
+  );
+  writeFileSync(
+    join(workspace, 'buy.order.json'),
+    JSON.stringify(
+      {
+        $schema: 'partner-center:/schemas/order.schema.json',
+        referenceCustomerId: fixtures.customerId,
+        partnerOnRecordAttestationAccepted: true,
+        billingCycle: 'monthly',
+        lineItems: [{ lineItemNumber: 0, offerId: fixtures.catalog.license, quantity: 4, termDuration: 'P1Y' }],
+      },
+      null,
+      2,
+    ),
+  );
   const resultFile = join(mkdtempSync(join(tmpdir(), 'pc-workbench-result-')), 'confirmed.json');
 
   const session = await startCodeServer(runtime, {
@@ -118,8 +169,17 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     environment: { PC_WORKBENCH_RESULT: resultFile },
   });
   const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const title = (name: string) => `Workbench (VS Code ${runtime.version.vscode}, clicked): ${name}`;
   const check = async (name: string, body: () => Promise<void>) => {
@@ -128,7 +188,10 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       outcomes.push({ title: title(name) });
     } catch (err) {
       await page.screenshot({ path: join(session.runDir, `failure-${outcomes.length}.png`) }).catch(() => undefined);
-      outcomes.push({ title: title(name), error: `${err instanceof Error ? err.message : String(err)}\n(screenshot in ${session.runDir})` });
+      outcomes.push({
+        title: title(name),
+        error: `${err instanceof Error ? err.message : String(err)}\n(screenshot in ${session.runDir})`,
+      });
     } finally {
       await page.keyboard.press('Escape').catch(() => undefined);
     }
@@ -139,11 +202,16 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     await page.goto(await session.workbenchUrl({ folder: workspace }));
     await page.locator('.activitybar [aria-label^="Partner Center"]').first().waitFor({ timeout: 90_000 });
 
-    await check('Run Request\'s modal names the environment, the customer and every line; Cancel sends nothing', async () => {
+    await check("Run Request's modal names the environment, the customer and every line; Cancel sends nothing", async () => {
       await openFile(page, 'buy.order.json');
       await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
-      const text = (await page.locator(DIALOG).first().innerText());
-      for (const expected of ['Place order for', 'local emulator: no money is spent', fixtures.customerId, fixtures.catalog.license]) {
+      const text = await page.locator(DIALOG).first().innerText();
+      for (const expected of [
+        'Place order for',
+        'local emulator: no money is spent',
+        fixtures.customerId,
+        fixtures.catalog.license,
+      ]) {
         if (!text.includes(expected)) throw new Error(`the dialog does not show "${expected}":\n${text}`);
       }
       // The same purchase from the command line must be put in the same words (issue 13).
@@ -151,8 +219,14 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       const detail = await page.locator(`${DIALOG} .dialog-message-detail`).first().innerText();
       const cli = await cliConfirmation(repoRoot, join(workspace, 'buy.order.json'), emulator.url);
       const words = (t: string) => t.replace(/\s+/g, ' ').trim();
-      if (words(`${question}\n${detail}`) !== words(cli)) throw new Error(`the dialog and the CLI say different things.\ndialog:\n${question}\n${detail}\nCLI:\n${cli}`);
-      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Cancel') }).first().click();
+      if (words(`${question}\n${detail}`) !== words(cli)) {
+        throw new Error(`the dialog and the CLI say different things.\ndialog:\n${question}\n${detail}\nCLI:\n${cli}`);
+      }
+      await page
+        .locator(DIALOG_BUTTON)
+        .filter({ hasText: exactly('Cancel') })
+        .first()
+        .click();
       await page.locator(DIALOG).first().waitFor({ state: 'hidden' });
       await page.locator(TOAST).filter({ hasText: 'the purchase was not confirmed' }).first().waitFor();
       const posts = await orderPosts();
@@ -162,113 +236,181 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     await check('Run Request\'s "Place order" button places exactly one order, and says so', async () => {
       await openFile(page, 'buy.order.json');
       await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
-      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Place order') }).first().click();
-      await page.locator(TOAST).filter({ hasText: /POST \/v1\/customers\/.+\/orders → 201/ }).first().waitFor();
+      await page
+        .locator(DIALOG_BUTTON)
+        .filter({ hasText: exactly('Place order') })
+        .first()
+        .click();
+      await page
+        .locator(TOAST)
+        .filter({ hasText: /POST \/v1\/customers\/.+\/orders → 201/ })
+        .first()
+        .waitFor();
       const posts = await orderPosts();
-      if (posts.length !== 1 || posts[0]!.status !== 201) throw new Error(`expected one order POST answered 201, found ${JSON.stringify(posts)}`);
+      if (posts.length !== 1 || posts[0]!.status !== 201) {
+        throw new Error(`expected one order POST answered 201, found ${JSON.stringify(posts)}`);
+      }
     });
 
-    await check('History: a run is listed; Open Response re-opens it; Send Again asks again and sends with a new request id', async () => {
-      await page.locator('.activitybar [aria-label^="Partner Center"]').first().click();
-      const history = pane(page, 'History');
-      const row = history.locator('.monaco-list-row').filter({ hasText: 'buy.order.json' }).first();
-      await row.waitFor();
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('W'); // close every editor, so re-opening is visible
-      await contextMenu(page, row, 'Open Response');
-      await page.locator('.tab.active').filter({ hasText: 'buy.order.json' }).first().waitFor();
-      const editorText = await page.locator('.editor-instance .view-lines').first().innerText();
-      if (!/"status": 201/.test(editorText.replace(/\u00a0/g, ' '))) throw new Error(`the re-opened response does not show the 201:\n${editorText.slice(0, 500)}`);
+    await check(
+      'History: a run is listed; Open Response re-opens it; Send Again asks again and sends with a new request id',
+      async () => {
+        await page.locator('.activitybar [aria-label^="Partner Center"]').first().click();
+        const history = pane(page, 'History');
+        const row = history.locator('.monaco-list-row').filter({ hasText: 'buy.order.json' }).first();
+        await row.waitFor();
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('W'); // close every editor, so re-opening is visible
+        await contextMenu(page, row, 'Open Response');
+        await page.locator('.tab.active').filter({ hasText: 'buy.order.json' }).first().waitFor();
+        const editorText = await page.locator('.editor-instance .view-lines').first().innerText();
+        if (!/"status": 201/.test(editorText.replace(/\u00a0/g, ' '))) {
+          throw new Error(`the re-opened response does not show the 201:\n${editorText.slice(0, 500)}`);
+        }
 
-      const first = await orderPosts();
-      await contextMenu(page, row, 'Send Again');
-      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Place order') }).first().click();
-      await page.locator(TOAST).filter({ hasText: /orders → 201/ }).nth(1).waitFor().catch(() => undefined);
-      const posts = await waitFor('Send Again to post an order', async () => {
-        const now = await orderPosts();
-        return now.length >= first.length + 1 && now;
-      });
-      if (posts.length !== first.length + 1) throw new Error(`Send Again posted ${posts.length - first.length} order(s)`);
-      const newId = posts.at(-1)!.requestId;
-      if (!newId || first.some((p) => p.requestId === newId)) throw new Error(`Send Again reused a request id (${newId})`);
-      await history.locator('.monaco-list-row').nth(1).waitFor();
-    });
-
-    await check('History: the title bar\'s Export as HAR and the palette\'s Export as JSON write every run to the chosen file', async () => {
-      const history = pane(page, 'History');
-      const save = async (target: string) => {
-        const input = page.locator(QUICK_INPUT).first();
-        await input.waitFor();
-        // The save dialog fills in its default path a moment after it opens (overwriting anything
-        // typed before): wait for the default, then type ours and see that it stayed.
-        await waitFor('the save dialog to show its default path', async () => /partner-center-history\.(har|json)$/.test(await input.inputValue()));
-        await waitFor(`the save dialog to hold ${target}`, async () => {
-          if ((await input.inputValue()) !== target) await input.fill(target);
-          return (await input.inputValue()) === target;
+        const first = await orderPosts();
+        await contextMenu(page, row, 'Send Again');
+        await page
+          .locator(DIALOG_BUTTON)
+          .filter({ hasText: exactly('Place order') })
+          .first()
+          .click();
+        await page
+          .locator(TOAST)
+          .filter({ hasText: /orders → 201/ })
+          .nth(1)
+          .waitFor()
+          .catch(() => undefined);
+        const posts = await waitFor('Send Again to post an order', async () => {
+          const now = await orderPosts();
+          return now.length >= first.length + 1 && now;
         });
-        await page.keyboard.press('Enter');
-        return readJsonOnceWritten(target);
-      };
-      await history.locator('.monaco-list-row').first().click(); // an item has focus: the title bar still exports all
-      await viewAction(history, 'Export History as HAR');
-      const har = await save(join(workspace, 'exported-history.har')) as { log: { entries: { request: { url: string } }[] } };
-      if (har.log.entries.length !== 2 || !har.log.entries.every((e) => /\/orders$/.test(e.request.url))) throw new Error(`the HAR holds ${har.log.entries.length} entries: ${JSON.stringify(har.log.entries.map((e) => e.request.url))}`);
-      await runCommand(page, 'Partner Center: Export History as JSON');
-      const runs = await save(join(workspace, 'exported-history.json')) as { title: string; exchanges: { requestId: string }[] }[];
-      if (runs.length !== 2 || !runs.every((r) => r.title === 'buy.order.json' && r.exchanges.length === 1)) throw new Error(`unexpected export: ${JSON.stringify(runs.map((r) => [r.title, r.exchanges.length]))}`);
-      if (runs[0]!.exchanges[0]!.requestId === runs[1]!.exchanges[0]!.requestId) throw new Error('the two runs share a request id');
-    });
+        if (posts.length !== first.length + 1) throw new Error(`Send Again posted ${posts.length - first.length} order(s)`);
+        const newId = posts.at(-1)!.requestId;
+        if (!newId || first.some((p) => p.requestId === newId)) throw new Error(`Send Again reused a request id (${newId})`);
+        await history.locator('.monaco-list-row').nth(1).waitFor();
+      },
+    );
+
+    await check(
+      "History: the title bar's Export as HAR and the palette's Export as JSON write every run to the chosen file",
+      async () => {
+        const history = pane(page, 'History');
+        const save = async (target: string) => {
+          const input = page.locator(QUICK_INPUT).first();
+          await input.waitFor();
+          // The save dialog fills in its default path a moment after it opens (overwriting anything
+          // typed before): wait for the default, then type ours and see that it stayed.
+          await waitFor('the save dialog to show its default path', async () =>
+            /partner-center-history\.(har|json)$/.test(await input.inputValue()),
+          );
+          await waitFor(`the save dialog to hold ${target}`, async () => {
+            if ((await input.inputValue()) !== target) await input.fill(target);
+            return (await input.inputValue()) === target;
+          });
+          await page.keyboard.press('Enter');
+          return readJsonOnceWritten(target);
+        };
+        await history.locator('.monaco-list-row').first().click(); // an item has focus: the title bar still exports all
+        await viewAction(history, 'Export History as HAR');
+        const har = (await save(join(workspace, 'exported-history.har'))) as { log: { entries: { request: { url: string } }[] } };
+        if (har.log.entries.length !== 2 || !har.log.entries.every((e) => /\/orders$/.test(e.request.url))) {
+          throw new Error(
+            `the HAR holds ${har.log.entries.length} entries: ${JSON.stringify(har.log.entries.map((e) => e.request.url))}`,
+          );
+        }
+        await runCommand(page, 'Partner Center: Export History as JSON');
+        const runs = (await save(join(workspace, 'exported-history.json'))) as {
+          title: string;
+          exchanges: { requestId: string }[];
+        }[];
+        if (runs.length !== 2 || !runs.every((r) => r.title === 'buy.order.json' && r.exchanges.length === 1)) {
+          throw new Error(`unexpected export: ${JSON.stringify(runs.map((r) => [r.title, r.exchanges.length]))}`);
+        }
+        if (runs[0]!.exchanges[0]!.requestId === runs[1]!.exchanges[0]!.requestId) {
+          throw new Error('the two runs share a request id');
+        }
+      },
+    );
 
     await check('History: Delete from History removes one run; Clear History asks, then removes the rest', async () => {
       const history = pane(page, 'History');
       const rows = history.locator('.monaco-list-row');
       await contextMenu(page, rows.first(), 'Delete from History');
       await rows.nth(1).waitFor({ state: 'detached' });
-      if (await rows.count() !== 1) throw new Error(`expected one run left, found ${await rows.count()}`);
+      if ((await rows.count()) !== 1) throw new Error(`expected one run left, found ${await rows.count()}`);
       await runCommand(page, 'Partner Center: Clear History');
       const text = await page.locator(DIALOG).first().innerText();
       if (!/Delete every request and response/.test(text)) throw new Error(`unexpected dialog: ${text}`);
-      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Clear History') }).first().click();
+      await page
+        .locator(DIALOG_BUTTON)
+        .filter({ hasText: exactly('Clear History') })
+        .first()
+        .click();
       await rows.first().waitFor({ state: 'detached' });
       await history.locator('.welcome-view-content').filter({ hasText: 'Requests you send' }).first().waitFor();
     });
 
     await check('Customers: clicking the "Load more" row loads the next page', async () => {
       const customers = pane(page, 'Customers');
-      const listings = async () => (await recorded()).filter((r) => r.method === 'GET' && /^\/v1\/customers(\?|$)/.test(r.path)).length;
+      const listings = async () =>
+        (await recorded()).filter((r) => r.method === 'GET' && /^\/v1\/customers(\?|$)/.test(r.path)).length;
       // The tree is virtual: go to its last row (the Load more row) with the keyboard first.
       await customers.locator('.monaco-list-row').first().click();
       await page.keyboard.press('End');
-      const more = customers.locator('.monaco-list-row').filter({ hasText: /Load more/i }).first();
+      const more = customers
+        .locator('.monaco-list-row')
+        .filter({ hasText: /Load more/i })
+        .first();
       await more.waitFor();
       const before = await listings();
       await more.click();
-      await waitFor('clicking Load more to ask Partner Center for the next page', async () => await listings() !== before);
+      await waitFor('clicking Load more to ask Partner Center for the next page', async () => (await listings()) !== before);
       // The next page's customers are in the tree: the row that was "Load more" is a customer now.
-      await customers.locator('.monaco-list-row[aria-level="1"][aria-posinset="41"]').filter({ hasNotText: /Load more/i }).first().waitFor();
+      await customers
+        .locator('.monaco-list-row[aria-level="1"][aria-posinset="41"]')
+        .filter({ hasNotText: /Load more/i })
+        .first()
+        .waitFor();
     });
 
-    await check('against production the customer\'s domain must be typed: a wrong domain is refused, the right one confirms', async () => {
-      await runCommand(page, 'PC Test: Confirm a Production Purchase');
-      const text = await page.locator(DIALOG).first().innerText();
-      if (!/PRODUCTION: real money/.test(text)) throw new Error(`the dialog does not say it is production:\n${text}`);
-      await page.locator(DIALOG_BUTTON).filter({ hasText: exactly('Place order') }).first().click();
-      await page.locator(QUICK_INPUT).first().waitFor();
-      await page.keyboard.type('fabrikam.onmicrosoft.com');
-      await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: 'Type contoso.onmicrosoft.com exactly.' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      // Not accepted: the box is still there, with the wrong domain in it, and nothing was answered.
-      if ((await page.locator(QUICK_INPUT).first().inputValue()) !== 'fabrikam.onmicrosoft.com') throw new Error('the domain box closed on a wrong domain');
-      if (existsSync(resultFile)) throw new Error(`answered after a wrong domain: ${readFileSync(resultFile, 'utf8')}`);
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type('Contoso.onmicrosoft.com');
-      await page.keyboard.press('Enter');
-      await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden' });
-      const answer = await readJsonOnceWritten(resultFile) as { confirmed?: boolean };
-      if (answer.confirmed !== true) throw new Error(`the right domain did not confirm: ${JSON.stringify(answer)}`);
-    });
+    await check(
+      "against production the customer's domain must be typed: a wrong domain is refused, the right one confirms",
+      async () => {
+        await runCommand(page, 'PC Test: Confirm a Production Purchase');
+        const text = await page.locator(DIALOG).first().innerText();
+        if (!/PRODUCTION: real money/.test(text)) throw new Error(`the dialog does not say it is production:\n${text}`);
+        await page
+          .locator(DIALOG_BUTTON)
+          .filter({ hasText: exactly('Place order') })
+          .first()
+          .click();
+        await page.locator(QUICK_INPUT).first().waitFor();
+        await page.keyboard.type('fabrikam.onmicrosoft.com');
+        await page
+          .locator('.quick-input-widget .quick-input-message')
+          .filter({ hasText: 'Type contoso.onmicrosoft.com exactly.' })
+          .first()
+          .waitFor();
+        await page.keyboard.press('Enter');
+        // Not accepted: the box is still there, with the wrong domain in it, and nothing was answered.
+        if ((await page.locator(QUICK_INPUT).first().inputValue()) !== 'fabrikam.onmicrosoft.com') {
+          throw new Error('the domain box closed on a wrong domain');
+        }
+        if (existsSync(resultFile)) throw new Error(`answered after a wrong domain: ${readFileSync(resultFile, 'utf8')}`);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('Contoso.onmicrosoft.com');
+        await page.keyboard.press('Enter');
+        await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden' });
+        const answer = (await readJsonOnceWritten(resultFile)) as { confirmed?: boolean };
+        if (answer.confirmed !== true) throw new Error(`the right domain did not confirm: ${JSON.stringify(answer)}`);
+      },
+    );
   } catch (err) {
-    outcomes.push({ title: title('the workbench opens with the extension installed'), error: err instanceof Error ? err.message : String(err) });
+    outcomes.push({
+      title: title('the workbench opens with the extension installed'),
+      error: err instanceof Error ? err.message : String(err),
+    });
   } finally {
     await browser.close();
     await session.stop();
@@ -283,17 +425,26 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
  */
 async function cliConfirmation(repoRoot: string, file: string, endpoint: string): Promise<string> {
   const journal = join(mkdtempSync(join(tmpdir(), 'pc-workbench-cli-')), 'journal.json');
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'send', file, '--endpoint', endpoint, '--journal', journal], {
-    env: { ...process.env, PARTNER_CENTER_TOKEN: 'workbench-check' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'dist', 'cli.js'), 'send', file, '--endpoint', endpoint, '--journal', journal],
+    {
+      env: { ...process.env, PARTNER_CENTER_TOKEN: 'workbench-check' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
   child.stdout.resume();
   const code = await new Promise<number | null>((done) => child.on('close', done));
   const lines = stderr.split('\n');
   const start = lines.findIndex((l) => l.startsWith('Place order for'));
   const end = lines.findIndex((l) => l.startsWith('refusing to make a purchase'));
-  if (code !== 2 || start < 0 || end < start) throw new Error(`the CLI did not show a confirmation and refuse (exit ${code}):\n${stderr}`);
+  if (code !== 2 || start < 0 || end < start) {
+    throw new Error(`the CLI did not show a confirmation and refuse (exit ${code}):\n${stderr}`);
+  }
   return lines.slice(start, end).join('\n');
 }
 

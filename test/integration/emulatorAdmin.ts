@@ -2,10 +2,18 @@
 // recorded, and which faults it injects. Admin calls are never recorded, faulted or rate limited.
 import { emulatorUrl } from './helpers';
 
-export interface RecordedRequest { method: string; path: string; status: number }
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
 
 async function admin<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emulatorUrl()}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const res = await fetch(`${emulatorUrl()}/_emulator/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
   if (!res.ok) throw new Error(`emulator admin ${method} ${path}: ${res.status}`);
   return (await res.json()) as T;
 }
@@ -20,7 +28,11 @@ export interface Fixtures {
 export async function partnerCenterApi<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${emulatorUrl()}/v1${path}`, {
     method,
-    headers: { authorization: 'Bearer integration-test', 'content-type': 'application/json', 'ms-requestid': crypto.randomUUID() },
+    headers: {
+      authorization: 'Bearer integration-test',
+      'content-type': 'application/json',
+      'ms-requestid': crypto.randomUUID(),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = (await res.text()).replace(/^\uFEFF/, '');

@@ -23,10 +23,20 @@ function titleFilter(grep: string | undefined, exclude: readonly string[]): RegE
   return new RegExp(`^${without}.*${grep ? escape(grep) : ''}`);
 }
 
-interface Outcome { title: string; state: 'passed' | 'failed'; durationMs?: number; error?: string }
+interface Outcome {
+  title: string;
+  state: 'passed' | 'failed';
+  durationMs?: number;
+  error?: string;
+}
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: Number(process.env.PC_TEST_TIMEOUT_MS ?? 60_000), reporter: 'spec' });
+  const mocha = new Mocha({
+    ui: 'tdd',
+    color: false,
+    timeout: Number(process.env.PC_TEST_TIMEOUT_MS ?? 60_000),
+    reporter: 'spec',
+  });
   const files = findTests(__dirname).sort();
   const filter = titleFilter(process.env.PC_TEST_GREP, JSON.parse(process.env.PC_TEST_EXCLUDE ?? '[]') as string[]);
   if (filter) mocha.grep(filter);
@@ -36,7 +46,9 @@ export async function run(): Promise<void> {
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((failed) => resolve(failed));
     runner.on('pass', (test) => outcomes.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
-    runner.on('fail', (test, err: Error) => outcomes.push({ title: test.fullTitle(), state: 'failed', error: `${err.message}\n${err.stack ?? ''}`.slice(0, 4000) }));
+    runner.on('fail', (test, err: Error) =>
+      outcomes.push({ title: test.fullTitle(), state: 'failed', error: `${err.message}\n${err.stack ?? ''}`.slice(0, 4000) }),
+    );
   });
 
   const passed = outcomes.filter((o) => o.state === 'passed').length;

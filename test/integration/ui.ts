@@ -8,7 +8,11 @@ async function send<T = unknown>(command: UiCommand): Promise<T> {
   if (!url) throw new Error('PC_UI_DRIVER_URL is not set: run the suite through npm run test:e2e.');
   const res = await fetch(url, { method: 'POST', body: JSON.stringify(command) });
   const answer = (await res.json()) as { ok: boolean; value?: T; error?: string };
-  if (!answer.ok) throw new Error(`UI ${command.action} ${command.selector ?? command.value ?? ''}${command.text ? ` "${command.text}"` : ''}: ${answer.error}`);
+  if (!answer.ok) {
+    throw new Error(
+      `UI ${command.action} ${command.selector ?? command.value ?? ''}${command.text ? ` "${command.text}"` : ''}: ${answer.error}`,
+    );
+  }
   return answer.value as T;
 }
 
@@ -28,11 +32,14 @@ export const parts = {
 } as const;
 
 export const ui = {
-  click: (selector: string, text?: string, options: { button?: 'left' | 'right'; timeoutMs?: number } = {}) => send({ action: 'click', selector, text, ...options }),
+  click: (selector: string, text?: string, options: { button?: 'left' | 'right'; timeoutMs?: number } = {}) =>
+    send({ action: 'click', selector, text, ...options }),
   hover: (selector: string, text?: string) => send({ action: 'hover', selector, text }),
   /** Waits until an element is visible and returns the texts of all that match. */
-  waitFor: (selector: string, text?: string, timeoutMs?: number) => send<string[]>({ action: 'waitFor', selector, text, timeoutMs }),
-  waitForGone: (selector: string, text?: string, timeoutMs?: number) => send({ action: 'waitForGone', selector, text, timeoutMs }),
+  waitFor: (selector: string, text?: string, timeoutMs?: number) =>
+    send<string[]>({ action: 'waitFor', selector, text, timeoutMs }),
+  waitForGone: (selector: string, text?: string, timeoutMs?: number) =>
+    send({ action: 'waitForGone', selector, text, timeoutMs }),
   texts: (selector: string, text?: string) => send<string[]>({ action: 'texts', selector, text }),
   press: (keys: string) => send({ action: 'press', value: keys }),
   type: (value: string) => send({ action: 'type', value }),

@@ -19,7 +19,10 @@ const TEST_DEFAULTS: EmulatorOptions = { provisioningDelayMs: 50 };
  */
 export function withEmulator(t: TestScope, options?: EmulatorOptions): Promise<RunningEmulator>;
 export function withEmulator(run: (emu: RunningEmulator) => Promise<void>, options?: EmulatorOptions): Promise<void>;
-export async function withEmulator(scope: TestScope | ((emu: RunningEmulator) => Promise<void>), options: EmulatorOptions = {}): Promise<RunningEmulator | void> {
+export async function withEmulator(
+  scope: TestScope | ((emu: RunningEmulator) => Promise<void>),
+  options: EmulatorOptions = {},
+): Promise<RunningEmulator | void> {
   const emu = await startEmulator({ ...TEST_DEFAULTS, ...options });
   if (typeof scope !== 'function') {
     scope.after(() => emu.close());

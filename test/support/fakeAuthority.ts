@@ -68,7 +68,13 @@ export interface FakeAuthority {
   user: FakeUser;
   /** `amr` of user tokens; drop "mfa" to act as a sign-in without MFA. */
   amr: string[];
-  options: Required<Pick<FakeAuthorityOptions, 'accessTokenLifetimeSeconds' | 'deviceCodePendingPolls' | 'deviceCodeIntervalSeconds' | 'deviceCodeExpiresInSeconds'>> & Pick<FakeAuthorityOptions, 'deviceCodeServerLifetimeMs'>;
+  options: Required<
+    Pick<
+      FakeAuthorityOptions,
+      'accessTokenLifetimeSeconds' | 'deviceCodePendingPolls' | 'deviceCodeIntervalSeconds' | 'deviceCodeExpiresInSeconds'
+    >
+  > &
+    Pick<FakeAuthorityOptions, 'deviceCodeServerLifetimeMs'>;
   /** The next request for this grant (or any, with '*') gets this error. */
   failNext(grant: Grant | '*', error: OAuthError): void;
   /** How the next /authorize answers the browser: a code, or the user cancelling. */
@@ -83,12 +89,28 @@ export const BOB: FakeUser = { oid: '5d2e8c1a-77b4-4f3c-8f0e-1c9b2e4a6d02', upn:
 const KNOWN_USERS: readonly FakeUser[] = [ALICE, BOB];
 export const PARTNER_CENTER_AUDIENCE = 'https://api.partnercenter.microsoft.com';
 
-interface DeviceCodeEntry { polls: number; scope: string; issuedAt: number; user: FakeUser }
-interface AuthCodeEntry { clientId: string; redirectUri: string; challenge: string; scope: string; nonce?: string; user: FakeUser }
-interface RefreshEntry { scope: string; user: FakeUser }
+interface DeviceCodeEntry {
+  polls: number;
+  scope: string;
+  issuedAt: number;
+  user: FakeUser;
+}
+interface AuthCodeEntry {
+  clientId: string;
+  redirectUri: string;
+  challenge: string;
+  scope: string;
+  nonce?: string;
+  user: FakeUser;
+}
+interface RefreshEntry {
+  scope: string;
+  user: FakeUser;
+}
 
 const DESCRIPTIONS: Record<number, string> = {
-  50076: 'Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the resource.',
+  50076:
+    'Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access the resource.',
   65001: 'The user or administrator has not consented to use the application.',
   700016: 'Application was not found in the directory.',
   70019: 'Verification code expired.',
@@ -104,8 +126,12 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = randomBytes(8).toString('hex');
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
-  const assertionKey: CryptoKey | undefined = options.clientCertificatePem ? await importX509(options.clientCertificatePem, 'PS256') : undefined;
-  const certificateThumbprint = options.clientCertificatePem ? new X509Certificate(options.clientCertificatePem).fingerprint256.replace(/:/g, '') : undefined;
+  const assertionKey: CryptoKey | undefined = options.clientCertificatePem
+    ? await importX509(options.clientCertificatePem, 'PS256')
+    : undefined;
+  const certificateThumbprint = options.clientCertificatePem
+    ? new X509Certificate(options.clientCertificatePem).fingerprint256.replace(/:/g, '')
+    : undefined;
 
   const deviceCodes = new Map<string, DeviceCodeEntry>();
   const authCodes = new Map<string, AuthCodeEntry>();
@@ -114,7 +140,16 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
   let url = '';
 
   const authority: FakeAuthority = {
-    url: '', port: 0, tenantId, clientId, clientSecret, issuer: '', issued: new Set(), tokenRequests: [], user: ALICE, amr: ['pwd', 'mfa'],
+    url: '',
+    port: 0,
+    tenantId,
+    clientId,
+    clientSecret,
+    issuer: '',
+    issued: new Set(),
+    tokenRequests: [],
+    user: ALICE,
+    amr: ['pwd', 'mfa'],
     options: {
       accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
       deviceCodePendingPolls: options.deviceCodePendingPolls ?? 2,
@@ -125,10 +160,11 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
     failNext: (grant, error) => failures.push({ grant, error }),
     nextAuthorize: 'approve',
     sign: (claims) => sign(claims),
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 
   function issue(value: string): string {
@@ -151,19 +187,52 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
   async function userTokens(issuer: string, scope: string, user: FakeUser, nonce?: string): Promise<Record<string, unknown>> {
     const now = Math.floor(Date.now() / 1000);
     const lifetime = authority.options.accessTokenLifetimeSeconds;
-    const access = issue(await sign({
-      aud: resourceOf(scope), iss: issuer, iat: now, nbf: now, exp: now + lifetime, tid: tenantId, oid: user.oid, sub: user.oid,
-      upn: user.upn, name: user.name, appid: clientId, azp: clientId, scp: 'user_impersonation', amr: authority.amr, idtyp: 'user', ver: '1.0',
-    }));
-    const id = issue(await sign({
-      aud: clientId, iss: issuer, iat: now, nbf: now, exp: now + 3600, tid: tenantId, oid: user.oid, sub: user.oid,
-      preferred_username: user.upn, name: user.name, ver: '2.0', ...(nonce ? { nonce } : {}),
-    }));
+    const access = issue(
+      await sign({
+        aud: resourceOf(scope),
+        iss: issuer,
+        iat: now,
+        nbf: now,
+        exp: now + lifetime,
+        tid: tenantId,
+        oid: user.oid,
+        sub: user.oid,
+        upn: user.upn,
+        name: user.name,
+        appid: clientId,
+        azp: clientId,
+        scp: 'user_impersonation',
+        amr: authority.amr,
+        idtyp: 'user',
+        ver: '1.0',
+      }),
+    );
+    const id = issue(
+      await sign({
+        aud: clientId,
+        iss: issuer,
+        iat: now,
+        nbf: now,
+        exp: now + 3600,
+        tid: tenantId,
+        oid: user.oid,
+        sub: user.oid,
+        preferred_username: user.upn,
+        name: user.name,
+        ver: '2.0',
+        ...(nonce ? { nonce } : {}),
+      }),
+    );
     const refresh = opaque('0.AR');
     refreshTokens.set(refresh, { scope, user });
     return {
-      token_type: 'Bearer', scope: `${resourceOf(scope)}/user_impersonation openid profile offline_access`, expires_in: lifetime, ext_expires_in: lifetime,
-      access_token: access, refresh_token: refresh, id_token: id,
+      token_type: 'Bearer',
+      scope: `${resourceOf(scope)}/user_impersonation openid profile offline_access`,
+      expires_in: lifetime,
+      ext_expires_in: lifetime,
+      access_token: access,
+      refresh_token: refresh,
+      id_token: id,
       client_info: Buffer.from(JSON.stringify({ uid: user.oid, utid: tenantId })).toString('base64url'),
     };
   }
@@ -171,10 +240,23 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
   async function appToken(issuer: string, scope: string): Promise<Record<string, unknown>> {
     const now = Math.floor(Date.now() / 1000);
     const lifetime = authority.options.accessTokenLifetimeSeconds;
-    const access = issue(await sign({
-      aud: resourceOf(scope), iss: issuer, iat: now, nbf: now, exp: now + lifetime, tid: tenantId, oid: randomUUID(), sub: clientId,
-      appid: clientId, azp: clientId, roles: [], idtyp: 'app', ver: '1.0',
-    }));
+    const access = issue(
+      await sign({
+        aud: resourceOf(scope),
+        iss: issuer,
+        iat: now,
+        nbf: now,
+        exp: now + lifetime,
+        tid: tenantId,
+        oid: randomUUID(),
+        sub: clientId,
+        appid: clientId,
+        azp: clientId,
+        roles: [],
+        idtyp: 'app',
+        ver: '1.0',
+      }),
+    );
     return { token_type: 'Bearer', expires_in: lifetime, ext_expires_in: lifetime, access_token: access };
   }
 
@@ -183,8 +265,12 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
     return {
       status,
       body: {
-        error: e.error, error_description: `${prefix}${e.aadsts ? DESCRIPTIONS[e.aadsts] ?? 'Error.' : e.error} Trace ID: ${randomUUID()} Correlation ID: ${randomUUID()}`,
-        error_codes: e.aadsts ? [e.aadsts] : [], timestamp: new Date().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID(),
+        error: e.error,
+        error_description: `${prefix}${e.aadsts ? (DESCRIPTIONS[e.aadsts] ?? 'Error.') : e.error} Trace ID: ${randomUUID()} Correlation ID: ${randomUUID()}`,
+        error_codes: e.aadsts ? [e.aadsts] : [],
+        timestamp: new Date().toISOString(),
+        trace_id: randomUUID(),
+        correlation_id: randomUUID(),
         ...(e.suberror ? { suberror: e.suberror } : {}),
       },
     };
@@ -204,7 +290,13 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
     try {
       // MSAL signs with PS256 and names the certificate by its SHA-256 thumbprint, as Entra expects.
       // MSAL rounds "now" to the nearest second, so nbf can be half a second ahead: allow skew as Entra does.
-      const { protectedHeader } = await jwtVerify(assertion, assertionKey, { audience: tokenUrl, issuer: clientId, subject: clientId, algorithms: ['PS256'], clockTolerance: 300 });
+      const { protectedHeader } = await jwtVerify(assertion, assertionKey, {
+        audience: tokenUrl,
+        issuer: clientId,
+        subject: clientId,
+        algorithms: ['PS256'],
+        clockTolerance: 300,
+      });
       const x5t = protectedHeader['x5t#S256'];
       return typeof x5t === 'string' && Buffer.from(x5t, 'base64url').toString('hex').toUpperCase() === certificateThumbprint;
     } catch {
@@ -212,7 +304,11 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
     }
   }
 
-  async function token(form: URLSearchParams, tokenUrl: string, issuer: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  async function token(
+    form: URLSearchParams,
+    tokenUrl: string,
+    issuer: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
     const grant = (form.get('grant_type') ?? '').replace('urn:ietf:params:oauth:grant-type:device_code', 'device_code');
     const scope = form.get('scope') ?? '';
     const failure = takeFailure(grant);
@@ -223,8 +319,12 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
         const entry = deviceCodes.get(form.get('device_code') ?? '');
         if (!entry) return oauthError({ error: 'invalid_grant', aadsts: 70000 });
         const lifetime = authority.options.deviceCodeServerLifetimeMs;
-        if (lifetime !== undefined && Date.now() - entry.issuedAt > lifetime) return oauthError({ error: 'expired_token', aadsts: 70019 });
-        if (entry.polls++ < authority.options.deviceCodePendingPolls) return oauthError({ error: 'authorization_pending', aadsts: 70016 });
+        if (lifetime !== undefined && Date.now() - entry.issuedAt > lifetime) {
+          return oauthError({ error: 'expired_token', aadsts: 70019 });
+        }
+        if (entry.polls++ < authority.options.deviceCodePendingPolls) {
+          return oauthError({ error: 'authorization_pending', aadsts: 70016 });
+        }
         deviceCodes.delete(form.get('device_code')!);
         return { status: 200, body: await userTokens(issuer, entry.scope, entry.user) };
       }
@@ -232,9 +332,13 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
         const code = form.get('code') ?? '';
         const entry = authCodes.get(code);
         authCodes.delete(code);
-        if (!entry || entry.redirectUri !== form.get('redirect_uri')) return oauthError({ error: 'invalid_grant', aadsts: 70000 });
+        if (!entry || entry.redirectUri !== form.get('redirect_uri')) {
+          return oauthError({ error: 'invalid_grant', aadsts: 70000 });
+        }
         const verifier = form.get('code_verifier') ?? '';
-        if (createHash('sha256').update(verifier).digest('base64url') !== entry.challenge) return oauthError({ error: 'invalid_grant', aadsts: 501481 });
+        if (createHash('sha256').update(verifier).digest('base64url') !== entry.challenge) {
+          return oauthError({ error: 'invalid_grant', aadsts: 501481 });
+        }
         return { status: 200, body: await userTokens(issuer, scope || entry.scope, entry.user, entry.nonce) };
       }
       case 'refresh_token': {
@@ -267,12 +371,28 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
       fields = { error: 'access_denied', error_description: 'AADSTS65004: User declined to consent to access the app.', state };
     } else {
       const code = opaque('1.AR');
-      authCodes.set(code, { clientId, redirectUri, challenge: query.get('code_challenge')!, scope: query.get('scope') ?? '', nonce: query.get('nonce') ?? undefined, user: authority.user });
-      fields = { code, state, client_info: Buffer.from(JSON.stringify({ uid: authority.user.oid, utid: tenantId })).toString('base64url') };
+      authCodes.set(code, {
+        clientId,
+        redirectUri,
+        challenge: query.get('code_challenge')!,
+        scope: query.get('scope') ?? '',
+        nonce: query.get('nonce') ?? undefined,
+        user: authority.user,
+      });
+      fields = {
+        code,
+        state,
+        client_info: Buffer.from(JSON.stringify({ uid: authority.user.oid, utid: tenantId })).toString('base64url'),
+      };
     }
     // Entra answers form_post requests with a page that posts the result to the redirect URI.
-    const inputs = Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`).join('');
-    return { status: 200, html: `<!doctype html><html><body onload="document.forms[0].submit()"><form method="POST" action="${escapeHtml(redirectUri)}">${inputs}</form></body></html>` };
+    const inputs = Object.entries(fields)
+      .map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`)
+      .join('');
+    return {
+      status: 200,
+      html: `<!doctype html><html><body onload="document.forms[0].submit()"><form method="POST" action="${escapeHtml(redirectUri)}">${inputs}</form></body></html>`,
+    };
   }
 
   const aliasHosts = new Set((options.aliasHosts ?? []).map((h) => h.toLowerCase()));
@@ -290,17 +410,26 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
       const issuer = `${origin}/${tenantId}/v2.0`;
       const reqUrl = new URL(req.url ?? '/', origin);
       const path = reqUrl.pathname;
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
       const base = `/${tenantId}`;
       const tenantPath = path.startsWith(`${base}/`) ? path.slice(base.length) : path.replace(/^\/[^/]+/, '');
       (async () => {
         if (req.method === 'GET' && /^\/(v2\.0\/)?\.well-known\/openid-configuration$/.test(tenantPath)) {
           return json(200, {
-            issuer, token_endpoint: `${origin}${base}/oauth2/v2.0/token`, authorization_endpoint: `${origin}${base}/oauth2/v2.0/authorize`,
-            device_authorization_endpoint: `${origin}${base}/oauth2/v2.0/devicecode`, jwks_uri: `${origin}${base}/discovery/v2.0/keys`,
-            end_session_endpoint: `${origin}${base}/oauth2/v2.0/logout`, response_modes_supported: ['query', 'fragment', 'form_post'],
-            response_types_supported: ['code'], subject_types_supported: ['pairwise'], id_token_signing_alg_values_supported: ['RS256'],
-            scopes_supported: ['openid', 'profile', 'email', 'offline_access'], tenant_region_scope: 'WW', cloud_instance_name: 'fake.authority',
+            issuer,
+            token_endpoint: `${origin}${base}/oauth2/v2.0/token`,
+            authorization_endpoint: `${origin}${base}/oauth2/v2.0/authorize`,
+            device_authorization_endpoint: `${origin}${base}/oauth2/v2.0/devicecode`,
+            jwks_uri: `${origin}${base}/discovery/v2.0/keys`,
+            end_session_endpoint: `${origin}${base}/oauth2/v2.0/logout`,
+            response_modes_supported: ['query', 'fragment', 'form_post'],
+            response_types_supported: ['code'],
+            subject_types_supported: ['pairwise'],
+            id_token_signing_alg_values_supported: ['RS256'],
+            scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
+            tenant_region_scope: 'WW',
+            cloud_instance_name: 'fake.authority',
           });
         }
         if (req.method === 'GET' && tenantPath === '/discovery/v2.0/keys') return json(200, { keys: [jwk] });
@@ -310,13 +439,19 @@ export async function startFakeAuthority(options: FakeAuthorityOptions): Promise
         }
         const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
         if (req.method === 'POST' && tenantPath === '/oauth2/v2.0/devicecode') {
-          if (form.get('client_id') !== clientId) return json(400, oauthError({ error: 'unauthorized_client', aadsts: 700016 }).body);
+          if (form.get('client_id') !== clientId) {
+            return json(400, oauthError({ error: 'unauthorized_client', aadsts: 700016 }).body);
+          }
           const device = opaque('DAQAB');
           deviceCodes.set(device, { polls: 0, scope: form.get('scope') ?? '', issuedAt: Date.now(), user: authority.user });
           const userCode = randomBytes(5).toString('hex').toUpperCase().slice(0, 9);
           return json(200, {
-            user_code: userCode, device_code: device, verification_uri: `${origin}/devicelogin`, expires_in: authority.options.deviceCodeExpiresInSeconds,
-            interval: authority.options.deviceCodeIntervalSeconds, message: `To sign in, use a web browser to open the page ${origin}/devicelogin and enter the code ${userCode} to authenticate.`,
+            user_code: userCode,
+            device_code: device,
+            verification_uri: `${origin}/devicelogin`,
+            expires_in: authority.options.deviceCodeExpiresInSeconds,
+            interval: authority.options.deviceCodeIntervalSeconds,
+            message: `To sign in, use a web browser to open the page ${origin}/devicelogin and enter the code ${userCode} to authenticate.`,
           });
         }
         if (req.method === 'POST' && tenantPath === '/oauth2/v2.0/token') {

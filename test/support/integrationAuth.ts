@@ -16,16 +16,26 @@ export interface AuthEnvironment {
 export function authEnvironment(): AuthEnvironment {
   const e = process.env;
   if (!e.PC_AUTH_AUTHORITY || !e.PC_AUTH_TENANT || !e.PC_AUTH_CLIENT_ID || !e.PC_TRUSTED_EMULATOR_URL) {
-    throw new Error('The sign-in suites need the fake authority: run them through npm run test:e2e or test:electron (test/harness/authRig.ts).');
+    throw new Error(
+      'The sign-in suites need the fake authority: run them through npm run test:e2e or test:electron (test/harness/authRig.ts).',
+    );
   }
-  return { authority: e.PC_AUTH_AUTHORITY, tenant: e.PC_AUTH_TENANT, clientId: e.PC_AUTH_CLIENT_ID, trustedEmulatorUrl: e.PC_TRUSTED_EMULATOR_URL };
+  return {
+    authority: e.PC_AUTH_AUTHORITY,
+    tenant: e.PC_AUTH_TENANT,
+    clientId: e.PC_AUTH_CLIENT_ID,
+    trustedEmulatorUrl: e.PC_TRUSTED_EMULATOR_URL,
+  };
 }
 
 /**
  * Registers the set-up every sign-in suite shares: the extension's API, and the workspace pointed
  * at the trusting emulator (restored afterwards). `beforeRestore` runs first in the teardown.
  */
-export function useSignInSuite(beforeRestore?: (api: AuthTestApi) => Promise<void>): { readonly env: AuthEnvironment; readonly api: AuthTestApi } {
+export function useSignInSuite(beforeRestore?: (api: AuthTestApi) => Promise<void>): {
+  readonly env: AuthEnvironment;
+  readonly api: AuthTestApi;
+} {
   let env: AuthEnvironment | undefined;
   let api: AuthTestApi | undefined;
   let restore: (() => Promise<void>) | undefined;
@@ -67,12 +77,19 @@ export async function useTrustedEmulator(env: AuthEnvironment): Promise<() => Pr
   const config = () => vscode.workspace.getConfiguration('partnerCenter');
   const before = new Map(KEYS.map((k) => [k, config().inspect(k)?.workspaceValue]));
   const values: Record<(typeof KEYS)[number], string> = {
-    environment: 'emulator', emulatorUrl: env.trustedEmulatorUrl, 'auth.authority': env.authority,
-    'auth.clientId': env.clientId, 'auth.tenant': env.tenant, 'auth.flow': 'deviceCode',
+    environment: 'emulator',
+    emulatorUrl: env.trustedEmulatorUrl,
+    'auth.authority': env.authority,
+    'auth.clientId': env.clientId,
+    'auth.tenant': env.tenant,
+    'auth.flow': 'deviceCode',
   };
   for (const k of KEYS) await config().update(k, values[k], vscode.ConfigurationTarget.Workspace);
   const { api } = await activateExtension<AuthTestApi>();
-  await waitFor('the connection to need a sign-in', () => !api.connection.current.signedIn || api.connection.current.account !== undefined);
+  await waitFor(
+    'the connection to need a sign-in',
+    () => !api.connection.current.signedIn || api.connection.current.account !== undefined,
+  );
   return async () => {
     for (const k of KEYS) await config().update(k, before.get(k), vscode.ConfigurationTarget.Workspace);
   };
@@ -88,7 +105,13 @@ export async function issuedValues(env: AuthEnvironment): Promise<string[]> {
 
 /** Makes the fake authority approve the next user sign-in as this test user (ALICE or BOB in fakeAuthority.ts). */
 export async function approveNextSignInAs(env: AuthEnvironment, upn: string): Promise<void> {
-  const res = await request(`${env.authority}/_test/user`, { method: 'POST', body: JSON.stringify({ upn }), headers: { 'content-type': 'application/json' } });
+  const res = await request(`${env.authority}/_test/user`, {
+    method: 'POST',
+    body: JSON.stringify({ upn }),
+    headers: { 'content-type': 'application/json' },
+  });
   const body = await res.body.text();
-  if (res.statusCode !== 200) throw new Error(`the fake authority refused to switch its user to ${upn}: ${res.statusCode} ${body}`);
+  if (res.statusCode !== 200) {
+    throw new Error(`the fake authority refused to switch its user to ${upn}: ${res.statusCode} ${body}`);
+  }
 }

@@ -21,10 +21,16 @@ export function scriptedBrowser(dispatcher: Dispatcher, behaviour: 'submit' | 'c
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     if (!action) throw new Error(`the authorize page has no form (status ${page.statusCode})`);
     const fields = new URLSearchParams();
-    for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields.append(m[1]!, unescapeHtml(m[2]!));
+    for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+      fields.append(m[1]!, unescapeHtml(m[2]!));
+    }
     const target = new URL(unescapeHtml(action));
     target.hostname = '127.0.0.1';
-    const posted = await request(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+    const posted = await request(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: fields.toString(),
+    });
     await posted.body.dump();
   };
   return {
@@ -39,5 +45,9 @@ export function scriptedBrowser(dispatcher: Dispatcher, behaviour: 'submit' | 'c
 }
 
 function unescapeHtml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

@@ -17,12 +17,17 @@ export interface TunnelProxy {
 export async function startTunnelProxy(target: number | Readonly<Record<string, number>>): Promise<TunnelProxy> {
   const connects: TunnelProxy['connects'] = [];
   const sockets = new Set<net.Socket>();
-  const portFor = (requested: string): number | undefined => (typeof target === 'number' ? target : target[requested.toLowerCase()]);
+  const portFor = (requested: string): number | undefined =>
+    typeof target === 'number' ? target : target[requested.toLowerCase()];
   const server = http.createServer((_req, res) => res.writeHead(405).end());
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     const requested = req.url ?? '';
     const port = portFor(requested);
-    connects.push({ target: requested, proxyAuthorization: req.headers['proxy-authorization'], ...(port === undefined ? { refused: true } : {}) });
+    connects.push({
+      target: requested,
+      proxyAuthorization: req.headers['proxy-authorization'],
+      ...(port === undefined ? { refused: true } : {}),
+    });
     client.on('error', () => client.destroy());
     if (port === undefined) {
       client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
@@ -45,9 +50,10 @@ export async function startTunnelProxy(target: number | Readonly<Record<string, 
   return {
     url: `http://127.0.0.1:${port}`,
     connects,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

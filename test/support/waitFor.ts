@@ -8,7 +8,11 @@
  * (a provider not registered yet) is asked again; if the deadline passes, the error names `what`
  * and the probe's last error.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (let pauseMs = 5; ; pauseMs = Math.min(pauseMs * 2, 50)) {

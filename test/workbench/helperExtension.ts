@@ -11,12 +11,23 @@ export const PRODUCTION_SUMMARY: PurchaseSummary = {
   action: 'Place order',
   environment: { kind: 'production', label: 'Global' },
   customer: { id: '0b1f7d52-5c1e-4a8e-9f0c-3d6a2b7c8e91', name: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com' },
-  lines: [{ number: 0, product: 'Microsoft 365 E3', catalogItemId: 'CFQ7TTC0LH18:0001', quantity: 5, termDuration: 'P1Y', billingCycle: 'monthly' }],
+  lines: [
+    {
+      number: 0,
+      product: 'Microsoft 365 E3',
+      catalogItemId: 'CFQ7TTC0LH18:0001',
+      quantity: 5,
+      termDuration: 'P1Y',
+      billingCycle: 'monthly',
+    },
+  ],
 };
 
 export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('pcTest.confirmProductionPurchase', async () => {
-    const confirmed = await modalConfirmer.confirmPurchase(PRODUCTION_SUMMARY, { typed: true });
-    writeFileSync(process.env.PC_WORKBENCH_RESULT!, JSON.stringify({ confirmed }));
-  }));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('pcTest.confirmProductionPurchase', async () => {
+      const confirmed = await modalConfirmer.confirmPurchase(PRODUCTION_SUMMARY, { typed: true });
+      writeFileSync(process.env.PC_WORKBENCH_RESULT!, JSON.stringify({ confirmed }));
+    }),
+  );
 }

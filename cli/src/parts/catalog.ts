@@ -10,6 +10,10 @@ export interface CliCatalog {
 
 /** The catalog at `endpoint`, asked with `token`; one retry, as a CI gate should not wait long. */
 export function openCatalog(endpoint: string, token: string | undefined, country: string | undefined): CliCatalog {
-  const client = new PartnerCenterClient({ endpoint, tokenProvider: { getToken: () => Promise.resolve(token ?? '') }, maxRetries: 1 });
+  const client = new PartnerCenterClient({
+    endpoint,
+    tokenProvider: { getToken: () => Promise.resolve(token ?? '') },
+    maxRetries: 1,
+  });
   return { source: createApiCatalogSource(() => client, { country }), close: () => client.close() };
 }

@@ -35,9 +35,11 @@ export class AccountManager implements vscode.Disposable {
   ) {
     // Sign-in keeps its HTTP modules; a new proxy takes a new one, as the API client is rebuilt.
     // The tokens stay in the SecretStorage cache, which the next instance reads.
-    this.disposables.push(config.onDidChange((change) => {
-      if (change.affects('proxy')) this.authInstance = undefined;
-    }));
+    this.disposables.push(
+      config.onDidChange((change) => {
+        if (change.affects('proxy')) this.authInstance = undefined;
+      }),
+    );
   }
 
   private auth(): PartnerCenterAuth {
@@ -61,7 +63,8 @@ export class AccountManager implements vscode.Disposable {
   /** The account used for an environment: the active one if it fits, else the latest that does. */
   accountFor(environment: EnvironmentName): SignedInAccount | undefined {
     const settings = this.config.auth;
-    const fits = (a: SignedInAccount) => a.app.cloud === environment && (environment !== 'emulator' || sameHost(a.app.authorityHost, settings.authority));
+    const fits = (a: SignedInAccount) =>
+      a.app.cloud === environment && (environment !== 'emulator' || sameHost(a.app.authorityHost, settings.authority));
     const active = this.active;
     if (active && fits(active)) return active;
     return this.accounts.filter(fits).at(-1);
@@ -93,9 +96,10 @@ export class AccountManager implements vscode.Disposable {
     const flow = options.flow ?? effectiveFlow(settings.flow);
     const where = environment === 'emulator' ? 'emulator' : app.tenant;
     this.log.info(`Signing in to Partner Center (${environment}, tenant ${app.tenant}, app ${app.clientId}) with ${flow}.`);
-    const account = flow === 'interactive' || flow === 'deviceCode'
-      ? await withUserSignInUi(flow, where, (request) => this.auth().signInUser(app, request, settings.integrationSandbox))
-      : await this.auth().signInApp(app, options.credential, settings.integrationSandbox);
+    const account =
+      flow === 'interactive' || flow === 'deviceCode'
+        ? await withUserSignInUi(flow, where, (request) => this.auth().signInUser(app, request, settings.integrationSandbox))
+        : await this.auth().signInApp(app, options.credential, settings.integrationSandbox);
     await this.store.upsert(account);
     this.log.info(`Signed in to Partner Center as ${account.username} (${environment}).`);
     this.changed.fire();
@@ -136,4 +140,3 @@ function sameHost(a: string, b: string): boolean {
     return false;
   }
 }
-

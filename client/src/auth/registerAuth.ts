@@ -22,15 +22,16 @@ export function registerAuth(ctx: PartContext): Auth {
   const { extensionContext: context, config, log, connection } = ctx;
   const secrets = new SecretStorageStore(context.secrets, context.globalState);
   // Sign-in (msal) is made on first use, in the api part.
-  const makeAuth = () => new (apiPart().PartnerCenterAuth)({
-    secrets,
-    // Through VS Code's proxy setting when there is one, as the API client (connection.ts);
-    // otherwise HTTPS_PROXY. The setting is read as each authority's module is made.
-    network: (authority) => new (apiPart().UndiciNetworkModule)({ authority, proxy: config.proxy }),
-    // MSAL's lines are redacted in common/src/auth; debug lines only show at the Trace/Debug log level.
-    log: (level, message) => log[level === 'warn' ? 'warn' : level](message),
-    msalLogLevel: 'info',
-  });
+  const makeAuth = () =>
+    new (apiPart().PartnerCenterAuth)({
+      secrets,
+      // Through VS Code's proxy setting when there is one, as the API client (connection.ts);
+      // otherwise HTTPS_PROXY. The setting is read as each authority's module is made.
+      network: (authority) => new (apiPart().UndiciNetworkModule)({ authority, proxy: config.proxy }),
+      // MSAL's lines are redacted in common/src/auth; debug lines only show at the Trace/Debug log level.
+      log: (level, message) => log[level === 'warn' ? 'warn' : level](message),
+      msalLogLevel: 'info',
+    });
   const manager = new AccountManager(makeAuth, new AccountStore(context.globalState), config, log);
   const report = (err: unknown): void => {
     const { SignInError, translateAuthError } = apiPart();
@@ -61,7 +62,10 @@ export function registerAuth(ctx: PartContext): Auth {
   const pickAccount = async (placeHolder: string): Promise<SignedInAccount | undefined> => {
     const accounts = manager.accounts;
     if (accounts.length <= 1) return accounts[0];
-    const picked = await vscode.window.showQuickPick(accounts.map((a) => ({ label: a.username, description: describe(a), account: a })), { placeHolder });
+    const picked = await vscode.window.showQuickPick(
+      accounts.map((a) => ({ label: a.username, description: describe(a), account: a })),
+      { placeHolder },
+    );
     return picked?.account;
   };
 
@@ -99,11 +103,16 @@ export function registerAuth(ctx: PartContext): Auth {
     vscode.commands.registerCommand('partnerCenter.switchAccount', async () => {
       const active = manager.active;
       const items: (vscode.QuickPickItem & { run: () => Promise<unknown> })[] = manager.accounts.map((a) => ({
-        label: `${a.id === active?.id ? '$(check) ' : ''}${a.username}`, description: describe(a), run: () => manager.switchTo(a),
+        label: `${a.id === active?.id ? '$(check) ' : ''}${a.username}`,
+        description: describe(a),
+        run: () => manager.switchTo(a),
       }));
       items.push(
         { label: '$(add) Sign in with another account…', run: () => guided() },
-        { label: '$(vm) Use the local emulator', run: () => Promise.resolve(vscode.commands.executeCommand('partnerCenter.useEmulator')) },
+        {
+          label: '$(vm) Use the local emulator',
+          run: () => Promise.resolve(vscode.commands.executeCommand('partnerCenter.useEmulator')),
+        },
       );
       const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Partner Center account' });
       await picked?.run();

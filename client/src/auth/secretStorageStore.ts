@@ -7,7 +7,10 @@ import { SECRET_PREFIX, type SecretStore } from '../../../common/src/auth/secret
 const INDEX_KEY = 'partnerCenter.auth.secretKeys';
 
 export class SecretStorageStore implements SecretStore {
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly state: vscode.Memento) {}
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly state: vscode.Memento,
+  ) {}
 
   get(key: string): Promise<string | undefined> {
     return Promise.resolve(this.secrets.get(key));
@@ -22,7 +25,10 @@ export class SecretStorageStore implements SecretStore {
 
   async delete(key: string): Promise<void> {
     await this.secrets.delete(key);
-    await this.state.update(INDEX_KEY, this.keys().filter((k) => k !== key));
+    await this.state.update(
+      INDEX_KEY,
+      this.keys().filter((k) => k !== key),
+    );
   }
 
   /** Names of the entries this extension wrote and has not deleted. */

@@ -5,7 +5,10 @@ import { clouds } from '../../../common/src/api/clouds';
 import { type PartnerCenterConnection } from '../connection';
 import { type AccountManager } from './accountManager';
 
-export function createStatusBar(connection: PartnerCenterConnection, accounts: AccountManager): vscode.Disposable & { item: vscode.StatusBarItem } {
+export function createStatusBar(
+  connection: PartnerCenterConnection,
+  accounts: AccountManager,
+): vscode.Disposable & { item: vscode.StatusBarItem } {
   const item = vscode.window.createStatusBarItem('partnerCenter.account', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Partner Center Account';
   item.command = 'partnerCenter.switchAccount';
@@ -24,14 +27,16 @@ export function createStatusBar(connection: PartnerCenterConnection, accounts: A
       item.backgroundColor = undefined;
     } else {
       item.text = `$(account) ${account.username} · ${cloud} · ${kind}`;
-      item.tooltip = new vscode.MarkdownString([
-        `**Partner Center** — ${kind}`,
-        `Account: ${account.username} (${account.kind === 'app' ? `App-only, ${account.credential === 'clientCertificate' ? 'certificate' : 'client secret'}` : 'App+User'})`,
-        `Cloud: ${cloud} · Tenant: ${account.tenantId}`,
-        `App: ${account.app.clientId}`,
-        '',
-        'Click to switch account.',
-      ].join('  \n'));
+      item.tooltip = new vscode.MarkdownString(
+        [
+          `**Partner Center** — ${kind}`,
+          `Account: ${account.username} (${account.kind === 'app' ? `App-only, ${account.credential === 'clientCertificate' ? 'certificate' : 'client secret'}` : 'App+User'})`,
+          `Cloud: ${cloud} · Tenant: ${account.tenantId}`,
+          `App: ${account.app.clientId}`,
+          '',
+          'Click to switch account.',
+        ].join('  \n'),
+      );
       // Production is where orders cost money: make it stand out.
       item.backgroundColor = kind === 'Production' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
@@ -39,5 +44,11 @@ export function createStatusBar(connection: PartnerCenterConnection, accounts: A
   };
   update();
   const subscriptions = [connection.onDidChange(update), accounts.onDidChange(update)];
-  return { item, dispose: () => { subscriptions.forEach((s) => s.dispose()); item.dispose(); } };
+  return {
+    item,
+    dispose: () => {
+      subscriptions.forEach((s) => s.dispose());
+      item.dispose();
+    },
+  };
 }

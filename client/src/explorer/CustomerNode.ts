@@ -17,7 +17,11 @@ export class CustomerNode extends ParentNode implements ResourceNode {
   readonly subscriptions: SubscriptionsFolderNode;
   readonly entitlements: EntitlementsFolderNode;
 
-  constructor(readonly customer: Customer, parent: ExplorerNode, ctx: TreeContext) {
+  constructor(
+    readonly customer: Customer,
+    parent: ExplorerNode,
+    ctx: TreeContext,
+  ) {
     super(childId(parent, `customer/${customer.id}`), ctx, parent);
     this.orders = new OrdersFolderNode(this, ctx);
     this.subscriptions = new SubscriptionsFolderNode(this, ctx);
@@ -42,7 +46,13 @@ export class CustomerNode extends ParentNode implements ResourceNode {
 
   getTreeItem(): vscode.TreeItem {
     const profile = this.customer.companyProfile;
-    const item = treeItem(this, CustomerNode, profile?.companyName ?? this.customer.id, vscode.TreeItemCollapsibleState.Collapsed, 'partnerCenter.resource');
+    const item = treeItem(
+      this,
+      CustomerNode,
+      profile?.companyName ?? this.customer.id,
+      vscode.TreeItemCollapsibleState.Collapsed,
+      'partnerCenter.resource',
+    );
     item.description = profile?.domain;
     item.iconPath = new vscode.ThemeIcon('organization');
     const tooltip = new vscode.MarkdownString(undefined, true);

@@ -9,7 +9,11 @@ import { type ResourceNode } from './resourceNode';
 import { type TreeContext } from './treeContext';
 
 export abstract class CustomerResourceNode<T extends { id?: string; status?: string }> implements PollableNode, ResourceNode {
-  constructor(public resource: T, readonly folder: FolderNode, protected readonly ctx: TreeContext) {}
+  constructor(
+    public resource: T,
+    readonly folder: FolderNode,
+    protected readonly ctx: TreeContext,
+  ) {}
 
   /** Names the kind in the node's id (`…/orders/order/{id}`). */
   protected abstract readonly idKey: string;

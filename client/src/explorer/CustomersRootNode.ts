@@ -13,13 +13,19 @@ import { type ChildPage, ParentNode } from './ParentNode';
 import { treeItem } from './presentation';
 import { type TreeContext } from './treeContext';
 
-export interface CustomerFilter { field: CustomerFilterField; value: string }
+export interface CustomerFilter {
+  field: CustomerFilterField;
+  value: string;
+}
 
 export class CustomersRootNode extends ParentNode {
   static readonly contextValue = 'partnerCenter.customers';
   private filterValue: CustomerFilter | undefined;
 
-  constructor(private readonly connection: PartnerCenterConnection, ctx: TreeContext) {
+  constructor(
+    private readonly connection: PartnerCenterConnection,
+    ctx: TreeContext,
+  ) {
     super('', ctx, undefined);
   }
 
@@ -38,8 +44,13 @@ export class CustomersRootNode extends ParentNode {
   }
 
   protected async loadChildren(signal: AbortSignal, continuation: string | undefined): Promise<ChildPage> {
-    const page = await this.ctx.client().customers.listPage({ size: config.explorer.pageSize, filter: this.filterValue, signal }, continuation);
-    return { nodes: page.items.map((customer) => new CustomerNode(customer, this, this.ctx)), next: page.hasMore ? page.next : undefined };
+    const page = await this.ctx
+      .client()
+      .customers.listPage({ size: config.explorer.pageSize, filter: this.filterValue, signal }, continuation);
+    return {
+      nodes: page.items.map((customer) => new CustomerNode(customer, this, this.ctx)),
+      next: page.hasMore ? page.next : undefined,
+    };
   }
 
   protected override present(children: readonly ExplorerNode[], failure: { error: unknown } | undefined): ExplorerNode[] {
@@ -47,7 +58,9 @@ export class CustomersRootNode extends ParentNode {
     if (failure?.error instanceof NotSignedInError) return [];
     const shown = super.present(children, failure);
     const { environment, endpoint } = this.connection.current;
-    if (environment === 'emulator' && children.length === 0 && partnerCenterError(failure?.error)?.kind === 'network') return [new ActionNode(this, startEmulatorAction, START_EMULATOR_TOOLTIP, `nothing answers at ${endpoint}`), ...shown];
+    if (environment === 'emulator' && children.length === 0 && partnerCenterError(failure?.error)?.kind === 'network') {
+      return [new ActionNode(this, startEmulatorAction, START_EMULATOR_TOOLTIP, `nothing answers at ${endpoint}`), ...shown];
+    }
     return shown;
   }
 

@@ -10,6 +10,14 @@ export class EntitlementsFolderNode extends FolderNode {
   protected async list(signal: AbortSignal): Promise<EntitlementNode[]> {
     const entitlements = await this.ctx.client().entitlements.list(this.customerId, { showExpiry: true, signal });
     // Entitlements have no id of their own: the order line that created them identifies them.
-    return entitlements.map((e, index) => new EntitlementNode(e, childId(this, `${e.referenceOrder?.id ?? 'order'}/${e.referenceOrder?.lineItemId ?? index}/${e.productId}:${e.skuId}`), this, this.ctx));
+    return entitlements.map(
+      (e, index) =>
+        new EntitlementNode(
+          e,
+          childId(this, `${e.referenceOrder?.id ?? 'order'}/${e.referenceOrder?.lineItemId ?? index}/${e.productId}:${e.skuId}`),
+          this,
+          this.ctx,
+        ),
+    );
   }
 }

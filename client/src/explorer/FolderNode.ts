@@ -22,7 +22,10 @@ export abstract class FolderNode extends ParentNode {
   declare static readonly look: FolderLook;
   private readonly kind: NodeKind & { look: FolderLook };
 
-  constructor(readonly customer: CustomerNode, ctx: TreeContext) {
+  constructor(
+    readonly customer: CustomerNode,
+    ctx: TreeContext,
+  ) {
     super(childId(customer, new.target.look.key), ctx, customer);
     this.kind = new.target;
   }

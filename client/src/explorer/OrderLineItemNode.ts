@@ -10,7 +10,10 @@ export class OrderLineItemNode implements ExplorerNode {
   static readonly contextValue = 'partnerCenter.orderLineItem';
   readonly id: string;
 
-  constructor(readonly line: OrderLineItem, readonly order: OrderNode) {
+  constructor(
+    readonly line: OrderLineItem,
+    readonly order: OrderNode,
+  ) {
     this.id = childId(order, `line/${line.lineItemNumber}`);
   }
 
@@ -29,7 +32,11 @@ export class OrderLineItemNode implements ExplorerNode {
         (line.subscriptionId ? `\n- Subscription: \`${line.subscriptionId}\`` : '\n- Not provisioned yet'),
     );
     if (line.subscriptionId) {
-      item.command = { command: 'partnerCenter.revealSubscription', title: 'Show Subscription', arguments: [this.order.customerId, line.subscriptionId] };
+      item.command = {
+        command: 'partnerCenter.revealSubscription',
+        title: 'Show Subscription',
+        arguments: [this.order.customerId, line.subscriptionId],
+      };
     }
     return item;
   }

@@ -29,7 +29,11 @@ interface Level {
 export abstract class ParentNode implements ExplorerNode {
   private level: Level = { abort: new AbortController() };
 
-  constructor(readonly id: string, protected readonly ctx: TreeContext, private readonly parent: ExplorerNode | undefined) {}
+  constructor(
+    readonly id: string,
+    protected readonly ctx: TreeContext,
+    private readonly parent: ExplorerNode | undefined,
+  ) {}
 
   abstract getTreeItem(): vscode.TreeItem;
 
@@ -77,7 +81,9 @@ export abstract class ParentNode implements ExplorerNode {
 
   /** The level as shown: its children, then a sign-in or error node after a failure, or "Load more…" while there is more. */
   protected present(children: readonly ExplorerNode[], failure: { error: unknown } | undefined): ExplorerNode[] {
-    if (failure?.error instanceof NotSignedInError) return [...children, new ActionNode(this, signInAction, failure.error.message)];
+    if (failure?.error instanceof NotSignedInError) {
+      return [...children, new ActionNode(this, signInAction, failure.error.message)];
+    }
     if (failure) return [...children, new ErrorNode(this, failure.error, () => this.loadMore())];
     if (this.hasMore) return [...children, new LoadMoreNode(this, children.length, () => this.loadMore())];
     return [...children];

@@ -26,8 +26,20 @@ export class SubscriptionNode extends CustomerResourceNode<Subscription> {
 
   getTreeItem(): vscode.TreeItem {
     const s = this.subscription;
-    const item = treeItem(this, SubscriptionNode, s.friendlyName || s.offerName || s.id, vscode.TreeItemCollapsibleState.None, ...this.resourceFlags);
-    item.description = describe(s.status, s.quantity !== undefined && `×${s.quantity}`, termLabel(s.termDuration), s.billingCycle, s.autoRenewEnabled === undefined ? undefined : s.autoRenewEnabled ? 'auto-renew' : 'no auto-renew');
+    const item = treeItem(
+      this,
+      SubscriptionNode,
+      s.friendlyName || s.offerName || s.id,
+      vscode.TreeItemCollapsibleState.None,
+      ...this.resourceFlags,
+    );
+    item.description = describe(
+      s.status,
+      s.quantity !== undefined && `×${s.quantity}`,
+      termLabel(s.termDuration),
+      s.billingCycle,
+      s.autoRenewEnabled === undefined ? undefined : s.autoRenewEnabled ? 'auto-renew' : 'no auto-renew',
+    );
     item.iconPath = statusIcon(s.status, 'versions');
     item.tooltip = new vscode.MarkdownString(
       `**${s.friendlyName || s.offerName || 'Subscription'}**\n\n- Subscription id: \`${s.id}\`\n- Offer: \`${s.offerId ?? '—'}\`\n- Status: ${s.status ?? '—'}\n- Quantity: ${s.quantity ?? '—'} ${s.unitType ?? ''}\n- Term: ${s.termDuration ?? '—'}, billed ${s.billingCycle ?? '—'}\n- Auto-renew: ${s.autoRenewEnabled ? 'on' : 'off'}\n- Commitment ends: ${shortDate(s.commitmentEndDate) ?? '—'}` +

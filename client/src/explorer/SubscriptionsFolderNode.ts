@@ -7,6 +7,8 @@ export class SubscriptionsFolderNode extends FolderNode {
   static override readonly look = { key: 'subscriptions', label: 'Subscriptions', icon: 'versions' };
 
   protected async list(signal: AbortSignal): Promise<SubscriptionNode[]> {
-    return (await this.ctx.client().subscriptions.list(this.customerId, { signal })).map((subscription) => new SubscriptionNode(subscription, this, this.ctx));
+    return (await this.ctx.client().subscriptions.list(this.customerId, { signal })).map(
+      (subscription) => new SubscriptionNode(subscription, this, this.ctx),
+    );
   }
 }

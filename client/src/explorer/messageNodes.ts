@@ -10,7 +10,11 @@ export class LoadMoreNode implements ExplorerNode {
   static readonly contextValue = 'partnerCenter.loadMore';
   readonly id: string;
 
-  constructor(parent: ExplorerNode, private readonly loaded: number, readonly load: () => Promise<void>) {
+  constructor(
+    parent: ExplorerNode,
+    private readonly loaded: number,
+    readonly load: () => Promise<void>,
+  ) {
     this.id = childId(parent, `loadMore/${loaded}`);
   }
 
@@ -28,7 +32,11 @@ export class ErrorNode implements ExplorerNode {
   static readonly contextValue = 'partnerCenter.error';
   readonly id: string;
 
-  constructor(parent: ExplorerNode, readonly error: unknown, readonly retry: () => Promise<void>) {
+  constructor(
+    parent: ExplorerNode,
+    readonly error: unknown,
+    readonly retry: () => Promise<void>,
+  ) {
     this.id = childId(parent, 'error');
   }
 
@@ -38,7 +46,10 @@ export class ErrorNode implements ExplorerNode {
     const code = service?.code !== undefined ? ` ${service.code}` : '';
     const summary = service ? (service.description ?? service.message) : err instanceof Error ? err.message : String(err);
     // Access errors (MFA missing, app not registered, App-only on an App+User API) say what to do.
-    const advice = service?.status !== undefined ? apiPart().explainPartnerCenterAuthError(service.status, service.code, false, service.challenge) : undefined;
+    const advice =
+      service?.status !== undefined
+        ? apiPart().explainPartnerCenterAuthError(service.status, service.code, false, service.challenge)
+        : undefined;
     const item = treeItem(this, ErrorNode, `Error${code}: ${summary}`);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.tooltip = [advice?.message, err instanceof Error ? err.message : String(err)].filter(Boolean).join('\n\n');
@@ -53,7 +64,7 @@ export class ErrorNode implements ExplorerNode {
  * not load it for the errors that come before any request (not signed in).
  */
 export function partnerCenterError(err: unknown): PartnerCenterError | undefined {
-  return loadedApiPart()?.isPartnerCenterError(err) ? err as PartnerCenterError : undefined;
+  return loadedApiPart()?.isPartnerCenterError(err) ? (err as PartnerCenterError) : undefined;
 }
 
 /** What a node that is one action shows and runs; its key is its part of the node's id. */
@@ -64,19 +75,35 @@ export interface Action extends NodeKind {
   command: vscode.Command;
 }
 
-export const signInAction: Action = { contextValue: 'partnerCenter.signIn', key: 'signIn', label: 'Sign in to Partner Center…', icon: 'sign-in', command: { command: 'partnerCenter.signIn', title: 'Sign In' } };
+export const signInAction: Action = {
+  contextValue: 'partnerCenter.signIn',
+  key: 'signIn',
+  label: 'Sign in to Partner Center…',
+  icon: 'sign-in',
+  command: { command: 'partnerCenter.signIn', title: 'Sign In' },
+};
 
 /** The emulator is the default environment: when nothing answers there, the root offers to start it. */
 export const startEmulatorAction: Action = {
-  contextValue: 'partnerCenter.startEmulator', key: 'startEmulator', label: 'Start the local Partner Center emulator…', icon: 'vm', command: { command: 'partnerCenter.useEmulator', title: 'Use the Local Emulator' },
+  contextValue: 'partnerCenter.startEmulator',
+  key: 'startEmulator',
+  label: 'Start the local Partner Center emulator…',
+  icon: 'vm',
+  command: { command: 'partnerCenter.useEmulator', title: 'Use the Local Emulator' },
 };
-export const START_EMULATOR_TOOLTIP = 'The extension is set to use the local emulator (partnerCenter.environment), but it is not running. Click to start the emulator that ships with the extension, or sign in to a real Partner Center account.';
+export const START_EMULATOR_TOOLTIP =
+  'The extension is set to use the local emulator (partnerCenter.environment), but it is not running. Click to start the emulator that ships with the extension, or sign in to a real Partner Center account.';
 
 /** A node that is one action ("Sign in", "Start the emulator"): a label, an icon and the command it runs. */
 export class ActionNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(parent: ExplorerNode, readonly action: Action, private readonly tooltip: string, private readonly description?: string) {
+  constructor(
+    parent: ExplorerNode,
+    readonly action: Action,
+    private readonly tooltip: string,
+    private readonly description?: string,
+  ) {
     this.id = childId(parent, action.key);
   }
 

@@ -51,8 +51,12 @@ export class Poller {
         if (changed && current()) this.redraw(node);
         return node.status;
       },
-      onError: (err) => { if (current()) this.onError(node, err); },
-      onDone: () => { if (current()) this.watching.delete(node.id); },
+      onError: (err) => {
+        if (current()) this.onError(node, err);
+      },
+      onDone: () => {
+        if (current()) this.watching.delete(node.id);
+      },
     });
     this.watching.set(node.id, { node, handle });
   }

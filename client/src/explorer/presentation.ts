@@ -16,7 +16,9 @@ const statusLooks: [icon: string, color: string, statuses: string[]][] = [
   ['error', 'list.errorForeground', ['error', 'failed']],
   ['history', 'disabledForeground', ['expired']],
 ];
-const statusIcons = new Map(statusLooks.flatMap(([icon, color, statuses]) => statuses.map((status) => [status, { icon, color }] as const)));
+const statusIcons = new Map(
+  statusLooks.flatMap(([icon, color, statuses]) => statuses.map((status) => [status, { icon, color }] as const)),
+);
 
 export function statusIcon(status: string | undefined, fallback: string): vscode.ThemeIcon {
   const look = status ? statusIcons.get(status.toLowerCase().replace(/ /g, '_')) : undefined;
@@ -47,7 +49,13 @@ export function describe(...parts: (string | number | undefined | false)[]): str
  * A node's tree item: its id, and its kind's context value with the node's flags, sorted and
  * `;`-joined so `viewItem =~ /…/` patterns stay simple.
  */
-export function treeItem(node: ExplorerNode, kind: NodeKind, label: string, collapsible = vscode.TreeItemCollapsibleState.None, ...flags: string[]): vscode.TreeItem {
+export function treeItem(
+  node: ExplorerNode,
+  kind: NodeKind,
+  label: string,
+  collapsible = vscode.TreeItemCollapsibleState.None,
+  ...flags: string[]
+): vscode.TreeItem {
   const item = new vscode.TreeItem(label, collapsible);
   item.id = node.id;
   item.contextValue = [...new Set([kind.contextValue, ...flags])].sort().join(';');

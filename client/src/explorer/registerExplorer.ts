@@ -63,7 +63,9 @@ export function registerExplorer(ctx: PartContext): Explorer {
     const customer = await findCustomer(customerId);
     if (!customer) return undefined;
     if (customer.orders.isLoaded) customer.orders.refresh();
-    const order = (await customer.orders.getChildren()).find((n): n is OrderNode => n instanceof OrderNode && n.order.id === orderId);
+    const order = (await customer.orders.getChildren()).find(
+      (n): n is OrderNode => n instanceof OrderNode && n.order.id === orderId,
+    );
     if (!order) return undefined;
     provider.poller.follow(order);
     if (view.visible) await view.reveal(order, { select: true, focus: false, expand: false });
@@ -73,7 +75,10 @@ export function registerExplorer(ctx: PartContext): Explorer {
   async function revealSubscription(customerId: string, subscriptionId: string): Promise<SubscriptionNode | undefined> {
     const customer = await findCustomer(customerId);
     if (!customer) return undefined;
-    const find = async () => (await customer.subscriptions.getChildren()).find((n): n is SubscriptionNode => n instanceof SubscriptionNode && n.subscription.id === subscriptionId);
+    const find = async () =>
+      (await customer.subscriptions.getChildren()).find(
+        (n): n is SubscriptionNode => n instanceof SubscriptionNode && n.subscription.id === subscriptionId,
+      );
     let node = await find();
     if (!node && customer.subscriptions.isLoaded) {
       customer.subscriptions.refresh(); // provisioned after the folder was loaded
@@ -100,7 +105,11 @@ export function registerExplorer(ctx: PartContext): Explorer {
       if (!field) field = (await vscode.window.showQuickPick(filterFields, { title: 'Filter customers by' }))?.field;
       if (!field) return;
       if (value === undefined) {
-        value = await vscode.window.showInputBox({ title: 'Filter customers', prompt: `Customers whose ${field === 'Domain' ? 'domain' : 'company name'} starts with`, value: provider.filter?.value });
+        value = await vscode.window.showInputBox({
+          title: 'Filter customers',
+          prompt: `Customers whose ${field === 'Domain' ? 'domain' : 'company name'} starts with`,
+          value: provider.filter?.value,
+        });
       }
       if (value === undefined) return;
       provider.setFilter({ field, value });
@@ -132,7 +141,9 @@ export function registerExplorer(ctx: PartContext): Explorer {
       }
       await openNewOrderDocument(context.extensionUri, customer.customer);
     }),
-    vscode.commands.registerCommand('partnerCenter.revealSubscription', (customerId: string, subscriptionId: string) => revealSubscription(customerId, subscriptionId)),
+    vscode.commands.registerCommand('partnerCenter.revealSubscription', (customerId: string, subscriptionId: string) =>
+      revealSubscription(customerId, subscriptionId),
+    ),
   );
   return {
     provider,

@@ -21,7 +21,9 @@ export class ResourceDocumentProvider implements vscode.TextDocumentContentProvi
     token.onCancellationRequested(() => abort.abort());
     const apiPath = uri.path.replace(/\.json$/, '');
     try {
-      const response = await this.connection.getClient().request({ method: 'GET', path: apiPath, signal: abort.signal, throwOnHttpError: true });
+      const response = await this.connection
+        .getClient()
+        .request({ method: 'GET', path: apiPath, signal: abort.signal, throwOnHttpError: true });
       return `${JSON.stringify(response.body, null, 2)}\n`;
     } catch (err) {
       // The document says what went wrong instead of failing to open: the person can refresh it.

@@ -12,5 +12,10 @@ export interface ResourceNode extends ExplorerNode {
 }
 
 export function isResourceNode(node: unknown): node is ResourceNode {
-  return typeof node === 'object' && node !== null && typeof (node as ResourceNode).apiPath === 'string' && typeof (node as ResourceNode).resourceId === 'string';
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    typeof (node as ResourceNode).apiPath === 'string' &&
+    typeof (node as ResourceNode).resourceId === 'string'
+  );
 }

@@ -5,10 +5,22 @@
 // `partnerCenter.requestFiles`.
 import * as vscode from 'vscode';
 import { type Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind, type DocumentSelector } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+  type DocumentSelector,
+} from 'vscode-languageclient/node';
 import { type CatalogSource } from '../../../common/src/language/catalog';
 import { codes } from '../../../common/src/language/codes';
-import { CatalogChangedNotification, CheckDocumentOnceRequest, DidChangeServerSettingsNotification, type ServerSettings, ServerStatusNotification } from '../../../common/src/protocol';
+import {
+  CatalogChangedNotification,
+  CheckDocumentOnceRequest,
+  DidChangeServerSettingsNotification,
+  type ServerSettings,
+  ServerStatusNotification,
+} from '../../../common/src/protocol';
 import { registerCatalogHandlers } from './catalogRequests';
 import { isCheckedRequestDocument } from './requestDocuments';
 
@@ -32,9 +44,15 @@ export function requestDocumentSelector(): DocumentSelector {
   return [{ language: 'json' }, { language: 'jsonc' }];
 }
 
-export function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, catalog: CatalogSource, initialSettings: ServerSettings): StartedLanguageClient {
+export function startLanguageClient(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  catalog: CatalogSource,
+  initialSettings: ServerSettings,
+): StartedLanguageClient {
   let settings = initialSettings;
-  const onlyRequests = <T>(doc: vscode.TextDocument, run: () => T): T | undefined => (isCheckedRequestDocument(doc, settings.requestFiles) ? run() : undefined);
+  const onlyRequests = <T>(doc: vscode.TextDocument, run: () => T): T | undefined =>
+    isCheckedRequestDocument(doc, settings.requestFiles) ? run() : undefined;
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -54,9 +72,11 @@ export function startLanguageClient(context: vscode.ExtensionContext, log: vscod
   const client = new LanguageClient('partnerCenter', 'Partner Center Requests', serverOptions, clientOptions);
   const disposables: vscode.Disposable[] = [...registerCatalogHandlers(client, catalog), registerCheckOnceAction()];
   const serverReady = new Promise<void>((resolve) => {
-    disposables.push(client.onNotification(ServerStatusNotification.type, (status) => {
-      if (status.ready) resolve();
-    }));
+    disposables.push(
+      client.onNotification(ServerStatusNotification.type, (status) => {
+        if (status.ready) resolve();
+      }),
+    );
   });
   const ready = client.start().then(() => serverReady);
   return {
@@ -83,16 +103,24 @@ export function startLanguageClient(context: vscode.ExtensionContext, log: vscod
 
 /** On "too large to check as you type", a quick fix that runs Check This Document Once. */
 function registerCheckOnceAction(): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], {
-    provideCodeActions: (document, _range, context) => {
-      const tooLarge = context.diagnostics.filter((d) => codeOf(d) === codes.tooLarge);
-      if (tooLarge.length === 0) return [];
-      const action = new vscode.CodeAction('Check this document once', vscode.CodeActionKind.QuickFix);
-      action.diagnostics = tooLarge;
-      action.command = { command: 'partnerCenter.checkDocumentOnce', title: 'Check This Document Once', arguments: [document.uri] };
-      return [action];
+  return vscode.languages.registerCodeActionsProvider(
+    [{ language: 'json' }, { language: 'jsonc' }],
+    {
+      provideCodeActions: (document, _range, context) => {
+        const tooLarge = context.diagnostics.filter((d) => codeOf(d) === codes.tooLarge);
+        if (tooLarge.length === 0) return [];
+        const action = new vscode.CodeAction('Check this document once', vscode.CodeActionKind.QuickFix);
+        action.diagnostics = tooLarge;
+        action.command = {
+          command: 'partnerCenter.checkDocumentOnce',
+          title: 'Check This Document Once',
+          arguments: [document.uri],
+        };
+        return [action];
+      },
     },
-  }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+    { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+  );
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): LspDiagnostic['code'] {

@@ -41,13 +41,16 @@ export function registerLanguage(ctx: PartContext): RequestLanguage {
     if (started) return started;
     const running = languageClientPart().startLanguageClient(context, log, catalog, settings);
     started = running;
-    running.ready.then(() => {
-      log.info('Request language server started.');
-      resolveReady(running.client);
-    }, (err: unknown) => {
-      log.error(`Request language server failed to start: ${err instanceof Error ? err.message : String(err)}`);
-      rejectReady(err);
-    });
+    running.ready.then(
+      () => {
+        log.info('Request language server started.');
+        resolveReady(running.client);
+      },
+      (err: unknown) => {
+        log.error(`Request language server failed to start: ${err instanceof Error ? err.message : String(err)}`);
+        rejectReady(err);
+      },
+    );
     return running;
   };
 
@@ -56,14 +59,24 @@ export function registerLanguage(ctx: PartContext): RequestLanguage {
   };
 
   const checkOnce = async (arg?: vscode.Uri): Promise<number | undefined> => {
-    const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+    const document =
+      arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
     if (!document || !requestKindOf(document, settings.requestFiles)) {
-      void vscode.window.showInformationMessage('Partner Center: open a request document (*.order.json, *.cart.json, ...) to check it.');
+      void vscode.window.showInformationMessage(
+        'Partner Center: open a request document (*.order.json, *.cart.json, ...) to check it.',
+      );
       return undefined;
     }
     const name = document.uri.path.split('/').pop();
-    const count = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Partner Center: checking ${name}…` }, () => start().checkOnce(document.uri));
-    if (count !== undefined) void vscode.window.showInformationMessage(`Partner Center: checked ${name} once: ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}, shown in the Problems view`}. It is not checked again as you type.`);
+    const count = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Partner Center: checking ${name}…` },
+      () => start().checkOnce(document.uri),
+    );
+    if (count !== undefined) {
+      void vscode.window.showInformationMessage(
+        `Partner Center: checked ${name} once: ${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}, shown in the Problems view`}. It is not checked again as you type.`,
+      );
+    }
     return count;
   };
 

@@ -6,12 +6,17 @@ import * as vscode from 'vscode';
 import { type RequestKind, requestKindOf as kindOfText } from '../../../common/src/requestKinds';
 import { config } from '../config';
 
-export function requestKindOf(document: vscode.TextDocument, requestFiles: Record<string, string> = config.requestFiles): RequestKind | undefined {
+export function requestKindOf(
+  document: vscode.TextDocument,
+  requestFiles: Record<string, string> = config.requestFiles,
+): RequestKind | undefined {
   // The first lines are all the `$schema` sniff reads; asking for only them spares copying a large text.
   return kindOfText(document.uri.toString(), document.getText(new vscode.Range(0, 0, 20, 0)), requestFiles);
 }
 
 /** A request document the language server checks: one of the kinds, open as JSON. */
 export function isCheckedRequestDocument(document: vscode.TextDocument, requestFiles?: Record<string, string>): boolean {
-  return (document.languageId === 'json' || document.languageId === 'jsonc') && requestKindOf(document, requestFiles) !== undefined;
+  return (
+    (document.languageId === 'json' || document.languageId === 'jsonc') && requestKindOf(document, requestFiles) !== undefined
+  );
 }

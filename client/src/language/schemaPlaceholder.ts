@@ -8,7 +8,8 @@ import { SCHEMA_BASE } from '../../../common/src/requestKinds';
 const SCHEME = SCHEMA_BASE.slice(0, SCHEMA_BASE.indexOf(':'));
 
 export const PLACEHOLDER_SCHEMA = JSON.stringify({
-  $comment: 'Partner Center request documents are checked by the Partner Center extension; this placeholder keeps VS Code from checking them twice.',
+  $comment:
+    'Partner Center request documents are checked by the Partner Center extension; this placeholder keeps VS Code from checking them twice.',
 });
 
 export function registerSchemaPlaceholder(): vscode.Disposable {

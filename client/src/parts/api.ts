@@ -4,6 +4,12 @@
 // never talks to Partner Center never loads them.
 export { PartnerCenterClient } from '../../../common/src/api/client';
 export { isPartnerCenterError } from '../../../common/src/api/errors';
-export { PartnerCenterAuth, SignInError, UndiciNetworkModule, explainPartnerCenterAuthError, translateAuthError } from '../../../common/src/auth';
+export {
+  PartnerCenterAuth,
+  SignInError,
+  UndiciNetworkModule,
+  explainPartnerCenterAuthError,
+  translateAuthError,
+} from '../../../common/src/auth';
 export { planFromText, recoverAll, runPlan } from '../../../common/src/send';
 export { createExtensionCatalogSource } from '../language/catalogSource';

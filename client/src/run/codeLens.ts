@@ -13,7 +13,9 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     this.subscriptions = [
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
       // The lenses follow send.codeLens and, through the document kinds, requestFiles.
-      config.onDidChange((change) => { if (change.affects('run') || change.affects('requestFiles')) this.changed.fire(); }),
+      config.onDidChange((change) => {
+        if (change.affects('run') || change.affects('requestFiles')) this.changed.fire();
+      }),
     ];
   }
 
@@ -21,8 +23,15 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider, vscode.Disp
     if (!vscode.workspace.isTrusted || !config.run.codeLens) return [];
     const kind = this.kindOf(document);
     if (!kind) return [];
-    const title = kind.send.spendsMoney || kind.send.checkout ? `$(play) Run ${kind.title} (asks before buying)` : '$(play) Run Request';
-    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: 'partnerCenter.runRequest', arguments: [document.uri] })];
+    const title =
+      kind.send.spendsMoney || kind.send.checkout ? `$(play) Run ${kind.title} (asks before buying)` : '$(play) Run Request';
+    return [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title,
+        command: 'partnerCenter.runRequest',
+        arguments: [document.uri],
+      }),
+    ];
   }
 
   dispose(): void {

@@ -33,14 +33,18 @@ export const modalConfirmer: Confirmer = {
       prompt: `Type the customer's domain, ${domain}, to confirm.`,
       placeHolder: domain,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' || v.trim().toLowerCase() === domain.toLowerCase() ? undefined : `Type ${domain} exactly.`),
+      validateInput: (v) =>
+        v.trim() === '' || v.trim().toLowerCase() === domain.toLowerCase() ? undefined : `Type ${domain} exactly.`,
     });
     return typedValue?.trim().toLowerCase() === domain.toLowerCase();
   },
   async confirmReadWithErrors(errorCount) {
     const send = 'Send Anyway';
     const choice = await vscode.window.showWarningMessage(
-      `The request has ${errorCount} error(s). It only reads, so it cannot change anything. Send it anyway?`, { modal: true }, send);
+      `The request has ${errorCount} error(s). It only reads, so it cannot change anything. Send it anyway?`,
+      { modal: true },
+      send,
+    );
     return choice === send;
   },
   pickCustomer: (client, preferredId) => pickCustomer(client, preferredId),
@@ -55,7 +59,11 @@ export const modalConfirmer: Confirmer = {
       '',
       'Partner Center will not be asked about it again. If it was in fact made, sending the same document again buys again.',
     ].join('\n');
-    const choice = await vscode.window.showWarningMessage(`Discard the interrupted ${entry.purpose} send for customer ${entry.customerId}?`, { modal: true, detail }, discard);
+    const choice = await vscode.window.showWarningMessage(
+      `Discard the interrupted ${entry.purpose} send for customer ${entry.customerId}?`,
+      { modal: true, detail },
+      discard,
+    );
     return choice === discard;
   },
 };

@@ -20,9 +20,15 @@ export class CustomerMemory {
   }
 }
 
-interface CustomerItem extends vscode.QuickPickItem { customerId: string }
+interface CustomerItem extends vscode.QuickPickItem {
+  customerId: string;
+}
 
-export async function pickCustomer(client: PartnerCenterClient, preferredId: string | undefined, token?: vscode.CancellationToken): Promise<string | undefined> {
+export async function pickCustomer(
+  client: PartnerCenterClient,
+  preferredId: string | undefined,
+  token?: vscode.CancellationToken,
+): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<CustomerItem>();
   pick.title = 'Send to which customer?';
   pick.placeholder = 'Type to search customers by name, domain or id';
@@ -47,7 +53,9 @@ export async function pickCustomer(client: PartnerCenterClient, preferredId: str
         if (items.length >= MAX_LISTED) break;
       }
     } catch (err) {
-      if (!controller.signal.aborted) pick.placeholder = `Could not list customers: ${err instanceof Error ? err.message : String(err)}`;
+      if (!controller.signal.aborted) {
+        pick.placeholder = `Could not list customers: ${err instanceof Error ? err.message : String(err)}`;
+      }
     } finally {
       pick.busy = false;
     }

@@ -6,7 +6,11 @@ import { type History, type HistoryRecord } from '../../../common/src/send/histo
 import { type HistoryNode } from './historyView';
 import { openResponse } from './responseProvider';
 
-export function registerHistoryCommands(history: () => History, refresh: () => void, resend: (uri: vscode.Uri) => Promise<unknown>): vscode.Disposable[] {
+export function registerHistoryCommands(
+  history: () => History,
+  refresh: () => void,
+  resend: (uri: vscode.Uri) => Promise<unknown>,
+): vscode.Disposable[] {
   const recordOf = (node?: HistoryNode): HistoryRecord | undefined => node?.record;
   return [
     vscode.commands.registerCommand('partnerCenter.history.open', async (node?: HistoryNode) => {
@@ -28,7 +32,15 @@ export function registerHistoryCommands(history: () => History, refresh: () => v
     }),
     vscode.commands.registerCommand('partnerCenter.history.clear', async () => {
       const clear = 'Clear History';
-      if (await vscode.window.showWarningMessage('Delete every request and response in the Partner Center history?', { modal: true }, clear) !== clear) return;
+      if (
+        (await vscode.window.showWarningMessage(
+          'Delete every request and response in the Partner Center history?',
+          { modal: true },
+          clear,
+        )) !== clear
+      ) {
+        return;
+      }
       await history().clear();
       refresh();
     }),
@@ -36,21 +48,34 @@ export function registerHistoryCommands(history: () => History, refresh: () => v
     // there must still export all of it, so the one-run exports are commands of their own.
     vscode.commands.registerCommand('partnerCenter.history.exportJson', () => exportTo(history, 'json')),
     vscode.commands.registerCommand('partnerCenter.history.exportHar', () => exportTo(history, 'har')),
-    vscode.commands.registerCommand('partnerCenter.history.exportRecordJson', (node?: HistoryNode) => exportTo(history, 'json', recordOf(node))),
-    vscode.commands.registerCommand('partnerCenter.history.exportRecordHar', (node?: HistoryNode) => exportTo(history, 'har', recordOf(node))),
+    vscode.commands.registerCommand('partnerCenter.history.exportRecordJson', (node?: HistoryNode) =>
+      exportTo(history, 'json', recordOf(node)),
+    ),
+    vscode.commands.registerCommand('partnerCenter.history.exportRecordHar', (node?: HistoryNode) =>
+      exportTo(history, 'har', recordOf(node)),
+    ),
     vscode.commands.registerCommand('partnerCenter.history.refresh', refresh),
   ];
 }
 
 /** One record when given, else the whole history. */
-async function exportTo(history: () => History, format: 'json' | 'har', record?: HistoryRecord, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function exportTo(
+  history: () => History,
+  format: 'json' | 'har',
+  record?: HistoryRecord,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const records = record ? [record] : await history().list();
   const content = format === 'har' ? toHar(records) : records;
-  const uri = target ?? await vscode.window.showSaveDialog({
-    title: `Export Partner Center history as ${format.toUpperCase()}`,
-    filters: format === 'har' ? { 'HTTP Archive': ['har'] } : { JSON: ['json'] },
-    defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `partner-center-history.${format}`) : undefined,
-  });
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      title: `Export Partner Center history as ${format.toUpperCase()}`,
+      filters: format === 'har' ? { 'HTTP Archive': ['har'] } : { JSON: ['json'] },
+      defaultUri: vscode.workspace.workspaceFolders?.[0]
+        ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `partner-center-history.${format}`)
+        : undefined,
+    }));
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8'));
   return uri;

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { type Exchange, type History, type HistoryRecord } from '../../../common/src/send';
 
-export type HistoryNode = { type: 'record'; record: HistoryRecord } | { type: 'call'; record: HistoryRecord; exchange: Exchange; index: number };
+export type HistoryNode =
+  { type: 'record'; record: HistoryRecord } | { type: 'call'; record: HistoryRecord; exchange: Exchange; index: number };
 
 export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>, vscode.Disposable {
   static readonly recordContext = 'partnerCenter.historyRecord';
@@ -36,10 +37,15 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
     }
     const r = node.record;
     const last = r.exchanges.at(-1);
-    const item = new vscode.TreeItem(r.title, r.exchanges.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      r.title,
+      r.exchanges.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `history/${r.id}`;
     item.description = `${last?.status ?? last?.outcome ?? r.summary} · ${new Date(r.time).toLocaleString()}`;
-    item.tooltip = new vscode.MarkdownString(`**${r.summary}**\n\n${r.environment}\n\n${r.exchanges.map((e) => `- \`${e.call.method} ${e.call.path}\` → ${e.status ?? e.outcome} (request id \`${e.requestId}\`)`).join('\n')}`);
+    item.tooltip = new vscode.MarkdownString(
+      `**${r.summary}**\n\n${r.environment}\n\n${r.exchanges.map((e) => `- \`${e.call.method} ${e.call.path}\` → ${e.status ?? e.outcome} (request id \`${e.requestId}\`)`).join('\n')}`,
+    );
     item.iconPath = last ? iconFor(last) : new vscode.ThemeIcon('circle-slash');
     item.contextValue = HistoryTreeProvider.recordContext;
     item.command = { command: 'partnerCenter.history.open', title: 'Open Response', arguments: [node] };
@@ -53,9 +59,13 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
 
 function iconFor(e: Exchange): vscode.ThemeIcon {
   switch (e.outcome) {
-    case 'ok': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    case 'failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
-    case 'unknown': return new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'));
-    case 'cancelled': return new vscode.ThemeIcon('circle-slash');
+    case 'ok':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'failed':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+    case 'unknown':
+      return new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'));
+    case 'cancelled':
+      return new vscode.ThemeIcon('circle-slash');
   }
 }

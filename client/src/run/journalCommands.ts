@@ -6,10 +6,16 @@ import * as vscode from 'vscode';
 import { type Journal, type JournalEntry } from '../../../common/src/send';
 import { type Confirmer, modalConfirmer } from './confirmer';
 
-interface EntryItem extends vscode.QuickPickItem { entry: JournalEntry }
+interface EntryItem extends vscode.QuickPickItem {
+  entry: JournalEntry;
+}
 
 /** `requestId` picks the entry directly (tests, links in messages); otherwise a list is shown. */
-export function registerJournalCommands(journal: () => Journal, confirmer: () => Confirmer, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerJournalCommands(
+  journal: () => Journal,
+  confirmer: () => Confirmer,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('partnerCenter.journal.discard', async (requestId?: string): Promise<boolean> => {
       const entries = await journal().unsettled();
@@ -21,13 +27,15 @@ export function registerJournalCommands(journal: () => Journal, confirmer: () =>
       if (!entry) return false;
       const current = confirmer();
       const ask = current.confirmDiscard?.bind(current) ?? modalConfirmer.confirmDiscard!.bind(modalConfirmer);
-      if (!await ask(entry)) return false;
+      if (!(await ask(entry))) return false;
       const removed = await journal().discard(entry.requestId);
       if (!removed) {
         void vscode.window.showWarningMessage('Partner Center: that send is in progress right now and was not discarded.');
         return false;
       }
-      log.warn(`Discarded interrupted send ${entry.requestId} (${entry.method} ${entry.path}, started ${entry.startedAt}) at the user's request.`);
+      log.warn(
+        `Discarded interrupted send ${entry.requestId} (${entry.method} ${entry.path}, started ${entry.startedAt}) at the user's request.`,
+      );
       return true;
     }),
   ];
@@ -40,5 +48,11 @@ async function pickEntry(entries: JournalEntry[]): Promise<JournalEntry | undefi
     description: `${entry.purpose} · customer ${entry.customerId}`,
     detail: `Started ${new Date(entry.startedAt).toLocaleString()} · request id ${entry.requestId}${entry.documentUri ? ` · ${entry.documentUri}` : ''}`,
   }));
-  return (await vscode.window.showQuickPick(items, { title: 'Discard which interrupted send?', matchOnDescription: true, matchOnDetail: true }))?.entry;
+  return (
+    await vscode.window.showQuickPick(items, {
+      title: 'Discard which interrupted send?',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    })
+  )?.entry;
 }

@@ -28,31 +28,64 @@ export interface RunPart {
   reopen(): Promise<RecoveryOutcome[]>;
 }
 
-export function registerRun(ctx: PartContext, explorer: ExplorerHooks, follower: StatusFollower, host: RunHost = windowRunHost): RunPart {
+export function registerRun(
+  ctx: PartContext,
+  explorer: ExplorerHooks,
+  follower: StatusFollower,
+  host: RunHost = windowRunHost,
+): RunPart {
   const { extensionContext: context, connection, log } = ctx;
   const memory = new CustomerMemory(context.workspaceState);
   let journal = new Journal(new StateJournalStore(context.globalState));
   let history = new History(historyStore(context), config.run.historyLimit);
   const tree = new HistoryTreeProvider(() => history);
   const controller = new RunController({
-    connection, log, explorer, memory, journal: () => journal, history: () => history, onHistoryChanged: () => tree.refresh(), host, follower,
+    connection,
+    log,
+    explorer,
+    memory,
+    journal: () => journal,
+    history: () => history,
+    onHistoryChanged: () => tree.refresh(),
+    host,
+    follower,
   });
   const codeLens = new RunCodeLensProvider((document) => controller.kindOf(document));
   const updateContext = (editor = vscode.window.activeTextEditor) =>
-    void vscode.commands.executeCommand('setContext', 'partnerCenter.activeRequestDocument', !!editor && !!controller.kindOf(editor.document));
-  const recover = () => controller.recover().catch((err: unknown) => {
-    log.warn(`Could not check interrupted sends: ${err instanceof Error ? err.message : String(err)}`);
-    return [] as RecoveryOutcome[];
-  });
+    void vscode.commands.executeCommand(
+      'setContext',
+      'partnerCenter.activeRequestDocument',
+      !!editor && !!controller.kindOf(editor.document),
+    );
+  const recover = () =>
+    controller.recover().catch((err: unknown) => {
+      log.warn(`Could not check interrupted sends: ${err instanceof Error ? err.message : String(err)}`);
+      return [] as RecoveryOutcome[];
+    });
 
   context.subscriptions.push(
-    controller, tree, codeLens,
+    controller,
+    tree,
+    codeLens,
     vscode.window.createTreeView('partnerCenter.history', { treeDataProvider: tree }),
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, new ResponseProvider(() => history)),
-    vscode.languages.registerCodeLensProvider([{ scheme: 'file', language: 'json' }, { scheme: 'untitled', language: 'json' }, { language: 'jsonc' }], codeLens),
-    vscode.commands.registerCommand('partnerCenter.runRequest', (uri?: vscode.Uri) => controller.run(uri instanceof vscode.Uri ? uri : undefined)),
-    ...registerHistoryCommands(() => history, () => tree.refresh(), (uri) => controller.run(uri)),
-    ...registerJournalCommands(() => journal, () => host.confirmer(), log),
+    vscode.languages.registerCodeLensProvider(
+      [{ scheme: 'file', language: 'json' }, { scheme: 'untitled', language: 'json' }, { language: 'jsonc' }],
+      codeLens,
+    ),
+    vscode.commands.registerCommand('partnerCenter.runRequest', (uri?: vscode.Uri) =>
+      controller.run(uri instanceof vscode.Uri ? uri : undefined),
+    ),
+    ...registerHistoryCommands(
+      () => history,
+      () => tree.refresh(),
+      (uri) => controller.run(uri),
+    ),
+    ...registerJournalCommands(
+      () => journal,
+      () => host.confirmer(),
+      log,
+    ),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateContext(editor)),
     connection.onDidChange(() => void recover()),
   );

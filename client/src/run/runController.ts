@@ -6,7 +6,15 @@ import { type PartnerCenterClient } from '../../../common/src/api';
 import { type FollowHandle, type StatusFollower } from '../../../common/src/follow/statusFollower';
 import { type RequestKind } from '../../../common/src/requestKinds';
 import { requestKindOf } from '../language/requestDocuments';
-import { type EnvironmentInfo, type Exchange, type History, type Journal, type RecoveryOutcome, type RunPrompts, type RunResult } from '../../../common/src/send';
+import {
+  type EnvironmentInfo,
+  type Exchange,
+  type History,
+  type Journal,
+  type RecoveryOutcome,
+  type RunPrompts,
+  type RunResult,
+} from '../../../common/src/send';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
 import { apiPart } from '../parts';
 import { type CustomerMemory } from './customerPicker';
@@ -46,7 +54,11 @@ export interface RunRefusal {
 
 export type RunOutcome = RunResult | RunRefusal;
 
-function refuse(reason: RunRefusal['reason'], message: string, show: (message: string) => Thenable<unknown> = vscode.window.showErrorMessage): RunRefusal {
+function refuse(
+  reason: RunRefusal['reason'],
+  message: string,
+  show: (message: string) => Thenable<unknown> = vscode.window.showErrorMessage,
+): RunRefusal {
   void show(`Partner Center: ${message}`);
   return { status: 'refused', reason, message };
 }
@@ -75,11 +87,18 @@ export class RunController implements vscode.Disposable {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     const kind = document ? this.kindOf(document) : undefined;
     if (!document || !kind) {
-      return refuse('notARequest', 'open a request document (*.order.json, *.cart.json, *.subscription.json, *.customer.json or *.request.json) to run it.');
+      return refuse(
+        'notARequest',
+        'open a request document (*.order.json, *.cart.json, *.subscription.json, *.customer.json or *.request.json) to run it.',
+      );
     }
     const key = document.uri.toString();
     if (this.running.has(key)) {
-      return refuse('alreadyRunning', `${this.title(document)} is already being sent. Wait for that run to finish before running it again.`, vscode.window.showWarningMessage);
+      return refuse(
+        'alreadyRunning',
+        `${this.title(document)} is already being sent. Wait for that run to finish before running it again.`,
+        vscode.window.showWarningMessage,
+      );
     }
     this.running.add(key);
     try {
@@ -89,13 +108,20 @@ export class RunController implements vscode.Disposable {
     }
   }
 
-  private async runDocument(document: vscode.TextDocument, kind: RequestKind, options: { token?: vscode.CancellationToken }): Promise<RunOutcome> {
+  private async runDocument(
+    document: vscode.TextDocument,
+    kind: RequestKind,
+    options: { token?: vscode.CancellationToken },
+  ): Promise<RunOutcome> {
     // The sending core (with the language checks it runs on the body) is in the api part.
     const { planFromText, runPlan } = apiPart();
     const plan = planFromText(document.getText(), kind);
     const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-    if (errors.length > 0 && !(plan.isRead && await this.deps.host.confirmer().confirmReadWithErrors(errors.length))) {
-      return refuse('documentErrors', `not sent — the document has ${errors.length} error(s). Fix them first (see the Problems view).`);
+    if (errors.length > 0 && !(plan.isRead && (await this.deps.host.confirmer().confirmReadWithErrors(errors.length)))) {
+      return refuse(
+        'documentErrors',
+        `not sent — the document has ${errors.length} error(s). Fix them first (see the Problems view).`,
+      );
     }
     let client: PartnerCenterClient;
     try {
@@ -115,13 +141,21 @@ export class RunController implements vscode.Disposable {
         const subs = [progressToken.onCancellationRequested(cancel), options.token?.onCancellationRequested(cancel)];
         try {
           return await runPlan(plan, {
-            client, environment: this.environment(), journal: this.deps.journal(), prompts, signal: controller.signal,
-            documentUri: document.uri.toString(), customerId, retry: this.deps.host.retry(), progress: (message) => progress.report({ message }),
+            client,
+            environment: this.environment(),
+            journal: this.deps.journal(),
+            prompts,
+            signal: controller.signal,
+            documentUri: document.uri.toString(),
+            customerId,
+            retry: this.deps.host.retry(),
+            progress: (message) => progress.report({ message }),
           });
         } finally {
           subs.forEach((s) => s?.dispose());
         }
-      });
+      },
+    );
     await this.finish(document, kind, client, result);
     return result;
   }
@@ -133,7 +167,9 @@ export class RunController implements vscode.Disposable {
     const client = this.deps.connection.getClient();
     const outcomes = await apiPart().recoverAll(client, this.deps.journal());
     for (const outcome of outcomes) {
-      this.deps.log.info(`Interrupted send ${outcome.entry.requestId} (${outcome.entry.startedAt}): ${outcome.state}. ${outcome.message}`);
+      this.deps.log.info(
+        `Interrupted send ${outcome.entry.requestId} (${outcome.entry.startedAt}): ${outcome.state}. ${outcome.message}`,
+      );
       if (outcome.state === 'found') {
         void vscode.window.showInformationMessage(`Partner Center: ${outcome.message} It will not be sent again.`);
         this.afterOrders(client, outcome.entry.customerId, outcome.orderIds);
@@ -141,7 +177,9 @@ export class RunController implements vscode.Disposable {
       if (outcome.state === 'matched') {
         // A look-alike is not proof: say what was seen and leave the decision to the next run,
         // which asks with these orders named and re-sends under the same request id.
-        void vscode.window.showWarningMessage(`Partner Center: an order sent before the window closed has no definite answer yet. ${outcome.message} Run its document again to settle it: you are asked first, and it cannot be bought twice.`);
+        void vscode.window.showWarningMessage(
+          `Partner Center: an order sent before the window closed has no definite answer yet. ${outcome.message} Run its document again to settle it: you are asked first, and it cannot be bought twice.`,
+        );
       }
     }
     return outcomes;
@@ -160,31 +198,65 @@ export class RunController implements vscode.Disposable {
         if (id) await this.deps.memory.set(document.uri, id);
         return id;
       },
-      confirmPurchase: (summary) => this.deps.host.confirmer().confirmPurchase(summary, {
-        typed: summary.environment.kind === 'production' && config.run.requireTypedConfirmation,
-      }),
+      confirmPurchase: (summary) =>
+        this.deps.host.confirmer().confirmPurchase(summary, {
+          typed: summary.environment.kind === 'production' && config.run.requireTypedConfirmation,
+        }),
       showCartPreview: async (summary, cart, exchange) => {
-        await this.record(document, `${this.title(document)} (cart preview)`, 'cart', `Cart ${cart.id ?? ''} created: ${summary.lines.length} line(s)`, [exchange], summary.customer.id, true);
+        await this.record(
+          document,
+          `${this.title(document)} (cart preview)`,
+          'cart',
+          `Cart ${cart.id ?? ''} created: ${summary.lines.length} line(s)`,
+          [exchange],
+          summary.customer.id,
+          true,
+        );
       },
     };
   }
 
-  private async finish(document: vscode.TextDocument, kind: RequestKind, client: PartnerCenterClient, result: RunResult): Promise<void> {
+  private async finish(
+    document: vscode.TextDocument,
+    kind: RequestKind,
+    client: PartnerCenterClient,
+    result: RunResult,
+  ): Promise<void> {
     for (const e of result.exchanges) this.logExchange(e);
     if (result.exchanges.length > 0) {
       await this.record(document, this.title(document), kind.id, result.message, result.exchanges, result.customerId, true);
     }
-    const show = result.status === 'done' || result.status === 'alreadyDone' ? vscode.window.showInformationMessage
-      : result.status === 'declined' || result.status === 'cancelled' ? vscode.window.showInformationMessage
-        : result.status === 'unknown' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    const show =
+      result.status === 'done' || result.status === 'alreadyDone'
+        ? vscode.window.showInformationMessage
+        : result.status === 'declined' || result.status === 'cancelled'
+          ? vscode.window.showInformationMessage
+          : result.status === 'unknown'
+            ? vscode.window.showWarningMessage
+            : vscode.window.showErrorMessage;
     void show(`Partner Center: ${result.message}`);
     if (result.customerId) this.afterOrders(client, result.customerId, result.orderIds);
   }
 
-  private async record(document: vscode.TextDocument, title: string, kindId: string, summary: string, exchanges: Exchange[], customerId: string | undefined, open: boolean): Promise<void> {
+  private async record(
+    document: vscode.TextDocument,
+    title: string,
+    kindId: string,
+    summary: string,
+    exchanges: Exchange[],
+    customerId: string | undefined,
+    open: boolean,
+  ): Promise<void> {
     const record = await this.deps.history().add({
-      time: exchanges[0]?.startedAt ?? new Date().toISOString(), title, kindId, documentUri: document.uri.toString(),
-      environment: this.deps.connection.current.label, endpoint: this.deps.connection.current.endpoint, customerId, summary, exchanges,
+      time: exchanges[0]?.startedAt ?? new Date().toISOString(),
+      title,
+      kindId,
+      documentUri: document.uri.toString(),
+      environment: this.deps.connection.current.label,
+      endpoint: this.deps.connection.current.endpoint,
+      customerId,
+      summary,
+      exchanges,
     });
     this.deps.onHistoryChanged();
     if (open) await openResponse(record.id, title);
@@ -198,17 +270,23 @@ export class RunController implements vscode.Disposable {
     for (const orderId of orderIds) {
       this.followed.set(orderId, 'pending');
       if (typeof this.deps.explorer.revealOrder === 'function') {
-        this.deps.explorer.revealOrder(customerId, orderId).catch((err: unknown) => this.deps.log.warn(`Could not reveal order ${orderId}: ${String(err)}`));
+        this.deps.explorer
+          .revealOrder(customerId, orderId)
+          .catch((err: unknown) => this.deps.log.warn(`Could not reveal order ${orderId}: ${String(err)}`));
       }
       const following = this.deps.follower.follow(`/customers/${customerId}/orders/${orderId}`, {
-        firstDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 15 * 60_000,
+        firstDelayMs: 1000,
+        maxDelayMs: 30_000,
+        timeoutMs: 15 * 60_000,
         read: async (signal) => (await client.orders.get(customerId, orderId, { signal })).status,
         onDone: (last) => {
           this.follows.delete(following);
           const status = (last ?? 'unknown').toLowerCase();
           this.followed.set(orderId, status);
           this.deps.log.info(`Order ${orderId} for customer ${customerId}: ${status}.`);
-          if (status === 'completed') void vscode.window.setStatusBarMessage(`$(check) Partner Center order ${orderId} completed`, 10_000);
+          if (status === 'completed') {
+            void vscode.window.setStatusBarMessage(`$(check) Partner Center order ${orderId} completed`, 10_000);
+          }
         },
         onError: (err) => {
           following.dispose();

@@ -75,6 +75,9 @@ export function normalizeEndpoint(raw: string): string {
  * merely starts with "127." (127.0.0.1.example.com) is an ordinary remote host.
  */
 export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const h = hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   return h === 'localhost' || h === '::1' || (isIPv4(h) && h.startsWith('127.'));
 }

@@ -82,11 +82,15 @@ function buildMessage(i: PartnerCenterErrorInit): string {
     case 'aborted':
       return `The Partner Center request was cancelled (${call}). ${ids}`;
     case 'timeout':
-      return `Partner Center did not answer within ${formatSeconds(i.timeoutMs)} (${call}). ` +
-        `A write may still have been applied: re-send it with the same request id to avoid a duplicate. ${ids}`;
+      return (
+        `Partner Center did not answer within ${formatSeconds(i.timeoutMs)} (${call}). ` +
+        `A write may still have been applied: re-send it with the same request id to avoid a duplicate. ${ids}`
+      );
     case 'network':
-      return `Could not reach Partner Center (${call}): ${i.detail ?? i.networkCode ?? 'connection failed'}. ` +
-        `Check the network connection and proxy settings. ${ids}`;
+      return (
+        `Could not reach Partner Center (${call}): ${i.detail ?? i.networkCode ?? 'connection failed'}. ` +
+        `Check the network connection and proxy settings. ${ids}`
+      );
     case 'protocol':
       return `Partner Center sent an answer the client cannot use (${call}): ${i.detail ?? 'unexpected response'}. ${ids}`;
     case 'http': {
@@ -108,7 +112,8 @@ function hintFor(status: number, retryAfterSeconds?: number): string {
   if (status === 401) return 'Sign in again, or check that the account can use Partner Center. ';
   if (status === 403) return 'The signed-in account or app lacks the permission for this call. ';
   if (status === 429) {
-    return retryAfterSeconds === undefined ? 'Too many requests: wait, then try again. '
+    return retryAfterSeconds === undefined
+      ? 'Too many requests: wait, then try again. '
       : `Too many requests: try again in ${retryAfterSeconds} s. `;
   }
   return '';
@@ -135,12 +140,14 @@ export function parseErrorBody(json: unknown, text: string): ParsedErrorBody {
   if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
     const o = json as Record<string, unknown>;
     const code = typeof o.code === 'number' || typeof o.code === 'string' ? o.code : undefined;
-    const description = firstString(o.description, o.message, o.errorMessage, o.error_description)
-      ?? nestedError(o.error);
+    const description = firstString(o.description, o.message, o.errorMessage, o.error_description) ?? nestedError(o.error);
     const errorName = firstString(o.errorName);
     return { code, description, errorName, data: o.data };
   }
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain === '' ? {} : { description: plain.length > 300 ? `${plain.slice(0, 300)}…` : plain };
 }
 

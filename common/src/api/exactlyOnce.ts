@@ -45,7 +45,12 @@ export async function exactlyOnce<T>(send: (ids: WriteIds) => Promise<T>, option
   const requestId = checkId(options.requestId ?? newRequestId(), 'MS-RequestId');
   const correlationId = checkId(options.correlationId ?? newCorrelationId(), 'MS-CorrelationId');
   const maxAttempts = options.maxAttempts ?? 6;
-  const delays = { maxRetries: maxAttempts, baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 30_000, maxRetryAfterMs: 0 };
+  const delays = {
+    maxRetries: maxAttempts,
+    baseDelayMs: options.baseDelayMs ?? 1000,
+    maxDelayMs: options.maxDelayMs ?? 30_000,
+    maxRetryAfterMs: 0,
+  };
   let previousError: unknown;
   for (let attempt = 1; ; attempt++) {
     options.onAttempt?.({ attempt, requestId, correlationId, previousError });

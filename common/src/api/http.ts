@@ -79,7 +79,8 @@ async function followRedirects(dispatcher: Dispatcher, req: AttemptRequest, sign
     // A write goes to the origin it was addressed to or nowhere: following a redirect elsewhere would
     // hand the body and its request id (an order, a checkout) to another host and take that host's
     // answer as the result. The redirect itself is the answer; the request was not taken here.
-    const follow = target !== undefined && redirectMethod(res.statusCode, method) && (isRead(req.method) || target.origin === url.origin);
+    const follow =
+      target !== undefined && redirectMethod(res.statusCode, method) && (isRead(req.method) || target.origin === url.origin);
     if (!follow) {
       const text = stripBom(await res.body.text());
       return { type: 'response', response: { status: res.statusCode, headers: flatten(res.headers), url, ...parseJson(text) } };

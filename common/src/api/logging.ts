@@ -26,9 +26,24 @@ export interface RequestLogEvent {
 export type RequestLogger = (event: RequestLogEvent) => void;
 
 const HARMLESS_QUERY = new Set([
-  'size', 'offset', 'seekoperation', 'country', 'targetview', 'targetsegment', 'reservationscope',
-  'agreementtype', 'entitlementtype', 'showexpiry', 'billingtype', 'include_price', 'order_id',
-  'mpn_id', 'term_duration', 'eligibilitytype', 'offer_category_id', 'include_system_purchases',
+  'size',
+  'offset',
+  'seekoperation',
+  'country',
+  'targetview',
+  'targetsegment',
+  'reservationscope',
+  'agreementtype',
+  'entitlementtype',
+  'showexpiry',
+  'billingtype',
+  'include_price',
+  'order_id',
+  'mpn_id',
+  'term_duration',
+  'eligibilitytype',
+  'offer_category_id',
+  'include_system_purchases',
 ]);
 
 export function redactPath(url: URL): string {

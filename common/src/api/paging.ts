@@ -40,7 +40,13 @@ export function decodeContinuation(token: string): ContinuationState {
   try {
     const state = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<ContinuationState>;
     if (state.v === 1 && typeof state.uri === 'string' && typeof state.correlationId === 'string') {
-      return { v: 1, uri: state.uri, method: state.method ?? 'GET', headers: state.headers ?? {}, correlationId: state.correlationId };
+      return {
+        v: 1,
+        uri: state.uri,
+        method: state.method ?? 'GET',
+        headers: state.headers ?? {},
+        correlationId: state.correlationId,
+      };
     }
   } catch {
     // Fall through to the error below.
@@ -53,8 +59,11 @@ export function linkRequest(requester: Requester, link: Link, ctx: { requestId?:
   const url = requester.resolveUrl(link.uri);
   if (!requester.isTrustedOrigin(url)) {
     throw new PartnerCenterError({
-      kind: 'protocol', method: (link.method ?? 'GET').toUpperCase(), path: redactPath(url),
-      requestId: ctx.requestId ?? '-', correlationId: ctx.correlationId,
+      kind: 'protocol',
+      method: (link.method ?? 'GET').toUpperCase(),
+      path: redactPath(url),
+      requestId: ctx.requestId ?? '-',
+      correlationId: ctx.correlationId,
       detail: `refusing to follow a link to another origin (${url.origin})`,
     });
   }
@@ -66,7 +75,12 @@ export function linkRequest(requester: Requester, link: Link, ctx: { requestId?:
 }
 
 /** Fetches one page: the first (`first`) or the one a continuation points to. */
-export async function fetchPage<T>(requester: Requester, first: ApiRequest, call: PageCall = {}, continuation?: string): Promise<Page<T>> {
+export async function fetchPage<T>(
+  requester: Requester,
+  first: ApiRequest,
+  call: PageCall = {},
+  continuation?: string,
+): Promise<Page<T>> {
   let req: ApiRequest;
   if (continuation === undefined) {
     req = { ...first, correlationId: call.correlationId ?? first.correlationId ?? newCorrelationId() };
@@ -87,15 +101,27 @@ export async function fetchPage<T>(requester: Requester, first: ApiRequest, call
     const sameAsThis = continuation !== undefined && sameRequest(decodeContinuation(continuation), nextReq);
     if (sameAsThis) {
       throw new PartnerCenterError({
-        kind: 'protocol', method: 'GET', path: redactPath(requester.resolveUrl(nextLink.uri)),
-        requestId: res.requestId, correlationId: res.correlationId, detail: 'the service returned the same next link again',
+        kind: 'protocol',
+        method: 'GET',
+        path: redactPath(requester.resolveUrl(nextLink.uri)),
+        requestId: res.requestId,
+        correlationId: res.correlationId,
+        detail: 'the service returned the same next link again',
       });
     }
     next = encodeContinuation({
-      uri: nextLink.uri, method: nextReq.method, headers: nextReq.headers ?? {}, correlationId: res.correlationId,
+      uri: nextLink.uri,
+      method: nextReq.method,
+      headers: nextReq.headers ?? {},
+      correlationId: res.correlationId,
     });
   }
-  return { items, totalCount: typeof body?.totalCount === 'number' ? body.totalCount : undefined, hasMore: next !== undefined, next };
+  return {
+    items,
+    totalCount: typeof body?.totalCount === 'number' ? body.totalCount : undefined,
+    hasMore: next !== undefined,
+    next,
+  };
 }
 
 /** Yields page after page until there is no next link. */

@@ -80,7 +80,15 @@ export class Requester {
   async send(req: ApiRequest): Promise<ApiResponse> {
     const { response, requestId, correlationId, durationMs } = await this.run(req);
     const body = response.json !== undefined ? response.json : response.text === '' ? undefined : response.text;
-    return { status: response.status, headers: response.headers, body, requestId, correlationId, durationMs, url: response.url.href };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body,
+      requestId,
+      correlationId,
+      durationMs,
+      url: response.url.href,
+    };
   }
 
   /** Like send, but any non-2xx answer, or a 2xx whose body is not JSON, becomes a PartnerCenterError. */
@@ -91,7 +99,10 @@ export class Requester {
       const parsed = parseErrorBody(response.json, response.text);
       const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
       throw new PartnerCenterError({
-        kind: 'http', ...ctx, status: response.status, ...parsed,
+        kind: 'http',
+        ...ctx,
+        status: response.status,
+        ...parsed,
         retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
         challenge: response.headers['www-authenticate'],
       });
@@ -99,10 +110,20 @@ export class Requester {
     if (response.jsonError !== undefined) {
       throw new PartnerCenterError({ kind: 'protocol', ...ctx, detail: `the body is not valid JSON (${response.jsonError})` });
     }
-    return { status: response.status, headers: response.headers, body: response.json as T, requestId, correlationId, durationMs, url: response.url.href };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: response.json as T,
+      requestId,
+      correlationId,
+      durationMs,
+      url: response.url.href,
+    };
   }
 
-  private async run(req: ApiRequest): Promise<{ response: HttpResponse; requestId: string; correlationId: string; durationMs: number }> {
+  private async run(
+    req: ApiRequest,
+  ): Promise<{ response: HttpResponse; requestId: string; correlationId: string; durationMs: number }> {
     const method = req.method.toUpperCase();
     const url = this.resolveUrl(req.path, req.query);
     const extra = lowerKeys(req.headers ?? {});
@@ -135,8 +156,11 @@ export class Requester {
       }
       const attemptStart = Date.now();
       const outcome = await this.attemptOnce(url, method, headers, body, timeoutMs, req.signal, forceRefresh);
-      const refreshToken = !forceRefresh && outcome.type === 'response' && outcome.response.status === 401 && this.isTrustedOrigin(url);
-      const decision: RetryDecision = refreshToken ? { retry: true, delayMs: 0, reason: 'the token was rejected (401): trying once with a fresh one' } : decideRetry(method, outcome, retries, this.options.retry);
+      const refreshToken =
+        !forceRefresh && outcome.type === 'response' && outcome.response.status === 401 && this.isTrustedOrigin(url);
+      const decision: RetryDecision = refreshToken
+        ? { retry: true, delayMs: 0, reason: 'the token was rejected (401): trying once with a fresh one' }
+        : decideRetry(method, outcome, retries, this.options.retry);
       if (refreshToken) forceRefresh = true;
       if (decision.retry && outcome.type === 'response' && outcome.response.status === 429) {
         // Hold the tenant's other calls too, instead of letting each of them hit 429 in turn.
@@ -144,7 +168,11 @@ export class Requester {
         this.options.limiter.pause(key, decision.delayMs);
       }
       safeLog(this.options.logger, {
-        method, path: ctx.path, origin: url.origin, requestId, correlationId,
+        method,
+        path: ctx.path,
+        origin: url.origin,
+        requestId,
+        correlationId,
         status: outcome.type === 'response' ? outcome.response.status : undefined,
         outcome: outcome.type,
         error: outcome.type === 'network' || outcome.type === 'protocol' ? outcome.detail : undefined,
@@ -166,8 +194,15 @@ export class Requester {
     }
   }
 
-  private async attemptOnce(url: URL, method: string, headers: Record<string, string>, body: string | undefined,
-    timeoutMs: number, signal: AbortSignal | undefined, forceRefresh: boolean): Promise<AttemptOutcome> {
+  private async attemptOnce(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    forceRefresh: boolean,
+  ): Promise<AttemptOutcome> {
     let authorization: string | undefined;
     if (this.isTrustedOrigin(url)) {
       try {
@@ -178,21 +213,38 @@ export class Requester {
       }
     }
     return attempt(this.options.dispatcher, {
-      url, method, headers, body, authorization, authorizedOrigin: this.origin, timeoutMs, signal,
+      url,
+      method,
+      headers,
+      body,
+      authorization,
+      authorizedOrigin: this.origin,
+      timeoutMs,
+      signal,
     });
   }
 }
 
 type ErrorContext = { method: string; path: string; requestId: string; correlationId: string };
 
-function outcomeError(outcome: Exclude<AttemptOutcome, { type: 'response' }>, ctx: ErrorContext, timeoutMs: number): PartnerCenterError {
+function outcomeError(
+  outcome: Exclude<AttemptOutcome, { type: 'response' }>,
+  ctx: ErrorContext,
+  timeoutMs: number,
+): PartnerCenterError {
   switch (outcome.type) {
     case 'aborted':
       return new PartnerCenterError({ kind: 'aborted', ...ctx, cause: outcome.cause });
     case 'timeout':
       return new PartnerCenterError({ kind: 'timeout', ...ctx, timeoutMs, cause: outcome.cause });
     case 'network':
-      return new PartnerCenterError({ kind: 'network', ...ctx, networkCode: outcome.code, detail: outcome.detail, cause: outcome.cause });
+      return new PartnerCenterError({
+        kind: 'network',
+        ...ctx,
+        networkCode: outcome.code,
+        detail: outcome.detail,
+        cause: outcome.cause,
+      });
     case 'protocol':
       return new PartnerCenterError({ kind: 'protocol', ...ctx, detail: outcome.detail });
   }
@@ -203,7 +255,6 @@ function lowerKeys(headers: Record<string, string>): Record<string, string> {
   for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
   return out;
 }
-
 
 /**
  * The URL a call goes to. Exported so that records of a call (the run-request history) name

@@ -4,9 +4,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { type AppCredentialKind } from './appRegistration';
 
-export type AppCredential =
-  | { kind: 'clientSecret'; secret: string }
-  | { kind: 'clientCertificate'; pem: string };
+export type AppCredential = { kind: 'clientSecret'; secret: string } | { kind: 'clientCertificate'; pem: string };
 
 export interface CertificateCredential {
   thumbprintSha256: string;
@@ -25,8 +23,14 @@ export interface MsalCredential {
  */
 export function parseCertificatePem(pem: string): CertificateCredential {
   const certBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  if (!certBlock) throw new Error('The file has no certificate: it needs a "BEGIN CERTIFICATE" block and the private key, both PEM.');
-  if (/BEGIN ENCRYPTED PRIVATE KEY/.test(pem)) throw new Error('The private key is encrypted. Export it without a password (for example `openssl pkcs12 -in app.pfx -nodes`).');
+  if (!certBlock) {
+    throw new Error('The file has no certificate: it needs a "BEGIN CERTIFICATE" block and the private key, both PEM.');
+  }
+  if (/BEGIN ENCRYPTED PRIVATE KEY/.test(pem)) {
+    throw new Error(
+      'The private key is encrypted. Export it without a password (for example `openssl pkcs12 -in app.pfx -nodes`).',
+    );
+  }
   const keyBlock = /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/.exec(pem)?.[0];
   if (!keyBlock) throw new Error('The file has no private key: it needs a "BEGIN PRIVATE KEY" block beside the certificate.');
   let cert: X509Certificate;
@@ -42,7 +46,9 @@ export function parseCertificatePem(pem: string): CertificateCredential {
   } catch {
     throw new Error('The private key in the file cannot be read.');
   }
-  if (!cert.checkPrivateKey(createPrivateKey(privateKey))) throw new Error('The private key does not belong to the certificate in the file.');
+  if (!cert.checkPrivateKey(createPrivateKey(privateKey))) {
+    throw new Error('The private key does not belong to the certificate in the file.');
+  }
   return {
     thumbprintSha256: cert.fingerprint256.replace(/:/g, '').toLowerCase(),
     privateKey,
@@ -64,7 +70,9 @@ export function parseStoredCredential(text: string | undefined): AppCredential |
   if (text === undefined) return undefined;
   try {
     const value = JSON.parse(text) as Partial<AppCredential>;
-    if (value.kind === 'clientSecret' && typeof (value as { secret?: unknown }).secret === 'string') return value as AppCredential;
+    if (value.kind === 'clientSecret' && typeof (value as { secret?: unknown }).secret === 'string') {
+      return value as AppCredential;
+    }
     if (value.kind === 'clientCertificate' && typeof (value as { pem?: unknown }).pem === 'string') return value as AppCredential;
   } catch {
     // A damaged entry is treated as missing: the person is asked for the credential again.

@@ -38,14 +38,28 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Checks the settings a person typed and turns them into a registration, or says what is wrong. */
 export function resolveAppRegistration(input: AppRegistrationInput): AppRegistration {
   const clientId = input.clientId.trim();
-  if (clientId === '') throw new Error('No app registration is set: enter the Application (client) ID of your Entra ID app in the setting partnerCenter.auth.clientId, or run "Partner Center: Set Up Sign-In".');
-  if (!GUID.test(clientId)) throw new Error(`"${clientId}" is not an Application (client) ID: it should look like 00000000-0000-0000-0000-000000000000 (Entra ID → App registrations → Overview).`);
+  if (clientId === '') {
+    throw new Error(
+      'No app registration is set: enter the Application (client) ID of your Entra ID app in the setting partnerCenter.auth.clientId, or run "Partner Center: Set Up Sign-In".',
+    );
+  }
+  if (!GUID.test(clientId)) {
+    throw new Error(
+      `"${clientId}" is not an Application (client) ID: it should look like 00000000-0000-0000-0000-000000000000 (Entra ID → App registrations → Overview).`,
+    );
+  }
   const tenant = (input.tenant ?? '').trim() || 'organizations';
-  if (!/^[A-Za-z0-9.-]+$/.test(tenant)) throw new Error(`"${tenant}" is not a tenant id or domain (for example contoso.onmicrosoft.com).`);
+  if (!/^[A-Za-z0-9.-]+$/.test(tenant)) {
+    throw new Error(`"${tenant}" is not a tenant id or domain (for example contoso.onmicrosoft.com).`);
+  }
   // The emulator stands in for the global service, so it accepts the global audience.
   const cloudInfo = clouds[input.cloud === 'emulator' ? 'global' : input.cloud];
-  const host = input.authorityHost?.trim() || (input.cloud === 'emulator' ? '' : cloudInfo.authority ?? '');
-  if (host === '') throw new Error('Signing in to the emulator needs an authority: set partnerCenter.auth.authority (for example the URL an emulator started with --trust-issuer trusts).');
+  const host = input.authorityHost?.trim() || (input.cloud === 'emulator' ? '' : (cloudInfo.authority ?? ''));
+  if (host === '') {
+    throw new Error(
+      'Signing in to the emulator needs an authority: set partnerCenter.auth.authority (for example the URL an emulator started with --trust-issuer trusts).',
+    );
+  }
   const appScope = cloudInfo.scope ?? '';
   // Asking for the named permission (not `.default`) for users makes the granted scope equal the
   // requested one, so MSAL finds the cached token again after a restart instead of refreshing.
@@ -68,7 +82,15 @@ export function normalizeAuthorityHost(raw: string): string {
 /** True for the authorities MSAL knows itself; any other host must be declared as known. */
 export function isMicrosoftAuthority(authorityHost: string): boolean {
   const host = new URL(authorityHost).hostname.toLowerCase();
-  return ['login.microsoftonline.com', 'login.microsoftonline.us', 'login.chinacloudapi.cn', 'login.partner.microsoftonline.cn', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'].includes(host);
+  return [
+    'login.microsoftonline.com',
+    'login.microsoftonline.us',
+    'login.chinacloudapi.cn',
+    'login.partner.microsoftonline.cn',
+    'login.windows.net',
+    'login.microsoft.com',
+    'sts.windows.net',
+  ].includes(host);
 }
 
 /** One MSAL cache per app, tenant and kind of sign-in; its key never contains anything secret. */

@@ -9,7 +9,10 @@ export class SecretStoreCachePlugin implements ICachePlugin {
   /** Writes run one after another so an older snapshot can never overwrite a newer one. */
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: SecretStore, readonly key: string) {}
+  constructor(
+    private readonly store: SecretStore,
+    readonly key: string,
+  ) {}
 
   async beforeCacheAccess(context: TokenCacheContext): Promise<void> {
     await this.queue;
@@ -21,7 +24,9 @@ export class SecretStoreCachePlugin implements ICachePlugin {
   async afterCacheAccess(context: TokenCacheContext): Promise<void> {
     if (!context.cacheHasChanged) return;
     const snapshot = context.tokenCache.serialize();
-    const write = this.queue.then(() => (isEmptyCache(snapshot) ? this.store.delete(this.key) : this.store.store(this.key, snapshot)));
+    const write = this.queue.then(() =>
+      isEmptyCache(snapshot) ? this.store.delete(this.key) : this.store.store(this.key, snapshot),
+    );
     // A failed write must not block later ones; the caller still sees this failure.
     this.queue = write.catch(() => undefined);
     await write;

@@ -25,14 +25,22 @@ export interface MsalParts {
 }
 
 const LEVELS: Record<NonNullable<MsalEnvironment['msalLogLevel']>, LogLevel> = {
-  error: LogLevel.Error, warn: LogLevel.Warning, info: LogLevel.Info, debug: LogLevel.Verbose,
+  error: LogLevel.Error,
+  warn: LogLevel.Warning,
+  info: LogLevel.Info,
+  debug: LogLevel.Verbose,
 };
 
 export function createPublicApp(app: AppRegistration, env: MsalEnvironment, parts: MsalParts): PublicClientApplication {
   return new PublicClientApplication(configuration(app, env, parts));
 }
 
-export function createConfidentialApp(app: AppRegistration, env: MsalEnvironment, parts: MsalParts, credential: Pick<Configuration['auth'], 'clientSecret' | 'clientCertificate'>): ConfidentialClientApplication {
+export function createConfidentialApp(
+  app: AppRegistration,
+  env: MsalEnvironment,
+  parts: MsalParts,
+  credential: Pick<Configuration['auth'], 'clientSecret' | 'clientCertificate'>,
+): ConfidentialClientApplication {
   const config = configuration(app, env, parts);
   return new ConfidentialClientApplication({ ...config, auth: { ...config.auth, ...credential } });
 }
@@ -62,7 +70,8 @@ function configuration(app: AppRegistration, env: MsalEnvironment, parts: MsalPa
         logLevel: LEVELS[env.msalLogLevel ?? 'warn'],
         loggerCallback: (level, message) => {
           if (!log) return;
-          const mapped: AuthLogLevel = level === LogLevel.Error ? 'error' : level === LogLevel.Warning ? 'warn' : level === LogLevel.Info ? 'info' : 'debug';
+          const mapped: AuthLogLevel =
+            level === LogLevel.Error ? 'error' : level === LogLevel.Warning ? 'warn' : level === LogLevel.Info ? 'info' : 'debug';
           log(mapped, `[msal] ${redactSecrets(message)}`);
         },
       },

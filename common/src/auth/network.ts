@@ -13,7 +13,10 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * a bare "network_error", which would lose the reason.
  */
 export class SignInNetworkError extends AuthError {
-  constructor(readonly origin: string, readonly detail: string) {
+  constructor(
+    readonly origin: string,
+    readonly detail: string,
+  ) {
     super('network_error', '', `Could not reach the sign-in service at ${origin}: ${detail}.`);
     // MSAL's error constructors reset the prototype to their own; restore ours for instanceof.
     Object.setPrototypeOf(this, SignInNetworkError.prototype);
@@ -44,7 +47,8 @@ export class UndiciNetworkModule implements INetworkModule {
   lastOAuthError: OAuthErrorSummary | undefined;
 
   constructor(options: NetworkModuleOptions) {
-    this.dispatcher = options.dispatcher ?? createDispatcher({ endpoint: options.authority, proxy: options.proxy, env: options.env });
+    this.dispatcher =
+      options.dispatcher ?? createDispatcher({ endpoint: options.authority, proxy: options.proxy, env: options.env });
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
@@ -56,7 +60,12 @@ export class UndiciNetworkModule implements INetworkModule {
     return this.send<T>('POST', url, options);
   }
 
-  private async send<T>(method: 'GET' | 'POST', url: string, options: NetworkRequestOptions | undefined, timeout?: number): Promise<NetworkResponse<T>> {
+  private async send<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    options: NetworkRequestOptions | undefined,
+    timeout?: number,
+  ): Promise<NetworkResponse<T>> {
     const origin = new URL(url).origin;
     let status: number;
     let headers: Record<string, string>;
@@ -65,7 +74,7 @@ export class UndiciNetworkModule implements INetworkModule {
       const res = await request(url, {
         method,
         headers: options?.headers,
-        body: method === 'POST' ? options?.body ?? '' : undefined,
+        body: method === 'POST' ? (options?.body ?? '') : undefined,
         dispatcher: this.dispatcher,
         signal: AbortSignal.timeout(timeout ?? this.timeoutMs),
       });
@@ -81,7 +90,9 @@ export class UndiciNetworkModule implements INetworkModule {
       body = text.trim() === '' ? {} : JSON.parse(text);
     } catch {
       // A proxy's HTML page, for instance. MSAL needs JSON; say what came back instead.
-      throw this.fail(new SignInNetworkError(origin, `it answered ${status} with something that is not JSON (a proxy or firewall page?)`));
+      throw this.fail(
+        new SignInNetworkError(origin, `it answered ${status} with something that is not JSON (a proxy or firewall page?)`),
+      );
     }
     this.lastFailure = undefined;
     this.lastOAuthError = status >= 400 ? summarizeOAuthError(body) : undefined;

@@ -2,7 +2,13 @@
 // the four flows, hand out access tokens for it (refreshed silently before they expire), and
 // sign it out again. Accounts are plain records the caller stores; everything secret stays in
 // MSAL's cache in the SecretStore, plus an App-only credential beside it.
-import { AuthError, type AuthenticationResult, type ConfidentialClientApplication, type PublicClientApplication, ServerError } from '@azure/msal-node';
+import {
+  AuthError,
+  type AuthenticationResult,
+  type ConfidentialClientApplication,
+  type PublicClientApplication,
+  ServerError,
+} from '@azure/msal-node';
 import { type AppCredential, parseStoredCredential, serializeCredential, toMsalCredential } from './appCredential';
 import { type AppCredentialKind, type AppRegistration, cacheKey, credentialKey } from './appRegistration';
 import { SignInError, translateAuthError } from './errors';
@@ -26,9 +32,7 @@ export interface SignedInAccount {
   sandbox: boolean;
 }
 
-export type UserFlowRequest =
-  | ({ flow: 'interactive' } & InteractiveOptions)
-  | ({ flow: 'deviceCode' } & DeviceCodeOptions);
+export type UserFlowRequest = ({ flow: 'interactive' } & InteractiveOptions) | ({ flow: 'deviceCode' } & DeviceCodeOptions);
 
 export interface TokenOptions {
   /** Ignore the cached access token (Partner Center answered 401 to it). */
@@ -50,15 +54,19 @@ export class PartnerCenterAuth {
   private readonly recent = new Map<string, { token: string; expiresOn: number }>();
   private readonly inFlight = new Map<string, Promise<string>>();
 
-  constructor(private readonly env: MsalEnvironment, private readonly now: () => number = () => Date.now()) {}
+  constructor(
+    private readonly env: MsalEnvironment,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   async signInUser(app: AppRegistration, request: UserFlowRequest, sandbox = false): Promise<SignedInAccount> {
     const { pca, parts } = this.publicApp(app);
     let result: AuthenticationResult;
     try {
-      result = request.flow === 'interactive'
-        ? await signInInteractive(pca, [app.userScope], request)
-        : await signInWithDeviceCode(pca, [app.userScope], request);
+      result =
+        request.flow === 'interactive'
+          ? await signInInteractive(pca, [app.userScope], request)
+          : await signInWithDeviceCode(pca, [app.userScope], request);
     } catch (err) {
       throw this.translate(err, app, parts);
     }
@@ -80,14 +88,22 @@ export class PartnerCenterAuth {
   /** Stores the credential (when given) and proves it by getting a first token. */
   async signInApp(app: AppRegistration, credential: AppCredential | undefined, sandbox = false): Promise<SignedInAccount> {
     if (app.tenant === 'organizations' || app.tenant === 'common') {
-      throw new SignInError('configuration', 'App-only sign-in needs your partner tenant id or domain in partnerCenter.auth.tenant (not "organizations").');
+      throw new SignInError(
+        'configuration',
+        'App-only sign-in needs your partner tenant id or domain in partnerCenter.auth.tenant (not "organizations").',
+      );
     }
     if (credential) {
       await this.env.secrets.store(credentialKey(app), serializeCredential(credential));
       this.apps.delete(`app:${cacheKey(app, 'app')}`);
     }
     const stored = parseStoredCredential(await this.env.secrets.get(credentialKey(app)));
-    if (!stored) throw new SignInError('configuration', 'No client secret or certificate is stored for this app. Run "Partner Center: Set App Credential".');
+    if (!stored) {
+      throw new SignInError(
+        'configuration',
+        'No client secret or certificate is stored for this app. Run "Partner Center: Set App Credential".',
+      );
+    }
     const account: SignedInAccount = {
       id: `app:${cacheKey(app, 'app')}`,
       kind: 'app',
@@ -148,15 +164,27 @@ export class PartnerCenterAuth {
       const { pca, parts } = this.publicApp(app);
       try {
         const cached = account.homeAccountId ? await pca.getTokenCache().getAccountByHomeId(account.homeAccountId) : null;
-        if (!cached) throw new SignInError('sessionExpired', `The sign-in of ${account.username} is no longer stored on this machine. Sign in again.`);
-        result = await pca.acquireTokenSilent({ account: cached, scopes: [app.userScope], forceRefresh: options.forceRefresh === true });
+        if (!cached) {
+          throw new SignInError(
+            'sessionExpired',
+            `The sign-in of ${account.username} is no longer stored on this machine. Sign in again.`,
+          );
+        }
+        result = await pca.acquireTokenSilent({
+          account: cached,
+          scopes: [app.userScope],
+          forceRefresh: options.forceRefresh === true,
+        });
       } catch (err) {
         throw this.translate(err, app, parts);
       }
     } else {
       const entry = await this.confidentialApp(app);
       try {
-        result = await entry.cca!.acquireTokenByClientCredential({ scopes: [app.appScope], skipCache: options.forceRefresh === true });
+        result = await entry.cca!.acquireTokenByClientCredential({
+          scopes: [app.appScope],
+          skipCache: options.forceRefresh === true,
+        });
       } catch (err) {
         throw this.translate(err, app, entry.parts);
       }
@@ -187,12 +215,20 @@ export class PartnerCenterAuth {
     const existing = this.apps.get(key);
     if (existing) return existing;
     const stored = parseStoredCredential(await this.env.secrets.get(credentialKey(app)));
-    if (!stored) throw new SignInError('configuration', 'No client secret or certificate is stored for this app. Run "Partner Center: Set App Credential", then sign in again.');
+    if (!stored) {
+      throw new SignInError(
+        'configuration',
+        'No client secret or certificate is stored for this app. Run "Partner Center: Set App Credential", then sign in again.',
+      );
+    }
     let credential;
     try {
       credential = toMsalCredential(stored);
     } catch (err) {
-      throw new SignInError('configuration', `The stored certificate cannot be used: ${err instanceof Error ? err.message : String(err)}`);
+      throw new SignInError(
+        'configuration',
+        `The stored certificate cannot be used: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     const parts = createParts(app, this.env, cacheKey(app, 'app'));
     const entry: AppEntry = { parts, cca: createConfidentialApp(app, this.env, parts, credential) };

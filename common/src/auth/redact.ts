@@ -2,7 +2,8 @@
 // The first line is never putting a token into a string at all; this catches what MSAL's own
 // log lines or a server's error description might carry.
 
-const SENSITIVE_KEYS = 'access_token|refresh_token|id_token|client_secret|client_assertion|code_verifier|device_code|code|assertion|password|client_info';
+const SENSITIVE_KEYS =
+  'access_token|refresh_token|id_token|client_secret|client_assertion|code_verifier|device_code|code|assertion|password|client_info';
 
 const PATTERNS: [RegExp, string][] = [
   // JWTs (access and id tokens, client assertions): three base64url parts, the first a JSON header.

@@ -28,10 +28,16 @@ export interface DeviceCodeOptions {
 
 export const DEFAULT_BROWSER_TIMEOUT_MS = 5 * 60_000;
 
-const SUCCESS_PAGE = '<!doctype html><meta charset="utf-8"><title>Partner Center</title><p>You are signed in to Partner Center. You can close this tab and return to VS Code.</p>';
-const ERROR_PAGE = '<!doctype html><meta charset="utf-8"><title>Partner Center</title><p>The sign-in did not complete. Return to VS Code to see what to do next.</p>';
+const SUCCESS_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Partner Center</title><p>You are signed in to Partner Center. You can close this tab and return to VS Code.</p>';
+const ERROR_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Partner Center</title><p>The sign-in did not complete. Return to VS Code to see what to do next.</p>';
 
-export async function signInInteractive(pca: PublicClientApplication, scopes: string[], options: InteractiveOptions): Promise<AuthenticationResult> {
+export async function signInInteractive(
+  pca: PublicClientApplication,
+  scopes: string[],
+  options: InteractiveOptions,
+): Promise<AuthenticationResult> {
   if (options.signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
   // MSAL waits on its loopback server without a time limit. To stop it (timeout, cancel) we
   // answer the loopback ourselves with an error, which makes MSAL close the server and reject.
@@ -65,7 +71,10 @@ export async function signInInteractive(pca: PublicClientApplication, scopes: st
     });
   } catch (err) {
     if (stopped === 'timeout') {
-      throw new SignInError('browserTimedOut', `The browser sign-in did not finish within ${Math.round(timeoutMs / 60_000) || 1} minute(s); the browser tab may have been closed. Run Sign In again, or switch partnerCenter.auth.flow to "deviceCode" if the browser cannot reach VS Code (remote or SSH sessions).`);
+      throw new SignInError(
+        'browserTimedOut',
+        `The browser sign-in did not finish within ${Math.round(timeoutMs / 60_000) || 1} minute(s); the browser tab may have been closed. Run Sign In again, or switch partnerCenter.auth.flow to "deviceCode" if the browser cannot reach VS Code (remote or SSH sessions).`,
+      );
     }
     if (stopped === 'cancelled') throw new SignInError('cancelled', 'Sign-in was cancelled.');
     throw err;
@@ -81,19 +90,37 @@ async function answerLoopback(redirectUri: string, state: string): Promise<void>
   // MSAL listens on 127.0.0.1 but names it "localhost", which may resolve to ::1 first.
   const url = new URL(redirectUri);
   url.hostname = '127.0.0.1';
-  const body = new URLSearchParams({ error: 'access_denied', error_description: 'The sign-in was stopped in VS Code.', state }).toString();
+  const body = new URLSearchParams({
+    error: 'access_denied',
+    error_description: 'The sign-in was stopped in VS Code.',
+    state,
+  }).toString();
   try {
-    const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, signal: AbortSignal.timeout(5000) });
+    const res = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      signal: AbortSignal.timeout(5000),
+    });
     await res.body.dump();
   } catch {
     // The server may already be closed: then MSAL is not waiting any more either.
   }
 }
 
-export async function signInWithDeviceCode(pca: PublicClientApplication, scopes: string[], options: DeviceCodeOptions): Promise<AuthenticationResult> {
+export async function signInWithDeviceCode(
+  pca: PublicClientApplication,
+  scopes: string[],
+  options: DeviceCodeOptions,
+): Promise<AuthenticationResult> {
   const req: DeviceCodeRequest = {
     scopes,
-    deviceCodeCallback: (response) => options.onCode({ userCode: response.userCode, verificationUri: response.verificationUri, expiresInSeconds: response.expiresIn }),
+    deviceCodeCallback: (response) =>
+      options.onCode({
+        userCode: response.userCode,
+        verificationUri: response.verificationUri,
+        expiresInSeconds: response.expiresIn,
+      }),
   };
   // MSAL reads `cancel` on the request object between polls.
   const onAbort = () => {

@@ -33,7 +33,10 @@ const pendingByStatus: Readonly<Record<string, boolean>> = {
 
 /** The status as the table spells it: lower case, words joined with `_`. */
 export function normalStatus(status: string): string {
-  return status.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return status
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /**

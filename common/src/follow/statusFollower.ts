@@ -58,7 +58,10 @@ export class StatusFollower {
   /** Watches the resource at `path` (`/customers/{c}/orders/{o}`...) until it settles, the time runs out, or the handle is disposed. */
   follow(path: string, watch: StatusWatch): FollowHandle {
     const key = path.toLowerCase();
-    const watching: Watching = { watch, deadline: watch.timeoutMs === undefined ? undefined : this.timers.now() + watch.timeoutMs };
+    const watching: Watching = {
+      watch,
+      deadline: watch.timeoutMs === undefined ? undefined : this.timers.now() + watch.timeoutMs,
+    };
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { key, watching: [], delayMs: watch.firstDelayMs, abort: new AbortController() };

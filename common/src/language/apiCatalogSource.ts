@@ -30,13 +30,21 @@ export interface ApiCatalogSource extends CatalogSource {
 
 const DEFAULT_VIEWS = ['OnlineServices', 'AzureReservations', 'Software'];
 
-interface Cached<T> { at: number; value: Promise<T> }
+interface Cached<T> {
+  at: number;
+  value: Promise<T>;
+}
 
-export function createApiCatalogSource(getClient: () => CatalogClient | undefined, options: ApiCatalogSourceOptions = {}): ApiCatalogSource {
+export function createApiCatalogSource(
+  getClient: () => CatalogClient | undefined,
+  options: ApiCatalogSourceOptions = {},
+): ApiCatalogSource {
   const country = options.country ?? 'US';
   const ttl = options.ttlMs ?? 30 * 60_000;
   const now = options.now ?? Date.now;
-  const signedOut = options.signedOutReason ?? 'sign in to Partner Center (or use the emulator) to check catalog items, terms, quantities and attestation.';
+  const signedOut =
+    options.signedOutReason ??
+    'sign in to Partner Center (or use the emulator) to check catalog items, terms, quantities and attestation.';
   let items = new Map<string, Cached<CatalogItemInfo | null | undefined>>();
   let list: Cached<CatalogItemInfo[]> | undefined;
   let customers: Cached<CustomerSummary[]> | undefined;
@@ -86,20 +94,26 @@ export function createApiCatalogSource(getClient: () => CatalogClient | undefine
     async resolveItems(ids) {
       const client = currentClient();
       if (!client) return { available: false, reason: signedOut, items: {} };
-      const entries = await Promise.all(ids.map(async (id) => {
-        const key = catalogKey(id);
-        let entry = items.get(key);
-        if (!fresh(entry)) {
-          entry = { at: now(), value: lookup(client, key) };
-          items.set(key, entry);
-        }
-        return [id, await entry.value] as const;
-      }));
+      const entries = await Promise.all(
+        ids.map(async (id) => {
+          const key = catalogKey(id);
+          let entry = items.get(key);
+          if (!fresh(entry)) {
+            entry = { at: now(), value: lookup(client, key) };
+            items.set(key, entry);
+          }
+          return [id, await entry.value] as const;
+        }),
+      );
       const resolved: Record<string, CatalogItemInfo | null> = {};
       for (const [id, info] of entries) if (info !== undefined) resolved[id] = info;
       // An item the service did not answer for is not "fine": the checks for it are off, and say why.
       if (entries.some(([, info]) => info === undefined)) {
-        return { available: false, reason: `Partner Center did not answer the catalog look-up (${lastFailure ?? 'no answer'}).`, items: resolved };
+        return {
+          available: false,
+          reason: `Partner Center did not answer the catalog look-up (${lastFailure ?? 'no answer'}).`,
+          items: resolved,
+        };
       }
       return { available: true, items: resolved };
     },
@@ -110,12 +124,18 @@ export function createApiCatalogSource(getClient: () => CatalogClient | undefine
       if (!fresh(list)) {
         const value = loadAll(client, country, options.targetViews ?? DEFAULT_VIEWS);
         list = { at: now(), value };
-        value.catch(() => { list = undefined; });
+        value.catch(() => {
+          list = undefined;
+        });
       }
       try {
         return { available: true, items: await list.value };
       } catch (err) {
-        return { available: false, reason: `the catalog could not be loaded (${err instanceof Error ? err.message : String(err)}).`, items: [] };
+        return {
+          available: false,
+          reason: `the catalog could not be loaded (${err instanceof Error ? err.message : String(err)}).`,
+          items: [],
+        };
       }
     },
 
@@ -125,12 +145,18 @@ export function createApiCatalogSource(getClient: () => CatalogClient | undefine
       if (!fresh(customers)) {
         const value = loadCustomers(client);
         customers = { at: now(), value };
-        value.catch(() => { customers = undefined; });
+        value.catch(() => {
+          customers = undefined;
+        });
       }
       try {
         return { available: true, customers: await customers.value };
       } catch (err) {
-        return { available: false, reason: `customers could not be loaded (${err instanceof Error ? err.message : String(err)}).`, customers: [] };
+        return {
+          available: false,
+          reason: `customers could not be loaded (${err instanceof Error ? err.message : String(err)}).`,
+          customers: [],
+        };
       }
     },
   };
@@ -140,13 +166,17 @@ async function loadAll(client: CatalogClient, country: string, views: readonly s
   const out: CatalogItemInfo[] = [];
   for (const targetView of views) {
     const products = await client.catalog.products({ country, targetView });
-    await Promise.all(products.map(async (product) => {
-      const skus = await client.catalog.skus(product.id, { country });
-      await Promise.all(skus.map(async (sku) => {
-        const availabilities = await client.catalog.availabilities(product.id, sku.id, { country });
-        for (const availability of availabilities) out.push(toItemInfo(product, sku, availability));
-      }));
-    }));
+    await Promise.all(
+      products.map(async (product) => {
+        const skus = await client.catalog.skus(product.id, { country });
+        await Promise.all(
+          skus.map(async (sku) => {
+            const availabilities = await client.catalog.availabilities(product.id, sku.id, { country });
+            for (const availability of availabilities) out.push(toItemInfo(product, sku, availability));
+          }),
+        );
+      }),
+    );
   }
   return out.sort((a, b) => a.productTitle.localeCompare(b.productTitle) || a.skuTitle.localeCompare(b.skuTitle));
 }
@@ -175,7 +205,11 @@ export function toItemInfo(product: Product, sku: Sku, availability: Availabilit
     maximumQuantity: sku.maximumQuantity,
     isTrial: sku.isTrial === true,
     isPurchasable: availability.isPurchasable !== false,
-    terms: (availability.terms ?? []).map((t) => ({ duration: t.duration, billingCycle: canonicalBillingCycle(t.billingCycle), description: t.description })),
+    terms: (availability.terms ?? []).map((t) => ({
+      duration: t.duration,
+      billingCycle: canonicalBillingCycle(t.billingCycle),
+      description: t.description,
+    })),
     provisioningVariables: sku.provisioningVariables ?? [],
     purchasePrerequisites: sku.purchasePrerequisites ?? [],
     enforceAttestation: sku.attestationProperties?.enforceAttestation === true,

@@ -56,11 +56,24 @@ export const codes = {
 export type DiagnosticCode = (typeof codes)[keyof typeof codes] | `pc.schema.${string}`;
 
 const warnings = new Set<string>([
-  codes.unknownProperty, codes.unknownProvisioningKey, codes.partnerAttestationMissing, codes.customTermEndDatePast,
-  codes.autoRenewMissing, codes.scheduledNeedsAutoRenew, codes.catalogTermMissing, codes.tooLarge, codes.notChecked,
-  codes.registrationNumberRefused, codes.customTermEndDateOutside,
+  codes.unknownProperty,
+  codes.unknownProvisioningKey,
+  codes.partnerAttestationMissing,
+  codes.customTermEndDatePast,
+  codes.autoRenewMissing,
+  codes.scheduledNeedsAutoRenew,
+  codes.catalogTermMissing,
+  codes.tooLarge,
+  codes.notChecked,
+  codes.registrationNumberRefused,
+  codes.customTermEndDateOutside,
 ]);
-const information = new Set<string>([codes.readOnlyProperty, codes.catalogUnavailable, codes.legacyOffer, codes.billingCycleUnknown]);
+const information = new Set<string>([
+  codes.readOnlyProperty,
+  codes.catalogUnavailable,
+  codes.legacyOffer,
+  codes.billingCycleUnknown,
+]);
 const hints = new Set<string>([codes.propertyCasing, codes.valueCasing]);
 
 export function defaultSeverity(code: string): DiagnosticSeverity {

@@ -3,7 +3,14 @@
 // availability sells. Catalog lists are filtered here, as typed, and the list is marked incomplete
 // so the editor asks again on the next keystroke.
 import { getLocation, type Node } from 'jsonc-parser';
-import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, MarkupKind, type Range } from 'vscode-languageserver-types';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  type CompletionList,
+  InsertTextFormat,
+  MarkupKind,
+  type Range,
+} from 'vscode-languageserver-types';
 import { catalogKey, type CatalogItemInfo, type CatalogView, type CustomerSummary } from './catalog';
 import { catalogItemMarkdown } from './hover';
 import { nodeRange, type ParsedRequest, rangeOf, sourceRoot } from './parsedRequest';
@@ -34,23 +41,44 @@ export function complete(parsed: ParsedRequest, kind: RequestKind, offset: numbe
   // the document itself is read from its tree.
   const location = getLocation(parsed.text, offset);
   const path = canonicalPath(kind, location.path);
-  const typed = location.previousNode && offset >= location.previousNode.offset && offset <= location.previousNode.offset + location.previousNode.length ? location.previousNode : undefined;
+  const typed =
+    location.previousNode &&
+    offset >= location.previousNode.offset &&
+    offset <= location.previousNode.offset + location.previousNode.length
+      ? location.previousNode
+      : undefined;
   const range = typed ? nodeRange(parsed, typed) : rangeOf(parsed, offset, 0);
   const typedText = typed ? parsed.text.slice(typed.offset, offset).replace(/^"/, '') : '';
   if (location.isAtPropertyKey) {
-    return { isIncomplete: false, items: propertyItems(parsed, kind, path.slice(0, -1), location.path.slice(0, -1), range, typed, data) };
+    return {
+      isIncomplete: false,
+      items: propertyItems(parsed, kind, path.slice(0, -1), location.path.slice(0, -1), range, typed, data),
+    };
   }
   // A value position right after a property name and colon, or inside a value being typed.
   const last = path[path.length - 1];
   const shape = kind.lineItems;
   if (shape && path.length === 3 && path[0] === shape.property && last === shape.catalogItemProperty) {
-    return { isIncomplete: true, items: catalogItemCompletions(data.catalogItems ?? [], typedText, range, parsed.text.slice(typed?.offset ?? offset, offset)) };
+    return {
+      isIncomplete: true,
+      items: catalogItemCompletions(
+        data.catalogItems ?? [],
+        typedText,
+        range,
+        parsed.text.slice(typed?.offset ?? offset, offset),
+      ),
+    };
   }
   if (kind.customerIdProperty && path.length === 1 && last === kind.customerIdProperty) {
     return { isIncomplete: false, items: (data.customers ?? []).map((c) => customerItem(c, range)) };
   }
   if (last === '$schema' && path.length === 1) {
-    return { isIncomplete: false, items: [{ label: kind.schemaId, kind: CompletionItemKind.Value, textEdit: { range, newText: JSON.stringify(kind.schemaId) } }] };
+    return {
+      isIncomplete: false,
+      items: [
+        { label: kind.schemaId, kind: CompletionItemKind.Value, textEdit: { range, newText: JSON.stringify(kind.schemaId) } },
+      ],
+    };
   }
   const schema = schemaAtPath(rootSchema(kind.id), path);
   return { isIncomplete: false, items: valueItems(parsed, kind, path, schema, range, data) ?? empty.items };
@@ -70,26 +98,45 @@ function canonicalPath(kind: RequestKind, written: Path): Path {
   });
 }
 
-function lineInfo(parsed: ParsedRequest, kind: RequestKind, path: Path, catalog: CatalogView): { info?: CatalogItemInfo; line?: SourceNode } {
+function lineInfo(
+  parsed: ParsedRequest,
+  kind: RequestKind,
+  path: Path,
+  catalog: CatalogView,
+): { info?: CatalogItemInfo; line?: SourceNode } {
   const shape = kind.lineItems;
   if (!shape || path[0] !== shape.property || typeof path[1] !== 'number') return {};
   const line = valueAt(parsed.source, path.slice(0, 2));
   const idNode = line?.type === 'object' ? childAt(line, shape.catalogItemProperty) : undefined;
   const info = typeof idNode?.value === 'string' ? catalogKey(idNode.value) : undefined;
-  return { info: info ? catalog.items.get(info) ?? undefined : undefined, line };
+  return { info: info ? (catalog.items.get(info) ?? undefined) : undefined, line };
 }
 
-function propertyItems(parsed: ParsedRequest, kind: RequestKind, objectPath: Path, writtenObjectPath: Path, range: Range, typed: Node | undefined, data: CompletionData): CompletionItem[] {
+function propertyItems(
+  parsed: ParsedRequest,
+  kind: RequestKind,
+  objectPath: Path,
+  writtenObjectPath: Path,
+  range: Range,
+  typed: Node | undefined,
+  data: CompletionData,
+): CompletionItem[] {
   const schema = schemaAtPath(rootSchema(kind.id), objectPath);
   const object = containerOf(valueAt(parsed.source, writtenObjectPath));
-  const present = new Set((object?.type === 'object' ? object.keyList() : []).map((key) => key.toLowerCase()).filter((key) => key !== String(typed?.value).toLowerCase()));
+  const present = new Set(
+    (object?.type === 'object' ? object.keyList() : [])
+      .map((key) => key.toLowerCase())
+      .filter((key) => key !== String(typed?.value).toLowerCase()),
+  );
   // Editing an existing key (a colon follows): replace the name only.
   const nameOnly = typed !== undefined && /^\s*:/.test(parsed.text.slice(typed.offset + typed.length));
   const items: CompletionItem[] = [];
   const wanted = new Map<string, string>();
   if (objectPath[objectPath.length - 1] === 'provisioningContext') {
     const { info } = lineInfo(parsed, kind, objectPath, data.catalog);
-    for (const variable of info?.provisioningVariables ?? []) wanted.set(provisioningKey(variable), `Needed by ${info!.skuTitle}`);
+    for (const variable of info?.provisioningVariables ?? []) {
+      wanted.set(provisioningKey(variable), `Needed by ${info!.skuTitle}`);
+    }
   }
   for (const [name, sub] of Object.entries(schema?.properties ?? {})) {
     if (present.has(name.toLowerCase()) || (sub.readOnly && !kind.acceptsReadOnlyFields)) continue;
@@ -113,19 +160,34 @@ function valueSnippet(schema: SchemaNode): string {
   if (schema.enum && schema.enum.length > 0) return `"\${1|${schema.enum.map(String).join(',')}|}"`;
   const [type] = typesOf(schema);
   switch (type) {
-    case 'integer': case 'number': return `\${1:${schema.minimum ?? 0}}`;
-    case 'boolean': return '${1|true,false|}';
-    case 'array': return '[$1]';
-    case 'object': return '{$1}';
-    default: return '"$1"';
+    case 'integer':
+    case 'number':
+      return `\${1:${schema.minimum ?? 0}}`;
+    case 'boolean':
+      return '${1|true,false|}';
+    case 'array':
+      return '[$1]';
+    case 'object':
+      return '{$1}';
+    default:
+      return '"$1"';
   }
 }
 
-function valueItems(parsed: ParsedRequest, kind: RequestKind, path: Path, schema: SchemaNode | undefined, range: Range, data: CompletionData): CompletionItem[] | undefined {
+function valueItems(
+  parsed: ParsedRequest,
+  kind: RequestKind,
+  path: Path,
+  schema: SchemaNode | undefined,
+  range: Range,
+  data: CompletionData,
+): CompletionItem[] | undefined {
   if (!schema) return undefined;
   let values = (schema.enum ?? []).map(String).filter((value) => !schema.enumNotOffered?.includes(value));
   const last = path[path.length - 1];
-  if ((last === 'termDuration' || last === 'billingCycle') && values.length > 0) values = limitToAvailability(parsed, kind, path, last, values, data.catalog);
+  if ((last === 'termDuration' || last === 'billingCycle') && values.length > 0) {
+    values = limitToAvailability(parsed, kind, path, last, values, data.catalog);
+  }
   if (values.length > 0) {
     return values.map((value, index) => ({
       label: value,
@@ -136,13 +198,24 @@ function valueItems(parsed: ParsedRequest, kind: RequestKind, path: Path, schema
     }));
   }
   if (typesOf(schema).includes('boolean')) {
-    return ['true', 'false'].map((value) => ({ label: value, kind: CompletionItemKind.Value, textEdit: { range, newText: value } }));
+    return ['true', 'false'].map((value) => ({
+      label: value,
+      kind: CompletionItemKind.Value,
+      textEdit: { range, newText: value },
+    }));
   }
   return undefined;
 }
 
 /** Terms and billing cycles the line's availability sells (paired with the other half when set). */
-function limitToAvailability(parsed: ParsedRequest, kind: RequestKind, path: Path, field: 'termDuration' | 'billingCycle', values: string[], catalog: CatalogView): string[] {
+function limitToAvailability(
+  parsed: ParsedRequest,
+  kind: RequestKind,
+  path: Path,
+  field: 'termDuration' | 'billingCycle',
+  values: string[],
+  catalog: CatalogView,
+): string[] {
   const shape = kind.lineItems;
   const infos: CatalogItemInfo[] = [];
   let other: unknown;
@@ -150,29 +223,54 @@ function limitToAvailability(parsed: ParsedRequest, kind: RequestKind, path: Pat
     const { info, line } = lineInfo(parsed, kind, path, catalog);
     if (info) infos.push(info);
     const otherField = field === 'termDuration' ? 'billingCycle' : 'termDuration';
-    other = field === 'termDuration' && shape.billingCycleOn === 'document' ? valueAt(parsed.source, ['billingCycle'])?.value : childAt(line, otherField)?.value;
+    other =
+      field === 'termDuration' && shape.billingCycleOn === 'document'
+        ? valueAt(parsed.source, ['billingCycle'])?.value
+        : childAt(line, otherField)?.value;
   } else if (path.length === 1 && field === 'billingCycle' && shape?.billingCycleOn === 'document') {
     for (const info of catalog.items.values()) if (info) infos.push(info);
   }
   if (infos.length === 0) return values;
-  const offered = (info: CatalogItemInfo) => info.terms
-    .filter((t) => typeof other !== 'string' || (field === 'termDuration' ? canonicalBillingCycle(t.billingCycle) === canonicalBillingCycle(other) : t.duration.toUpperCase() === other.toUpperCase()))
-    .map((t) => (field === 'termDuration' ? t.duration : canonicalBillingCycle(t.billingCycle)));
+  const offered = (info: CatalogItemInfo) =>
+    info.terms
+      .filter(
+        (t) =>
+          typeof other !== 'string' ||
+          (field === 'termDuration'
+            ? canonicalBillingCycle(t.billingCycle) === canonicalBillingCycle(other)
+            : t.duration.toUpperCase() === other.toUpperCase()),
+      )
+      .map((t) => (field === 'termDuration' ? t.duration : canonicalBillingCycle(t.billingCycle)));
   const allowed = infos.map((info) => new Set(offered(info))).reduce((a, b) => new Set([...a].filter((v) => b.has(v))));
   const limited = values.filter((v) => allowed.has(v));
   // Never offer nothing: when the pair is already impossible, show every valid value.
-  return limited.length > 0 ? limited : values.filter((v) => typeof other !== 'string' || (field === 'termDuration' ? isAllowedPair(v, other) : isAllowedPair(other, v)));
+  return limited.length > 0
+    ? limited
+    : values.filter(
+        (v) => typeof other !== 'string' || (field === 'termDuration' ? isAllowedPair(v, other) : isAllowedPair(other, v)),
+      );
 }
 
 export function termsSummary(info: CatalogItemInfo): string {
   return info.terms.map((t) => `${t.duration} ${canonicalBillingCycle(t.billingCycle)}`).join(', ');
 }
 
-function catalogItemCompletions(items: readonly CatalogItemInfo[], typed: string, range: Range, currentText: string): CompletionItem[] {
+function catalogItemCompletions(
+  items: readonly CatalogItemInfo[],
+  typed: string,
+  range: Range,
+  currentText: string,
+): CompletionItem[] {
   const needle = typed.toLowerCase();
-  const matches = needle === ''
-    ? items
-    : items.filter((i) => i.catalogItemId.toLowerCase().includes(needle) || i.productTitle.toLowerCase().includes(needle) || i.skuTitle.toLowerCase().includes(needle));
+  const matches =
+    needle === ''
+      ? items
+      : items.filter(
+          (i) =>
+            i.catalogItemId.toLowerCase().includes(needle) ||
+            i.productTitle.toLowerCase().includes(needle) ||
+            i.skuTitle.toLowerCase().includes(needle),
+        );
   return matches.slice(0, MAX_CATALOG_COMPLETIONS).map((info, index) => ({
     label: info.skuTitle,
     labelDetails: { description: info.catalogItemId },

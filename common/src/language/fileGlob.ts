@@ -49,8 +49,16 @@ export function compileFileGlob(pattern: string): FileGlob | { refused: string }
 
 /** Whether a path (a URI's path: `/`-separated) matches. */
 export function fileGlobMatches(glob: FileGlob, path: string): boolean {
-  const names = path.toLowerCase().split('/').filter((name) => name !== '');
-  return matchSequence(glob.segments, names.length, (segment, i) => segment !== '**' && matchName(segment, names[i]), (segment) => segment === '**');
+  const names = path
+    .toLowerCase()
+    .split('/')
+    .filter((name) => name !== '');
+  return matchSequence(
+    glob.segments,
+    names.length,
+    (segment, i) => segment !== '**' && matchName(segment, names[i]),
+    (segment) => segment === '**',
+  );
 }
 
 /** A segment's tokens, or why the segment is refused. */
@@ -104,7 +112,12 @@ function characterClass(part: string, start: number): { token: CharToken; end: n
 }
 
 function matchName(tokens: readonly Token[], name: string): boolean {
-  return matchSequence(tokens, name.length, (token, i) => token !== '*' && matchChar(token, name[i]), (token) => token === '*');
+  return matchSequence(
+    tokens,
+    name.length,
+    (token, i) => token !== '*' && matchChar(token, name[i]),
+    (token) => token === '*',
+  );
 }
 
 function matchChar(token: Exclude<Token, '*'>, c: string): boolean {
@@ -120,7 +133,12 @@ function matchChar(token: Exclude<Token, '*'>, c: string): boolean {
  * units, every other element exactly one. Greedy, returning only to the most recent star, which
  * is exact for this kind of pattern and takes at most pattern × subject steps.
  */
-function matchSequence<T>(pattern: readonly T[], length: number, matchesAt: (element: T, index: number) => boolean, isStar: (element: T) => boolean): boolean {
+function matchSequence<T>(
+  pattern: readonly T[],
+  length: number,
+  matchesAt: (element: T, index: number) => boolean,
+  isStar: (element: T) => boolean,
+): boolean {
   let p = 0;
   let s = 0;
   let starAt = -1;

@@ -7,7 +7,16 @@
 import { type TextEdit } from 'vscode-languageserver-types';
 import { type FixSpec } from './fixes';
 import { type ParsedRequest } from './parsedRequest';
-import { KEY_LENGTH, KEY_OFFSET, MEMBER_END, memberIndex, SourceContainer, slotsByWrittenKey, VALUE_LENGTH, VALUE_OFFSET } from './sourceTree';
+import {
+  KEY_LENGTH,
+  KEY_OFFSET,
+  MEMBER_END,
+  memberIndex,
+  SourceContainer,
+  slotsByWrittenKey,
+  VALUE_LENGTH,
+  VALUE_OFFSET,
+} from './sourceTree';
 
 /** How the document lays out what a fix inserts where no neighbour shows it (an empty object). */
 export interface Layout {
@@ -24,12 +33,18 @@ export function layoutOf(text: string): Layout {
   return { eol, indent: indent.startsWith('\t') ? '\t' : ' '.repeat(Math.min(indent.length, 8)) };
 }
 
-interface OffsetEdit { offset: number; end: number; text: string }
+interface OffsetEdit {
+  offset: number;
+  end: number;
+  text: string;
+}
 
 /** The fix as edits of the document, or undefined when it no longer applies to this text. */
 export function fixEdits(parsed: ParsedRequest, fix: FixSpec, layout: Layout): TextEdit[] | undefined {
   const edits: OffsetEdit[] = [];
-  for (const r of fix.replace ?? []) edits.push({ offset: parsed.lines.offsetAt(r.range.start), end: parsed.lines.offsetAt(r.range.end), text: r.newText });
+  for (const r of fix.replace ?? []) {
+    edits.push({ offset: parsed.lines.offsetAt(r.range.start), end: parsed.lines.offsetAt(r.range.end), text: r.newText });
+  }
   // Members to add, per object: several added to one object become one insertion after its last member.
   const inserts = new Map<SourceContainer, [string, unknown][]>();
   const insert = (object: SourceContainer, name: string, value: unknown) => {
@@ -43,7 +58,11 @@ export function fixEdits(parsed: ParsedRequest, fix: FixSpec, layout: Layout): T
     if ('missing' in target) {
       const [name, ...below] = target.missing;
       if (typeof name !== 'string' || below.some((segment) => typeof segment !== 'string')) return undefined;
-      insert(target.object, name, below.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value));
+      insert(
+        target.object,
+        name,
+        below.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value),
+      );
     } else {
       const edit = replaceValue(parsed, target.owner, target.slot, value, layout);
       if (!edit) return undefined;
@@ -111,7 +130,13 @@ function locate(parsed: ParsedRequest, path: readonly (string | number)[]): Loca
   return owner.owner ? { owner, slot } : undefined;
 }
 
-function replaceValue(parsed: ParsedRequest, owner: SourceContainer, slot: number, value: unknown, layout: Layout): OffsetEdit | undefined {
+function replaceValue(
+  parsed: ParsedRequest,
+  owner: SourceContainer,
+  slot: number,
+  value: unknown,
+  layout: Layout,
+): OffsetEdit | undefined {
   const offset = owner.span(slot, VALUE_OFFSET);
   if (offset < 0) return undefined;
   const indent = layout.indent === undefined ? undefined : lineIndent(parsed, offset);
@@ -121,7 +146,8 @@ function replaceValue(parsed: ParsedRequest, owner: SourceContainer, slot: numbe
 /** A member with the comma that separates it from a neighbour, so what is left stays valid JSON. */
 function removal(owner: SourceContainer, slot: number): OffsetEdit | undefined {
   const start = (i: number) => owner.span(i, owner.type === 'object' ? KEY_OFFSET : VALUE_OFFSET);
-  const end = (i: number) => (owner.type === 'object' ? owner.span(i, MEMBER_END) : owner.span(i, VALUE_OFFSET) + owner.span(i, VALUE_LENGTH));
+  const end = (i: number) =>
+    owner.type === 'object' ? owner.span(i, MEMBER_END) : owner.span(i, VALUE_OFFSET) + owner.span(i, VALUE_LENGTH);
   if (owner.span(slot, VALUE_OFFSET) < 0 || end(slot) < 0) return undefined;
   if (slot > 0) return end(slot - 1) < 0 ? undefined : { offset: end(slot - 1), end: end(slot), text: '' };
   if (owner.memberCount > 1) return { offset: start(0), end: start(1), text: '' };
@@ -129,18 +155,29 @@ function removal(owner: SourceContainer, slot: number): OffsetEdit | undefined {
 }
 
 /** New members at the end of an object, separated and indented like the members already there. */
-function insertion(parsed: ParsedRequest, object: SourceContainer, members: [string, unknown][], layout: Layout): OffsetEdit | undefined {
+function insertion(
+  parsed: ParsedRequest,
+  object: SourceContainer,
+  members: [string, unknown][],
+  layout: Layout,
+): OffsetEdit | undefined {
   const { text } = parsed;
   const close = object.offset + object.length - 1;
   if (object.length < 2 || text[close] !== '}') return undefined;
   if (object.memberCount === 0) {
     if (text.slice(object.offset + 1, close).trim() !== '') return undefined;
     if (layout.indent === undefined) {
-      return { offset: object.offset + 1, end: close, text: members.map(([name, value]) => `${JSON.stringify(name)}: ${render(value, layout, undefined)}`).join(', ') };
+      return {
+        offset: object.offset + 1,
+        end: close,
+        text: members.map(([name, value]) => `${JSON.stringify(name)}: ${render(value, layout, undefined)}`).join(', '),
+      };
     }
     const outer = lineIndent(parsed, object.offset);
     const inner = outer + layout.indent;
-    const body = members.map(([name, value]) => `${inner}${JSON.stringify(name)}: ${render(value, layout, inner)}`).join(`,${layout.eol}`);
+    const body = members
+      .map(([name, value]) => `${inner}${JSON.stringify(name)}: ${render(value, layout, inner)}`)
+      .join(`,${layout.eol}`);
     return { offset: object.offset + 1, end: close, text: `${layout.eol}${body}${layout.eol}${outer}` };
   }
   const last = object.memberCount - 1;
@@ -149,13 +186,20 @@ function insertion(parsed: ParsedRequest, object: SourceContainer, members: [str
   if (after < 0 || valueOffset < 0) return undefined;
   // The text before the last member shows the separator ("," + line break and indentation, or ", ")
   // and the text after its name the colon style; anything else there (a comment) is not copied.
-  const before = last > 0 ? text.slice(object.span(last - 1, MEMBER_END), object.span(last, KEY_OFFSET)) : `,${text.slice(object.offset + 1, object.span(0, KEY_OFFSET))}`;
+  const before =
+    last > 0
+      ? text.slice(object.span(last - 1, MEMBER_END), object.span(last, KEY_OFFSET))
+      : `,${text.slice(object.offset + 1, object.span(0, KEY_OFFSET))}`;
   const separator = /^\s*,\s*$/.test(before) ? before.trimStart() : ', ';
   const colonText = text.slice(object.span(last, KEY_OFFSET) + object.span(last, KEY_LENGTH), valueOffset);
   const colon = /^\s*:\s*$/.test(colonText) ? colonText : ': ';
   const breakAt = separator.lastIndexOf('\n');
   const indent = breakAt >= 0 && layout.indent !== undefined ? separator.slice(breakAt + 1) : undefined;
-  return { offset: after, end: after, text: members.map(([name, value]) => `${separator}${JSON.stringify(name)}${colon}${render(value, layout, indent)}`).join('') };
+  return {
+    offset: after,
+    end: after,
+    text: members.map(([name, value]) => `${separator}${JSON.stringify(name)}${colon}${render(value, layout, indent)}`).join(''),
+  };
 }
 
 /** A value as JSON: on one line, or, where members sit on lines of their own, indented below `indent`. */
@@ -177,5 +221,8 @@ function toTextEdits(parsed: ParsedRequest, edits: OffsetEdit[]): TextEdit[] | u
   const sorted = edits.filter((e) => e.end > e.offset || e.text !== '').sort((a, b) => a.offset - b.offset || a.end - b.end);
   if (sorted.length === 0) return undefined;
   for (let i = 1; i < sorted.length; i++) if (sorted[i].offset < sorted[i - 1].end) return undefined;
-  return sorted.map((e) => ({ range: { start: parsed.lines.positionAt(e.offset), end: parsed.lines.positionAt(e.end) }, newText: e.text }));
+  return sorted.map((e) => ({
+    range: { start: parsed.lines.positionAt(e.offset), end: parsed.lines.positionAt(e.end) },
+    newText: e.text,
+  }));
 }

@@ -20,7 +20,13 @@ export function hover(parsed: ParsedRequest, kind: RequestKind, offset: number, 
   const { isKey } = node;
   if (!isKey && node.type === 'string' && isCatalogItemId(node.value)) {
     const info = catalog.items.get(catalogKey(node.value));
-    const value = info ? catalogItemMarkdown(info) : info === null ? `**${node.value}** is not in the catalog.` : catalog.available ? undefined : `Catalog item **${node.value}**. ${catalog.reason ?? 'Sign in to Partner Center to see what it is.'}`;
+    const value = info
+      ? catalogItemMarkdown(info)
+      : info === null
+        ? `**${node.value}** is not in the catalog.`
+        : catalog.available
+          ? undefined
+          : `Catalog item **${node.value}**. ${catalog.reason ?? 'Sign in to Partner Center to see what it is.'}`;
     if (value) return { contents: { kind: MarkupKind.Markdown, value }, range: nodeRange(parsed, node) };
   }
   if (!schema) return undefined;
@@ -65,11 +71,21 @@ export function catalogItemMarkdown(info: CatalogItemInfo): string {
     `**${info.productTitle}**: ${info.skuTitle}`,
     `\`${info.catalogItemId}\`${info.productType ? ` · ${info.productType}` : ''}${info.isTrial ? ' · trial' : ''}${info.isPurchasable ? '' : ' · **not purchasable**'}`,
   ];
-  if (info.terms.length > 0) lines.push(`Terms: ${info.terms.map((t) => `${t.duration} billed ${canonicalBillingCycle(t.billingCycle)}`).join(', ')}`);
-  if (info.minimumQuantity !== undefined || info.maximumQuantity !== undefined) lines.push(`Quantity: ${info.minimumQuantity ?? 1} to ${info.maximumQuantity ?? 'any'}`);
+  if (info.terms.length > 0) {
+    lines.push(`Terms: ${info.terms.map((t) => `${t.duration} billed ${canonicalBillingCycle(t.billingCycle)}`).join(', ')}`);
+  }
+  if (info.minimumQuantity !== undefined || info.maximumQuantity !== undefined) {
+    lines.push(`Quantity: ${info.minimumQuantity ?? 1} to ${info.maximumQuantity ?? 'any'}`);
+  }
   if (info.purchasePrerequisites.length > 0) lines.push(`Prerequisites: ${info.purchasePrerequisites.join(', ')}`);
   if (info.provisioningVariables.length > 0) lines.push(`Provisioning context: ${info.provisioningVariables.join(', ')}`);
-  if (info.enforceAttestation) lines.push(`Requires attestation${info.attestationType ? ` (${info.attestationType})` : ''}: set \`attestationAccepted\` to true.`);
-  if (info.skuDescription && info.skuDescription !== info.skuTitle && info.skuDescription !== `${info.skuTitle}.`) lines.push(info.skuDescription);
+  if (info.enforceAttestation) {
+    lines.push(
+      `Requires attestation${info.attestationType ? ` (${info.attestationType})` : ''}: set \`attestationAccepted\` to true.`,
+    );
+  }
+  if (info.skuDescription && info.skuDescription !== info.skuTitle && info.skuDescription !== `${info.skuTitle}.`) {
+    lines.push(info.skuDescription);
+  }
   return lines.join('\n\n');
 }

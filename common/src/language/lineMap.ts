@@ -11,7 +11,10 @@ export interface LineLookup {
 
 export class LineMap implements LineLookup {
   /** `lineStarts` begins with 0 and is ascending, one entry per line. */
-  constructor(private readonly text: string, private readonly lineStarts: ArrayLike<number>) {}
+  constructor(
+    private readonly text: string,
+    private readonly lineStarts: ArrayLike<number>,
+  ) {}
 
   /** Finds the line starts itself, for texts the strict parser did not read. */
   static of(text: string): LineMap {

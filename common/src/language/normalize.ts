@@ -29,14 +29,28 @@ export class TooDeepError extends Error {
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Normalizes the value in `owner`'s member `slot` (for the whole document: the document holder and 0). */
-export function normalize(owner: SourceContainer, slot: number, schema: SchemaNode, options: { reportReadOnly: boolean }): Normalized {
+export function normalize(
+  owner: SourceContainer,
+  slot: number,
+  schema: SchemaNode,
+  options: { reportReadOnly: boolean },
+): Normalized {
   const notes: NormalizeNote[] = [];
 
   // `enumValues` is `sub.enum`, passed along because the callers have it at hand: reading it from
   // schema nodes of many shapes is a slow property lookup, and this runs for every value.
-  const build = (value: unknown, sub: SchemaNode | undefined, enumValues: readonly unknown[] | undefined, depth: number, holder: SourceContainer, at: number): unknown => {
+  const build = (
+    value: unknown,
+    sub: SchemaNode | undefined,
+    enumValues: readonly unknown[] | undefined,
+    depth: number,
+    holder: SourceContainer,
+    at: number,
+  ): unknown => {
     if (depth > MAX_DEPTH) throw new TooDeepError();
-    if (value instanceof SourceContainer) return value.type === 'object' ? buildObject(value, sub, depth) : buildArray(value, sub, depth);
+    if (value instanceof SourceContainer) {
+      return value.type === 'object' ? buildObject(value, sub, depth) : buildArray(value, sub, depth);
+    }
     if (typeof value === 'string' && enumValues && !enumValues.includes(value)) {
       const canonical = canonicalEnumValue(sub, value);
       if (canonical !== undefined) {
@@ -71,13 +85,16 @@ export function normalize(owner: SourceContainer, slot: number, schema: SchemaNo
       if (canonical !== written) notes.push({ kind: 'propertyCasing', owner: object, slot: i, canonical });
       if (hasOwn.call(out, canonical)) notes.push({ kind: 'duplicate', owner: object, slot: i, canonical });
       // A null read-only field says nothing (the .NET SDK writes null for every unset property).
-      if (readOnly && options.reportReadOnly && values[first + i] !== null) notes.push({ kind: 'readOnly', owner: object, slot: i, name: canonical });
+      if (readOnly && options.reportReadOnly && values[first + i] !== null) {
+        notes.push({ kind: 'readOnly', owner: object, slot: i, name: canonical });
+      }
       // A value the parser could not read (`"a": ,`) is left out: the syntax error covers it.
       if (values[first + i] === undefined) continue;
       const value = build(values[first + i], valueSchema, enumValues, depth + 1, object, i);
       // Plain assignment would treat "__proto__" as the prototype; define that one as data instead.
-      if (canonical === '__proto__') Object.defineProperty(out, canonical, { value, enumerable: true, writable: true, configurable: true });
-      else out[canonical] = value;
+      if (canonical === '__proto__') {
+        Object.defineProperty(out, canonical, { value, enumerable: true, writable: true, configurable: true });
+      } else out[canonical] = value;
     }
     return out;
   };

@@ -31,15 +31,21 @@ export interface ParsedRequest {
  */
 export function parseRequest(uri: string, text: string, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH): ParsedRequest {
   const empty = () => new SourceContainer(new SourceStore(), 'array', -1, undefined, 0);
-  if (text.length > maxLength) return { uri, text, lines: LineMap.of(text), source: empty(), syntaxErrors: [], maxLength, skipped: 'tooLarge' };
+  if (text.length > maxLength) {
+    return { uri, text, lines: LineMap.of(text), source: empty(), syntaxErrors: [], maxLength, skipped: 'tooLarge' };
+  }
   const strict = strictParse(text);
-  if (strict) return { uri, text, lines: new LineMap(text, strict.lineStarts), source: strict.document, syntaxErrors: [], maxLength };
+  if (strict) {
+    return { uri, text, lines: new LineMap(text, strict.lineStarts), source: strict.document, syntaxErrors: [], maxLength };
+  }
   try {
     const { document, errors } = tolerantParse(text);
     return { uri, text, lines: LineMap.of(text), source: document, syntaxErrors: errors, maxLength };
   } catch (err) {
     // jsonc-parser descends recursively; absurd nesting exhausts the stack. Report, never crash.
-    if (err instanceof RangeError) return { uri, text, lines: LineMap.of(text), source: empty(), syntaxErrors: [], maxLength, skipped: 'tooDeep' };
+    if (err instanceof RangeError) {
+      return { uri, text, lines: LineMap.of(text), source: empty(), syntaxErrors: [], maxLength, skipped: 'tooDeep' };
+    }
     throw err;
   }
 }

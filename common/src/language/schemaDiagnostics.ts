@@ -11,7 +11,15 @@ import { anchorRange, diagnostic, jsonText, keyRange } from './diagnosticFactory
 import { type FixSpec } from './fixes';
 import { nodeRange, type ParsedRequest } from './parsedRequest';
 import { schemaAtPath, type SchemaNode, typesOf } from './schemaModel';
-import { childAt, containerOf, memberIndex, type SourceContainer, type SourceNode, slotsByWrittenKey, writtenPath } from './sourceTree';
+import {
+  childAt,
+  containerOf,
+  memberIndex,
+  type SourceContainer,
+  type SourceNode,
+  slotsByWrittenKey,
+  writtenPath,
+} from './sourceTree';
 import { type RequestKindId } from '../requestKinds';
 
 const byKind: Record<RequestKindId, GeneratedValidator> = validators;
@@ -27,7 +35,13 @@ interface ObjectFacts {
 }
 
 /** Diagnostics for `value`, the normalized value of the document (or envelope body) at `root`. */
-export function schemaDiagnostics(parsed: ParsedRequest, root: SourceNode, kind: RequestKindId, schema: SchemaNode, value: unknown): Diagnostic[] {
+export function schemaDiagnostics(
+  parsed: ParsedRequest,
+  root: SourceNode,
+  kind: RequestKindId,
+  schema: SchemaNode,
+  value: unknown,
+): Diagnostic[] {
   const validate = byKind[kind];
   if (validate(value) || !validate.errors) return [];
   const out: Diagnostic[] = [];
@@ -46,7 +60,12 @@ export function schemaDiagnostics(parsed: ParsedRequest, root: SourceNode, kind:
 }
 
 function pointerToPath(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function label(path: readonly string[]): string {
@@ -54,7 +73,13 @@ function label(path: readonly string[]): string {
   return 'The document';
 }
 
-function toDiagnostic(parsed: ParsedRequest, root: SourceNode, rootSchema: SchemaNode, error: ErrorObject, facts: Map<SourceContainer, ObjectFacts>): Diagnostic | undefined {
+function toDiagnostic(
+  parsed: ParsedRequest,
+  root: SourceNode,
+  rootSchema: SchemaNode,
+  error: ErrorObject,
+  facts: Map<SourceContainer, ObjectFacts>,
+): Diagnostic | undefined {
   const path = pointerToPath(error.instancePath);
   const node = childAt(root, ...path);
   if (!node) return undefined;
@@ -64,17 +89,37 @@ function toDiagnostic(parsed: ParsedRequest, root: SourceNode, rootSchema: Schem
     case 'required':
       return missingProperty(parsed, node, schema, String((error.params as { missingProperty: string }).missingProperty));
     case 'additionalProperties':
-      return unknownProperty(parsed, node, schema, String((error.params as { additionalProperty: string }).additionalProperty), facts);
+      return unknownProperty(
+        parsed,
+        node,
+        schema,
+        String((error.params as { additionalProperty: string }).additionalProperty),
+        facts,
+      );
     case 'enum':
-      return badEnumValue(parsed, node, what, (error.params as { allowedValues: unknown[] }).allowedValues, schema?.enumNotOffered ?? []);
+      return badEnumValue(
+        parsed,
+        node,
+        what,
+        (error.params as { allowedValues: unknown[] }).allowedValues,
+        schema?.enumNotOffered ?? [],
+      );
     case 'type':
       return wrongType(parsed, node, what, typesOf(schema));
     case 'pattern':
-      return diagnostic(nodeRange(parsed, node), codes.pattern, schema?.patternMessage ?? `${what} does not have the expected form.`);
+      return diagnostic(
+        nodeRange(parsed, node),
+        codes.pattern,
+        schema?.patternMessage ?? `${what} does not have the expected form.`,
+      );
     case 'maxItems': {
       const limit = (error.params as { limit: number }).limit;
       const count = containerOf(node)?.memberCount;
-      return diagnostic(anchorRange(parsed, node), `pc.schema.maxItems`, `${what} takes at most ${limit} entr${limit === 1 ? 'y' : 'ies'}${count === undefined ? '' : `; this one has ${count}`}.`);
+      return diagnostic(
+        anchorRange(parsed, node),
+        `pc.schema.maxItems`,
+        `${what} takes at most ${limit} entr${limit === 1 ? 'y' : 'ies'}${count === undefined ? '' : `; this one has ${count}`}.`,
+      );
     }
     default:
       return diagnostic(
@@ -90,28 +135,47 @@ export function placeholderFor(schema: SchemaNode | undefined): unknown {
   if (schema?.enum && schema.enum.length > 0) return schema.enum[0];
   const [type] = typesOf(schema);
   switch (type) {
-    case 'integer': return schema?.minimum ?? 0;
-    case 'number': return 0;
-    case 'boolean': return true;
-    case 'array': return [];
-    case 'object': return {};
-    default: return '';
+    case 'integer':
+      return schema?.minimum ?? 0;
+    case 'number':
+      return 0;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [];
+    case 'object':
+      return {};
+    default:
+      return '';
   }
 }
 
 function missingProperty(parsed: ParsedRequest, node: SourceNode, schema: SchemaNode | undefined, name: string): Diagnostic {
   const value = placeholderFor(schema?.properties?.[name]);
-  const fix: FixSpec = { title: `Add "${name}"`, preferred: true, set: [{ path: [...writtenPath(node.owner, node.slot), name], value }] };
+  const fix: FixSpec = {
+    title: `Add "${name}"`,
+    preferred: true,
+    set: [{ path: [...writtenPath(node.owner, node.slot), name], value }],
+  };
   return diagnostic(anchorRange(parsed, node), codes.required, `Missing required property "${name}".`, [fix]);
 }
 
-function unknownProperty(parsed: ParsedRequest, objectNode: SourceNode, schema: SchemaNode | undefined, name: string, facts: Map<SourceContainer, ObjectFacts>): Diagnostic | undefined {
+function unknownProperty(
+  parsed: ParsedRequest,
+  objectNode: SourceNode,
+  schema: SchemaNode | undefined,
+  name: string,
+  facts: Map<SourceContainer, ObjectFacts>,
+): Diagnostic | undefined {
   const object = containerOf(objectNode);
   if (!object) return undefined;
   let known = facts.get(object);
   if (!known) {
     const present = new Set(object.keyList().map((key) => key.toLowerCase()));
-    known = { slots: slotsByWrittenKey(object), candidates: Object.keys(schema?.properties ?? {}).filter((declared) => !present.has(declared.toLowerCase())) };
+    known = {
+      slots: slotsByWrittenKey(object),
+      candidates: Object.keys(schema?.properties ?? {}).filter((declared) => !present.has(declared.toLowerCase())),
+    };
     facts.set(object, known);
   }
   // Ajv names an unknown property as written (normalization folds only declared names).
@@ -120,18 +184,32 @@ function unknownProperty(parsed: ParsedRequest, objectNode: SourceNode, schema: 
   const suggestion = closestMatch(name, known.candidates);
   const range = keyRange(parsed, object, slot);
   const fixes: FixSpec[] = [];
-  if (suggestion) fixes.push({ title: `Rename to "${suggestion}"`, preferred: true, replace: [{ range, newText: jsonText(suggestion) }] });
+  if (suggestion) {
+    fixes.push({ title: `Rename to "${suggestion}"`, preferred: true, replace: [{ range, newText: jsonText(suggestion) }] });
+  }
   fixes.push({ title: `Remove "${name}"`, remove: writtenPath(object, slot) });
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
   return diagnostic(range, codes.unknownProperty, `Unknown property "${name}": Partner Center ignores it.${hint}`, fixes);
 }
 
-function badEnumValue(parsed: ParsedRequest, node: SourceNode, what: string, allowed: unknown[], notOffered: readonly string[]): Diagnostic {
+function badEnumValue(
+  parsed: ParsedRequest,
+  node: SourceNode,
+  what: string,
+  allowed: unknown[],
+  notOffered: readonly string[],
+): Diagnostic {
   const written = parsed.text.slice(node.offset, node.offset + node.length);
   // null (accepted on optional properties) and values accepted but not offered are not suggested or listed.
   const names = allowed.filter((value) => value !== null && !notOffered.includes(String(value))).map(String);
   // A suggestion corrects spelling, never a number: "2Years" is not a typo of "3Years", nor "P2M" of "P1M".
-  const suggestion = typeof node.value === 'string' ? closestMatch(node.value, names.filter((name) => sameDigits(name, String(node.value)))) : undefined;
+  const suggestion =
+    typeof node.value === 'string'
+      ? closestMatch(
+          node.value,
+          names.filter((name) => sameDigits(name, String(node.value))),
+        )
+      : undefined;
   const ordered = suggestion ? [suggestion, ...names.filter((n) => n !== suggestion)] : names;
   const fixes = ordered.slice(0, 6).map((candidate, index): FixSpec => ({
     title: `Change to "${candidate}"`,
@@ -139,7 +217,12 @@ function badEnumValue(parsed: ParsedRequest, node: SourceNode, what: string, all
     replace: [{ range: nodeRange(parsed, node), newText: jsonText(candidate) }],
   }));
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-  return diagnostic(nodeRange(parsed, node), codes.enumValue, `${written.length > 40 ? `${written.slice(0, 40)}…` : written} is not a valid ${what} value; expected one of ${names.join(', ')}.${hint}`, fixes);
+  return diagnostic(
+    nodeRange(parsed, node),
+    codes.enumValue,
+    `${written.length > 40 ? `${written.slice(0, 40)}…` : written} is not a valid ${what} value; expected one of ${names.join(', ')}.${hint}`,
+    fixes,
+  );
 }
 
 function wrongType(parsed: ParsedRequest, node: SourceNode, what: string, expected: string[]): Diagnostic {
@@ -147,14 +230,35 @@ function wrongType(parsed: ParsedRequest, node: SourceNode, what: string, expect
   if (node.type === 'string' && typeof node.value === 'string') {
     const text = node.value.trim();
     // A number or boolean written as a string is a common slip in hand-written bodies.
-    if ((expected.includes('integer') && /^-?\d+$/.test(text)) || (expected.includes('number') && text !== '' && !Number.isNaN(Number(text)))) {
-      fixes.push({ title: `Change to ${text}`, preferred: true, replace: [{ range: nodeRange(parsed, node), newText: String(Number(text)) }] });
+    if (
+      (expected.includes('integer') && /^-?\d+$/.test(text)) ||
+      (expected.includes('number') && text !== '' && !Number.isNaN(Number(text)))
+    ) {
+      fixes.push({
+        title: `Change to ${text}`,
+        preferred: true,
+        replace: [{ range: nodeRange(parsed, node), newText: String(Number(text)) }],
+      });
     } else if (expected.includes('boolean') && /^(true|false)$/i.test(text)) {
-      fixes.push({ title: `Change to ${text.toLowerCase()}`, preferred: true, replace: [{ range: nodeRange(parsed, node), newText: text.toLowerCase() }] });
+      fixes.push({
+        title: `Change to ${text.toLowerCase()}`,
+        preferred: true,
+        replace: [{ range: nodeRange(parsed, node), newText: text.toLowerCase() }],
+      });
     }
   }
   const range = node.type === 'object' || node.type === 'array' ? anchorRange(parsed, node) : nodeRange(parsed, node);
-  const words = expected.map((t) => (t === 'integer' ? 'a whole number' : t === 'null' ? 'null' : t === 'object' ? 'an object' : t === 'array' ? 'an array' : `a ${t}`));
+  const words = expected.map((t) =>
+    t === 'integer'
+      ? 'a whole number'
+      : t === 'null'
+        ? 'null'
+        : t === 'object'
+          ? 'an object'
+          : t === 'array'
+            ? 'an array'
+            : `a ${t}`,
+  );
   return diagnostic(range, `pc.schema.type`, `${what} must be ${words.join(' or ')}.`, fixes);
 }
 

@@ -76,7 +76,9 @@ function resolveKeywords(raw: RawSchema, baseId: string): SchemaNode {
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'definitions' || key === '$schema') continue;
     if (key === 'properties') {
-      out.properties = Object.fromEntries(Object.entries(value as Record<string, RawSchema>).map(([name, sub]) => [name, resolve(sub, baseId)]));
+      out.properties = Object.fromEntries(
+        Object.entries(value as Record<string, RawSchema>).map(([name, sub]) => [name, resolve(sub, baseId)]),
+      );
     } else if ((key === 'items' || key === 'additionalProperties') && value && typeof value === 'object') {
       out[key] = resolve(value as RawSchema, baseId);
     } else {

@@ -50,7 +50,14 @@ export class SourceBuilder {
    * the value) in one call. For the strict parser, whose members are always complete; no property
    * may be open.
    */
-  member(name: string, keyOffset: number, keyLength: number, value: string | number | boolean | null, offset: number, length: number): void {
+  member(
+    name: string,
+    keyOffset: number,
+    keyLength: number,
+    value: string | number | boolean | null,
+    offset: number,
+    length: number,
+  ): void {
     this.push(name, value, keyOffset, keyLength, offset, length, offset + length);
   }
 
@@ -77,7 +84,9 @@ export class SourceBuilder {
     // The member holding it is the owner's last one (unless it could not be placed).
     const store = owner.store;
     const last = store.count - 1;
-    if (last >= owner.first && store.values[last] === container) store.spans[last * SPAN_STRIDE + VALUE_LENGTH] = container.length;
+    if (last >= owner.first && store.values[last] === container) {
+      store.spans[last * SPAN_STRIDE + VALUE_LENGTH] = container.length;
+    }
     this.open = owner.type === 'object';
     this.completeMember(end);
   }
@@ -94,7 +103,15 @@ export class SourceBuilder {
     return this.document;
   }
 
-  private push(key: string, value: unknown, keyOffset: number, keyLength: number, valueOffset: number, valueLength: number, end: number): void {
+  private push(
+    key: string,
+    value: unknown,
+    keyOffset: number,
+    keyLength: number,
+    valueOffset: number,
+    valueLength: number,
+    end: number,
+  ): void {
     const store = this.current.store;
     const i = store.count++;
     if (i === store.keys.length) this.grow(store, valueOffset >= 0 ? valueOffset : keyOffset);

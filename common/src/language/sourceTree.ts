@@ -42,7 +42,13 @@ export class SourceContainer {
    * `owner` and `slot` say where the container sits; the document's own value sits in slot 0 of a
    * container with no owner, so every value, the root too, is (owner, slot).
    */
-  constructor(readonly store: SourceStore, readonly type: 'object' | 'array', readonly offset: number, readonly owner: SourceContainer | undefined, readonly slot: number) {}
+  constructor(
+    readonly store: SourceStore,
+    readonly type: 'object' | 'array',
+    readonly offset: number,
+    readonly owner: SourceContainer | undefined,
+    readonly slot: number,
+  ) {}
 
   key(slot: number): string {
     return this.store.keys[this.first + slot];
@@ -82,7 +88,14 @@ export function valueType(value: unknown): ValueType {
 export function memberNode(owner: SourceContainer, slot: number): SourceNode | undefined {
   const value = owner.value(slot);
   if (value === undefined) return undefined;
-  return { type: valueType(value), offset: owner.span(slot, VALUE_OFFSET), length: owner.span(slot, VALUE_LENGTH), value, owner, slot };
+  return {
+    type: valueType(value),
+    offset: owner.span(slot, VALUE_OFFSET),
+    length: owner.span(slot, VALUE_LENGTH),
+    value,
+    owner,
+    slot,
+  };
 }
 
 export function containerOf(node: SourceNode | undefined): SourceContainer | undefined {
@@ -193,7 +206,9 @@ export function nodeAtOffset(document: SourceContainer, offset: number): SourceH
       const end = container.span(i, MEMBER_END);
       if (offset >= end) continue;
       const keyLength = container.span(i, KEY_LENGTH);
-      if (offset < keyOffset + keyLength) return { type: 'string', offset: keyOffset, length: keyLength, value: container.key(i), isKey: true };
+      if (offset < keyOffset + keyLength) {
+        return { type: 'string', offset: keyOffset, length: keyLength, value: container.key(i), isKey: true };
+      }
       if (value && value.offset <= offset && offset < value.offset + value.length) {
         node = value;
         continue descend;

@@ -68,11 +68,16 @@ class StrictParser {
   /** A string, number or keyword; `member` is its position in its object, or -1 in an array. */
   private scalar(member: number): string | number | boolean | null {
     switch (this.text.charCodeAt(this.pos)) {
-      case 0x22: return member >= 0 ? this.reusedValue(member) : this.string();
-      case 0x74: return this.keyword('true', true);
-      case 0x66: return this.keyword('false', false);
-      case 0x6e: return this.keyword('null', null);
-      default: return this.number();
+      case 0x22:
+        return member >= 0 ? this.reusedValue(member) : this.string();
+      case 0x74:
+        return this.keyword('true', true);
+      case 0x66:
+        return this.keyword('false', false);
+      case 0x6e:
+        return this.keyword('null', null);
+      default:
+        return this.number();
     }
   }
 
@@ -291,7 +296,16 @@ class StrictParser {
   }
 }
 
-const ESCAPES = new Map<number, string>([[0x22, '"'], [0x5c, '\\'], [0x2f, '/'], [0x62, '\b'], [0x66, '\f'], [0x6e, '\n'], [0x72, '\r'], [0x74, '\t']]);
+const ESCAPES = new Map<number, string>([
+  [0x22, '"'],
+  [0x5c, '\\'],
+  [0x2f, '/'],
+  [0x62, '\b'],
+  [0x66, '\f'],
+  [0x6e, '\n'],
+  [0x72, '\r'],
+  [0x74, '\t'],
+]);
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;

@@ -14,19 +14,23 @@ export interface TolerantResult {
 export function tolerantParse(text: string): TolerantResult {
   const builder = new SourceBuilder(text.length);
   const errors: ParseError[] = [];
-  visit(text, {
-    onObjectBegin: (offset) => builder.beginContainer('object', offset),
-    onObjectProperty: (name, offset, length) => builder.property(name, offset, length),
-    onObjectEnd: (offset, length) => builder.endContainer(offset, length),
-    onArrayBegin: (offset) => builder.beginContainer('array', offset),
-    onArrayEnd: (offset, length) => builder.endContainer(offset, length),
-    onLiteralValue: (value: string | number | boolean | null, offset, length) => builder.scalar(value, offset, length),
-    onSeparator: (separator, offset) => {
-      if (separator === ',') builder.comma(offset);
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => builder.beginContainer('object', offset),
+      onObjectProperty: (name, offset, length) => builder.property(name, offset, length),
+      onObjectEnd: (offset, length) => builder.endContainer(offset, length),
+      onArrayBegin: (offset) => builder.beginContainer('array', offset),
+      onArrayEnd: (offset, length) => builder.endContainer(offset, length),
+      onLiteralValue: (value: string | number | boolean | null, offset, length) => builder.scalar(value, offset, length),
+      onSeparator: (separator, offset) => {
+        if (separator === ',') builder.comma(offset);
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      },
     },
-    onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
-    },
-  }, { allowTrailingComma: false, disallowComments: true });
+    { allowTrailingComma: false, disallowComments: true },
+  );
   return { document: builder.finish(), errors };
 }

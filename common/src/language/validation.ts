@@ -29,13 +29,25 @@ const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 
 export function validateRequest(parsed: ParsedRequest, kind: RequestKind, options: ValidationOptions = {}): Diagnostic[] {
   if (parsed.skipped === 'tooLarge') {
-    return [diagnostic(START, codes.tooLarge, `This document is too large to check as you type (${megabytes(parsed.text.length)} MB, over the ${megabytes(parsed.maxLength)} MB limit), so it was not checked. Run "Partner Center: Check This Document Once" (the quick fix) to check it now, or check it with the command line's validate.`)];
+    return [
+      diagnostic(
+        START,
+        codes.tooLarge,
+        `This document is too large to check as you type (${megabytes(parsed.text.length)} MB, over the ${megabytes(parsed.maxLength)} MB limit), so it was not checked. Run "Partner Center: Check This Document Once" (the quick fix) to check it now, or check it with the command line's validate.`,
+      ),
+    ];
   }
   if (parsed.skipped === 'tooDeep') return [tooDeep()];
   const out: Diagnostic[] = [];
   if (options.reportSyntaxErrors !== false) {
     for (const error of parsed.syntaxErrors) {
-      out.push(diagnostic(rangeOf(parsed, error.offset, Math.max(error.length, 1)), codes.syntax, `Invalid JSON: ${describeSyntaxError(printParseErrorCode(error.error))}`));
+      out.push(
+        diagnostic(
+          rangeOf(parsed, error.offset, Math.max(error.length, 1)),
+          codes.syntax,
+          `Invalid JSON: ${describeSyntaxError(printParseErrorCode(error.error))}`,
+        ),
+      );
     }
   }
   const root = sourceRoot(parsed);
@@ -52,7 +64,13 @@ export function validateRequest(parsed: ParsedRequest, kind: RequestKind, option
  * schema, rules. Ranges and fix paths are the whole text's, whatever `root` is. False when
  * checking had to stop (the value nests too deeply).
  */
-function checkDocument(parsed: ParsedRequest, root: SourceNode, kind: RequestKind, options: ValidationOptions, out: Diagnostic[]): boolean {
+function checkDocument(
+  parsed: ParsedRequest,
+  root: SourceNode,
+  kind: RequestKind,
+  options: ValidationOptions,
+  out: Diagnostic[],
+): boolean {
   if (root.type !== 'object') {
     out.push(diagnostic(nodeRange(parsed, root), codes.notAnObject, `A ${kind.title.toLowerCase()} body must be a JSON object.`));
     return true;
@@ -73,7 +91,9 @@ function checkDocument(parsed: ParsedRequest, root: SourceNode, kind: RequestKin
   // array of wrong lines gives more diagnostics than the call stack holds arguments.
   for (const d of schemaDiagnostics(parsed, root, kind.id, schema, normalized.value)) out.push(d);
   const ctx = {
-    parsed, root, kind,
+    parsed,
+    root,
+    kind,
     value: normalized.value as JsonObject,
     catalog: options.catalog ?? CATALOG_OFF,
     now: options.now ?? new Date(),
@@ -85,7 +105,11 @@ function checkDocument(parsed: ParsedRequest, root: SourceNode, kind: RequestKin
 
 /** The diagnostic that replaces all others when checking the document failed (a bug of ours). */
 export function notCheckedDiagnostic(err: unknown): Diagnostic {
-  return diagnostic(START, codes.notChecked, `This document could not be checked: ${err instanceof Error ? err.message : String(err)}`);
+  return diagnostic(
+    START,
+    codes.notChecked,
+    `This document could not be checked: ${err instanceof Error ? err.message : String(err)}`,
+  );
 }
 
 function megabytes(length: number): string {
@@ -105,23 +129,43 @@ function noteDiagnostic(parsed: ParsedRequest, note: NormalizeNote): Diagnostic 
   switch (note.kind) {
     case 'propertyCasing': {
       const range = keyRange(parsed, owner, slot);
-      return diagnostic(range, codes.propertyCasing, `Partner Center reads "${owner.key(slot)}" as "${note.canonical}" (names are read without regard to case); "${note.canonical}" is the canonical spelling.`,
-        [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }]);
+      return diagnostic(
+        range,
+        codes.propertyCasing,
+        `Partner Center reads "${owner.key(slot)}" as "${note.canonical}" (names are read without regard to case); "${note.canonical}" is the canonical spelling.`,
+        [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }],
+      );
     }
     case 'valueCasing': {
       const range = nodeRange(parsed, memberNode(owner, slot)!);
-      return diagnostic(range, codes.valueCasing, `Partner Center reads "${String(owner.value(slot))}" as "${note.canonical}"; "${note.canonical}" is the canonical spelling.`,
-        [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }]);
+      return diagnostic(
+        range,
+        codes.valueCasing,
+        `Partner Center reads "${String(owner.value(slot))}" as "${note.canonical}"; "${note.canonical}" is the canonical spelling.`,
+        [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }],
+      );
     }
     case 'duplicate':
-      return diagnostic(keyRange(parsed, owner, slot), codes.duplicateProperty,
+      return diagnostic(
+        keyRange(parsed, owner, slot),
+        codes.duplicateProperty,
         `"${note.canonical}" appears more than once (names are read without regard to case); only the last one counts.`,
-        [{ title: 'Remove this duplicate', preferred: true, replace: [{ range: propertyDeletionRange(parsed, owner, slot), newText: '' }] }]);
+        [
+          {
+            title: 'Remove this duplicate',
+            preferred: true,
+            replace: [{ range: propertyDeletionRange(parsed, owner, slot), newText: '' }],
+          },
+        ],
+      );
     case 'readOnly': {
       const value = memberNode(owner, slot);
-      return diagnostic(value ? anchorRange(parsed, value) : memberRange(parsed, owner, slot), codes.readOnlyProperty,
+      return diagnostic(
+        value ? anchorRange(parsed, value) : memberRange(parsed, owner, slot),
+        codes.readOnlyProperty,
         `"${note.name}" is filled in by Partner Center; it is ignored in a request.`,
-        [{ title: `Remove "${note.name}"`, remove: writtenPath(owner, slot) }]);
+        [{ title: `Remove "${note.name}"`, remove: writtenPath(owner, slot) }],
+      );
     }
   }
 }

@@ -9,13 +9,17 @@ import { isObject, prop } from './jsonValues';
 
 export function checkAnswer(purpose: JournalPurpose, e: Exchange): Exchange {
   if (e.outcome !== 'ok') return e;
-  const problem = purpose === 'order' ? orderProblem(e.responseBody) : purpose === 'checkout' ? checkoutProblem(e.responseBody) : undefined;
+  const problem =
+    purpose === 'order' ? orderProblem(e.responseBody) : purpose === 'checkout' ? checkoutProblem(e.responseBody) : undefined;
   if (!problem) return e;
   const message = `Partner Center answered ${e.status} but ${problem.text}${problem.code !== undefined ? ` (code ${problem.code})` : ''}.`;
   return { ...e, outcome: 'failed', error: { kind: 'business', message, code: problem.code, description: problem.text } };
 }
 
-interface Problem { text: string; code?: string | number }
+interface Problem {
+  text: string;
+  code?: string | number;
+}
 
 function orderProblem(body: unknown): Problem | undefined {
   const id = prop(body, 'id');
@@ -32,7 +36,10 @@ function checkoutProblem(body: unknown): Problem | undefined {
       return `${code ?? '?'}${description ? ` ${String(description)}` : ''}${group !== undefined ? ` (order group ${String(group)})` : ''}`;
     });
     const first = prop(errors[0], 'code');
-    return { text: `could not place ${errors.length} order group(s): ${listed.join('; ')}`, code: typeof first === 'number' || typeof first === 'string' ? first : undefined };
+    return {
+      text: `could not place ${errors.length} order group(s): ${listed.join('; ')}`,
+      code: typeof first === 'number' || typeof first === 'string' ? first : undefined,
+    };
   }
   const orders = prop(body, 'orders');
   if (Array.isArray(orders) && orders.some((o) => typeof prop(o, 'id') === 'string')) return undefined;

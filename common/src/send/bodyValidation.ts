@@ -13,7 +13,8 @@ const service = getLanguageService({ maxDocumentLength: Number.POSITIVE_INFINITY
 export function validateBodyAs(body: unknown, kind: RequestKind): string[] {
   const text = JSON.stringify(body) ?? 'null';
   const parsed = service.parse(`partner-center-body:/body.${kind.id}.json`, text);
-  return service.validate(parsed, kind, { reportSyntaxErrors: true })
+  return service
+    .validate(parsed, kind, { reportSyntaxErrors: true })
     .filter((d) => d.severity === DiagnosticSeverity.Error)
     .map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 }

@@ -25,8 +25,13 @@ export async function cartFlow(ctx: RunContext, { kind, customerId, call }: Flow
   if (decided) return decided;
   const journaled = earlier.reuse;
   ctx.progress?.(journaled ? 'Reading the cart of the interrupted checkout…' : 'Creating the cart…');
-  const got = journaled ? (await readCurrent(ctx, journaled.path.replace(/\/checkout$/i, ''))).read
-    : await exchange(ctx.client, call, { signal: ctx.signal, maxAttempts: ctx.retry?.maxAttempts, baseDelayMs: ctx.retry?.baseDelayMs });
+  const got = journaled
+    ? (await readCurrent(ctx, journaled.path.replace(/\/checkout$/i, ''))).read
+    : await exchange(ctx.client, call, {
+        signal: ctx.signal,
+        maxAttempts: ctx.retry?.maxAttempts,
+        baseDelayMs: ctx.retry?.baseDelayMs,
+      });
   if (got.outcome !== 'ok' || !isObject(got.responseBody)) {
     return { exchanges: [got], customerId, orderIds: [], recovered: earlier.recovered, ...outcomeOf(got) };
   }
@@ -34,18 +39,39 @@ export async function cartFlow(ctx: RunContext, { kind, customerId, call }: Flow
   const customer = await customerInfo(ctx, customerId);
   const names = await productNames(ctx, customerId, linesFromCart(cart));
   const lines = linesFromCart(cart, names);
-  const summary: PurchaseSummary = { action: 'Check out cart', environment: ctx.environment, customer, lines, total: totalOf(lines) };
+  const summary: PurchaseSummary = {
+    action: 'Check out cart',
+    environment: ctx.environment,
+    customer,
+    lines,
+    total: totalOf(lines),
+  };
   await ctx.prompts.showCartPreview?.(summary, cart, got);
   const base = { exchanges: [got], customerId, orderIds: [], summary, recovered: earlier.recovered };
   const broken = lines.filter((l) => l.error);
   if (broken.length > 0) {
-    return { ...base, status: 'failed',
-      message: `Cart ${cart.id} ${journaled ? 'was read' : 'was created'}, but ${broken.length} line(s) have errors (${broken.map((l) => `line ${l.number}: ${l.error}`).join('; ')}). Fix the document and send it again; checkout was not offered.` };
+    return {
+      ...base,
+      status: 'failed',
+      message: `Cart ${cart.id} ${journaled ? 'was read' : 'was created'}, but ${broken.length} line(s) have errors (${broken.map((l) => `line ${l.number}: ${l.error}`).join('; ')}). Fix the document and send it again; checkout was not offered.`,
+    };
   }
   const checkout = kind.send.checkout;
   if (!checkout || !cart.id) return { ...base, ...outcomeOf(got) };
   const path = journaled?.path ?? fillPath(checkout.pathTemplate, { customerId, cartId: cart.id });
-  return confirmAndSend(ctx, summary, { purpose: 'checkout', customerId, call: { method: 'POST', path }, identity: call, match: { cartId: cart.id, lines: lineMatch(lines) } }, [got], earlier);
+  return confirmAndSend(
+    ctx,
+    summary,
+    {
+      purpose: 'checkout',
+      customerId,
+      call: { method: 'POST', path },
+      identity: call,
+      match: { cartId: cart.id, lines: lineMatch(lines) },
+    },
+    [got],
+    earlier,
+  );
 }
 
 /**
@@ -62,7 +88,13 @@ export async function checkoutFlow(ctx: RunContext, { customerId, call, values }
   if (cart.status?.toLowerCase() === 'ordered') return orderedCart(ctx, customerId, cartId, call);
   const customer = await customerInfo(ctx, customerId);
   const lines = linesFromCart(cart, await productNames(ctx, customerId, linesFromCart(cart)));
-  const summary: PurchaseSummary = { action: 'Check out cart', environment: ctx.environment, customer, lines, total: totalOf(lines) };
+  const summary: PurchaseSummary = {
+    action: 'Check out cart',
+    environment: ctx.environment,
+    customer,
+    lines,
+    total: totalOf(lines),
+  };
   return confirmAndSend(ctx, summary, { purpose: 'checkout', customerId, call, match: { cartId, lines: lineMatch(lines) } });
 }
 
@@ -70,11 +102,25 @@ async function orderedCart(ctx: RunContext, customerId: string, cartId: string, 
   const base = { exchanges: [], customerId };
   const again = await checkOutAgain(ctx.client, call.path, { signal: ctx.signal });
   if (again.answer === 'result') {
-    return { ...base, status: 'alreadyDone', orderIds: again.orderIds,
-      message: `Cart ${cartId} was already checked out${again.orderIds.length ? `: order ${again.orderIds.join(', ')}` : ''}. Partner Center repeated that checkout's result; nothing more was bought.` };
+    return {
+      ...base,
+      status: 'alreadyDone',
+      orderIds: again.orderIds,
+      message: `Cart ${cartId} was already checked out${again.orderIds.length ? `: order ${again.orderIds.join(', ')}` : ''}. Partner Center repeated that checkout's result; nothing more was bought.`,
+    };
   }
   if (again.answer === 'alreadySubmitted') {
-    return { ...base, status: 'alreadyDone', orderIds: [], message: `Cart ${cartId} was already checked out (800065); nothing more was bought. Its orders are in the customer's order list.` };
+    return {
+      ...base,
+      status: 'alreadyDone',
+      orderIds: [],
+      message: `Cart ${cartId} was already checked out (800065); nothing more was bought. Its orders are in the customer's order list.`,
+    };
   }
-  return { ...base, status: 'failed', orderIds: [], message: `Cart ${cartId} was already checked out, and Partner Center answered ${again.status} when asked what its checkout placed.` };
+  return {
+    ...base,
+    status: 'failed',
+    orderIds: [],
+    message: `Cart ${cartId} was already checked out, and Partner Center answered ${again.status} when asked what its checkout placed.`,
+  };
 }

@@ -2,8 +2,19 @@
 // every attempt, re-sent only while the outcome is open (no answer, 429, 502-504, 409 "order in
 // progress"). The record keeps what a person needs afterwards (status, body, ids, timing) and
 // never the token: the Authorization header is added deep in the client and never seen here.
-import { exactlyOnce, isPartnerCenterError, isSafeToResend, newCorrelationId, newRequestId, PartnerCenterError, parseErrorBody,
-  resolveApiUrl, type ApiRequest, type ApiResponse, type PartnerCenterClient } from '../api';
+import {
+  exactlyOnce,
+  isPartnerCenterError,
+  isSafeToResend,
+  newCorrelationId,
+  newRequestId,
+  PartnerCenterError,
+  parseErrorBody,
+  resolveApiUrl,
+  type ApiRequest,
+  type ApiResponse,
+  type PartnerCenterClient,
+} from '../api';
 import { type HttpMethod } from '../requestKinds';
 
 /** The parts of an API request a document decides; path placeholders already filled, with or without /v1. */
@@ -53,7 +64,9 @@ const CLOSED_POOL_CODES = new Set(['UND_ERR_DESTROYED', 'UND_ERR_CLOSED']);
 /** Thrown through exactlyOnce (which only re-sends PartnerCenterErrors) so a closed pool is not tried again. */
 class ClosedClientError extends Error {
   constructor(readonly original: PartnerCenterError) {
-    super(`The connection to Partner Center was closed (the account or environment changed while this was being sent). ${original.message.replace(/ Check the network connection and proxy settings\./, '')}`);
+    super(
+      `The connection to Partner Center was closed (the account or environment changed while this was being sent). ${original.message.replace(/ Check the network connection and proxy settings\./, '')}`,
+    );
     this.name = 'ClosedClientError';
   }
 }
@@ -62,7 +75,13 @@ export async function exchange(client: PartnerCenterClient, call: HttpCall, opti
   const requestId = options.requestId ?? newRequestId();
   const correlationId = options.correlationId ?? newCorrelationId();
   const started = Date.now();
-  const base = { call, url: resolveApiUrl(client.endpoint, call.path, call.query).href, requestId, correlationId, startedAt: new Date(started).toISOString() };
+  const base = {
+    call,
+    url: resolveApiUrl(client.endpoint, call.path, call.query).href,
+    requestId,
+    correlationId,
+    startedAt: new Date(started).toISOString(),
+  };
   let attempts = 0;
   let last: ApiResponse | undefined;
   const once = async (): Promise<ApiResponse> => {
@@ -70,7 +89,9 @@ export async function exchange(client: PartnerCenterClient, call: HttpCall, opti
     try {
       last = await client.request({ ...call, requestId, correlationId, signal: options.signal });
     } catch (err) {
-      if (isPartnerCenterError(err) && err.kind === 'network' && CLOSED_POOL_CODES.has(err.networkCode ?? '')) throw new ClosedClientError(err);
+      if (isPartnerCenterError(err) && err.kind === 'network' && CLOSED_POOL_CODES.has(err.networkCode ?? '')) {
+        throw new ClosedClientError(err);
+      }
       throw err;
     }
     const open = openAnswer(last, call);
@@ -78,14 +99,29 @@ export async function exchange(client: PartnerCenterClient, call: HttpCall, opti
     return last;
   };
   try {
-    const res = call.method === 'GET' ? await once() : await exactlyOnce(() => once(), {
-      requestId, correlationId, signal: options.signal, maxAttempts: options.maxAttempts, baseDelayMs: options.baseDelayMs,
-      onAttempt: ({ attempt }) => options.onAttempt?.(attempt, requestId),
-    });
-    return fromResponse(base, res, attempts, Date.now() - started, options.purchase && !settles(res.status) ? 'unknown' : undefined);
+    const res =
+      call.method === 'GET'
+        ? await once()
+        : await exactlyOnce(() => once(), {
+            requestId,
+            correlationId,
+            signal: options.signal,
+            maxAttempts: options.maxAttempts,
+            baseDelayMs: options.baseDelayMs,
+            onAttempt: ({ attempt }) => options.onAttempt?.(attempt, requestId),
+          });
+    return fromResponse(
+      base,
+      res,
+      attempts,
+      Date.now() - started,
+      options.purchase && !settles(res.status) ? 'unknown' : undefined,
+    );
   } catch (err) {
     // Out of attempts on an answer that leaves the outcome open: report that answer as it is.
-    if (last && isPartnerCenterError(err) && err.kind === 'http') return fromResponse(base, last, attempts, Date.now() - started, 'unknown');
+    if (last && isPartnerCenterError(err) && err.kind === 'http') {
+      return fromResponse(base, last, attempts, Date.now() - started, 'unknown');
+    }
     const aborted = options.signal?.aborted || (isPartnerCenterError(err) && err.kind === 'aborted');
     const outcome: ExchangeOutcome = aborted ? 'cancelled' : 'unknown';
     const message = err instanceof Error ? err.message : String(err);
@@ -106,23 +142,50 @@ function settles(status: number): boolean {
 function openAnswer(res: ApiResponse, call: HttpCall): PartnerCenterError | undefined {
   if (res.status >= 200 && res.status < 300) return undefined;
   const parsed = parseErrorBody(res.body, typeof res.body === 'string' ? res.body : '');
-  const err = new PartnerCenterError({ kind: 'http', method: call.method, path: call.path, requestId: res.requestId, correlationId: res.correlationId, status: res.status, ...parsed });
+  const err = new PartnerCenterError({
+    kind: 'http',
+    method: call.method,
+    path: call.path,
+    requestId: res.requestId,
+    correlationId: res.correlationId,
+    status: res.status,
+    ...parsed,
+  });
   return call.method !== 'GET' && isSafeToResend(err) ? err : undefined;
 }
 
-function fromResponse(base: Omit<Exchange, 'durationMs' | 'attempts' | 'outcome'>, res: ApiResponse, attempts: number, durationMs: number,
-  forced?: ExchangeOutcome): Exchange {
+function fromResponse(
+  base: Omit<Exchange, 'durationMs' | 'attempts' | 'outcome'>,
+  res: ApiResponse,
+  attempts: number,
+  durationMs: number,
+  forced?: ExchangeOutcome,
+): Exchange {
   const ok = res.status >= 200 && res.status < 300;
   const out: Exchange = {
-    ...base, url: res.url || base.url, attempts, durationMs, status: res.status, responseHeaders: res.headers, responseBody: res.body,
+    ...base,
+    url: res.url || base.url,
+    attempts,
+    durationMs,
+    status: res.status,
+    responseHeaders: res.headers,
+    responseBody: res.body,
     outcome: forced ?? (ok ? 'ok' : 'failed'),
   };
   if (!ok && res.status >= 300 && res.status < 400) {
     const where = res.headers.location ? ` to ${res.headers.location}` : '';
-    out.error = { kind: 'http', message: `Partner Center answered ${res.status}, a redirect${where} that was not followed: a write is only sent to the origin it is addressed to. Nothing was sent there.` };
+    out.error = {
+      kind: 'http',
+      message: `Partner Center answered ${res.status}, a redirect${where} that was not followed: a write is only sent to the origin it is addressed to. Nothing was sent there.`,
+    };
   } else if (!ok) {
     const parsed = parseErrorBody(res.body, typeof res.body === 'string' ? res.body : '');
-    out.error = { kind: 'http', message: `Partner Center answered ${res.status}${parsed.code !== undefined ? `, code ${parsed.code}` : ''}${parsed.description ? `: ${parsed.description}` : ''}`, code: parsed.code, description: parsed.description };
+    out.error = {
+      kind: 'http',
+      message: `Partner Center answered ${res.status}${parsed.code !== undefined ? `, code ${parsed.code}` : ''}${parsed.description ? `: ${parsed.description}` : ''}`,
+      code: parsed.code,
+      description: parsed.description,
+    };
   }
   return out;
 }

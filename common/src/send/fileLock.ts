@@ -16,11 +16,20 @@ export interface LockOptions {
   staleMs?: number;
 }
 
-interface LockOwner { pid: number; host: string; token: string }
+interface LockOwner {
+  pid: number;
+  host: string;
+  token: string;
+}
 
 export class LockTimeoutError extends Error {
-  constructor(readonly lockPath: string, owner: string) {
-    super(`The journal is locked by another run (${owner}) and stayed locked. If no other send is running, delete ${lockPath} and try again.`);
+  constructor(
+    readonly lockPath: string,
+    owner: string,
+  ) {
+    super(
+      `The journal is locked by another run (${owner}) and stayed locked. If no other send is running, delete ${lockPath} and try again.`,
+    );
     this.name = 'LockTimeoutError';
   }
 }
@@ -54,12 +63,18 @@ async function acquire(lockPath: string, options: LockOptions): Promise<string> 
       await breakLock(lockPath, held.text);
       continue;
     }
-    if (Date.now() > deadline) throw new LockTimeoutError(lockPath, held?.owner ? `process ${held.owner.pid} on ${held.owner.host}` : 'unknown owner');
+    if (Date.now() > deadline) {
+      throw new LockTimeoutError(lockPath, held?.owner ? `process ${held.owner.pid} on ${held.owner.host}` : 'unknown owner');
+    }
     await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
   }
 }
 
-interface HeldLock { text: string; owner?: LockOwner; ageMs: number }
+interface HeldLock {
+  text: string;
+  owner?: LockOwner;
+  ageMs: number;
+}
 
 async function inspect(lockPath: string): Promise<HeldLock | undefined> {
   try {
@@ -74,7 +89,7 @@ async function inspect(lockPath: string): Promise<HeldLock | undefined> {
 function parseOwner(text: string): LockOwner | undefined {
   try {
     const v = JSON.parse(text) as Partial<LockOwner>;
-    return typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.token === 'string' ? v as LockOwner : undefined;
+    return typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.token === 'string' ? (v as LockOwner) : undefined;
   } catch {
     return undefined; // being written right now, or left half-written by a crash: judged by age
   }

@@ -10,7 +10,10 @@ import { dirname } from 'node:path';
 import { type LockOptions, withFileLock } from './fileLock';
 
 export class JsonFileStore<T> {
-  constructor(private readonly path: string, private readonly lockOptions: LockOptions = {}) {}
+  constructor(
+    private readonly path: string,
+    private readonly lockOptions: LockOptions = {},
+  ) {}
 
   async read(): Promise<T[]> {
     try {

@@ -31,25 +31,52 @@ export async function subscriptionFlow(ctx: RunContext, { customerId, call, valu
   ctx.progress?.('Reading the current subscription…');
   const { read, resource: current } = await readCurrent(ctx, call.path);
   if (!current || !isObject(call.body)) {
-    return { exchanges: [read], customerId, orderIds: [], ...outcomeOf(read), ...(read.outcome === 'ok' ? { status: 'blocked' as const, message: 'The subscription or the document is not a JSON object.' } : {}) };
+    return {
+      exchanges: [read],
+      customerId,
+      orderIds: [],
+      ...outcomeOf(read),
+      ...(read.outcome === 'ok'
+        ? { status: 'blocked' as const, message: 'The subscription or the document is not a JSON object.' }
+        : {}),
+    };
   }
   const { merged, changes } = mergeOver(current, call.body);
   if (changes.length === 0) {
-    return { exchanges: [read], customerId, orderIds: [], status: 'blocked', message: `Nothing to send: subscription ${subscriptionId} already has these values.` };
+    return {
+      exchanges: [read],
+      customerId,
+      orderIds: [],
+      status: 'blocked',
+      message: `Nothing to send: subscription ${subscriptionId} already has these values.`,
+    };
   }
   const etag = stringProp(current.attributes, 'etag');
   const headers = { ...(call.headers ?? {}), ...(etag ? { 'If-Match': etag } : {}) };
   const line: PurchaseLine = {
     number: 0,
     product: `${stringProp(merged, 'offerName') ?? stringProp(merged, 'friendlyName') ?? 'Subscription'} (${stringProp(merged, 'offerId') ?? subscriptionId})`,
-    catalogItemId: stringProp(merged, 'offerId'), quantity: numberProp(merged, 'quantity'),
-    termDuration: stringProp(merged, 'termDuration'), billingCycle: stringProp(merged, 'billingCycle'),
+    catalogItemId: stringProp(merged, 'offerId'),
+    quantity: numberProp(merged, 'quantity'),
+    termDuration: stringProp(merged, 'termDuration'),
+    billingCycle: stringProp(merged, 'billingCycle'),
   };
   const customer = await customerInfo(ctx, customerId);
-  const summary: PurchaseSummary = { action: 'Update subscription', environment: ctx.environment, customer, lines: [line], changes };
+  const summary: PurchaseSummary = {
+    action: 'Update subscription',
+    environment: ctx.environment,
+    customer,
+    lines: [line],
+    changes,
+  };
   const match = { subscriptionId, changes: changes.map((c) => ({ path: c.path, to: c.to })) };
   // Identified by the document's change, not the merged body: that one carries the current etag.
-  return confirmAndSend(ctx, summary, { purpose: 'subscription', customerId, call: { ...call, headers, body: merged }, identity: call, match }, [read]);
+  return confirmAndSend(
+    ctx,
+    summary,
+    { purpose: 'subscription', customerId, call: { ...call, headers, body: merged }, identity: call, match },
+    [read],
+  );
 }
 
 /**
@@ -59,9 +86,14 @@ export async function subscriptionFlow(ctx: RunContext, { customerId, call, valu
 export async function requestFlow(ctx: RunContext, { customerId, call }: FlowInput): Promise<FlowResult> {
   const customer = await customerInfo(ctx, customerId);
   const summary: PurchaseSummary = {
-    action: `Send ${call.method} request`, environment: ctx.environment, customer, lines: [],
+    action: `Send ${call.method} request`,
+    environment: ctx.environment,
+    customer,
+    lines: [],
     request: { method: call.method, path: call.path, body: call.body },
-    warnings: ['This write is not one Partner Center can be asked about afterwards; like any write under a customer, it is treated as a purchase.'],
+    warnings: [
+      'This write is not one Partner Center can be asked about afterwards; like any write under a customer, it is treated as a purchase.',
+    ],
   };
   return confirmAndSend(ctx, summary, { purpose: 'request', customerId, call, match: {} });
 }
@@ -69,6 +101,10 @@ export async function requestFlow(ctx: RunContext, { customerId, call }: FlowInp
 /** Reads, and writes that spend nothing: sent as written (a write still keeps one request id across retries). */
 export async function asWrittenFlow(ctx: RunContext, call: HttpCall, customerId: string | undefined): Promise<FlowResult> {
   ctx.progress?.(`${call.method} ${call.path}…`);
-  const e = await exchange(ctx.client, call, { signal: ctx.signal, maxAttempts: ctx.retry?.maxAttempts, baseDelayMs: ctx.retry?.baseDelayMs });
+  const e = await exchange(ctx.client, call, {
+    signal: ctx.signal,
+    maxAttempts: ctx.retry?.maxAttempts,
+    baseDelayMs: ctx.retry?.baseDelayMs,
+  });
   return { exchanges: [e], customerId, orderIds: [], ...outcomeOf(e) };
 }

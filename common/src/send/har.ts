@@ -3,10 +3,16 @@
 import { type Exchange } from './exchange';
 import { type HistoryRecord } from './history';
 
-interface HarHeader { name: string; value: string }
+interface HarHeader {
+  name: string;
+  value: string;
+}
 
 export function toHar(records: readonly HistoryRecord[], creatorVersion = '0.0.0'): object {
-  const entries = records.flatMap((r) => r.exchanges).sort((a, b) => a.startedAt.localeCompare(b.startedAt)).map(entry);
+  const entries = records
+    .flatMap((r) => r.exchanges)
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+    .map(entry);
   return { log: { version: '1.2', creator: { name: 'Partner Center for VS Code', version: creatorVersion }, entries } };
 }
 
@@ -18,7 +24,8 @@ function entry(e: Exchange): object {
     ...Object.entries(e.call.headers ?? {}).map(([name, value]) => ({ name, value })),
   ];
   const requestText = e.call.body === undefined ? undefined : JSON.stringify(e.call.body);
-  const responseText = e.responseBody === undefined ? '' : typeof e.responseBody === 'string' ? e.responseBody : JSON.stringify(e.responseBody);
+  const responseText =
+    e.responseBody === undefined ? '' : typeof e.responseBody === 'string' ? e.responseBody : JSON.stringify(e.responseBody);
   return {
     startedDateTime: e.startedAt,
     time: e.durationMs,

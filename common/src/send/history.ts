@@ -35,19 +35,36 @@ export class MemoryHistoryStore implements HistoryStore {
 }
 
 export function redactExchange(e: Exchange): Exchange {
-  const call: HttpCall = { ...e.call, path: redactUrl(e.call.path), query: redactQuery(e.call.query), headers: redactHeaders(e.call.headers), body: redactBody(e.call.body) };
+  const call: HttpCall = {
+    ...e.call,
+    path: redactUrl(e.call.path),
+    query: redactQuery(e.call.query),
+    headers: redactHeaders(e.call.headers),
+    body: redactBody(e.call.body),
+  };
   return {
-    ...e, call, url: redactUrl(e.url),
+    ...e,
+    call,
+    url: redactUrl(e.url),
     responseHeaders: redactHeaders(e.responseHeaders),
     responseBody: redactBody(e.responseBody),
-    error: e.error ? { ...e.error, message: redactText(e.error.message), description: e.error.description === undefined ? undefined : redactText(e.error.description) } : undefined,
+    error: e.error
+      ? {
+          ...e.error,
+          message: redactText(e.error.message),
+          description: e.error.description === undefined ? undefined : redactText(e.error.description),
+        }
+      : undefined,
   };
 }
 
 export class History {
   private readonly records: SerialStore<HistoryRecord>;
 
-  constructor(store: HistoryStore, private readonly limit = 200) {
+  constructor(
+    store: HistoryStore,
+    private readonly limit = 200,
+  ) {
     this.records = new SerialStore(store);
   }
 

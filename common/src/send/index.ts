@@ -10,7 +10,15 @@ export { JsonFileStore } from './fileStore';
 export { mergeOver } from './merge';
 export { planFromText, type SendPlan } from './plan';
 export { matchKind } from './requestTarget';
-export { confirmationText, type ConfirmationText, describeSummary, type EnvironmentInfo, type EnvironmentKind, type PurchaseLine, type PurchaseSummary } from './purchase';
+export {
+  confirmationText,
+  type ConfirmationText,
+  describeSummary,
+  type EnvironmentInfo,
+  type EnvironmentKind,
+  type PurchaseLine,
+  type PurchaseSummary,
+} from './purchase';
 export { checkEntry, recoverAll, type RecoveryOutcome } from './recovery';
 export { redactBody, redactHeaders, redactText } from './redact';
 export { runDocument, runPlan } from './runner';

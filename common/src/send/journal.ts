@@ -51,7 +51,12 @@ export interface JournalEntry {
 }
 
 /** A purchase whose send was settled lately (see Journal). */
-export interface RecentSend { key: string; requestId: string; startedAt: string; settledAt: string }
+export interface RecentSend {
+  key: string;
+  requestId: string;
+  startedAt: string;
+  settledAt: string;
+}
 
 export type JournalStore = ListStore<JournalEntry>;
 
@@ -116,7 +121,10 @@ export class Journal {
   private readonly entries: SerialStore<JournalEntry>;
 
   /** `recent`: where settled sends are remembered; it must be shared by the same processes as `store`. */
-  constructor(store: JournalStore, private readonly recent: ListStore<RecentSend> = new MemoryListStore()) {
+  constructor(
+    store: JournalStore,
+    private readonly recent: ListStore<RecentSend> = new MemoryListStore(),
+  ) {
     this.entries = new SerialStore(store);
   }
 
@@ -162,7 +170,10 @@ export class Journal {
       const now = Date.now();
       const kept = (await this.recent.read()).filter((r) => now - Date.parse(r.settledAt) < RECENT_MS);
       // Remembered before the entry is removed: a crash in between leaves both, never neither.
-      await this.recent.write([...kept, { key: purchaseKey(entry), requestId, startedAt: entry.startedAt, settledAt: new Date(now).toISOString() }]);
+      await this.recent.write([
+        ...kept,
+        { key: purchaseKey(entry), requestId, startedAt: entry.startedAt, settledAt: new Date(now).toISOString() },
+      ]);
       return { items: entries.filter((e) => e !== entry), result: undefined };
     });
   }

@@ -17,13 +17,18 @@ export function fillPath(template: string, values: Record<string, string | undef
   return template.replace(PLACEHOLDER, (_, name: string) => {
     const value = values[name]?.trim();
     if (value === undefined || value === '') throw new MissingPathValueError(name);
-    if (value === '.' || value === '..') throw new MissingPathValueError(name, `"${value}" cannot be the {${name}} of a path: it would address another resource.`);
+    if (value === '.' || value === '..') {
+      throw new MissingPathValueError(name, `"${value}" cannot be the {${name}} of a path: it would address another resource.`);
+    }
     return encodeURIComponent(value);
   });
 }
 
 export class MissingPathValueError extends Error {
-  constructor(readonly placeholder: string, message = `The path needs a value for {${placeholder}}.`) {
+  constructor(
+    readonly placeholder: string,
+    message = `The path needs a value for {${placeholder}}.`,
+  ) {
     super(message);
     this.name = 'MissingPathValueError';
   }

@@ -46,13 +46,21 @@ export const MAX_NESTING = 100;
 export function planFromText(text: string, kind: RequestKind): SendPlan {
   const base = emptyPlan(kind);
   if (nestingDepth(text) > MAX_NESTING) {
-    return { ...base, problems: [`The document nests arrays and objects deeper than ${MAX_NESTING} levels; no Partner Center request does, so it is not sent.`] };
+    return {
+      ...base,
+      problems: [
+        `The document nests arrays and objects deeper than ${MAX_NESTING} levels; no Partner Center request does, so it is not sent.`,
+      ],
+    };
   }
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {
     const first = errors[0];
-    return { ...base, problems: [`The document is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset}).`] };
+    return {
+      ...base,
+      problems: [`The document is not valid JSON (${printParseErrorCode(first.error)} at offset ${first.offset}).`],
+    };
   }
   if (!isObject(value)) return { ...base, problems: ['The document must be a JSON object.'] };
   return kind.send.envelope ? planEnvelope(value, kind) : planKind(value, kind);
@@ -81,8 +89,17 @@ function nestingDepth(text: string): number {
 
 function emptyPlan(kind: RequestKind): SendPlan {
   return {
-    kind, target: kind, step: 'send', flow: kind.send.flow, method: kind.send.method, pathTemplate: kind.send.pathTemplate, values: {},
-    needsCustomer: false, spendsMoney: kind.send.spendsMoney, isRead: false, problems: [],
+    kind,
+    target: kind,
+    step: 'send',
+    flow: kind.send.flow,
+    method: kind.send.method,
+    pathTemplate: kind.send.pathTemplate,
+    values: {},
+    needsCustomer: false,
+    spendsMoney: kind.send.spendsMoney,
+    isRead: false,
+    problems: [],
   };
 }
 
@@ -98,7 +115,10 @@ function planKind(doc: JsonObject, kind: RequestKind): SendPlan {
   for (const problem of validateBodyAs(body, kind)) problems.push(problem);
   const customerId = kind.customerIdProperty ? stringProp(body, kind.customerIdProperty) : undefined;
   return {
-    ...plan, body, customerId, problems,
+    ...plan,
+    body,
+    customerId,
+    problems,
     needsCustomer: placeholders(kind.send.pathTemplate).includes('customerId'),
   };
 }
@@ -126,10 +146,21 @@ function planEnvelope(doc: JsonObject, kind: RequestKind): SendPlan {
     for (const problem of validateBodyAs(body, target.kind)) problems.push(`Body: ${problem}`);
   }
   return {
-    kind, target: target?.kind, step: target?.step ?? 'other', flow: envelopeFlow(kind, target), method: m, pathTemplate, values, query, headers, body,
+    kind,
+    target: target?.kind,
+    step: target?.step ?? 'other',
+    flow: envelopeFlow(kind, target),
+    method: m,
+    pathTemplate,
+    values,
+    query,
+    headers,
+    body,
     customerId: values.customerId,
     needsCustomer: placeholders(pathTemplate).includes('customerId') && values.customerId === undefined,
-    spendsMoney: target?.spendsMoney ?? false, isRead: m === 'GET', problems,
+    spendsMoney: target?.spendsMoney ?? false,
+    isRead: m === 'GET',
+    problems,
   };
 }
 

@@ -50,7 +50,11 @@ export interface PurchaseSummary {
 }
 
 /** The lines of a document of a kind that has lines (orders, carts); the order's billing cycle applies to each line. */
-export function linesFromDocument(kind: RequestKind, body: unknown, names: ReadonlyMap<string, string> = new Map()): PurchaseLine[] {
+export function linesFromDocument(
+  kind: RequestKind,
+  body: unknown,
+  names: ReadonlyMap<string, string> = new Map(),
+): PurchaseLine[] {
   const shape = kind.lineItems;
   const raw = shape ? prop(body, shape.property) : undefined;
   if (!shape || !Array.isArray(raw)) return [];
@@ -146,7 +150,10 @@ export function describeSummary(summary: PurchaseSummary): string {
 function describeRequest(request: PurchaseSummary['request']): string[] {
   if (!request) return [];
   const body = request.body === undefined ? '' : JSON.stringify(request.body);
-  return [`Request: ${request.method} ${request.path}`, ...(body ? [`Body: ${body.length > 600 ? `${body.slice(0, 600)}…` : body}`] : [])];
+  return [
+    `Request: ${request.method} ${request.path}`,
+    ...(body ? [`Body: ${body.length > 600 ? `${body.slice(0, 600)}…` : body}`] : []),
+  ];
 }
 
 function formatMoney(amount: number, currency?: string): string {

@@ -46,7 +46,8 @@ function foldKeys(value: unknown): unknown {
   return value;
 }
 
-const DISCARD_HINT = 'If you know it is stale, discard it (VS Code: "Partner Center: Discard Interrupted Send"; command line: remove it from the journal file).';
+const DISCARD_HINT =
+  'If you know it is stale, discard it (VS Code: "Partner Center: Discard Interrupted Send"; command line: remove it from the journal file).';
 
 /**
  * Looks at the journal's unsettled sends for this customer: those of this very purchase (by what
@@ -56,19 +57,25 @@ const DISCARD_HINT = 'If you know it is stale, discard it (VS Code: "Partner Cen
 export async function checkEarlierSends(ctx: RunContext, customerId: string, identity: HttpCall): Promise<EarlierSends> {
   const key = { endpoint: ctx.client.endpoint, customerId, bodyHash: purchaseFingerprint(identity) };
   const checkedAt = Date.now();
-  const entries = await ctx.journal.unsettled((e) => sameEndpoint(e.endpoint, ctx.client.endpoint) && e.customerId.toLowerCase() === customerId.toLowerCase());
+  const entries = await ctx.journal.unsettled(
+    (e) => sameEndpoint(e.endpoint, ctx.client.endpoint) && e.customerId.toLowerCase() === customerId.toLowerCase(),
+  );
   const out: EarlierSends = { checkedAt, recovered: [], warnings: [] };
   for (const entry of entries) {
     const same = samePurchase(entry, key);
     if (!same && !(entry.documentUri && entry.documentUri === ctx.documentUri)) continue; // another purchase: its own re-run settles it
     if (beingSent(entry)) {
-      if (same) out.blocked = `Not sent: this purchase is being sent right now by another run (process ${entry.sender?.pid} on ${entry.sender?.host}, started ${entry.startedAt}, request id ${entry.requestId}). Check its result before sending it again.`;
+      if (same) {
+        out.blocked = `Not sent: this purchase is being sent right now by another run (process ${entry.sender?.pid} on ${entry.sender?.host}, started ${entry.startedAt}, request id ${entry.requestId}). Check its result before sending it again.`;
+      }
       continue;
     }
     ctx.progress?.(`Checking an interrupted send from ${entry.startedAt} with Partner Center…`);
     const outcome = await checkEntry(ctx.client, entry, ctx.signal);
     out.recovered.push(outcome);
-    const when = same ? `An earlier send of this purchase (${entry.startedAt}, request id ${entry.requestId})` : `An earlier send of this document (${entry.startedAt})`;
+    const when = same
+      ? `An earlier send of this purchase (${entry.startedAt}, request id ${entry.requestId})`
+      : `An earlier send of this document (${entry.startedAt})`;
     switch (outcome.state) {
       case 'found':
         await ctx.journal.settle(entry.requestId);
@@ -82,7 +89,9 @@ export async function checkEarlierSends(ctx: RunContext, customerId: string, ide
           out.warnings.push(`${when} was interrupted: ${outcome.message}`);
         } else if (same) {
           out.reuse = entry;
-          out.warnings.push(`${when} got no definite answer, and ${lowerFirst(outcome.message)} It is sent again under the same request id, so Partner Center makes it at most once.`);
+          out.warnings.push(
+            `${when} got no definite answer, and ${lowerFirst(outcome.message)} It is sent again under the same request id, so Partner Center makes it at most once.`,
+          );
         } else {
           out.warnings.push(`${when} was interrupted; Partner Center has no record of it yet.`);
         }
@@ -91,18 +100,23 @@ export async function checkEarlierSends(ctx: RunContext, customerId: string, ide
         if (same) {
           out.reuse = entry;
           out.candidates = outcome.orderIds;
-          out.warnings.push(`${when} got no definite answer. ${outcome.message} It is sent again under the same request id: if that send went through, Partner Center answers with its order and nothing new is bought.`);
+          out.warnings.push(
+            `${when} got no definite answer. ${outcome.message} It is sent again under the same request id: if that send went through, Partner Center answers with its order and nothing new is bought.`,
+          );
         } else {
           out.warnings.push(`${when} was interrupted and may have been placed. ${outcome.message}`);
         }
         break;
       case 'unchecked':
         if (same) out.reuse = entry;
-        out.warnings.push(`${when} was interrupted and Partner Center cannot be asked whether it was applied: ${outcome.message}`);
+        out.warnings.push(
+          `${when} was interrupted and Partner Center cannot be asked whether it was applied: ${outcome.message}`,
+        );
         break;
       case 'unreachable':
-        if (same) out.blocked = `${outcome.message} Nothing was sent, so nothing can be bought twice; try again when Partner Center can be reached. ${DISCARD_HINT}`;
-        else out.warnings.push(`${when} could not be checked: ${outcome.message}`);
+        if (same) {
+          out.blocked = `${outcome.message} Nothing was sent, so nothing can be bought twice; try again when Partner Center can be reached. ${DISCARD_HINT}`;
+        } else out.warnings.push(`${when} could not be checked: ${outcome.message}`);
         break;
     }
   }
@@ -131,18 +145,39 @@ export type PurchaseSend = { exchange: Exchange } | { busyWith: JournalEntry };
 export async function sendPurchase(ctx: RunContext, req: PurchaseRequest): Promise<PurchaseSend> {
   const requestId = req.requestId ?? newRequestId();
   const correlationId = newCorrelationId();
-  const busyWith = await ctx.journal.beginUnlessSending({
-    requestId, correlationId, startedAt: new Date().toISOString(), endpoint: ctx.client.endpoint, purpose: req.purpose,
-    method: req.call.method, path: req.call.path, customerId: req.customerId, documentUri: ctx.documentUri,
-    bodyHash: purchaseFingerprint(req.identity ?? req.call), match: req.match,
-  }, req.checkedAt);
+  const busyWith = await ctx.journal.beginUnlessSending(
+    {
+      requestId,
+      correlationId,
+      startedAt: new Date().toISOString(),
+      endpoint: ctx.client.endpoint,
+      purpose: req.purpose,
+      method: req.call.method,
+      path: req.call.path,
+      customerId: req.customerId,
+      documentUri: ctx.documentUri,
+      bodyHash: purchaseFingerprint(req.identity ?? req.call),
+      match: req.match,
+    },
+    req.checkedAt,
+  );
   if (busyWith) return { busyWith };
   let result: Exchange;
   try {
-    result = checkAnswer(req.purpose, await exchange(ctx.client, req.call, {
-      requestId, correlationId, signal: ctx.signal, maxAttempts: ctx.retry?.maxAttempts, baseDelayMs: ctx.retry?.baseDelayMs, purchase: true,
-      onAttempt: (attempt) => { if (attempt > 1) ctx.progress?.(`No definite answer yet; sending again with the same request id (attempt ${attempt})…`); },
-    }));
+    result = checkAnswer(
+      req.purpose,
+      await exchange(ctx.client, req.call, {
+        requestId,
+        correlationId,
+        signal: ctx.signal,
+        maxAttempts: ctx.retry?.maxAttempts,
+        baseDelayMs: ctx.retry?.baseDelayMs,
+        purchase: true,
+        onAttempt: (attempt) => {
+          if (attempt > 1) ctx.progress?.(`No definite answer yet; sending again with the same request id (attempt ${attempt})…`);
+        },
+      }),
+    );
   } catch (err) {
     await ctx.journal.finished(requestId);
     throw err;

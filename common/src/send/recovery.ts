@@ -40,9 +40,7 @@ const CART_ALREADY_SUBMITTED = 800065;
 
 /** What checking out an ordered cart again says. Either answer means the cart was bought. */
 export type RepeatedCheckout =
-  | { answer: 'result'; orderIds: string[] }
-  | { answer: 'alreadySubmitted' }
-  | { answer: 'other'; status: number };
+  { answer: 'result'; orderIds: string[] } | { answer: 'alreadySubmitted' } | { answer: 'other'; status: number };
 
 /** True for the answer a service that follows the error table gives to a repeated checkout. */
 export function isAlreadySubmitted(status: number | undefined, code: unknown): boolean {
@@ -53,17 +51,30 @@ export function isAlreadySubmitted(status: number | undefined, code: unknown): b
  * Checks out a cart that is ordered (or gone) again, which cannot buy anything, to learn what its
  * checkout placed. `requestId`: the journaled id of the checkout being asked about, if any.
  */
-export async function checkOutAgain(client: PartnerCenterClient, path: string, ids: { requestId?: string; correlationId?: string; signal?: AbortSignal }): Promise<RepeatedCheckout> {
+export async function checkOutAgain(
+  client: PartnerCenterClient,
+  path: string,
+  ids: { requestId?: string; correlationId?: string; signal?: AbortSignal },
+): Promise<RepeatedCheckout> {
   const probe = await client.request({ method: 'POST', path, ...ids });
   if (probe.status >= 200 && probe.status < 300) {
     const orders = prop(probe.body, 'orders');
-    return { answer: 'result', orderIds: Array.isArray(orders) ? orders.map((o) => prop(o, 'id')).filter((id): id is string => typeof id === 'string') : [] };
+    return {
+      answer: 'result',
+      orderIds: Array.isArray(orders)
+        ? orders.map((o) => prop(o, 'id')).filter((id): id is string => typeof id === 'string')
+        : [],
+    };
   }
   if (isAlreadySubmitted(probe.status, prop(probe.body, 'code'))) return { answer: 'alreadySubmitted' };
   return { answer: 'other', status: probe.status };
 }
 
-export async function checkEntry(client: PartnerCenterClient, entry: JournalEntry, signal?: AbortSignal): Promise<RecoveryOutcome> {
+export async function checkEntry(
+  client: PartnerCenterClient,
+  entry: JournalEntry,
+  signal?: AbortSignal,
+): Promise<RecoveryOutcome> {
   try {
     switch (entry.purpose) {
       case 'order':
@@ -73,10 +84,18 @@ export async function checkEntry(client: PartnerCenterClient, entry: JournalEntr
       case 'subscription':
         return await checkSubscription(client, entry, signal);
       case 'request':
-        return { state: 'unchecked', entry, message: `${entry.method} ${entry.path} is not a call Partner Center can be asked about; it is only sent again under its own request id, which the service de-duplicates.` };
+        return {
+          state: 'unchecked',
+          entry,
+          message: `${entry.method} ${entry.path} is not a call Partner Center can be asked about; it is only sent again under its own request id, which the service de-duplicates.`,
+        };
     }
   } catch (err) {
-    return { state: 'unreachable', entry, message: `Could not ask Partner Center about the interrupted send (${err instanceof Error ? err.message : String(err)}).` };
+    return {
+      state: 'unreachable',
+      entry,
+      message: `Could not ask Partner Center about the interrupted send (${err instanceof Error ? err.message : String(err)}).`,
+    };
   }
 }
 
@@ -89,8 +108,12 @@ async function checkOrder(client: PartnerCenterClient, entry: JournalEntry, sign
   const same = placedSince(orders, entry).filter((o) => sameLines(o, entry.match.lines ?? []));
   if (same.length > 0) {
     const listed = same.map((o) => `${String(o.id)} (placed ${String(o.creationDate)})`).join(', ');
-    return { state: 'matched', entry, orderIds: same.map((o) => String(o.id)),
-      message: `Order(s) with the same lines were placed since it started: ${listed}. They may be that send's, or another purchase of the same items.` };
+    return {
+      state: 'matched',
+      entry,
+      orderIds: same.map((o) => String(o.id)),
+      message: `Order(s) with the same lines were placed since it started: ${listed}. They may be that send's, or another purchase of the same items.`,
+    };
   }
   return { state: 'notFound', entry, message: 'no order with its lines was placed since it started.' };
 }
@@ -99,7 +122,9 @@ async function checkCheckout(client: PartnerCenterClient, entry: JournalEntry, s
   const cartId = String(entry.match.cartId);
   let status: string | undefined;
   try {
-    status = (await client.carts.get(entry.customerId, cartId, { signal, correlationId: entry.correlationId })).status?.toLowerCase() ?? '';
+    status =
+      (await client.carts.get(entry.customerId, cartId, { signal, correlationId: entry.correlationId })).status?.toLowerCase() ??
+      '';
   } catch (err) {
     if (!notFoundCode(err, CART_NOT_FOUND)) throw err;
   }
@@ -107,34 +132,76 @@ async function checkCheckout(client: PartnerCenterClient, entry: JournalEntry, s
     return { state: 'notFound', entry, message: `Cart ${cartId} was not checked out; it can be checked out again safely.` };
   }
   // The cart is ordered or gone, so checking it out cannot buy anything: ask with the journaled id.
-  const again = await checkOutAgain(client, entry.path, { requestId: entry.requestId, correlationId: entry.correlationId, signal });
+  const again = await checkOutAgain(client, entry.path, {
+    requestId: entry.requestId,
+    correlationId: entry.correlationId,
+    signal,
+  });
   if (again.answer === 'result') {
     const ids = again.orderIds;
-    return { state: 'found', entry, orderIds: ids, message: `Cart ${cartId} was checked out${ids.length ? `: order ${ids.join(', ')}` : ''}.` };
+    return {
+      state: 'found',
+      entry,
+      orderIds: ids,
+      message: `Cart ${cartId} was checked out${ids.length ? `: order ${ids.join(', ')}` : ''}.`,
+    };
   }
   if (again.answer === 'alreadySubmitted' || (status === 'ordered' && again.status >= 400 && again.status < 500)) {
-    return { state: 'found', entry, orderIds: [], message: `Cart ${cartId} was checked out; Partner Center did not repeat what the checkout placed, so its orders are not known here (see the customer's orders).` };
+    return {
+      state: 'found',
+      entry,
+      orderIds: [],
+      message: `Cart ${cartId} was checked out; Partner Center did not repeat what the checkout placed, so its orders are not known here (see the customer's orders).`,
+    };
   }
   if (again.status >= 400 && again.status < 500) {
-    return { state: 'notFound', gone: true, entry, message: `Cart ${cartId} no longer exists and Partner Center has no checkout under that send's request id: it bought nothing, and cannot any more.` };
+    return {
+      state: 'notFound',
+      gone: true,
+      entry,
+      message: `Cart ${cartId} no longer exists and Partner Center has no checkout under that send's request id: it bought nothing, and cannot any more.`,
+    };
   }
-  return { state: 'unreachable', entry, message: `Could not ask Partner Center about the interrupted checkout (it answered ${again.status}).` };
+  return {
+    state: 'unreachable',
+    entry,
+    message: `Could not ask Partner Center about the interrupted checkout (it answered ${again.status}).`,
+  };
 }
 
-async function checkSubscription(client: PartnerCenterClient, entry: JournalEntry, signal?: AbortSignal): Promise<RecoveryOutcome> {
+async function checkSubscription(
+  client: PartnerCenterClient,
+  entry: JournalEntry,
+  signal?: AbortSignal,
+): Promise<RecoveryOutcome> {
   const id = String(entry.match.subscriptionId);
   let current: unknown;
   try {
     current = await client.subscriptions.get(entry.customerId, id, { signal });
   } catch (err) {
     if (!notFoundCode(err, SUBSCRIPTION_NOT_FOUND)) throw err;
-    return { state: 'notFound', gone: true, entry, message: `Subscription ${id} no longer exists in this Partner Center environment, so the interrupted update left nothing behind.` };
+    return {
+      state: 'notFound',
+      gone: true,
+      entry,
+      message: `Subscription ${id} no longer exists in this Partner Center environment, so the interrupted update left nothing behind.`,
+    };
   }
   const changes = (entry.match.changes ?? []).map((c) => ({ ...c, from: undefined }));
   if (isObject(current) && changesApplied(current, changes)) {
-    return { state: 'found', entry, orderIds: [], subscriptionId: id, message: `The interrupted update of subscription ${id} was applied.` };
+    return {
+      state: 'found',
+      entry,
+      orderIds: [],
+      subscriptionId: id,
+      message: `The interrupted update of subscription ${id} was applied.`,
+    };
   }
-  return { state: 'notFound', entry, message: `The interrupted update of subscription ${id} was not applied; it can be sent again safely.` };
+  return {
+    state: 'notFound',
+    entry,
+    message: `The interrupted update of subscription ${id} was not applied; it can be sent again safely.`,
+  };
 }
 
 function placedSince(orders: Order[], entry: JournalEntry): Order[] {
@@ -158,7 +225,11 @@ function sameLines(order: Order, lines: readonly { item: string; quantity: numbe
  * settle an entry (found, or its resource gone); orders merely matched by their lines stay open
  * until the purchase is run again and the service answers for its request id.
  */
-export async function recoverAll(client: PartnerCenterClient, journal: Journal, signal?: AbortSignal): Promise<RecoveryOutcome[]> {
+export async function recoverAll(
+  client: PartnerCenterClient,
+  journal: Journal,
+  signal?: AbortSignal,
+): Promise<RecoveryOutcome[]> {
   const entries = await journal.unsettled((e) => sameEndpoint(e.endpoint, client.endpoint) && !beingSent(e));
   const outcomes: RecoveryOutcome[] = [];
   for (const entry of entries) {

@@ -21,8 +21,14 @@ const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
  * (control characters, a fragment, a bad or an encoded-separator escape, leaving `/v1`) is a problem.
  */
 export function canonicalPath(written: string): CanonicalPath {
-  if (/[\u0000-\u001f\u007f]/.test(written)) return { problem: `The path ${JSON.stringify(written)} contains a control character (a tab or a line break); the URL parser would silently drop it.` };
-  if (written.includes('#')) return { problem: `The path ${JSON.stringify(written)} contains "#": what follows it would not be sent.` };
+  if (/[\u0000-\u001f\u007f]/.test(written)) {
+    return {
+      problem: `The path ${JSON.stringify(written)} contains a control character (a tab or a line break); the URL parser would silently drop it.`,
+    };
+  }
+  if (written.includes('#')) {
+    return { problem: `The path ${JSON.stringify(written)} contains "#": what follows it would not be sent.` };
+  }
   const query = written.indexOf('?');
   // The URL parser reads "\\" as "/" in http(s) paths; reading it so before `/v1` is looked for keeps "/v1\\x" one API path.
   const pathPart = (query < 0 ? written : written.slice(0, query)).replace(/\\/g, '/');
@@ -40,7 +46,9 @@ export function canonicalPath(written: string): CanonicalPath {
     segments.push(segment);
   }
   if (segments[0]?.toLowerCase() !== 'v1') {
-    return { problem: `The path ${JSON.stringify(written)} resolves to /${segments.join('/')}, outside the Partner Center API (/v1).` };
+    return {
+      problem: `The path ${JSON.stringify(written)} resolves to /${segments.join('/')}, outside the Partner Center API (/v1).`,
+    };
   }
   return { path: `/${segments.join('/')}${search}` };
 }
@@ -53,7 +61,11 @@ function decodeSegment(raw: string): string | { problem: string } {
     if (char === '/' || char === '\\' || char === '\0') separator = true;
     return UNRESERVED.test(char) ? char : `%${hex.toUpperCase()}`;
   });
-  if (separator) return { problem: `encodes "/", "\\" or a NUL (%2F, %5C, %00) in "${raw}"; servers disagree on what that addresses, so write the path without it.` };
+  if (separator) {
+    return {
+      problem: `encodes "/", "\\" or a NUL (%2F, %5C, %00) in "${raw}"; servers disagree on what that addresses, so write the path without it.`,
+    };
+  }
   try {
     decodeURIComponent(decoded);
   } catch {
@@ -88,14 +100,16 @@ export function classifyRequest(method: HttpMethod, path: string): RequestTarget
   const kind = match?.kind;
   const step = match?.step ?? 'other';
   const isRead = method === 'GET';
-  const spendsMoney = !isRead && (kind
-    ? step === 'checkout' || kind.send.spendsMoney
-    : !!scope && !isNonSpendingWrite(method, path));
+  const spendsMoney =
+    !isRead && (kind ? step === 'checkout' || kind.send.spendsMoney : !!scope && !isNonSpendingWrite(method, path));
   return { kind, step, values, customerId: values.customerId, underCustomer: !!scope, spendsMoney };
 }
 
 /** Which kind (and step) a method and path belong to, with the placeholder values found in the path. */
-export function matchKind(method: HttpMethod, path: string): { kind: RequestKind; step: 'send' | 'checkout'; values: Record<string, string> } | undefined {
+export function matchKind(
+  method: HttpMethod,
+  path: string,
+): { kind: RequestKind; step: 'send' | 'checkout'; values: Record<string, string> } | undefined {
   for (const kind of requestKinds) {
     if (kind.send.envelope) continue;
     if (kind.send.method === method) {

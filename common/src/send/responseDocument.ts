@@ -24,9 +24,20 @@ export function describeExchange(e: Exchange): Record<string, unknown> {
     requestId: e.requestId,
     correlationId: e.correlationId,
     ...(e.attempts > 1 ? { attempts: e.attempts } : {}),
-    ...(e.error ? { error: { ...(e.error.code !== undefined ? { code: e.error.code } : {}), message: e.error.message,
-      ...(advice ? { meaning: advice.meaning, whatToDo: advice.whatToDo } : {}) } } : {}),
-    ...(e.outcome === 'unknown' ? { note: 'No definite answer arrived: the change may or may not have been made. It is kept in the journal and checked with Partner Center before this is sent again.' } : {}),
+    ...(e.error
+      ? {
+          error: {
+            ...(e.error.code !== undefined ? { code: e.error.code } : {}),
+            message: e.error.message,
+            ...(advice ? { meaning: advice.meaning, whatToDo: advice.whatToDo } : {}),
+          },
+        }
+      : {}),
+    ...(e.outcome === 'unknown'
+      ? {
+          note: 'No definite answer arrived: the change may or may not have been made. It is kept in the journal and checked with Partner Center before this is sent again.',
+        }
+      : {}),
     body: e.responseBody ?? null,
   };
 }

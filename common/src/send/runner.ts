@@ -19,7 +19,14 @@ export async function runDocument(text: string, kind: RequestKind, ctx: RunConte
 }
 
 export async function runPlan(plan: SendPlan, ctx: RunContext): Promise<RunResult> {
-  const blocked = (message: string, customerId?: string): RunResult => ({ status: 'blocked', message, exchanges: [], orderIds: [], recovered: [], customerId });
+  const blocked = (message: string, customerId?: string): RunResult => ({
+    status: 'blocked',
+    message,
+    exchanges: [],
+    orderIds: [],
+    recovered: [],
+    customerId,
+  });
   if (plan.problems.length > 0) return blocked(`Not sent: ${plan.problems.join(' ')}`);
   let customerId = plan.customerId ?? ctx.customerId;
   if (plan.needsCustomer && !customerId) {
@@ -51,14 +58,21 @@ export async function runPlan(plan: SendPlan, ctx: RunContext): Promise<RunResul
  * from the filled-in path is classified the same, so no spelling can turn a purchase into a call
  * that is sent unconfirmed.
  */
-function classifiedOtherwise(plan: SendPlan, call: HttpCall, customerId: string | undefined, endpoint: string): string | undefined {
+function classifiedOtherwise(
+  plan: SendPlan,
+  call: HttpCall,
+  customerId: string | undefined,
+  endpoint: string,
+): string | undefined {
   const url = resolveApiUrl(endpoint, call.path, call.query);
   const below = pathBelowEndpoint(endpoint, url);
   const sent = below === undefined ? undefined : classifyRequest(call.method, below);
   // A purchase is confirmed for `customerId`: the URL must be that customer's.
   const sameCustomer = !plan.spendsMoney || (sent?.customerId ?? '').toLowerCase() === (customerId ?? '').trim().toLowerCase();
   const same = sent !== undefined && sent.spendsMoney === plan.spendsMoney && sent.kind?.id === plan.target?.id && sameCustomer;
-  return same ? undefined : `the URL that would be sent (${url.pathname}) is not the call the document was checked as (${plan.method} ${plan.pathTemplate}).`;
+  return same
+    ? undefined
+    : `the URL that would be sent (${url.pathname}) is not the call the document was checked as (${plan.method} ${plan.pathTemplate}).`;
 }
 
 /** The flow of each row of the request-kinds table's "how it is sent" column. */

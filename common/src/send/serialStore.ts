@@ -21,7 +21,9 @@ export class SerialStore<T> {
    * undefined to leave the store untouched) and a value handed back to the caller; it may read
    * other stores, which it then sees as of this turn.
    */
-  update<R = void>(change: (items: T[]) => { items?: T[]; result: R } | T[] | Promise<{ items?: T[]; result: R } | T[]>): Promise<R> {
+  update<R = void>(
+    change: (items: T[]) => { items?: T[]; result: R } | T[] | Promise<{ items?: T[]; result: R } | T[]>,
+  ): Promise<R> {
     const run = async (): Promise<R> => {
       const out = await change(await this.store.read());
       const { items, result } = Array.isArray(out) ? { items: out, result: undefined as R } : out;

@@ -15,6 +15,16 @@ export interface AgreementTemplate {
 }
 
 export const AGREEMENT_TEMPLATES: readonly AgreementTemplate[] = [
-  { templateId: CLOUD_AGREEMENT_TEMPLATE_ID, agreementType: 'MicrosoftCloudAgreement', agreementLink: 'https://aka.ms/microsoftcloudagreement', versionRank: 1 },
-  { templateId: MCA_TEMPLATE_ID, agreementType: 'MicrosoftCustomerAgreement', agreementLink: 'https://aka.ms/customeragreement', versionRank: 1 },
+  {
+    templateId: CLOUD_AGREEMENT_TEMPLATE_ID,
+    agreementType: 'MicrosoftCloudAgreement',
+    agreementLink: 'https://aka.ms/microsoftcloudagreement',
+    versionRank: 1,
+  },
+  {
+    templateId: MCA_TEMPLATE_ID,
+    agreementType: 'MicrosoftCustomerAgreement',
+    agreementLink: 'https://aka.ms/customeragreement',
+    versionRank: 1,
+  },
 ];

@@ -98,7 +98,11 @@ function termId(seed: string): string {
   return out.slice(0, 12);
 }
 
-const TERM_TEXT: Record<TermDuration, string> = { P1M: 'One-Month commitment', P1Y: 'One-Year commitment', P3Y: 'Three-Year commitment' };
+const TERM_TEXT: Record<TermDuration, string> = {
+  P1M: 'One-Month commitment',
+  P1Y: 'One-Year commitment',
+  P3Y: 'Three-Year commitment',
+};
 
 function terms(availabilityId: string, pairs: Array<[TermDuration, BillingCycle]>): Term[] {
   return pairs.map(([duration, billingCycle]) => ({
@@ -113,14 +117,27 @@ function cyclesOf(pairs: Array<[TermDuration, BillingCycle]>): BillingCycle[] {
   return [...new Set(pairs.map(([, c]) => c))];
 }
 
-const MONTHLY_AND_YEARLY: Array<[TermDuration, BillingCycle]> = [['P1M', 'monthly'], ['P1Y', 'monthly'], ['P1Y', 'annual']];
-const WITH_THREE_YEARS: Array<[TermDuration, BillingCycle]> = [...MONTHLY_AND_YEARLY, ['P3Y', 'monthly'], ['P3Y', 'annual'], ['P3Y', 'triennial']];
+const MONTHLY_AND_YEARLY: Array<[TermDuration, BillingCycle]> = [
+  ['P1M', 'monthly'],
+  ['P1Y', 'monthly'],
+  ['P1Y', 'annual'],
+];
+const WITH_THREE_YEARS: Array<[TermDuration, BillingCycle]> = [
+  ...MONTHLY_AND_YEARLY,
+  ['P3Y', 'monthly'],
+  ['P3Y', 'annual'],
+  ['P3Y', 'triennial'],
+];
 /**
  * Three-year software subscriptions: "Three-year product SKUs are available with annual or
  * triennial (every three years) billing" (csp-software-subscriptions.md), and the docs' software
  * orders bill them one_time (cancel-software-purchases.md).
  */
-const SOFTWARE_THREE_YEARS: Array<[TermDuration, BillingCycle]> = [['P3Y', 'one_time'], ['P3Y', 'annual'], ['P3Y', 'triennial']];
+const SOFTWARE_THREE_YEARS: Array<[TermDuration, BillingCycle]> = [
+  ['P3Y', 'one_time'],
+  ['P3Y', 'annual'],
+  ['P3Y', 'triennial'],
+];
 const NCE_TYPE = { id: 'OnlineServicesNCE', displayName: 'OnlineServicesNCE' };
 const NCE_DYNAMIC = { isAddon: false, hasConstraints: true, isMicrosoftProduct: true, isSoftwareAssuranceApplicable: false };
 const SOFTWARE_TYPE = { id: 'Software', displayName: 'Software' };
@@ -136,9 +153,17 @@ interface LicenseSpec extends Partial<Sku> {
 function licenseSku(title: string, spec: LicenseSpec): Sku {
   const { availabilityId, moreAvailabilityIds = [], pairs, ...sku } = spec;
   return {
-    title, description: `${title}.`, minimumQuantity: 1, maximumQuantity: 300, isTrial: false,
-    supportedBillingCycles: cyclesOf(pairs), purchasePrerequisites: ['MicrosoftCloudAgreement'], inventoryVariables: [],
-    provisioningVariables: [], dynamicAttributes: NCE_DYNAMIC, unitPrice: 10,
+    title,
+    description: `${title}.`,
+    minimumQuantity: 1,
+    maximumQuantity: 300,
+    isTrial: false,
+    supportedBillingCycles: cyclesOf(pairs),
+    purchasePrerequisites: ['MicrosoftCloudAgreement'],
+    inventoryVariables: [],
+    provisioningVariables: [],
+    dynamicAttributes: NCE_DYNAMIC,
+    unitPrice: 10,
     ...sku,
     availabilities: [availabilityId, ...moreAvailabilityIds].map((id) => ({ id, terms: terms(id, pairs) })),
   };
@@ -161,33 +186,66 @@ function withSkus(product: Product, ...others: Product[]): Product {
   return { ...product, skus: [...product.skus, ...others.flatMap((o) => o.skus)] };
 }
 
-function reservationSku(id: string, availabilityId: string, title: string, duration: '1Year' | '3Years', armSkuName: string, armRegionName: string, unitPrice: number): Sku {
+function reservationSku(
+  id: string,
+  availabilityId: string,
+  title: string,
+  duration: '1Year' | '3Years',
+  armSkuName: string,
+  armRegionName: string,
+  unitPrice: number,
+): Sku {
   return {
-    id, title, description: `${title}.`, minimumQuantity: 1, maximumQuantity: 999999999, isTrial: false,
+    id,
+    title,
+    description: `${title}.`,
+    minimumQuantity: 1,
+    maximumQuantity: 999999999,
+    isTrial: false,
     supportedBillingCycles: ['one_time'],
     // As get-a-sku-by-id.md and get-a-list-of-skus-for-a-product.md show a reservation SKU.
     purchasePrerequisites: ['AzureSubscriptionRegistration', 'InventoryCheck'],
     inventoryVariables: ['CustomerId', 'AzureSubscriptionId'],
     provisioningVariables: ['Scope', 'SubscriptionId'],
     dynamicAttributes: { armSkuName, armRegionName, duration, reservationType: 'virtualmachines' },
-    unitPrice, reservationDuration: duration,
+    unitPrice,
+    reservationDuration: duration,
     availabilities: [{ id: availabilityId, terms: terms(availabilityId, [[duration === '1Year' ? 'P1Y' : 'P3Y', 'one_time']]) }],
   };
 }
 
 function reservationProduct(id: string, title: string, skus: Sku[]): Product {
   return {
-    id, title, description: 'Azure reserved virtual machine instances.',
-    targetView: 'AzureReservations', productType: { id: 'Azure', displayName: 'Azure', subType: { id: 'VirtualMachines', displayName: 'VirtualMachines' } },
-    kind: 'reservation', skus,
+    id,
+    title,
+    description: 'Azure reserved virtual machine instances.',
+    targetView: 'AzureReservations',
+    productType: { id: 'Azure', displayName: 'Azure', subType: { id: 'VirtualMachines', displayName: 'VirtualMachines' } },
+    kind: 'reservation',
+    skus,
   };
 }
 
-function softwareSku(id: string, availabilityIds: string[], title: string, pairs: Array<[TermDuration, BillingCycle]>, unitPrice: number): Sku {
+function softwareSku(
+  id: string,
+  availabilityIds: string[],
+  title: string,
+  pairs: Array<[TermDuration, BillingCycle]>,
+  unitPrice: number,
+): Sku {
   return {
-    id, title, description: `${title}.`, minimumQuantity: 1, maximumQuantity: 10000, isTrial: false,
-    supportedBillingCycles: pairs.length === 0 ? ['one_time'] : cyclesOf(pairs), purchasePrerequisites: ['MicrosoftCloudAgreement'], inventoryVariables: [],
-    provisioningVariables: [], dynamicAttributes: { isMicrosoftProduct: true }, unitPrice,
+    id,
+    title,
+    description: `${title}.`,
+    minimumQuantity: 1,
+    maximumQuantity: 10000,
+    isTrial: false,
+    supportedBillingCycles: pairs.length === 0 ? ['one_time'] : cyclesOf(pairs),
+    purchasePrerequisites: ['MicrosoftCloudAgreement'],
+    inventoryVariables: [],
+    provisioningVariables: [],
+    dynamicAttributes: { isMicrosoftProduct: true },
+    unitPrice,
     availabilities: availabilityIds.map((a) => ({ id: a, terms: terms(a, pairs) })),
   };
 }
@@ -198,73 +256,221 @@ function softwareProduct(id: string, title: string, description: string, skus: S
 
 function saasProduct(id: string, title: string, sku: Sku): Product {
   return {
-    id, title, description: `${title} (third-party SaaS).`, targetView: 'MarketplaceSaaS',
-    productType: { id: 'SaaS', displayName: 'SaaS' }, kind: 'saas', skus: [sku],
+    id,
+    title,
+    description: `${title} (third-party SaaS).`,
+    targetView: 'MarketplaceSaaS',
+    productType: { id: 'SaaS', displayName: 'SaaS' },
+    kind: 'saas',
+    skus: [sku],
   };
 }
 
 export const PRODUCTS: readonly Product[] = [
-  license('CFQ7TTC0LH18', 'Microsoft 365 Business Basic', { id: '0001', availabilityId: 'CFQ7TTC0K971', pairs: MONTHLY_AND_YEARLY, unitPrice: 6 }),
+  license('CFQ7TTC0LH18', 'Microsoft 365 Business Basic', {
+    id: '0001',
+    availabilityId: 'CFQ7TTC0K971',
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 6,
+  }),
   withSkus(
-    license('CFQ7TTC0LCHC', 'Microsoft 365 Business Premium', { id: '0002', availabilityId: 'CFQ7TTC0MD5V', pairs: MONTHLY_AND_YEARLY, unitPrice: 22 }),
+    license('CFQ7TTC0LCHC', 'Microsoft 365 Business Premium', {
+      id: '0002',
+      availabilityId: 'CFQ7TTC0MD5V',
+      pairs: MONTHLY_AND_YEARLY,
+      unitPrice: 22,
+    }),
     license('CFQ7TTC0LCHC', 'Microsoft 365 Business Premium Trial', {
-      id: '0003', availabilityId: 'CFQ7TTC0TRL1', pairs: [['P1M', 'none']], unitPrice: 0, isTrial: true, minimumQuantity: 25, maximumQuantity: 25,
+      id: '0003',
+      availabilityId: 'CFQ7TTC0TRL1',
+      pairs: [['P1M', 'none']],
+      unitPrice: 0,
+      isTrial: true,
+      minimumQuantity: 25,
+      maximumQuantity: 25,
     }),
   ),
   withSkus(
-    license('CFQ7TTC0LFLZ', 'Microsoft 365 E3', { id: '0001', availabilityId: 'CFQ7TTC0KDLJ', pairs: WITH_THREE_YEARS, unitPrice: 36, maximumQuantity: 100000 }),
+    license('CFQ7TTC0LFLZ', 'Microsoft 365 E3', {
+      id: '0001',
+      availabilityId: 'CFQ7TTC0KDLJ',
+      pairs: WITH_THREE_YEARS,
+      unitPrice: 36,
+      maximumQuantity: 100000,
+    }),
     // create-a-cart.md, new-commerce request example.
-    license('CFQ7TTC0LFLZ', 'Microsoft 365 E3 (SKU 0002)', { id: '0002', availabilityId: 'CFQ7TTC0K4TS', pairs: MONTHLY_AND_YEARLY, unitPrice: 36, maximumQuantity: 100000 }),
+    license('CFQ7TTC0LFLZ', 'Microsoft 365 E3 (SKU 0002)', {
+      id: '0002',
+      availabilityId: 'CFQ7TTC0K4TS',
+      pairs: MONTHLY_AND_YEARLY,
+      unitPrice: 36,
+      maximumQuantity: 100000,
+    }),
   ),
   // CFQ7TTC0VZW5: the availability create-a-cart.md's new-commerce response shows for this SKU.
-  license('CFQ7TTC0LF8S', 'Office 365 E5', { id: '0001', availabilityId: 'CFQ7TTC0N81H', moreAvailabilityIds: ['CFQ7TTC0VZW5'], pairs: MONTHLY_AND_YEARLY, unitPrice: 38, maximumQuantity: 100000 }),
-  license('CFQ7TTC0LHVK', 'Exchange Online (Plan 1)', { id: '0001', availabilityId: 'CFQ7TTC0J2M4', pairs: MONTHLY_AND_YEARLY, unitPrice: 4, maximumQuantity: 100000 }),
-  license('CFQ7TTC0LHWP', 'Microsoft Teams Essentials', { id: '0001', availabilityId: 'CFQ7TTC0KZ7Q', pairs: MONTHLY_AND_YEARLY, unitPrice: 4 }),
-  license('CFQ7TTC0LHSF', 'Dynamics 365 Sales Professional', { id: '0001', availabilityId: 'CFQ7TTC0PW1B', pairs: WITH_THREE_YEARS, unitPrice: 65, minimumQuantity: 5, maximumQuantity: 10000 }),
+  license('CFQ7TTC0LF8S', 'Office 365 E5', {
+    id: '0001',
+    availabilityId: 'CFQ7TTC0N81H',
+    moreAvailabilityIds: ['CFQ7TTC0VZW5'],
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 38,
+    maximumQuantity: 100000,
+  }),
+  license('CFQ7TTC0LHVK', 'Exchange Online (Plan 1)', {
+    id: '0001',
+    availabilityId: 'CFQ7TTC0J2M4',
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 4,
+    maximumQuantity: 100000,
+  }),
+  license('CFQ7TTC0LHWP', 'Microsoft Teams Essentials', {
+    id: '0001',
+    availabilityId: 'CFQ7TTC0KZ7Q',
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 4,
+  }),
+  license('CFQ7TTC0LHSF', 'Dynamics 365 Sales Professional', {
+    id: '0001',
+    availabilityId: 'CFQ7TTC0PW1B',
+    pairs: WITH_THREE_YEARS,
+    unitPrice: 65,
+    minimumQuantity: 5,
+    maximumQuantity: 10000,
+  }),
   license('CFQ7TTC0HHS9', 'Windows 365 Enterprise 2 vCPU, 8 GB, 128 GB', {
-    id: '0001', availabilityId: 'CFQ7TTC0HX99', pairs: MONTHLY_AND_YEARLY, unitPrice: 41, maximumQuantity: 100000,
+    id: '0001',
+    availabilityId: 'CFQ7TTC0HX99',
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 41,
+    maximumQuantity: 100000,
     attestationProperties: { attestationType: 'Windows365', enforceAttestation: true },
   }),
   // create-an-order.md (C#), create-a-cart.md (Request sample), update-a-cart.md (checkout).
   license('CFQ7TTC0LH0Z', 'AI Builder Capacity add-on', {
-    id: '0001', availabilityId: 'CFQ7TTC0K18P', pairs: MONTHLY_AND_YEARLY, unitPrice: 500, maximumQuantity: 10000,
+    id: '0001',
+    availabilityId: 'CFQ7TTC0K18P',
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 500,
+    maximumQuantity: 10000,
     dynamicAttributes: { ...NCE_DYNAMIC, isAddon: true },
   }),
-  license('CFQ7TTC0LFLS', 'Azure Active Directory Premium P1', { id: '0002', availabilityId: 'CFQ7TTC0KDLJ', pairs: MONTHLY_AND_YEARLY, unitPrice: 6, maximumQuantity: 100000 }),
+  license('CFQ7TTC0LFLS', 'Azure Active Directory Premium P1', {
+    id: '0002',
+    availabilityId: 'CFQ7TTC0KDLJ',
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 6,
+    maximumQuantity: 100000,
+  }),
   // create-a-cart-with-add-ons.md: a new-commerce base offer and its add-on, bought as two lines.
-  license('CFQ7TTC0LFLX', 'New-commerce base offer CFQ7TTC0LFLX', { id: '0001', availabilityId: 'CFQ7TTC0LB30', pairs: MONTHLY_AND_YEARLY, unitPrice: 12, maximumQuantity: 10000 }),
+  license('CFQ7TTC0LFLX', 'New-commerce base offer CFQ7TTC0LFLX', {
+    id: '0001',
+    availabilityId: 'CFQ7TTC0LB30',
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 12,
+    maximumQuantity: 10000,
+  }),
   license('CFQ7TTC0HDJX', 'New-commerce add-on CFQ7TTC0HDJX', {
-    id: '0001', availabilityId: 'CFQ7TTC0K806', pairs: MONTHLY_AND_YEARLY, unitPrice: 3, maximumQuantity: 10000,
+    id: '0001',
+    availabilityId: 'CFQ7TTC0K806',
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 3,
+    maximumQuantity: 10000,
     dynamicAttributes: { ...NCE_DYNAMIC, isAddon: true, prerequisiteSkus: ['CFQ7TTC0LFLX:0001'] },
   }),
   reservationProduct('DZH318Z0BQ4B', 'Reserved VM Instance, Dsv3 Series', [
-    reservationSku('0047', 'DZH318Z0DSM8', 'Reserved VM Instance, Standard_D2s_v3, US East, 1 Year', '1Year', 'Standard_D2s_v3', 'eastus', 620),
-    reservationSku('0048', 'DZH318Z0DSM9', 'Reserved VM Instance, Standard_D2s_v3, US East, 3 Years', '3Years', 'Standard_D2s_v3', 'eastus', 1320),
-    reservationSku('004B', 'DZH318Z0DSMC', 'Reserved VM Instance, Standard_D4s_v3, West Europe, 1 Year', '1Year', 'Standard_D4s_v3', 'westeurope', 1290),
+    reservationSku(
+      '0047',
+      'DZH318Z0DSM8',
+      'Reserved VM Instance, Standard_D2s_v3, US East, 1 Year',
+      '1Year',
+      'Standard_D2s_v3',
+      'eastus',
+      620,
+    ),
+    reservationSku(
+      '0048',
+      'DZH318Z0DSM9',
+      'Reserved VM Instance, Standard_D2s_v3, US East, 3 Years',
+      '3Years',
+      'Standard_D2s_v3',
+      'eastus',
+      1320,
+    ),
+    reservationSku(
+      '004B',
+      'DZH318Z0DSMC',
+      'Reserved VM Instance, Standard_D4s_v3, West Europe, 1 Year',
+      '1Year',
+      'Standard_D4s_v3',
+      'westeurope',
+      1290,
+    ),
   ]),
   // create-a-cart.md request example and checkout-a-cart.md: 1-year and 3-year NV12 reservations.
   reservationProduct('DZH318Z0BQ36', 'Reserved VM Instance, NV Series', [
-    reservationSku('004G', 'DZH318Z08C0S', 'Reserved VM Instance, Standard_NV12, US East 2, 1 Year', '1Year', 'Standard_NV12', 'eastus2', 9300),
-    reservationSku('004J', 'DZH318Z08B8X', 'Reserved VM Instance, Standard_NV12, US East 2, 3 Years', '3Years', 'Standard_NV12', 'eastus2', 20100),
+    reservationSku(
+      '004G',
+      'DZH318Z08C0S',
+      'Reserved VM Instance, Standard_NV12, US East 2, 1 Year',
+      '1Year',
+      'Standard_NV12',
+      'eastus2',
+      9300,
+    ),
+    reservationSku(
+      '004J',
+      'DZH318Z08B8X',
+      'Reserved VM Instance, Standard_NV12, US East 2, 3 Years',
+      '3Years',
+      'Standard_NV12',
+      'eastus2',
+      20100,
+    ),
   ]),
   {
     // azure-purchase-savings-plan.md: product, SKU (one_time and monthly, at most 1, no
     // provisioning variables, minimum commitment 0.001 USD an hour) and availability (one P1Y term).
-    id: 'DZH318Z09V6F', title: 'Azure savings plan',
-    description: 'Flexible pricing model offering lower prices compared to On-Demand pricing, in exchange for a specific usage commitment',
-    targetView: 'Azure', productType: { id: 'Azure', displayName: 'Azure', subType: { id: 'SavingsPlan', displayName: 'SavingsPlan' } },
+    id: 'DZH318Z09V6F',
+    title: 'Azure savings plan',
+    description:
+      'Flexible pricing model offering lower prices compared to On-Demand pricing, in exchange for a specific usage commitment',
+    targetView: 'Azure',
+    productType: { id: 'Azure', displayName: 'Azure', subType: { id: 'SavingsPlan', displayName: 'SavingsPlan' } },
     kind: 'savingsPlan',
-    skus: [{
-      id: '0001', title: 'Compute savings plan, 1 Year', description: 'Compute savings plan, 1 Year', minimumQuantity: 1, maximumQuantity: 1,
-      isTrial: false, supportedBillingCycles: ['one_time', 'monthly'], purchasePrerequisites: ['MicrosoftCloudAgreement'],
-      inventoryVariables: [], provisioningVariables: [],
-      dynamicAttributes: { isMicrosoftProduct: true, armSkuName: 'Compute_Savings_Plan', duration: '1year', termDuration: 'P1Y', internal: false },
-      minimumPurchaseCommitment: { grain: 'Hourly', currencyCode: { code: 'USD', symbol: '$' }, amount: '0.001' },
-      unitPrice: 438,
-      // The page's availability lists one P1Y term with no billing cycle; here it is listed once
-      // per supported cycle, as every other availability names its cycle.
-      availabilities: [{ id: 'DZH318Z0BLD3', terms: terms('DZH318Z0BLD3', [['P1Y', 'one_time'], ['P1Y', 'monthly']]) }],
-    }],
+    skus: [
+      {
+        id: '0001',
+        title: 'Compute savings plan, 1 Year',
+        description: 'Compute savings plan, 1 Year',
+        minimumQuantity: 1,
+        maximumQuantity: 1,
+        isTrial: false,
+        supportedBillingCycles: ['one_time', 'monthly'],
+        purchasePrerequisites: ['MicrosoftCloudAgreement'],
+        inventoryVariables: [],
+        provisioningVariables: [],
+        dynamicAttributes: {
+          isMicrosoftProduct: true,
+          armSkuName: 'Compute_Savings_Plan',
+          duration: '1year',
+          termDuration: 'P1Y',
+          internal: false,
+        },
+        minimumPurchaseCommitment: { grain: 'Hourly', currencyCode: { code: 'USD', symbol: '$' }, amount: '0.001' },
+        unitPrice: 438,
+        // The page's availability lists one P1Y term with no billing cycle; here it is listed once
+        // per supported cycle, as every other availability names its cycle.
+        availabilities: [
+          {
+            id: 'DZH318Z0BLD3',
+            terms: terms('DZH318Z0BLD3', [
+              ['P1Y', 'one_time'],
+              ['P1Y', 'monthly'],
+            ]),
+          },
+        ],
+      },
+    ],
   },
   softwareProduct('DG7GMGF0DVSV', 'Windows Server 2022 Standard - 2 Core License Pack', 'Perpetual software license.', [
     softwareSku('0006', ['DG7GMGF0F3J1'], 'Windows Server 2022 Standard - 2 Core License Pack', [], 140),
@@ -272,14 +478,34 @@ export const PRODUCTS: readonly Product[] = [
     // create-scheduled-changes.md schedules): three-year SKUs bill annually or triennially
     // (csp-software-subscriptions.md, "Manage billing frequency").
     {
-      ...softwareSku('000P', ['DG7GMGF0F3Q9'], 'Windows Server Remote Desktop Services CAL - 1 User CAL – 3 year', [['P3Y', 'triennial'], ['P3Y', 'annual']], 185),
+      ...softwareSku(
+        '000P',
+        ['DG7GMGF0F3Q9'],
+        'Windows Server Remote Desktop Services CAL - 1 User CAL – 3 year',
+        [
+          ['P3Y', 'triennial'],
+          ['P3Y', 'annual'],
+        ],
+        185,
+      ),
       supportedBillingCycles: ['triennial', 'annual'],
     },
   ]),
   // DG7GMGF0DWMS: the availability cancel-software-purchases.md orders.
-  softwareProduct('DG7GMGF0FKZV', 'SQL Server Enterprise - 2 Core License Pack - 3 year', 'Software subscription for three years.', [
-    softwareSku('0003', ['DG7GMGF0G4QT', 'DG7GMGF0DWMS'], 'SQL Server Enterprise - 2 Core License Pack - 3 year', SOFTWARE_THREE_YEARS, 4200),
-  ]),
+  softwareProduct(
+    'DG7GMGF0FKZV',
+    'SQL Server Enterprise - 2 Core License Pack - 3 year',
+    'Software subscription for three years.',
+    [
+      softwareSku(
+        '0003',
+        ['DG7GMGF0G4QT', 'DG7GMGF0DWMS'],
+        'SQL Server Enterprise - 2 Core License Pack - 3 year',
+        SOFTWARE_THREE_YEARS,
+        4200,
+      ),
+    ],
+  ),
   softwareProduct('DG7GMGF0DVT7', 'Windows Server CAL - 3 year', 'Software subscription for three years.', [
     softwareSku('000C', ['DG7GMGF0FVZM'], 'Windows Server CAL - 1 Device CAL - 3 year', SOFTWARE_THREE_YEARS, 25),
   ]),
@@ -298,29 +524,58 @@ export const PRODUCTS: readonly Product[] = [
   // create-a-cart.md and checkout-a-cart.md: a monthly SaaS plan and a SaaS free trial that
   // renews to a year.
   saasProduct('DZH318Z0BXWC', 'Barracuda WaaS', {
-    id: '0002', title: 'Barracuda WaaS - Medium Plan', description: 'Barracuda WaaS - Medium Plan.', minimumQuantity: 1, maximumQuantity: 1000,
-    isTrial: false, supportedBillingCycles: ['monthly', 'annual'], purchasePrerequisites: [], inventoryVariables: [], provisioningVariables: [],
-    dynamicAttributes: { isMicrosoftProduct: false }, unitPrice: 1000,
+    id: '0002',
+    title: 'Barracuda WaaS - Medium Plan',
+    description: 'Barracuda WaaS - Medium Plan.',
+    minimumQuantity: 1,
+    maximumQuantity: 1000,
+    isTrial: false,
+    supportedBillingCycles: ['monthly', 'annual'],
+    purchasePrerequisites: [],
+    inventoryVariables: [],
+    provisioningVariables: [],
+    dynamicAttributes: { isMicrosoftProduct: false },
+    unitPrice: 1000,
     availabilities: [{ id: 'DZH318Z0BMRV', terms: terms('DZH318Z0BMRV', MONTHLY_AND_YEARLY) }],
   }),
   saasProduct('DZH318Z0C0WF', 'SaaS plan DZH318Z0C0WF', {
-    id: '0001', title: 'SaaS plan DZH318Z0C0WF - Free Trial', description: 'One-month free trial.', minimumQuantity: 1, maximumQuantity: 10000,
-    isTrial: true, supportedBillingCycles: ['none'], purchasePrerequisites: [], inventoryVariables: [], provisioningVariables: [],
-    dynamicAttributes: { isMicrosoftProduct: false }, unitPrice: 0,
+    id: '0001',
+    title: 'SaaS plan DZH318Z0C0WF - Free Trial',
+    description: 'One-month free trial.',
+    minimumQuantity: 1,
+    maximumQuantity: 10000,
+    isTrial: true,
+    supportedBillingCycles: ['none'],
+    purchasePrerequisites: [],
+    inventoryVariables: [],
+    provisioningVariables: [],
+    dynamicAttributes: { isMicrosoftProduct: false },
+    unitPrice: 0,
     availabilities: [{ id: 'DZH318Z0BP69', terms: terms('DZH318Z0BP69', [['P1M', 'none']]) }],
   }),
 ];
 
 function legacy(id: string, name: string, extra: Partial<LegacyOffer> = {}): LegacyOffer {
   return {
-    id, name, description: 'Legacy license-based offer.', minimumQuantity: 1, maximumQuantity: 10000000,
-    supportedBillingCycles: ['monthly', 'annual'], billing: 'license', isAddOn: false, prerequisiteOffers: [], isAvailableForPurchase: true,
+    id,
+    name,
+    description: 'Legacy license-based offer.',
+    minimumQuantity: 1,
+    maximumQuantity: 10000000,
+    supportedBillingCycles: ['monthly', 'annual'],
+    billing: 'license',
+    isAddOn: false,
+    prerequisiteOffers: [],
+    isAvailableForPurchase: true,
     ...extra,
   };
 }
 
 export const LEGACY_OFFERS: readonly LegacyOffer[] = [
-  legacy('031C9E47-4802-4248-838E-778FB1D2CC05', 'Office 365 Business Premium', { maximumQuantity: 300, isAvailableForPurchase: false }),
+  legacy('031C9E47-4802-4248-838E-778FB1D2CC05', 'Office 365 Business Premium', {
+    maximumQuantity: 300,
+    isAvailableForPurchase: false,
+  }),
   legacy('796B6B5F-613C-4E24-A17C-EBA730D49C02', 'Office 365 Enterprise E3'),
   // transition-a-subscription.md names it; create-a-cart-with-add-ons.md buys it with two add-ons.
   legacy('91FD106F-4B2C-4938-95AC-F54F74E9A239', 'Office 365 Enterprise E1'),
@@ -330,19 +585,41 @@ export const LEGACY_OFFERS: readonly LegacyOffer[] = [
   legacy('195416C1-3447-423A-B37B-EE59A99A19C4', 'Legacy base offer 195416C1'),
   // get-addon-offers-by-offer-id.md: two of the add-ons of 195416C1, with part of their prerequisite lists.
   legacy('2828BE95-46BA-4F91-B2FD-0BEF192ECF60', 'Exchange Online Archiving for Exchange Online', {
-    description: 'A personal e-mail archive for users who have mailboxes on Exchange Server 2010 or later.', isAddOn: true,
-    prerequisiteOffers: ['91FD106F-4B2C-4938-95AC-F54F74E9A239', '195416C1-3447-423A-B37B-EE59A99A19C4', '031C9E47-4802-4248-838E-778FB1D2CC05'],
+    description: 'A personal e-mail archive for users who have mailboxes on Exchange Server 2010 or later.',
+    isAddOn: true,
+    prerequisiteOffers: [
+      '91FD106F-4B2C-4938-95AC-F54F74E9A239',
+      '195416C1-3447-423A-B37B-EE59A99A19C4',
+      '031C9E47-4802-4248-838E-778FB1D2CC05',
+    ],
   }),
   legacy('45320EC9-9B8E-49D0-B900-F14141A0ABD1', 'Microsoft MyAnalytics', {
-    description: 'Microsoft MyAnalytics provides insights about time and relationships to help individuals and teams achieve more at work.', isAddOn: true,
-    prerequisiteOffers: ['195416C1-3447-423A-B37B-EE59A99A19C4', '91FD106F-4B2C-4938-95AC-F54F74E9A239', '796B6B5F-613C-4E24-A17C-EBA730D49C02'],
+    description:
+      'Microsoft MyAnalytics provides insights about time and relationships to help individuals and teams achieve more at work.',
+    isAddOn: true,
+    prerequisiteOffers: [
+      '195416C1-3447-423A-B37B-EE59A99A19C4',
+      '91FD106F-4B2C-4938-95AC-F54F74E9A239',
+      '796B6B5F-613C-4E24-A17C-EBA730D49C02',
+    ],
   }),
   // create-a-cart-with-add-ons.md: the two add-ons bought with (or for) 91FD106F.
-  legacy('C94271D8-B431-4A25-A3C5-A57737A1C909', 'Legacy add-on offer C94271D8', { isAddOn: true, prerequisiteOffers: ['91FD106F-4B2C-4938-95AC-F54F74E9A239'] }),
-  legacy('43FCE491-76D1-4BCC-B709-8A288786DBAE', 'Legacy add-on offer 43FCE491', { isAddOn: true, prerequisiteOffers: ['91FD106F-4B2C-4938-95AC-F54F74E9A239'] }),
+  legacy('C94271D8-B431-4A25-A3C5-A57737A1C909', 'Legacy add-on offer C94271D8', {
+    isAddOn: true,
+    prerequisiteOffers: ['91FD106F-4B2C-4938-95AC-F54F74E9A239'],
+  }),
+  legacy('43FCE491-76D1-4BCC-B709-8A288786DBAE', 'Legacy add-on offer 43FCE491', {
+    isAddOn: true,
+    prerequisiteOffers: ['91FD106F-4B2C-4938-95AC-F54F74E9A239'],
+  }),
   // create-a-cart.md and checkout-a-cart.md: the legacy Microsoft Azure subscription offer,
   // billed by usage, bought monthly for P1Y.
-  legacy('MS-AZR-0145P', 'Microsoft Azure', { description: 'Microsoft Azure subscription (pay as you go).', billing: 'usage', maximumQuantity: 1, supportedBillingCycles: ['monthly'] }),
+  legacy('MS-AZR-0145P', 'Microsoft Azure', {
+    description: 'Microsoft Azure subscription (pay as you go).',
+    billing: 'usage',
+    maximumQuantity: 1,
+    supportedBillingCycles: ['monthly'],
+  }),
 ];
 
 /** A resolved catalog item: the product, SKU and availability a catalogItemId names. */
@@ -371,21 +648,40 @@ for (const product of PRODUCTS) {
  * offer supports (legacy license subscriptions commit for a year; checkout-a-cart.md shows the
  * Azure line as P1Y). These items are not listed under /products.
  */
-const LEGACY_ITEMS = new Map<string, CatalogItem>(LEGACY_OFFERS.map((offer) => {
-  const pairs = offer.supportedBillingCycles.map((c): [TermDuration, BillingCycle] => ['P1Y', c]);
-  const availability: Availability = { id: '', terms: terms(offer.id, pairs) };
-  const sku: Sku = {
-    id: '', title: offer.name, description: offer.description, minimumQuantity: offer.minimumQuantity, maximumQuantity: offer.maximumQuantity,
-    isTrial: false, supportedBillingCycles: offer.supportedBillingCycles, purchasePrerequisites: [], inventoryVariables: [], provisioningVariables: [],
-    dynamicAttributes: { isAddon: offer.isAddOn }, unitPrice: offer.billing === 'usage' ? 0 : 8, availabilities: [availability],
-  };
-  const product: Product = {
-    id: offer.id, title: offer.name, description: offer.description, targetView: 'Legacy',
-    productType: offer.billing === 'usage' ? { id: 'Azure', displayName: 'Azure' } : { id: 'OnlineServices', displayName: 'OnlineServices' },
-    kind: 'legacy', skus: [sku],
-  };
-  return [offer.id.toUpperCase(), { product, sku, availability, catalogItemId: offer.id, offer }];
-}));
+const LEGACY_ITEMS = new Map<string, CatalogItem>(
+  LEGACY_OFFERS.map((offer) => {
+    const pairs = offer.supportedBillingCycles.map((c): [TermDuration, BillingCycle] => ['P1Y', c]);
+    const availability: Availability = { id: '', terms: terms(offer.id, pairs) };
+    const sku: Sku = {
+      id: '',
+      title: offer.name,
+      description: offer.description,
+      minimumQuantity: offer.minimumQuantity,
+      maximumQuantity: offer.maximumQuantity,
+      isTrial: false,
+      supportedBillingCycles: offer.supportedBillingCycles,
+      purchasePrerequisites: [],
+      inventoryVariables: [],
+      provisioningVariables: [],
+      dynamicAttributes: { isAddon: offer.isAddOn },
+      unitPrice: offer.billing === 'usage' ? 0 : 8,
+      availabilities: [availability],
+    };
+    const product: Product = {
+      id: offer.id,
+      title: offer.name,
+      description: offer.description,
+      targetView: 'Legacy',
+      productType:
+        offer.billing === 'usage'
+          ? { id: 'Azure', displayName: 'Azure' }
+          : { id: 'OnlineServices', displayName: 'OnlineServices' },
+      kind: 'legacy',
+      skus: [sku],
+    };
+    return [offer.id.toUpperCase(), { product, sku, availability, catalogItemId: offer.id, offer }];
+  }),
+);
 
 /** A new-commerce catalog item (PRODUCT:SKU:AVAILABILITY); legacy offers are not catalog items. */
 export function catalogItem(catalogItemId: string): CatalogItem | undefined {
@@ -434,9 +730,16 @@ export function unitPriceFor(sku: Sku, cycle: BillingCycle): number {
 }
 
 const CURRENCIES: Record<string, { code: string; symbol: string }> = {
-  US: { code: 'USD', symbol: '$' }, GB: { code: 'GBP', symbol: '£' }, CA: { code: 'CAD', symbol: 'CA$' },
-  AU: { code: 'AUD', symbol: 'A$' }, JP: { code: 'JPY', symbol: '¥' }, DE: { code: 'EUR', symbol: '€' },
-  FR: { code: 'EUR', symbol: '€' }, NL: { code: 'EUR', symbol: '€' }, ES: { code: 'EUR', symbol: '€' }, IT: { code: 'EUR', symbol: '€' },
+  US: { code: 'USD', symbol: '$' },
+  GB: { code: 'GBP', symbol: '£' },
+  CA: { code: 'CAD', symbol: 'CA$' },
+  AU: { code: 'AUD', symbol: 'A$' },
+  JP: { code: 'JPY', symbol: '¥' },
+  DE: { code: 'EUR', symbol: '€' },
+  FR: { code: 'EUR', symbol: '€' },
+  NL: { code: 'EUR', symbol: '€' },
+  ES: { code: 'EUR', symbol: '€' },
+  IT: { code: 'EUR', symbol: '€' },
 };
 
 export function currencyFor(country: string): { code: string; symbol: string } {

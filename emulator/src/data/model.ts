@@ -73,7 +73,14 @@ export type SubscriptionStatus = 'active' | 'suspended' | 'deleted' | 'expired';
 
 /** What changes when the next term starts (subscription-resources.md, scheduledNextTermInstructions). */
 export interface ScheduledNextTermInstructions {
-  product: { productId: string; skuId: string; availabilityId: string; billingCycle: BillingCycle; termDuration: TermDuration; promotionId?: string };
+  product: {
+    productId: string;
+    skuId: string;
+    availabilityId: string;
+    billingCycle: BillingCycle;
+    termDuration: TermDuration;
+    promotionId?: string;
+  };
   quantity: number;
   customTermEndDate?: string;
 }

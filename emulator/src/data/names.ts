@@ -2,21 +2,102 @@
 // "Contoso Retail", ...) so that `starts_with` filters return a handful, not one or all.
 
 export const COMPANY_PREFIXES = [
-  'Contoso', 'Fabrikam', 'Northwind', 'Adventure Works', 'Tailspin', 'Wingtip', 'Litware', 'Proseware',
-  'Woodgrove', 'Alpine Ski House', 'Coho', 'Lucerne', 'Trey Research', 'Wide World', 'Blue Yonder',
-  'Humongous', 'Fourth Coffee', 'Relecloud', 'VanArsdel', 'Bellows', 'Consolidated', 'Datum', 'Margie',
-  'Southridge', 'Lamna', 'Munson', 'Nod', 'Olympia', 'Tasmanian', 'Wingspan',
+  'Contoso',
+  'Fabrikam',
+  'Northwind',
+  'Adventure Works',
+  'Tailspin',
+  'Wingtip',
+  'Litware',
+  'Proseware',
+  'Woodgrove',
+  'Alpine Ski House',
+  'Coho',
+  'Lucerne',
+  'Trey Research',
+  'Wide World',
+  'Blue Yonder',
+  'Humongous',
+  'Fourth Coffee',
+  'Relecloud',
+  'VanArsdel',
+  'Bellows',
+  'Consolidated',
+  'Datum',
+  'Margie',
+  'Southridge',
+  'Lamna',
+  'Munson',
+  'Nod',
+  'Olympia',
+  'Tasmanian',
+  'Wingspan',
 ];
 
 export const COMPANY_SUFFIXES = [
-  'Ltd', 'Inc.', 'GmbH', 'Holdings', 'Pharma', 'Retail', 'Logistics', 'Energy', 'Labs', 'Bank',
-  'Studios', 'Foods', 'Partners', 'Health', 'Motors', 'Systems', 'Travel', 'Media', 'Insurance', 'Group',
+  'Ltd',
+  'Inc.',
+  'GmbH',
+  'Holdings',
+  'Pharma',
+  'Retail',
+  'Logistics',
+  'Energy',
+  'Labs',
+  'Bank',
+  'Studios',
+  'Foods',
+  'Partners',
+  'Health',
+  'Motors',
+  'Systems',
+  'Travel',
+  'Media',
+  'Insurance',
+  'Group',
 ];
 
-export const FIRST_NAMES = ['Avery', 'Jordan', 'Sam', 'Riley', 'Morgan', 'Alex', 'Casey', 'Taylor', 'Jamie', 'Drew', 'Noor', 'Kenji', 'Ana', 'Lars', 'Priya', 'Chen'];
-export const LAST_NAMES = ['Smith', 'Garcia', 'Müller', 'Okafor', 'Tanaka', 'Kowalski', 'Dubois', 'Rossi', 'Singh', 'Andersen', 'Silva', 'Nguyen'];
+export const FIRST_NAMES = [
+  'Avery',
+  'Jordan',
+  'Sam',
+  'Riley',
+  'Morgan',
+  'Alex',
+  'Casey',
+  'Taylor',
+  'Jamie',
+  'Drew',
+  'Noor',
+  'Kenji',
+  'Ana',
+  'Lars',
+  'Priya',
+  'Chen',
+];
+export const LAST_NAMES = [
+  'Smith',
+  'Garcia',
+  'Müller',
+  'Okafor',
+  'Tanaka',
+  'Kowalski',
+  'Dubois',
+  'Rossi',
+  'Singh',
+  'Andersen',
+  'Silva',
+  'Nguyen',
+];
 
-export const ADDRESSES: ReadonlyArray<{ country: string; city: string; state: string; postalCode: string; culture: string; language: string }> = [
+export const ADDRESSES: ReadonlyArray<{
+  country: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  culture: string;
+  language: string;
+}> = [
   { country: 'US', city: 'Redmond', state: 'WA', postalCode: '98052', culture: 'en-US', language: 'en' },
   { country: 'US', city: 'Austin', state: 'TX', postalCode: '78701', culture: 'en-US', language: 'en' },
   { country: 'US', city: 'Boston', state: 'MA', postalCode: '02110', culture: 'en-US', language: 'en' },

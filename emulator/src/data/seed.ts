@@ -5,7 +5,15 @@
 import { type EmulatorFixtures } from '../options';
 import { Random } from '../random';
 import { type BillingCycle, type CatalogItem, catalogItem, LEGACY_OFFERS } from './catalog';
-import { type CustomerRecord, type OrderLineRecord, type OrderRecord, type OrderStatus, type SubscriptionRecord, DAY_MS, REFUND_WINDOW_MS } from './model';
+import {
+  type CustomerRecord,
+  type OrderLineRecord,
+  type OrderRecord,
+  type OrderStatus,
+  type SubscriptionRecord,
+  DAY_MS,
+  REFUND_WINDOW_MS,
+} from './model';
 import { ADDRESSES, COMPANY_PREFIXES, COMPANY_SUFFIXES, domainFor, FIRST_NAMES, LAST_NAMES } from './names';
 import { renew, Store } from './store';
 import { MCA_TEMPLATE_ID } from './agreements';
@@ -52,7 +60,12 @@ interface OrderPlan {
   daysAgo: number;
   status: OrderStatus;
   billingCycle: BillingCycle;
-  lines: Array<{ item: CatalogItem; quantity: number; termDuration?: OrderLineRecord['termDuration']; context?: Record<string, string> }>;
+  lines: Array<{
+    item: CatalogItem;
+    quantity: number;
+    termDuration?: OrderLineRecord['termDuration'];
+    context?: Record<string, string>;
+  }>;
   /** What happens to its subscriptions after purchase. */
   fate?: 'suspended' | 'expires';
 }
@@ -75,7 +88,9 @@ export function seedStore(seed: number, now: number): Seeded {
     store.addCustomer(customer);
     if (withoutMca.has(i)) return; // new customers: no MCA confirmation, nothing bought yet
     store.listOf(store.agreements, customer.id).push({
-      customerId: customer.id, templateId: MCA_TEMPLATE_ID, type: 'MicrosoftCustomerAgreement',
+      customerId: customer.id,
+      templateId: MCA_TEMPLATE_ID,
+      type: 'MicrosoftCustomerAgreement',
       dateAgreed: new Date(customer.createdAt).toISOString().slice(0, 10) + 'T00:00:00Z',
       primaryContact: { firstName: customer.firstName, lastName: customer.lastName, email: customer.email },
       userId: rng.guid(),
@@ -104,9 +119,14 @@ export function seedStore(seed: number, now: number): Seeded {
       software: ref((s) => s.item.product.kind === 'software'),
     },
     catalog: {
-      license: FIXTURE_ITEMS.license, threeYear: FIXTURE_ITEMS.threeYear, attestation: FIXTURE_ITEMS.attestation,
-      trial: FIXTURE_ITEMS.trial, minimumFive: FIXTURE_ITEMS.minimumFive, reservation: FIXTURE_ITEMS.reservation,
-      software: FIXTURE_ITEMS.software, legacyOffer: LEGACY_OFFERS[0].id,
+      license: FIXTURE_ITEMS.license,
+      threeYear: FIXTURE_ITEMS.threeYear,
+      attestation: FIXTURE_ITEMS.attestation,
+      trial: FIXTURE_ITEMS.trial,
+      minimumFive: FIXTURE_ITEMS.minimumFive,
+      reservation: FIXTURE_ITEMS.reservation,
+      software: FIXTURE_ITEMS.software,
+      legacyOffer: LEGACY_OFFERS[0].id,
     },
   };
   return { store, fixtures };
@@ -123,16 +143,42 @@ function addSoftwareSubscription(store: Store, rng: Random, customer: CustomerRe
   const bought = item(FIXTURE_ITEMS.softwareSubscription);
   const createdAt = anchor - 20 * DAY_MS + rng.int(0, DAY_MS - 1);
   const order: OrderRecord = {
-    id: rng.hex(12), customerId: customer.id, billingCycle: 'triennial', country: customer.address.country, status: 'completed', createdAt,
-    lines: [{ lineItemNumber: 0, offerId: bought.catalogItemId, item: bought, quantity: 1, termDuration: 'P3Y', friendlyName: bought.sku.title }],
+    id: rng.hex(12),
+    customerId: customer.id,
+    billingCycle: 'triennial',
+    country: customer.address.country,
+    status: 'completed',
+    createdAt,
+    lines: [
+      {
+        lineItemNumber: 0,
+        offerId: bought.catalogItemId,
+        item: bought,
+        quantity: 1,
+        termDuration: 'P3Y',
+        friendlyName: bought.sku.title,
+      },
+    ],
     partnerOnRecordAttestationAccepted: true,
     version: 1,
   };
   store.addOrder(order);
   const sub: SubscriptionRecord = {
-    id: rng.guid(), customerId: customer.id, orderId: order.id, entitlementId: rng.guid(), item: bought, friendlyName: bought.sku.title,
-    quantity: 1, createdAt, termStart: createdAt, termDuration: 'P3Y', billingCycle: 'triennial', status: 'active', autoRenewEnabled: true,
-    refundable: [{ quantity: 1, until: createdAt + REFUND_WINDOW_MS }], version: 1,
+    id: rng.guid(),
+    customerId: customer.id,
+    orderId: order.id,
+    entitlementId: rng.guid(),
+    item: bought,
+    friendlyName: bought.sku.title,
+    quantity: 1,
+    createdAt,
+    termStart: createdAt,
+    termDuration: 'P3Y',
+    billingCycle: 'triennial',
+    status: 'active',
+    autoRenewEnabled: true,
+    refundable: [{ quantity: 1, until: createdAt + REFUND_WINDOW_MS }],
+    version: 1,
   };
   order.lines[0].subscriptionId = sub.id;
   store.listOf(store.subscriptions, customer.id).push(sub);
@@ -158,11 +204,21 @@ function makeCustomer(rng: Random, companyName: string, anchor: number): Custome
   const firstName = rng.pick(FIRST_NAMES);
   const id = rng.guid();
   return {
-    id, commerceId: rng.guid(), billingProfileId: rng.hex(32), companyName, domain, firstName,
-    lastName: rng.pick(LAST_NAMES), email: `${firstName.toLowerCase()}@${domain}`,
-    culture: place.culture, language: place.language,
+    id,
+    commerceId: rng.guid(),
+    billingProfileId: rng.hex(32),
+    companyName,
+    domain,
+    firstName,
+    lastName: rng.pick(LAST_NAMES),
+    email: `${firstName.toLowerCase()}@${domain}`,
+    culture: place.culture,
+    language: place.language,
     address: {
-      country: place.country, city: place.city, state: place.state, postalCode: place.postalCode,
+      country: place.country,
+      city: place.city,
+      state: place.state,
+      postalCode: place.postalCode,
       addressLine1: `${rng.int(1, 999)} ${rng.pick(['Main St', 'High Street', 'Market Rd', 'Lake Ave', 'Park Way'])}`,
       phoneNumber: `${rng.int(200, 989)}555${rng.int(1000, 9999)}`,
     },
@@ -182,14 +238,54 @@ function item(id: string): CatalogItem {
 function scriptedPlans(rng: Random): OrderPlan[] {
   const ri = { scope: 'shared', subscriptionId: rng.guid(), duration: '1Year' };
   return [
-    { daysAgo: 200, status: 'completed', billingCycle: 'annual', lines: [{ item: item(FIXTURE_ITEMS.threeYear), quantity: 25, termDuration: 'P1Y' }] },
-    { daysAgo: 2, status: 'completed', billingCycle: 'monthly', lines: [{ item: item(FIXTURE_ITEMS.license), quantity: 10, termDuration: 'P1M' }, { item: item(FIXTURE_ITEMS.teams), quantity: 5, termDuration: 'P1Y' }] },
+    {
+      daysAgo: 200,
+      status: 'completed',
+      billingCycle: 'annual',
+      lines: [{ item: item(FIXTURE_ITEMS.threeYear), quantity: 25, termDuration: 'P1Y' }],
+    },
+    {
+      daysAgo: 2,
+      status: 'completed',
+      billingCycle: 'monthly',
+      lines: [
+        { item: item(FIXTURE_ITEMS.license), quantity: 10, termDuration: 'P1M' },
+        { item: item(FIXTURE_ITEMS.teams), quantity: 5, termDuration: 'P1Y' },
+      ],
+    },
     { daysAgo: 90, status: 'completed', billingCycle: 'one_time', lines: [{ item: item(FIXTURE_ITEMS.software), quantity: 4 }] },
-    { daysAgo: 30, status: 'completed', billingCycle: 'one_time', lines: [{ item: item(FIXTURE_ITEMS.reservation), quantity: 2, termDuration: 'P1Y', context: ri }] },
-    { daysAgo: 300, status: 'completed', billingCycle: 'monthly', lines: [{ item: item(FIXTURE_ITEMS.e5), quantity: 12, termDuration: 'P1Y' }], fate: 'suspended' },
-    { daysAgo: 45, status: 'completed', billingCycle: 'monthly', lines: [{ item: item(FIXTURE_ITEMS.exchange), quantity: 3, termDuration: 'P1M' }], fate: 'expires' },
-    { daysAgo: 0, status: 'pending', billingCycle: 'monthly', lines: [{ item: item(FIXTURE_ITEMS.exchange), quantity: 7, termDuration: 'P1M' }] },
-    { daysAgo: 60, status: 'cancelled', billingCycle: 'annual', lines: [{ item: item(FIXTURE_ITEMS.teams), quantity: 2, termDuration: 'P1Y' }] },
+    {
+      daysAgo: 30,
+      status: 'completed',
+      billingCycle: 'one_time',
+      lines: [{ item: item(FIXTURE_ITEMS.reservation), quantity: 2, termDuration: 'P1Y', context: ri }],
+    },
+    {
+      daysAgo: 300,
+      status: 'completed',
+      billingCycle: 'monthly',
+      lines: [{ item: item(FIXTURE_ITEMS.e5), quantity: 12, termDuration: 'P1Y' }],
+      fate: 'suspended',
+    },
+    {
+      daysAgo: 45,
+      status: 'completed',
+      billingCycle: 'monthly',
+      lines: [{ item: item(FIXTURE_ITEMS.exchange), quantity: 3, termDuration: 'P1M' }],
+      fate: 'expires',
+    },
+    {
+      daysAgo: 0,
+      status: 'pending',
+      billingCycle: 'monthly',
+      lines: [{ item: item(FIXTURE_ITEMS.exchange), quantity: 7, termDuration: 'P1M' }],
+    },
+    {
+      daysAgo: 60,
+      status: 'cancelled',
+      billingCycle: 'annual',
+      lines: [{ item: item(FIXTURE_ITEMS.teams), quantity: 2, termDuration: 'P1Y' }],
+    },
   ];
 }
 
@@ -200,10 +296,19 @@ function scriptedPlans(rng: Random): OrderPlan[] {
  * software subscription SKU (FIXTURE_ITEMS.softwareSubscription) is left out for the same reason.
  */
 const SEED_ITEMS = [
-  'CFQ7TTC0LH18:0001:CFQ7TTC0K971', 'CFQ7TTC0LCHC:0002:CFQ7TTC0MD5V', 'CFQ7TTC0LFLZ:0001:CFQ7TTC0KDLJ', 'CFQ7TTC0LF8S:0001:CFQ7TTC0N81H',
-  'CFQ7TTC0LHVK:0001:CFQ7TTC0J2M4', 'CFQ7TTC0LHWP:0001:CFQ7TTC0KZ7Q', 'CFQ7TTC0LHSF:0001:CFQ7TTC0PW1B', 'CFQ7TTC0HHS9:0001:CFQ7TTC0HX99',
-  'DZH318Z0BQ4B:0047:DZH318Z0DSM8', 'DZH318Z0BQ4B:0048:DZH318Z0DSM9', 'DZH318Z0BQ4B:004B:DZH318Z0DSMC',
-  'DG7GMGF0DVSV:0006:DG7GMGF0F3J1', 'DG7GMGF0FKZV:0003:DG7GMGF0G4QT',
+  'CFQ7TTC0LH18:0001:CFQ7TTC0K971',
+  'CFQ7TTC0LCHC:0002:CFQ7TTC0MD5V',
+  'CFQ7TTC0LFLZ:0001:CFQ7TTC0KDLJ',
+  'CFQ7TTC0LF8S:0001:CFQ7TTC0N81H',
+  'CFQ7TTC0LHVK:0001:CFQ7TTC0J2M4',
+  'CFQ7TTC0LHWP:0001:CFQ7TTC0KZ7Q',
+  'CFQ7TTC0LHSF:0001:CFQ7TTC0PW1B',
+  'CFQ7TTC0HHS9:0001:CFQ7TTC0HX99',
+  'DZH318Z0BQ4B:0047:DZH318Z0DSM8',
+  'DZH318Z0BQ4B:0048:DZH318Z0DSM9',
+  'DZH318Z0BQ4B:004B:DZH318Z0DSMC',
+  'DG7GMGF0DVSV:0006:DG7GMGF0F3J1',
+  'DG7GMGF0FKZV:0003:DG7GMGF0G4QT',
 ].map(item);
 const LICENSES = SEED_ITEMS.filter((i) => i.product.kind === 'license' && !i.sku.isTrial);
 const SOFTWARE = SEED_ITEMS.filter((i) => i.product.kind === 'software');
@@ -217,9 +322,16 @@ function randomPlans(rng: Random): OrderPlan[] {
     const daysAgo = status === 'pending' ? rng.int(0, 1) : rng.chance(0.12) ? rng.int(1, 5) : rng.int(8, 700);
     const kind = rng.next();
     if (kind < 0.72) plans.push(licensePlan(rng, status, daysAgo));
-    else if (kind < 0.76) plans.push({ daysAgo, status, billingCycle: 'none', lines: [{ item: item(FIXTURE_ITEMS.trial), quantity: 25, termDuration: 'P1M' }] });
-    else if (kind < 0.88) plans.push({ daysAgo, status, billingCycle: 'one_time', lines: [oneTimeLine(rng, rng.pick(SOFTWARE))] });
-    else plans.push({ daysAgo, status, billingCycle: 'one_time', lines: [oneTimeLine(rng, rng.pick(RESERVATIONS))] });
+    else if (kind < 0.76) {
+      plans.push({
+        daysAgo,
+        status,
+        billingCycle: 'none',
+        lines: [{ item: item(FIXTURE_ITEMS.trial), quantity: 25, termDuration: 'P1M' }],
+      });
+    } else if (kind < 0.88) {
+      plans.push({ daysAgo, status, billingCycle: 'one_time', lines: [oneTimeLine(rng, rng.pick(SOFTWARE))] });
+    } else plans.push({ daysAgo, status, billingCycle: 'one_time', lines: [oneTimeLine(rng, rng.pick(RESERVATIONS))] });
   }
   return plans;
 }
@@ -238,9 +350,10 @@ function licensePlan(rng: Random, status: OrderStatus, daysAgo: number): OrderPl
 
 function oneTimeLine(rng: Random, it: CatalogItem): OrderPlan['lines'][number] {
   const termDuration = it.availability.terms[0]?.duration;
-  const context = it.product.kind === 'reservation'
-    ? { scope: 'shared', subscriptionId: rng.guid(), duration: it.sku.reservationDuration ?? '1Year' }
-    : undefined;
+  const context =
+    it.product.kind === 'reservation'
+      ? { scope: 'shared', subscriptionId: rng.guid(), duration: it.sku.reservationDuration ?? '1Year' }
+      : undefined;
   return { item: it, quantity: rng.int(1, it.product.kind === 'reservation' ? 5 : 20), termDuration, context };
 }
 
@@ -254,8 +367,14 @@ function placeOrder(store: Store, rng: Random, customer: CustomerRecord, plan: O
     status: plan.status === 'completed' ? 'pending' : plan.status,
     createdAt,
     lines: plan.lines.map((l, n) => ({
-      lineItemNumber: n, offerId: l.item.catalogItemId, item: l.item, quantity: l.quantity, termDuration: l.termDuration,
-      friendlyName: l.item.sku.title, provisioningContext: l.context, attestationAccepted: l.item.sku.attestationProperties ? true : undefined,
+      lineItemNumber: n,
+      offerId: l.item.catalogItemId,
+      item: l.item,
+      quantity: l.quantity,
+      termDuration: l.termDuration,
+      friendlyName: l.item.sku.title,
+      provisioningContext: l.context,
+      attestationAccepted: l.item.sku.attestationProperties ? true : undefined,
       partnerIdOnRecord: rng.chance(0.2) ? String(rng.int(100000, 9999999)) : undefined,
     })),
     partnerOnRecordAttestationAccepted: true,

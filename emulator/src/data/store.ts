@@ -5,8 +5,15 @@
 import { type Random } from '../random';
 import { makesSubscription, type TermDuration, TERM_MONTHS } from './catalog';
 import {
-  type AgreementRecord, type ArtifactRecord, type CartRecord, type CustomerRecord, type EntitlementRecord,
-  type OrderLineRecord, type OrderRecord, type SubscriptionRecord, REFUND_WINDOW_MS,
+  type AgreementRecord,
+  type ArtifactRecord,
+  type CartRecord,
+  type CustomerRecord,
+  type EntitlementRecord,
+  type OrderLineRecord,
+  type OrderRecord,
+  type SubscriptionRecord,
+  REFUND_WINDOW_MS,
 } from './model';
 
 export class Store {
@@ -21,7 +28,10 @@ export class Store {
   /** API-created orders still waiting to complete; checked lazily on every request. */
   private readonly pending: OrderRecord[] = [];
 
-  constructor(readonly ids: Random, readonly partnerTenantId: string) {}
+  constructor(
+    readonly ids: Random,
+    readonly partnerTenantId: string,
+  ) {}
 
   addCustomer(c: CustomerRecord): void {
     this.customers.push(c);

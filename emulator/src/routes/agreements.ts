@@ -33,8 +33,10 @@ function typeFilter(ctx: RequestContext, fallback: AgreementType | '*'): Agreeme
 function metadata(ctx: RequestContext): HttpAnswer {
   requireUser(ctx.appOnly);
   const type = typeFilter(ctx, 'MicrosoftCloudAgreement');
-  const items = AGREEMENT_TEMPLATES.filter((t) => type === '*' || t.agreementType === type)
-    .map((t) => ({ ...t, attributes: attributes('AgreementMetaData') }));
+  const items = AGREEMENT_TEMPLATES.filter((t) => type === '*' || t.agreementType === type).map((t) => ({
+    ...t,
+    attributes: attributes('AgreementMetaData'),
+  }));
   return { status: 200, body: collection(items) };
 }
 
@@ -67,8 +69,12 @@ function requiredText(record: Record<string, unknown>, key: string, path: string
 
 function sameContact(a: AgreementRecord['primaryContact'], b: AgreementRecord['primaryContact']): boolean {
   const fold = (s: string | undefined) => (s ?? '').trim().toLowerCase();
-  return fold(a.firstName) === fold(b.firstName) && fold(a.lastName) === fold(b.lastName)
-    && fold(a.email) === fold(b.email) && fold(a.phoneNumber) === fold(b.phoneNumber);
+  return (
+    fold(a.firstName) === fold(b.firstName) &&
+    fold(a.lastName) === fold(b.lastName) &&
+    fold(a.email) === fold(b.email) &&
+    fold(a.phoneNumber) === fold(b.phoneNumber)
+  );
 }
 
 function confirm(ctx: RequestContext): HttpAnswer {
@@ -80,7 +86,9 @@ function confirm(ctx: RequestContext): HttpAnswer {
   const templateId = requiredText(body, 'templateId', 'templateId').toLowerCase();
   const template = AGREEMENT_TEMPLATES.find((t) => t.agreementType === type);
   if (!template || template.templateId !== templateId) {
-    throw invalidInput(`templateId ${templateId} is not the current ${type} template; get it from GET /v1/agreements?agreementType=${type}.`);
+    throw invalidInput(
+      `templateId ${templateId} is not the current ${type} template; get it from GET /v1/agreements?agreementType=${type}.`,
+    );
   }
   const contact = asRecord(body.primaryContact);
   const primaryContact = {
@@ -99,12 +107,26 @@ function confirm(ctx: RequestContext): HttpAnswer {
   if (existing.some((a) => a.templateId === templateId && sameContact(a.primaryContact, primaryContact))) {
     const description = 'A partner confirmed agreement already exists for the customer.';
     const { code } = ERRORS.agreementAlreadyConfirmed;
-    throw new ApiError('agreementAlreadyConfirmed', description, { body: {
-      code, message: description, description, errorName: 'PartnerConfirmedAgreementAlreadyExists',
-      isRetryable: false, parameters: {}, errorMessageExtended: `InternalErrorCode=${code}`,
-    } });
+    throw new ApiError('agreementAlreadyConfirmed', description, {
+      body: {
+        code,
+        message: description,
+        description,
+        errorName: 'PartnerConfirmedAgreementAlreadyExists',
+        isRetryable: false,
+        parameters: {},
+        errorMessageExtended: `InternalErrorCode=${code}`,
+      },
+    });
   }
-  const record: AgreementRecord = { customerId: customer.id, templateId, type, dateAgreed: dateText, primaryContact, userId: ctx.store.ids.guid() };
+  const record: AgreementRecord = {
+    customerId: customer.id,
+    templateId,
+    type,
+    dateAgreed: dateText,
+    primaryContact,
+    userId: ctx.store.ids.guid(),
+  };
   existing.push(record);
   return { status: 201, body: agreementWire(record) };
 }

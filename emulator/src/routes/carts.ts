@@ -71,7 +71,9 @@ function createCart(ctx: RequestContext): HttpAnswer {
 /** The documented example answers an update with 201, so the emulator does too. */
 function updateCart(ctx: RequestContext): HttpAnswer {
   const { cart, country } = requireCart(ctx);
-  if (cart.status === 'Ordered') throw new ApiError('cartAlreadySubmitted', 'The cart has already been submitted and cannot be changed.');
+  if (cart.status === 'Ordered') {
+    throw new ApiError('cartAlreadySubmitted', 'The cart has already been submitted and cannot be changed.');
+  }
   const body = asRecord(ctx.body);
   cart.lines = readCartLines(body.lineItems, envOf(ctx, cart.customerId));
   cart.partnerOnRecordAttestationAccepted = attestationFlag(body) ?? cart.partnerOnRecordAttestationAccepted;
@@ -91,13 +93,20 @@ function orderLines(lines: CartLineRecord[]): Array<OrderLineRecord & { baseLine
     const participants = l.participants ?? [];
     const additional = participants.filter((p) => p.key === 'additional_transaction_reseller').map((p) => p.value);
     out.push({
-      lineItemNumber: out.length, offerId: l.item.catalogItemId, item: l.item, quantity: l.quantity, termDuration: l.termDuration,
+      lineItemNumber: out.length,
+      offerId: l.item.catalogItemId,
+      item: l.item,
+      quantity: l.quantity,
+      termDuration: l.termDuration,
       friendlyName: l.friendlyName ?? l.item.sku.title,
       partnerIdOnRecord: participants.find((p) => p.key === 'transaction_reseller')?.value,
       additionalPartnerIdsOnRecord: additional.length > 0 ? additional : undefined,
       provisioningContext: Object.keys(l.provisioningContext).length > 0 ? l.provisioningContext : undefined,
-      attestationAccepted: l.attestationAccepted, promotionId: l.promotionId, customTermEndDate: l.customTermEndDate,
-      renewsTo: l.renewsTo, purchaseCommitment: l.purchaseCommitment,
+      attestationAccepted: l.attestationAccepted,
+      promotionId: l.promotionId,
+      customTermEndDate: l.customTermEndDate,
+      renewsTo: l.renewsTo,
+      purchaseCommitment: l.purchaseCommitment,
       parentSubscriptionId: l.provisioningContext.parentSubscriptionId,
       baseLine,
     });
@@ -115,12 +124,16 @@ function checkout(ctx: RequestContext): HttpAnswer {
   if (cart.status === 'Ordered') return { status: 201, body: cart.checkoutResult };
   const broken = allLines(cart).filter((l) => l.error);
   if (broken.length > 0) {
-    throw new ApiError('cartLineErrors', 'Error in cart item(s): fix the lines that carry an error and update the cart.',
-      { data: broken.map((l) => ({ lineItemId: l.id, errorCode: l.error?.errorCode, errorDescription: l.error?.errorDescription })) });
+    throw new ApiError('cartLineErrors', 'Error in cart item(s): fix the lines that carry an error and update the cart.', {
+      data: broken.map((l) => ({ lineItemId: l.id, errorCode: l.error?.errorCode, errorDescription: l.error?.errorDescription })),
+    });
   }
   // As on orders (create-a-cart.md lists PartnerOnRecordAttestationAccepted on the Cart): a cart
   // with a line that needs attestation is placed only with the partner's attestation (900206).
-  const attestation = checkPartnerAttestation(allLines(cart).some((l) => l.item && needsAttestation(l.item.sku)), cart.partnerOnRecordAttestationAccepted);
+  const attestation = checkPartnerAttestation(
+    allLines(cart).some((l) => l.item && needsAttestation(l.item.sku)),
+    cart.partnerOnRecordAttestationAccepted,
+  );
   if (attestation) throw toError(attestation);
   requireMca(ctx.store, cart.customerId);
   const groups = new Map<string, CartLineRecord[]>();
@@ -130,7 +143,11 @@ function checkout(ctx: RequestContext): HttpAnswer {
   for (const groupId of [...groups.keys()]) {
     if (!ctx.fault('checkout-order-errors')) continue;
     groups.delete(groupId);
-    orderErrors.push({ orderGroupId: groupId, code: ERRORS.inventoryNotAvailable.code, description: 'Inventory not available for the items in this order group.' });
+    orderErrors.push({
+      orderGroupId: groupId,
+      code: ERRORS.inventoryNotAvailable.code,
+      description: 'Inventory not available for the items in this order group.',
+    });
   }
   const orders: OrderRecord[] = [];
   for (const lines of groups.values()) {
@@ -162,7 +179,12 @@ function checkout(ctx: RequestContext): HttpAnswer {
   }
   // additionalInformation: [] as azure-purchase-savings-plan.md's checkout answer shows it (its
   // content is not documented, so it stays empty).
-  const body = { orders: orders.map((o) => orderWire(o, true)), orderErrors, additionalInformation: [], attributes: { objectType: 'CartCheckoutResult' } };
+  const body = {
+    orders: orders.map((o) => orderWire(o, true)),
+    orderErrors,
+    additionalInformation: [],
+    attributes: { objectType: 'CartCheckoutResult' },
+  };
   // A cart none of whose groups could be placed was not submitted, so it can be checked out again.
   if (orders.length > 0) {
     cart.status = 'Ordered';

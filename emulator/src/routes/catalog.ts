@@ -11,8 +11,19 @@ import { requireCustomer } from './customers';
 
 /** targetView values the service documents; those without emulator products list nothing. */
 const TARGET_VIEWS = [
-  'Azure', 'AzureReservations', 'AzureReservationsVM', 'AzureReservationsSQL', 'AzureReservationsCosmosDb', 'MicrosoftAzure',
-  'OnlineServices', 'Software', 'SoftwareSUSELinux', 'SoftwarePerpetual', 'SoftwareSubscriptions', 'SpecializedOffers', 'MarketplaceSaaS',
+  'Azure',
+  'AzureReservations',
+  'AzureReservationsVM',
+  'AzureReservationsSQL',
+  'AzureReservationsCosmosDb',
+  'MicrosoftAzure',
+  'OnlineServices',
+  'Software',
+  'SoftwareSUSELinux',
+  'SoftwarePerpetual',
+  'SoftwareSubscriptions',
+  'SpecializedOffers',
+  'MarketplaceSaaS',
 ];
 const SEGMENTS = ['commercial', 'education', 'government', 'nonprofit'];
 

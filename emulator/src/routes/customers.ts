@@ -25,7 +25,10 @@ export function registerCustomers(router: Router): void {
   router.post('/customers', createCustomer);
   router.get('/customers/{customerId}', (ctx) => ({ status: 200, body: customerWire(requireCustomer(ctx), true) }));
   // The target of companyProfile.links.self (get-a-customer-s-company-profile.md).
-  router.get('/customers/{customerId}/profiles/company', (ctx) => ({ status: 200, body: companyProfileWire(requireCustomer(ctx), true) }));
+  router.get('/customers/{customerId}/profiles/company', (ctx) => ({
+    status: 200,
+    body: companyProfileWire(requireCustomer(ctx), true),
+  }));
 }
 
 export function requireCustomer(ctx: RequestContext): CustomerRecord {
@@ -41,7 +44,9 @@ function listCustomers(ctx: RequestContext): HttpAnswer {
   let state: Continuation = { offset: 0, filter: parseFilter(queryParam(ctx.url, 'filter')) };
   const seek = queryParam(ctx.url, 'seekOperation');
   if (seek !== undefined && squash(seek) !== 'first') {
-    if (squash(seek) !== 'next') throw invalidInput(`seekOperation '${seek}' is not supported; use Next with the MS-ContinuationToken header.`);
+    if (squash(seek) !== 'next') {
+      throw invalidInput(`seekOperation '${seek}' is not supported; use Next with the MS-ContinuationToken header.`);
+    }
     state = decodeToken(ctx.headers['ms-continuationtoken']);
   }
   const filter = state.filter;
@@ -52,9 +57,17 @@ function listCustomers(ctx: RequestContext): HttpAnswer {
   const links: Record<string, ReturnType<typeof link>> = { self: link(`/customers?${selfQuery}`) };
   const nextOffset = state.offset + page.length;
   if (page.length > 0 && nextOffset < matches.length) {
-    links.next = link(`/customers?size=${size}&seekOperation=Next`, 'GET', [{ key: 'MS-ContinuationToken', value: encodeToken({ offset: nextOffset, filter }) }]);
+    links.next = link(`/customers?size=${size}&seekOperation=Next`, 'GET', [
+      { key: 'MS-ContinuationToken', value: encodeToken({ offset: nextOffset, filter }) },
+    ]);
   }
-  return { status: 200, body: collection(page.map((c) => customerWire(c, false)), links) };
+  return {
+    status: 200,
+    body: collection(
+      page.map((c) => customerWire(c, false)),
+      links,
+    ),
+  };
 }
 
 function parseFilter(text: string | undefined): Filter | undefined {
@@ -65,7 +78,12 @@ function parseFilter(text: string | undefined): Filter | undefined {
   } catch {
     throw invalidInput('filter must be URL-encoded JSON like {"Field":"CompanyName","Value":"cont","Operator":"starts_with"}.');
   }
-  const field = parseEnum('Field', raw.field, ['CompanyName', 'Domain', 'IndirectReseller', 'IndirectCloudSolutionProvider'] as const);
+  const field = parseEnum('Field', raw.field, [
+    'CompanyName',
+    'Domain',
+    'IndirectReseller',
+    'IndirectCloudSolutionProvider',
+  ] as const);
   if (typeof raw.operator !== 'string' || squash(raw.operator) !== 'startswith') {
     throw invalidInput(`Operator '${String(raw.operator)}' is not supported for customers; only starts_with is.`);
   }
@@ -97,7 +115,32 @@ function decodeToken(header: string | string[] | undefined): Continuation {
 }
 
 /** Countries where the organization registration number (and a phone number) are required. */
-const REGISTRATION_COUNTRIES = new Set(['AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA', 'BR', 'IN', 'ZA', 'PL', 'AE', 'SA', 'TR', 'TH', 'VN', 'MM', 'IQ', 'SS', 'VE']);
+const REGISTRATION_COUNTRIES = new Set([
+  'AM',
+  'AZ',
+  'BY',
+  'HU',
+  'KZ',
+  'KG',
+  'MD',
+  'RU',
+  'TJ',
+  'UZ',
+  'UA',
+  'BR',
+  'IN',
+  'ZA',
+  'PL',
+  'AE',
+  'SA',
+  'TR',
+  'TH',
+  'VN',
+  'MM',
+  'IQ',
+  'SS',
+  'VE',
+]);
 
 function text(record: Record<string, unknown>, key: string, path: string, min: number, max: number): string {
   const value = record[key];
@@ -123,7 +166,9 @@ function optionalText(record: Record<string, unknown>, key: string, path: string
 
 function createCustomer(ctx: RequestContext): HttpAnswer {
   if (!ctx.headers['ms-requestid'] || !ctx.headers['ms-correlationid']) {
-    throw invalidInput('Creating a customer requires the MS-RequestId and MS-CorrelationId headers (the call is idempotent on MS-RequestId).');
+    throw invalidInput(
+      'Creating a customer requires the MS-RequestId and MS-CorrelationId headers (the call is idempotent on MS-RequestId).',
+    );
   }
   const body = asRecord(ctx.body);
   const company = asRecord(body.companyProfile);
@@ -133,24 +178,37 @@ function createCustomer(ctx: RequestContext): HttpAnswer {
   // "such as contoso.onmicrosoft.com"); the casing is kept as sent, as the examples echo it.
   const domainText = text(company, 'domain', 'CompanyProfile.Domain', 1, 256);
   const domain = domainText.includes('.') ? domainText : `${domainText}.onmicrosoft.com`;
-  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$/i.test(domain)) throw invalidInput(`CompanyProfile.Domain '${domainText}' is not a valid domain.`);
-  if (ctx.store.customers.some((c) => c.domain.toLowerCase() === domain.toLowerCase())) throw invalidInput(`The domain ${domain} is already in use.`);
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9-]+)+$/i.test(domain)) {
+    throw invalidInput(`CompanyProfile.Domain '${domainText}' is not a valid domain.`);
+  }
+  if (ctx.store.customers.some((c) => c.domain.toLowerCase() === domain.toLowerCase())) {
+    throw invalidInput(`The domain ${domain} is already in use.`);
+  }
   const country = text(address, 'country', 'BillingProfile.DefaultAddress.Country', 2, 2).toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) throw invalidInput('BillingProfile.DefaultAddress.Country must be a two-letter ISO code.');
   const registration = optionalText(company, 'organizationRegistrationNumber', 'CompanyProfile.OrganizationRegistrationNumber');
   const phone = optionalText(address, 'phoneNumber', 'BillingProfile.DefaultAddress.PhoneNumber');
   if (REGISTRATION_COUNTRIES.has(country) && !registration) {
-    throw new ApiError('registrationNumberMissing', `An organization registration number is required for customers in ${country}.`);
+    throw new ApiError(
+      'registrationNumberMissing',
+      `An organization registration number is required for customers in ${country}.`,
+    );
   }
-  if (REGISTRATION_COUNTRIES.has(country) && !phone) throw new ApiError('phoneNumberMissing', `A phone number is required for customers in ${country}.`);
+  if (REGISTRATION_COUNTRIES.has(country) && !phone) {
+    throw new ApiError('phoneNumberMissing', `A phone number is required for customers in ${country}.`);
+  }
   // create-a-customer-for-an-indirect-reseller.md: an indirect provider names the reseller here;
   // without it "the customer is created as a direct customer of the indirect provider".
   const associatedPartnerId = optionalText(body, 'associatedPartnerId', 'AssociatedPartnerId');
   const gdap = body.enableGDAPByDefault;
-  if (gdap !== undefined && gdap !== null && typeof gdap !== 'boolean') throw invalidInput('enableGDAPByDefault must be true or false.');
+  if (gdap !== undefined && gdap !== null && typeof gdap !== 'boolean') {
+    throw invalidInput('enableGDAPByDefault must be true or false.');
+  }
   const ids = ctx.store.ids;
   const customer: CustomerRecord = {
-    id: ids.guid(), commerceId: ids.guid(), billingProfileId: ids.hex(32),
+    id: ids.guid(),
+    commerceId: ids.guid(),
+    billingProfileId: ids.hex(32),
     companyName: text(billing, 'companyName', 'BillingProfile.CompanyName', 1, 256),
     domain,
     firstName: text(address, 'firstName', 'BillingProfile.DefaultAddress.FirstName', 1, 50),
@@ -177,6 +235,9 @@ function createCustomer(ctx: RequestContext): HttpAnswer {
   const wire = customerWire(customer, true);
   // Both create examples answer the initial admin as "admin" and echo enableGDAPByDefault when sent.
   if (typeof gdap === 'boolean') wire.enableGDAPByDefault = gdap;
-  wire.userCredentials = { userName: 'admin', password: `${ids.chars(4, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}${ids.hex(8)}!${ids.int(10, 99)}` };
+  wire.userCredentials = {
+    userName: 'admin',
+    password: `${ids.chars(4, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}${ids.hex(8)}!${ids.int(10, 99)}`,
+  };
   return { status: 201, body: wire };
 }

@@ -12,7 +12,10 @@ import { requireCustomer } from './customers';
 
 export function registerEntitlements(router: Router): void {
   router.get('/customers/{customerId}/entitlements', listEntitlements);
-  router.get('/customers/{customerId}/artifacts/reservedinstance/groups/{groupId}/lineitems/{lineItemId}/resource/{resourceId}', artifactDetails);
+  router.get(
+    '/customers/{customerId}/artifacts/reservedinstance/groups/{groupId}/lineitems/{lineItemId}/resource/{resourceId}',
+    artifactDetails,
+  );
 }
 
 function listEntitlements(ctx: RequestContext): HttpAnswer {
@@ -20,10 +23,15 @@ function listEntitlements(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const typeText = queryParam(ctx.url, 'entitlementType');
   // "virtualmachinereservedinstance" is the older name, kept for backward compatibility.
-  const type = typeText === undefined ? undefined
-    : parseEnum('entitlementType', typeText, ['software', 'reservedinstance'] as const, { virtualmachinereservedinstance: 'reservedinstance' });
+  const type =
+    typeText === undefined
+      ? undefined
+      : parseEnum('entitlementType', typeText, ['software', 'reservedinstance'] as const, {
+          virtualmachinereservedinstance: 'reservedinstance',
+        });
   const showExpiry = (queryParam(ctx.url, 'showExpiry') ?? '').toLowerCase() === 'true';
-  const items = ctx.store.listOf(ctx.store.entitlements, customer.id)
+  const items = ctx.store
+    .listOf(ctx.store.entitlements, customer.id)
     .filter((e) => type === undefined || e.type === type)
     .map((e) => entitlementWire(e, showExpiry));
   return { status: 200, body: collection(items) };
@@ -33,9 +41,11 @@ function artifactDetails(ctx: RequestContext): HttpAnswer {
   requireUser(ctx.appOnly);
   const customer = requireCustomer(ctx);
   const artifact = ctx.store.artifacts.get(ctx.params.resourceId.toLowerCase());
-  const matches = artifact && artifact.customerId === customer.id
-    && artifact.groupId.toLowerCase() === ctx.params.groupId.toLowerCase()
-    && artifact.lineItemId.toLowerCase() === ctx.params.lineItemId.toLowerCase();
+  const matches =
+    artifact &&
+    artifact.customerId === customer.id &&
+    artifact.groupId.toLowerCase() === ctx.params.groupId.toLowerCase() &&
+    artifact.lineItemId.toLowerCase() === ctx.params.lineItemId.toLowerCase();
   if (!artifact || !matches) throw new ApiError('notFound', `Reserved instance artifact ${ctx.params.resourceId} was not found.`);
   return { status: 200, body: artifactDetailsWire(artifact) };
 }

@@ -15,8 +15,16 @@ export function registerOffers(router: Router): void {
   router.get('/offers/{offerId}/addons', (ctx) => {
     const base = offer(ctx);
     const c = country(ctx);
-    const addOns = LEGACY_OFFERS.filter((o) => o.isAddOn && o.prerequisiteOffers.some((id) => id.toUpperCase() === base.id.toUpperCase()));
-    return { status: 200, body: collection(addOns.map((o) => offerWire(o, c)), { self: link(`/offers/${base.id}/addons?country=${c}`) }) };
+    const addOns = LEGACY_OFFERS.filter(
+      (o) => o.isAddOn && o.prerequisiteOffers.some((id) => id.toUpperCase() === base.id.toUpperCase()),
+    );
+    return {
+      status: 200,
+      body: collection(
+        addOns.map((o) => offerWire(o, c)),
+        { self: link(`/offers/${base.id}/addons?country=${c}`) },
+      ),
+    };
   });
   router.post('/extensions/product/checkinventory', checkInventory);
 }
@@ -30,7 +38,10 @@ function country(ctx: RequestContext): string {
 function offer(ctx: RequestContext): (typeof LEGACY_OFFERS)[number] {
   const id = ctx.params.offerId;
   if (id.includes(':') || catalogItem(id) || findProduct(id)) {
-    throw new ApiError('offersApiNewCommerceItem', `The Offers API doesn't support item with ID ${id}. Try using the Products and/or SKUs APIs.`);
+    throw new ApiError(
+      'offersApiNewCommerceItem',
+      `The Offers API doesn't support item with ID ${id}. Try using the Products and/or SKUs APIs.`,
+    );
   }
   const found = findLegacyOffer(id);
   if (!found) throw new ApiError('notFound', `Offer ${id} was not found.`);
@@ -41,11 +52,19 @@ function listOffers(ctx: RequestContext): HttpAnswer {
   const c = country(ctx);
   const offset = Number(queryParam(ctx.url, 'offset') ?? '0');
   const size = Number(queryParam(ctx.url, 'size') ?? String(LEGACY_OFFERS.length));
-  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(size) || size < 1) throw invalidInput('offset and size must be whole numbers (size >= 1).');
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(size) || size < 1) {
+    throw invalidInput('offset and size must be whole numbers (size >= 1).');
+  }
   const page = LEGACY_OFFERS.slice(offset, offset + size);
   const links: Record<string, ReturnType<typeof link>> = { self: link(`/offers?country=${c}&offset=${offset}&size=${size}`) };
   if (offset + size < LEGACY_OFFERS.length) links.next = link(`/offers?country=${c}&offset=${offset + size}&size=${size}`);
-  const body = { ...collection(page.map((o) => offerWire(o, c)), links), totalCount: LEGACY_OFFERS.length };
+  const body = {
+    ...collection(
+      page.map((o) => offerWire(o, c)),
+      links,
+    ),
+    totalCount: LEGACY_OFFERS.length,
+  };
   return { status: 200, body };
 }
 
@@ -53,7 +72,9 @@ function listOffers(ctx: RequestContext): HttpAnswer {
 function checkInventory(ctx: RequestContext): HttpAnswer {
   country(ctx);
   const targets = asRecord(ctx.body).targetItems;
-  if (!Array.isArray(targets) || targets.length === 0) throw invalidInput('TargetItems must list at least one {ProductId, SkuId?}.');
+  if (!Array.isArray(targets) || targets.length === 0) {
+    throw invalidInput('TargetItems must list at least one {ProductId, SkuId?}.');
+  }
   return {
     status: 200,
     body: targets.map(asRecord).map((t) => ({

@@ -32,7 +32,10 @@ import { requireCustomer } from './customers';
 export function registerOrders(router: Router): void {
   router.get('/customers/{customerId}/orders', listOrders);
   router.post('/customers/{customerId}/orders', createOrder);
-  router.get('/customers/{customerId}/orders/{orderId}', (ctx) => ({ status: 200, body: orderWire(requireOrder(ctx), includePrice(ctx)) }));
+  router.get('/customers/{customerId}/orders/{orderId}', (ctx) => ({
+    status: 200,
+    body: orderWire(requireOrder(ctx), includePrice(ctx)),
+  }));
   router.add('PATCH', '/customers/{customerId}/orders/{orderId}', patchOrder);
   router.get('/customers/{customerId}/orders/{orderId}/provisioningstatus', (ctx) => {
     requireUser(ctx.appOnly);
@@ -61,7 +64,13 @@ function listOrders(ctx: RequestContext): HttpAnswer {
   const cycle = billingType === undefined ? undefined : parseEnum('billingType', billingType, BILLING_CYCLES);
   const orders = ctx.store.listOf(ctx.store.orders, customer.id).filter((o) => cycle === undefined || o.billingCycle === cycle);
   const self = `/customers/${customer.id}/orders${ctx.url.search}`;
-  return { status: 200, body: collection(orders.map((o) => orderWire(o, includePrice(ctx))), { self: link(self) }) };
+  return {
+    status: 200,
+    body: collection(
+      orders.map((o) => orderWire(o, includePrice(ctx))),
+      { self: link(self) },
+    ),
+  };
 }
 
 /**
@@ -79,7 +88,8 @@ function sentCycle(value: unknown): BillingCycle | undefined {
  * plans), monthly otherwise.
  */
 function defaultCycle(offerIds: unknown[]): BillingCycle {
-  const items = offerIds.map((id) => (typeof id === 'string' ? resolveForOrder(id.trim()) : undefined))
+  const items = offerIds
+    .map((id) => (typeof id === 'string' ? resolveForOrder(id.trim()) : undefined))
     .flatMap((r): CatalogItem[] => (r && 'item' in r ? [r.item] : []));
   return items.length > 0 && items.every(isOneTimeItem) ? 'one_time' : 'monthly';
 }
@@ -87,25 +97,42 @@ function defaultCycle(offerIds: unknown[]): BillingCycle {
 function createOrder(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const body = asRecord(ctx.body);
-  if (!Array.isArray(body.lineItems) || body.lineItems.length === 0) throw invalidInput('An order needs at least one item in lineItems.');
+  if (!Array.isArray(body.lineItems) || body.lineItems.length === 0) {
+    throw invalidInput('An order needs at least one item in lineItems.');
+  }
   const raws = body.lineItems.map(asRecord);
-  const numbers = checkLineNumbers(raws.map((r) => r.lineItemNumber), 'lineItemNumber', true);
+  const numbers = checkLineNumbers(
+    raws.map((r) => r.lineItemNumber),
+    'lineItemNumber',
+    true,
+  );
   const billingCycle = sentCycle(body.billingCycle) ?? defaultCycle(raws.map((r) => r.offerId));
   const env = envOf(ctx, customer.id);
-  const lines = raws.map((raw, i) => ({ raw, number: numbers[i], checked: checkPurchaseLine('order', raw, raw.offerId, billingCycle, numbers[i], env) }));
+  const lines = raws.map((raw, i) => ({
+    raw,
+    number: numbers[i],
+    checked: checkPurchaseLine('order', raw, raw.offerId, billingCycle, numbers[i], env),
+  }));
   for (const { raw, checked } of lines) {
     // create-an-order.md: parentSubscriptionId "Applies to PATCH only"; a legacy add-on is bought
     // by PATCHing its base's order (or in a cart), so a new order cannot take one.
     if (raw.parentSubscriptionId !== undefined && raw.parentSubscriptionId !== null) {
-      throw invalidInput('parentSubscriptionId applies to PATCH only: to buy an add-on, PATCH the order of its base subscription.');
+      throw invalidInput(
+        'parentSubscriptionId applies to PATCH only: to buy an add-on, PATCH the order of its base subscription.',
+      );
     }
     if (checked.item && isLegacyAddOn(checked.item)) throw toError(baseMissing(checked.item));
   }
   const legacyLines = lines.filter((l) => l.checked.item?.product.kind === 'legacy').length;
   if (legacyLines > 0 && legacyLines < lines.length) {
-    throw invalidInput('An order cannot mix legacy offers with new-commerce catalog items: the service places them as separate orders (a cart groups them so).');
+    throw invalidInput(
+      'An order cannot mix legacy offers with new-commerce catalog items: the service places them as separate orders (a cart groups them so).',
+    );
   }
-  const attestation = checkPartnerAttestation(lines.some((l) => l.checked.item && needsAttestation(l.checked.item.sku)), body.partnerOnRecordAttestationAccepted);
+  const attestation = checkPartnerAttestation(
+    lines.some((l) => l.checked.item && needsAttestation(l.checked.item.sku)),
+    body.partnerOnRecordAttestationAccepted,
+  );
   if (attestation) throw toError(attestation);
   requireMca(ctx.store, customer.id);
 
@@ -118,7 +145,8 @@ function createOrder(ctx: RequestContext): HttpAnswer {
     status: 'pending',
     createdAt: ctx.now,
     provisionAt: legacy ? undefined : ctx.now + ctx.provisioningDelayMs,
-    partnerOnRecordAttestationAccepted: typeof body.partnerOnRecordAttestationAccepted === 'boolean' ? body.partnerOnRecordAttestationAccepted : undefined,
+    partnerOnRecordAttestationAccepted:
+      typeof body.partnerOnRecordAttestationAccepted === 'boolean' ? body.partnerOnRecordAttestationAccepted : undefined,
     version: 1,
     lines: lines
       .sort((a, b) => a.number - b.number)
@@ -143,7 +171,7 @@ function createOrder(ctx: RequestContext): HttpAnswer {
         };
       }),
   };
-  if ((order.lines.find((l) => (l.additionalPartnerIdsOnRecord?.length ?? 0) > 5))) {
+  if (order.lines.find((l) => (l.additionalPartnerIdsOnRecord?.length ?? 0) > 5)) {
     throw invalidInput('additionalPartnerIdsOnRecord accepts at most 5 partner ids.');
   }
   ctx.store.addOrder(order);
@@ -162,10 +190,14 @@ function stringArray(value: unknown): string[] | undefined {
 
 function patchOrder(ctx: RequestContext): HttpAnswer {
   const order = requireOrder(ctx);
-  if (ctx.body === null || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) throw invalidInput('The body must be the order resource.');
+  if (ctx.body === null || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) {
+    throw invalidInput('The body must be the order resource.');
+  }
   const body = asRecord(ctx.body);
   const raws = Array.isArray(body.lineItems) ? body.lineItems.map(asRecord) : [];
-  if (body.lineItems !== undefined && body.lineItems !== null && !Array.isArray(body.lineItems)) throw invalidInput('lineItems must be a list.');
+  if (body.lineItems !== undefined && body.lineItems !== null && !Array.isArray(body.lineItems)) {
+    throw invalidInput('lineItems must be a list.');
+  }
   const status = typeof body.status === 'string' ? squash(body.status) : undefined;
   if (status === 'cancelled' || status === 'canceled') cancelOrder(ctx, order, raws);
   else if (status !== undefined && status !== squash(order.status)) {
@@ -185,21 +217,31 @@ function patchOrder(ctx: RequestContext): HttpAnswer {
  * lineItems every line is cancelled (cancel-an-order-from-the-integration-sandbox.md).
  */
 function cancelOrder(ctx: RequestContext, order: OrderRecord, raws: Array<Record<string, unknown>>): void {
-  if (order.status === 'cancelled') throw new ApiError('orderAlreadyCancelled', `Order ${order.id} can't be canceled: it already is.`);
-  const targets = raws.length === 0 ? order.lines.filter((l) => !l.cancelled) : raws.map((raw) => {
-    const number = raw.lineItemNumber;
-    const line = order.lines.find((l) => l.lineItemNumber === number);
-    if (typeof number !== 'number' || !line) throw invalidInput(`Line item ${JSON.stringify(number ?? null)} is not a line of order ${order.id}.`);
-    if (typeof raw.offerId === 'string' && raw.offerId.toUpperCase() !== line.offerId.toUpperCase()) {
-      throw invalidInput(`Line item ${number} of order ${order.id} is ${line.offerId}, not ${raw.offerId}.`);
-    }
-    return line;
-  });
+  if (order.status === 'cancelled') {
+    throw new ApiError('orderAlreadyCancelled', `Order ${order.id} can't be canceled: it already is.`);
+  }
+  const targets =
+    raws.length === 0
+      ? order.lines.filter((l) => !l.cancelled)
+      : raws.map((raw) => {
+          const number = raw.lineItemNumber;
+          const line = order.lines.find((l) => l.lineItemNumber === number);
+          if (typeof number !== 'number' || !line) {
+            throw invalidInput(`Line item ${JSON.stringify(number ?? null)} is not a line of order ${order.id}.`);
+          }
+          if (typeof raw.offerId === 'string' && raw.offerId.toUpperCase() !== line.offerId.toUpperCase()) {
+            throw invalidInput(`Line item ${number} of order ${order.id} is ${line.offerId}, not ${raw.offerId}.`);
+          }
+          return line;
+        });
   for (const line of targets) {
     const failure = checkCancel(order, line, ctx.now);
     if (failure) throw toError(failure);
   }
-  ctx.store.cancelLines(order, targets.map((l) => l.lineItemNumber));
+  ctx.store.cancelLines(
+    order,
+    targets.map((l) => l.lineItemNumber),
+  );
 }
 
 function isLegacyOrder(order: OrderRecord): boolean {
@@ -214,12 +256,21 @@ function isLegacyOrder(order: OrderRecord): boolean {
  */
 function buyAddOns(ctx: RequestContext, order: OrderRecord, raws: Array<Record<string, unknown>>): void {
   if (!isLegacyOrder(order)) {
-    throw new ApiError('orderPatchNotSupported', 'Not supported: add-ons are bought through the base\'s order only for legacy offers; new-commerce add-ons are bought like any other catalog item.');
+    throw new ApiError(
+      'orderPatchNotSupported',
+      "Not supported: add-ons are bought through the base's order only for legacy offers; new-commerce add-ons are bought like any other catalog item.",
+    );
   }
-  const numbers = checkLineNumbers(raws.map((r) => r.lineItemNumber), 'lineItemNumber', true);
+  const numbers = checkLineNumbers(
+    raws.map((r) => r.lineItemNumber),
+    'lineItemNumber',
+    true,
+  );
   const env = envOf(ctx, order.customerId);
   const added = raws.map((raw, i): OrderLineRecord => {
-    if (typeof raw.offerId !== 'string' || raw.offerId.trim() === '') throw invalidInput(`offerId of line item ${numbers[i]} is required.`);
+    if (typeof raw.offerId !== 'string' || raw.offerId.trim() === '') {
+      throw invalidInput(`offerId of line item ${numbers[i]} is required.`);
+    }
     if (typeof raw.parentSubscriptionId !== 'string' || raw.parentSubscriptionId === '') {
       throw invalidInput(`parentSubscriptionId of line item ${numbers[i]} is required to buy an add-on.`);
     }
@@ -229,7 +280,9 @@ function buyAddOns(ctx: RequestContext, order: OrderRecord, raws: Array<Record<s
     const parent = parentFor(env, item, raw.parentSubscriptionId);
     if ('failure' in parent) throw toError(parent.failure);
     if (parent.parent.orderId !== order.id) {
-      throw invalidInput(`Subscription ${parent.parent.id} was bought in order ${parent.parent.orderId}: PATCH that order to buy its add-ons.`);
+      throw invalidInput(
+        `Subscription ${parent.parent.id} was bought in order ${parent.parent.orderId}: PATCH that order to buy its add-ons.`,
+      );
     }
     const quantity = readQuantity(raw.quantity, numbers[i]);
     const term = checkTerm(item, order.billingCycle, readTerm(raw.termDuration));
@@ -237,8 +290,13 @@ function buyAddOns(ctx: RequestContext, order: OrderRecord, raws: Array<Record<s
     const tooMany = checkQuantity(item.sku, quantity, numbers[i]);
     if (tooMany) throw toError(tooMany);
     return {
-      lineItemNumber: order.lines.length + numbers[i], offerId: item.catalogItemId, item, quantity, termDuration: term.termDuration,
-      friendlyName: friendlyNameOf(raw, item), parentSubscriptionId: parent.parent.id,
+      lineItemNumber: order.lines.length + numbers[i],
+      offerId: item.catalogItemId,
+      item,
+      quantity,
+      termDuration: term.termDuration,
+      friendlyName: friendlyNameOf(raw, item),
+      parentSubscriptionId: parent.parent.id,
       partnerIdOnRecord: typeof raw.partnerIdOnRecord === 'string' ? raw.partnerIdOnRecord : undefined,
     };
   });
@@ -256,18 +314,33 @@ function buyAddOns(ctx: RequestContext, order: OrderRecord, raws: Array<Record<s
  * a new-commerce subscription changes its billing cycle by a subscription PATCH (800042). The
  * order has one billing cycle, so every active subscription of it changes.
  */
-function changeBillingCycle(ctx: RequestContext, order: OrderRecord, cycle: BillingCycle, raws: Array<Record<string, unknown>>): void {
+function changeBillingCycle(
+  ctx: RequestContext,
+  order: OrderRecord,
+  cycle: BillingCycle,
+  raws: Array<Record<string, unknown>>,
+): void {
   if (!isLegacyOrder(order)) {
-    throw new ApiError('orderPatchNotSupported', 'Not supported: the billing cycle of a new-commerce subscription is changed by a PATCH of the subscription, not of its order.');
+    throw new ApiError(
+      'orderPatchNotSupported',
+      'Not supported: the billing cycle of a new-commerce subscription is changed by a PATCH of the subscription, not of its order.',
+    );
   }
-  if (cycle !== 'monthly' && cycle !== 'annual') throw new ApiError('billingCycleInvalid', `The billing cycle is invalid: an order changes between monthly and annual, not to '${cycle}'.`);
+  if (cycle !== 'monthly' && cycle !== 'annual') {
+    throw new ApiError(
+      'billingCycleInvalid',
+      `The billing cycle is invalid: an order changes between monthly and annual, not to '${cycle}'.`,
+    );
+  }
   if (raws.length === 0) throw invalidInput('lineItems is required: name the subscriptions of the order (subscriptionId).');
   const subs = ctx.store.listOf(ctx.store.subscriptions, order.customerId).filter((s) => s.orderId === order.id);
   for (const raw of raws) {
     const id = raw.subscriptionId;
     const sub = typeof id === 'string' ? subs.find((s) => s.id.toLowerCase() === id.toLowerCase()) : undefined;
     if (!sub) throw invalidInput(`subscriptionId ${JSON.stringify(id ?? null)} is not a subscription of order ${order.id}.`);
-    if (sub.status !== 'active') throw new ApiError('parentSubscriptionNotActive', `Subscription ${sub.id} is ${sub.status}, not active.`);
+    if (sub.status !== 'active') {
+      throw new ApiError('parentSubscriptionNotActive', `Subscription ${sub.id} is ${sub.status}, not active.`);
+    }
   }
   order.billingCycle = cycle;
   for (const sub of subs.filter((s) => s.status === 'active')) {

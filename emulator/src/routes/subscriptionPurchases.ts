@@ -28,26 +28,42 @@ function query(ctx: RequestContext, name: string): string | undefined {
 function customTermEndDates(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const termText = query(ctx, 'term_duration');
-  if (termText === undefined || termText === '') throw invalidInput('The term_duration query parameter is required (P1M, P1Y or P3Y).');
+  if (termText === undefined || termText === '') {
+    throw invalidInput('The term_duration query parameter is required (P1M, P1Y or P3Y).');
+  }
   const term = parseEnum('term_duration', termText, TERM_DURATIONS);
   const startText = query(ctx, 'term_start_date');
   const start = startText === undefined ? ctx.now : Date.parse(startText);
   if (Number.isNaN(start)) throw invalidInput(`term_start_date must be a date, got '${startText}'.`);
   const target = query(ctx, 'target_coterm_subscription_id')?.toLowerCase();
   const items = allowedEndDates({ store: ctx.store, customerId: customer.id, now: start }, term)
-    .map((d) => (target === undefined || d.type === 'calendarMonthAligned' ? d : { ...d, cotermSubscriptionIds: d.cotermSubscriptionIds?.filter((id) => id.toLowerCase() === target) }))
+    .map((d) =>
+      target === undefined || d.type === 'calendarMonthAligned'
+        ? d
+        : { ...d, cotermSubscriptionIds: d.cotermSubscriptionIds?.filter((id) => id.toLowerCase() === target) },
+    )
     .filter((d) => d.type === 'calendarMonthAligned' || (d.cotermSubscriptionIds?.length ?? 0) > 0)
-    .map((d) => (d.type === 'calendarMonthAligned'
-      ? { allowedCustomTermEndDateType: d.type, allowedCustomTermEndDate: endDateText(d.date) }
-      : { allowedCustomTermEndDateType: d.type, cotermSubscriptionIds: d.cotermSubscriptionIds, allowedCustomTermEndDate: endDateText(d.date) }));
-  return { status: 200, body: collection(items, { self: link(`/customers/${customer.id}/subscriptions/customTermEndDates${ctx.url.search}`) }) };
+    .map((d) =>
+      d.type === 'calendarMonthAligned'
+        ? { allowedCustomTermEndDateType: d.type, allowedCustomTermEndDate: endDateText(d.date) }
+        : {
+            allowedCustomTermEndDateType: d.type,
+            cotermSubscriptionIds: d.cotermSubscriptionIds,
+            allowedCustomTermEndDate: endDateText(d.date),
+          },
+    );
+  return {
+    status: 200,
+    body: collection(items, { self: link(`/customers/${customer.id}/subscriptions/customTermEndDates${ctx.url.search}`) }),
+  };
 }
 
 function addOns(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const parent = ctx.store.subscription(customer.id, ctx.params.subscriptionId);
   if (!parent) throw new ApiError('subscriptionNotFound', `Subscription ${ctx.params.subscriptionId} was not found.`);
-  const items = ctx.store.listOf(ctx.store.subscriptions, customer.id)
+  const items = ctx.store
+    .listOf(ctx.store.subscriptions, customer.id)
     .filter((s) => s.parentSubscriptionId?.toLowerCase() === parent.id.toLowerCase())
     .map((s) => subscriptionWire(s, customer.address.country, ctx.now));
   return { status: 200, body: collection(items, { self: link(`/customers/${customer.id}/subscriptions/${parent.id}/addons`) }) };

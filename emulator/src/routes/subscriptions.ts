@@ -19,7 +19,10 @@ import { ApiError, invalidInput } from '../errors';
 import { type HttpAnswer, type RequestContext, type Router } from '../router';
 import { readQuantity } from '../rules/purchaseLine';
 import {
-  applySubscriptionChange, checkSubscriptionChange, readScheduledNextTermInstructions, type SubscriptionChange,
+  applySubscriptionChange,
+  checkSubscriptionChange,
+  readScheduledNextTermInstructions,
+  type SubscriptionChange,
 } from '../rules/subscriptionUpdate';
 import { lastTermDay, subscriptionEtag, subscriptionWire } from '../wire/subscription';
 import { requireCustomer } from './customers';
@@ -60,7 +63,8 @@ function listSubscriptions(ctx: RequestContext): HttpAnswer {
   const customer = requireCustomer(ctx);
   const orderId = queryParam(ctx.url, 'order_id')?.toLowerCase();
   const mpnId = queryParam(ctx.url, 'mpn_id');
-  const subs = ctx.store.listOf(ctx.store.subscriptions, customer.id)
+  const subs = ctx.store
+    .listOf(ctx.store.subscriptions, customer.id)
     .filter((s) => orderId === undefined || s.orderId.toLowerCase() === orderId)
     .filter((s) => mpnId === undefined || s.partnerIdOnRecord === mpnId);
   const items = subs.map((s) => subscriptionWire(s, customer.address.country, ctx.now));
@@ -73,20 +77,26 @@ function patchSubscription(ctx: RequestContext): HttpAnswer {
   if (typeof ifMatch === 'string' && ifMatch !== '*' && ifMatch.replace(/^W\//, '').replace(/"/g, '') !== subscriptionEtag(sub)) {
     throw new ApiError('etagStale', 'Etag is no longer valid: get the subscription again and retry with its current etag.');
   }
-  if (ctx.body === null || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) throw invalidInput('The body must be the subscription resource.');
+  if (ctx.body === null || typeof ctx.body !== 'object' || Array.isArray(ctx.body)) {
+    throw invalidInput('The body must be the subscription resource.');
+  }
   const body = asRecord(ctx.body);
   const explicit = new Set(Object.keys(body).filter((k) => body[k] !== undefined && body[k] !== null));
   if (explicit.has('friendlyName') && (typeof body.friendlyName !== 'string' || body.friendlyName.trim() === '')) {
     throw invalidInput('friendlyName must be a non-empty string.');
   }
-  if (explicit.has('autoRenewEnabled') && typeof body.autoRenewEnabled !== 'boolean') throw invalidInput('autoRenewEnabled must be true or false.');
+  if (explicit.has('autoRenewEnabled') && typeof body.autoRenewEnabled !== 'boolean') {
+    throw invalidInput('autoRenewEnabled must be true or false.');
+  }
   const next: SubscriptionChange = {
     status: explicit.has('status') ? parseEnum('status', body.status, STATUSES) : sub.status,
     quantity: explicit.has('quantity') ? readQuantity(body.quantity, 0) : sub.quantity,
     billingCycle: explicit.has('billingCycle') ? parseEnum('billingCycle', body.billingCycle, BILLING_CYCLES) : sub.billingCycle,
     friendlyName: explicit.has('friendlyName') ? (body.friendlyName as string) : sub.friendlyName,
     autoRenewEnabled: explicit.has('autoRenewEnabled') ? (body.autoRenewEnabled as boolean) : false,
-    scheduledNextTermInstructions: explicit.has('scheduledNextTermInstructions') ? readScheduledNextTermInstructions(body.scheduledNextTermInstructions) : undefined,
+    scheduledNextTermInstructions: explicit.has('scheduledNextTermInstructions')
+      ? readScheduledNextTermInstructions(body.scheduledNextTermInstructions)
+      : undefined,
     explicit,
   };
   if (next.scheduledNextTermInstructions !== undefined && !next.autoRenewEnabled) {

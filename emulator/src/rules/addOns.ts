@@ -24,21 +24,45 @@ export function addOnFits(addOn: CatalogItem, base: CatalogItem): boolean {
 }
 
 export function notRelated(addOn: CatalogItem, base: CatalogItem): RuleFailure {
-  return requestFailure('addOnNotRelated', `The add-on ${addOn.catalogItemId} isn't related to the parent ${base.catalogItemId}: it is not among the add-on's prerequisite offers.`);
+  return requestFailure(
+    'addOnNotRelated',
+    `The add-on ${addOn.catalogItemId} isn't related to the parent ${base.catalogItemId}: it is not among the add-on's prerequisite offers.`,
+  );
 }
 
 /** The parent subscription an add-on line names, checked. */
-export function parentFor(env: PurchaseEnv, addOn: CatalogItem, parentSubscriptionId: string): { parent: SubscriptionRecord } | { failure: RuleFailure } {
+export function parentFor(
+  env: PurchaseEnv,
+  addOn: CatalogItem,
+  parentSubscriptionId: string,
+): { parent: SubscriptionRecord } | { failure: RuleFailure } {
   if (!isLegacyAddOn(addOn)) {
-    return { failure: requestFailure('invalidInput', `${addOn.catalogItemId} is not a legacy add-on offer, so it takes no parent subscription.`) };
+    return {
+      failure: requestFailure(
+        'invalidInput',
+        `${addOn.catalogItemId} is not a legacy add-on offer, so it takes no parent subscription.`,
+      ),
+    };
   }
   const parent = env.store.subscription(env.customerId, parentSubscriptionId);
-  if (!parent) return { failure: requestFailure('subscriptionNotFound', `Parent subscription ${parentSubscriptionId} was not found.`) };
-  if (parent.status !== 'active') return { failure: requestFailure('parentSubscriptionNotActive', `Parent subscription ${parentSubscriptionId} is ${parent.status}, not active.`) };
+  if (!parent) {
+    return { failure: requestFailure('subscriptionNotFound', `Parent subscription ${parentSubscriptionId} was not found.`) };
+  }
+  if (parent.status !== 'active') {
+    return {
+      failure: requestFailure(
+        'parentSubscriptionNotActive',
+        `Parent subscription ${parentSubscriptionId} is ${parent.status}, not active.`,
+      ),
+    };
+  }
   if (!addOnFits(addOn, parent.item)) return { failure: notRelated(addOn, parent.item) };
   return { parent };
 }
 
 export function baseMissing(addOn: CatalogItem): RuleFailure {
-  return requestFailure('invalidInput', `${addOn.catalogItemId} is an add-on: buy it in its base line's addonItems, or name the base subscription (ParentSubscriptionId).`);
+  return requestFailure(
+    'invalidInput',
+    `${addOn.catalogItemId} is an add-on: buy it in its base line's addonItems, or name the base subscription (ParentSubscriptionId).`,
+  );
 }

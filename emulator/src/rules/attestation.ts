@@ -11,10 +11,17 @@ export function needsAttestation(sku: Sku): boolean {
 
 export function checkLineAttestation(sku: Sku, catalogItemId: string, accepted: unknown): RuleFailure | undefined {
   if (!needsAttestation(sku) || accepted === true) return undefined;
-  return lineFailure('attestationRequired', 'attestationNotAccepted', `CatalogItemId: ${catalogItemId} requires attestation acceptance.`);
+  return lineFailure(
+    'attestationRequired',
+    'attestationNotAccepted',
+    `CatalogItemId: ${catalogItemId} requires attestation acceptance.`,
+  );
 }
 
 export function checkPartnerAttestation(anyLineNeedsIt: boolean, accepted: unknown): RuleFailure | undefined {
   if (!anyLineNeedsIt || accepted === true) return undefined;
-  return requestFailure('partnerAttestationMissing', 'Partner Attestation is missing: set PartnerOnRecordAttestationAccepted to true.');
+  return requestFailure(
+    'partnerAttestationMissing',
+    'Partner Attestation is missing: set PartnerOnRecordAttestationAccepted to true.',
+  );
 }

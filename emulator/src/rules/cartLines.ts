@@ -19,10 +19,15 @@ const PARTICIPANT_KEYS = ['transaction_reseller', 'additional_transaction_resell
 export function readCartLines(lineItems: unknown, env: PurchaseEnv): CartLineRecord[] {
   if (!Array.isArray(lineItems) || lineItems.length === 0) throw invalidInput('A cart needs at least one item in lineItems.');
   const raws = lineItems.map(asRecord);
-  const ids = checkLineNumbers(raws.map((r) => r.id), 'id');
+  const ids = checkLineNumbers(
+    raws.map((r) => r.id),
+    'id',
+  );
   const lines = raws.map((raw, i): CartLineRecord => {
     const line = readLine(raw, ids[i], env);
-    if (line.item && isLegacyAddOn(line.item) && !line.provisioningContext.parentSubscriptionId) throw toError(baseMissing(line.item));
+    if (line.item && isLegacyAddOn(line.item) && !line.provisioningContext.parentSubscriptionId) {
+      throw toError(baseMissing(line.item));
+    }
     line.addonItems = readAddOns(raw.addonItems, line, env);
     return line;
   });
@@ -77,7 +82,9 @@ function readAddOns(value: unknown, base: CartLineRecord, env: PurchaseEnv): Car
   if (!Array.isArray(value)) throw invalidInput(`addonItems of cart line ${base.id} must be a list of cart line items.`);
   if (value.length === 0) return undefined;
   if (!base.item?.offer) {
-    throw invalidInput(`Cart line ${base.id} is not a legacy offer: new-commerce add-ons are bought as lines of their own, not in addonItems.`);
+    throw invalidInput(
+      `Cart line ${base.id} is not a legacy offer: new-commerce add-ons are bought as lines of their own, not in addonItems.`,
+    );
   }
   return value.map(asRecord).map((raw, i) => {
     const id = typeof raw.id === 'number' && Number.isInteger(raw.id) ? raw.id : base.id + i + 1;
@@ -114,7 +121,16 @@ function assignOrderGroups(lines: CartLineRecord[]): void {
   let legacyGroups = 0;
   for (const line of lines) {
     const kind = line.item?.product.kind;
-    const family = kind === 'license' ? 'license' : kind === 'saas' ? 'saas' : kind === 'legacy' ? 'legacy' : line.item ? 'one-time' : 'unknown';
+    const family =
+      kind === 'license'
+        ? 'license'
+        : kind === 'saas'
+          ? 'saas'
+          : kind === 'legacy'
+            ? 'legacy'
+            : line.item
+              ? 'one-time'
+              : 'unknown';
     const key = `${family}|${line.billingCycle}`;
     if (!groups.has(key)) groups.set(key, family === 'legacy' ? `OMS-${legacyGroups++}` : String(groups.size - legacyGroups));
     line.orderGroup = groups.get(key) ?? '0';

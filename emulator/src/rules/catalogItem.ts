@@ -13,7 +13,12 @@ export type Resolved = { item: CatalogItem } | { failure: RuleFailure };
 export function resolveForOrder(offerId: string): Resolved {
   const item = catalogItem(offerId) ?? legacyItem(offerId);
   if (item?.offer && !item.offer.isAvailableForPurchase) {
-    return { failure: requestFailure('legacyOfferNotEligible', `The legacy offer ${offerId} is not eligible for purchase; buy its new-commerce catalog item instead.`) };
+    return {
+      failure: requestFailure(
+        'legacyOfferNotEligible',
+        `The legacy offer ${offerId} is not eligible for purchase; buy its new-commerce catalog item instead.`,
+      ),
+    };
   }
   if (item) return { item };
   return { failure: requestFailure('invalidOfferId', `The offer id ${offerId} is not valid.`) };
@@ -22,8 +27,19 @@ export function resolveForOrder(offerId: string): Resolved {
 export function resolveForCart(catalogItemId: string): Resolved {
   const item = catalogItem(catalogItemId) ?? legacyItem(catalogItemId);
   if (item?.offer && !item.offer.isAvailableForPurchase) {
-    return { failure: lineFailure('legacyOfferNotEligible', 'legacyOffer', `LegacyOfferNotEligibleForPurchase: ${catalogItemId} is a legacy offer.`) };
+    return {
+      failure: lineFailure(
+        'legacyOfferNotEligible',
+        'legacyOffer',
+        `LegacyOfferNotEligibleForPurchase: ${catalogItemId} is a legacy offer.`,
+      ),
+    };
   }
   if (item) return { item };
-  return { failure: requestFailure('availabilityNotFound', `The availability in catalog item ${catalogItemId} was not found; get the SKU's availabilities again.`) };
+  return {
+    failure: requestFailure(
+      'availabilityNotFound',
+      `The availability in catalog item ${catalogItemId} was not found; get the SKU's availabilities again.`,
+    ),
+  };
 }

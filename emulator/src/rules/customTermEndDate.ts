@@ -49,10 +49,12 @@ export function allowedEndDates(env: PurchaseEnv, term: TermDuration): AllowedEn
   const today = utcDay(env.now);
   const last = utcDay(addTerm(env.now, term)) - DAY_MS;
   const start = new Date(env.now);
-  const out: AllowedEndDate[] = [{
-    type: 'calendarMonthAligned',
-    date: lastDayOfMonth(start.getUTCFullYear(), start.getUTCMonth() + TERM_MONTHS[term] - 1),
-  }];
+  const out: AllowedEndDate[] = [
+    {
+      type: 'calendarMonthAligned',
+      date: lastDayOfMonth(start.getUTCFullYear(), start.getUTCMonth() + TERM_MONTHS[term] - 1),
+    },
+  ];
   const byDate = new Map<number, string[]>();
   for (const sub of env.store.listOf(env.store.subscriptions, env.customerId)) {
     if (sub.status !== 'active' || sub.item.sku.isTrial || sub.item.product.kind !== 'license') continue;
@@ -80,16 +82,34 @@ export function endDateText(ms: number): string {
  * than new-commerce licenses (order 800002, cart line 10016 InvalidCustomTermEndDateProduct); not a
  * date the customer may use for the line's term (order 900242, cart line 10017 InvalidCustomTermEndDate).
  */
-export function checkCustomTermEndDate(item: CatalogItem, term: TermDuration | undefined, value: unknown, env: PurchaseEnv | undefined): RuleFailure | undefined {
+export function checkCustomTermEndDate(
+  item: CatalogItem,
+  term: TermDuration | undefined,
+  value: unknown,
+  env: PurchaseEnv | undefined,
+): RuleFailure | undefined {
   if (value === undefined || value === null) return undefined;
-  const ms = typeof value === 'string' ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) || !value.includes('T') ? value : `${value}Z`) : NaN;
-  if (Number.isNaN(ms)) return requestFailure('invalidInput', `customTermEndDate must be a date-time, got ${JSON.stringify(value)}.`);
+  const ms =
+    typeof value === 'string'
+      ? Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) || !value.includes('T') ? value : `${value}Z`)
+      : NaN;
+  if (Number.isNaN(ms)) {
+    return requestFailure('invalidInput', `customTermEndDate must be a date-time, got ${JSON.stringify(value)}.`);
+  }
   if (item.product.kind !== 'license' || item.sku.isTrial || term === undefined) {
-    return lineFailure('invalidInput', 'customTermEndDateProduct', `${item.catalogItemId} cannot take a custom term end date: only new-commerce license subscriptions (not trials, software, reservations or third-party items) can.`);
+    return lineFailure(
+      'invalidInput',
+      'customTermEndDateProduct',
+      `${item.catalogItemId} cannot take a custom term end date: only new-commerce license subscriptions (not trials, software, reservations or third-party items) can.`,
+    );
   }
   if (!env) return undefined;
   const day = utcDay(ms);
   const allowed = allowedEndDates(env, term);
   if (allowed.some((a) => a.date === day)) return undefined;
-  return lineFailure('customTermEndDateNotAllowed', 'customTermEndDateInvalid', `The custom term end date ${endDateText(day).slice(0, 10)} does not match the end date of any active non-trial OnlineServicesNCE subscription or align with the end of the calendar month within the first ${term} term; allowed: ${allowed.map((a) => endDateText(a.date).slice(0, 10)).join(', ')}.`);
+  return lineFailure(
+    'customTermEndDateNotAllowed',
+    'customTermEndDateInvalid',
+    `The custom term end date ${endDateText(day).slice(0, 10)} does not match the end date of any active non-trial OnlineServicesNCE subscription or align with the end of the calendar month within the first ${term} term; allowed: ${allowed.map((a) => endDateText(a.date).slice(0, 10)).join(', ')}.`,
+  );
 }

@@ -12,7 +12,10 @@ export function checkLineNumbers(numbers: Array<unknown>, field: string, require
   const out = numbers.map((n, i) => (n === undefined || n === null ? i : n));
   for (const n of out) {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= out.length || seen.has(n)) {
-      throw new ApiError('lineNumbering', `${field} values must be unique and run from 0 to ${out.length - 1}; got ${JSON.stringify(numbers.map((v) => v ?? null))}.`);
+      throw new ApiError(
+        'lineNumbering',
+        `${field} values must be unique and run from 0 to ${out.length - 1}; got ${JSON.stringify(numbers.map((v) => v ?? null))}.`,
+      );
     }
     seen.add(n);
   }

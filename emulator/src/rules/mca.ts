@@ -6,5 +6,8 @@ import { ApiError } from '../errors';
 
 export function requireMca(store: Store, customerId: string): void {
   if (store.hasMca(customerId)) return;
-  throw new ApiError('mcaRequired', 'Either a partner confirmation of the customer acceptance of the Microsoft Customer Agreement must be provided or the customer must accept the Microsoft Customer Agreement in the Microsoft Admin Center before you can complete this purchase.');
+  throw new ApiError(
+    'mcaRequired',
+    'Either a partner confirmation of the customer acceptance of the Microsoft Customer Agreement must be provided or the customer must accept the Microsoft Customer Agreement in the Microsoft Admin Center before you can complete this purchase.',
+  );
 }

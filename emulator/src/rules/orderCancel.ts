@@ -24,17 +24,32 @@ export function checkCancel(order: OrderRecord, line: OrderLineRecord, now: numb
       const perpetual = line.item.availability.terms.length === 0;
       const days = perpetual ? 30 : 7;
       if (now > order.createdAt + days * DAY_MS) {
-        return requestFailure('softwareCancelWindowPassed', `You have passed your ${days}-day cancellation window. We are unable to cancel your purchase (line ${line.lineItemNumber}).`);
+        return requestFailure(
+          'softwareCancelWindowPassed',
+          `You have passed your ${days}-day cancellation window. We are unable to cancel your purchase (line ${line.lineItemNumber}).`,
+        );
       }
       return undefined;
     }
     case 'reservation':
-      return requestFailure('cancelNotAllowedOutsideSandbox', 'Non-Sandbox tenants aren\'t allowed to cancel purchases other than software subscriptions and perpetual software.');
+      return requestFailure(
+        'cancelNotAllowedOutsideSandbox',
+        "Non-Sandbox tenants aren't allowed to cancel purchases other than software subscriptions and perpetual software.",
+      );
     case 'savingsPlan':
-      return requestFailure('savingsPlanNotManagedHere', 'This operation is not supported for Azure savings plan in Partner Center today. It can however be managed in Azure portal.');
+      return requestFailure(
+        'savingsPlanNotManagedHere',
+        'This operation is not supported for Azure savings plan in Partner Center today. It can however be managed in Azure portal.',
+      );
     case 'saas':
-      return requestFailure('saasCancelThroughSubscription', 'Cancelling of seat-based SaaS isn\'t supported via patch order. Use patch subscription instead.');
+      return requestFailure(
+        'saasCancelThroughSubscription',
+        "Cancelling of seat-based SaaS isn't supported via patch order. Use patch subscription instead.",
+      );
     default:
-      return requestFailure('orderCancelThroughSubscription', `This order ${order.id} can't be canceled. Use PATCH /customers/${order.customerId}/subscriptions/<subscriptionId> to suspend subscriptions.`);
+      return requestFailure(
+        'orderCancelThroughSubscription',
+        `This order ${order.id} can't be canceled. Use PATCH /customers/${order.customerId}/subscriptions/<subscriptionId> to suspend subscriptions.`,
+      );
   }
 }

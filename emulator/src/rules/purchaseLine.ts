@@ -49,7 +49,9 @@ export function checkPurchaseLine(
   env?: PurchaseEnv,
 ): CheckedLine {
   const idField = mode === 'order' ? 'offerId' : 'catalogItemId';
-  if (typeof offerId !== 'string' || offerId.trim() === '') throw invalidInput(`${idField} of line item ${lineNumber} is required.`);
+  if (typeof offerId !== 'string' || offerId.trim() === '') {
+    throw invalidInput(`${idField} of line item ${lineNumber} is required.`);
+  }
   const quantity = readQuantity(raw.quantity, lineNumber);
   const requested = readTerm(raw.termDuration);
   const read = readContext(raw.provisioningContext);
@@ -78,8 +80,10 @@ export function checkPurchaseLine(
   const term = checkTerm(item, billingCycle, requested);
   if ('failure' in term) return fail(term.failure) ?? line;
   line.termDuration = term.termDuration;
-  return fail(checkQuantity(item.sku, quantity, lineNumber))
-    ?? fail(checkLineAttestation(item.sku, item.catalogItemId, raw.attestationAccepted))
-    ?? fail(checkCustomTermEndDate(item, line.termDuration, raw.customTermEndDate, env))
-    ?? line;
+  return (
+    fail(checkQuantity(item.sku, quantity, lineNumber)) ??
+    fail(checkLineAttestation(item.sku, item.catalogItemId, raw.attestationAccepted)) ??
+    fail(checkCustomTermEndDate(item, line.termDuration, raw.customTermEndDate, env)) ??
+    line
+  );
 }

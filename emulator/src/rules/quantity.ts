@@ -6,6 +6,9 @@ import { type RuleFailure, lineFailure } from './failure';
 
 export function checkQuantity(sku: Sku, quantity: number, lineNumber: number): RuleFailure | undefined {
   if (quantity >= sku.minimumQuantity && quantity <= sku.maximumQuantity) return undefined;
-  return lineFailure('quantityOutOfRange', quantity > sku.maximumQuantity ? 'seatsAboveMaximum' : 'seatsBelowMinimum',
-    `The requested quantity for line item ${lineNumber} is not within the allowed quantity (${sku.minimumQuantity}-${sku.maximumQuantity}).`);
+  return lineFailure(
+    'quantityOutOfRange',
+    quantity > sku.maximumQuantity ? 'seatsAboveMaximum' : 'seatsBelowMinimum',
+    `The requested quantity for line item ${lineNumber} is not within the allowed quantity (${sku.minimumQuantity}-${sku.maximumQuantity}).`,
+  );
 }

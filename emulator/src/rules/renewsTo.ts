@@ -20,7 +20,12 @@ export function readRenewsTo(value: unknown): { renewsTo?: unknown } | { failure
     const term = asRecord(entry).termDuration;
     if (term === undefined || term === null) continue;
     if (typeof term !== 'string' || !RENEWAL_TERMS.some((t) => squash(t) === squash(term))) {
-      return { failure: requestFailure('renewalTermInvalid', `renewsTo.termDuration '${String(term)}' is not a renewal term; Partner Center renews to P1M or P1Y.`) };
+      return {
+        failure: requestFailure(
+          'renewalTermInvalid',
+          `renewsTo.termDuration '${String(term)}' is not a renewal term; Partner Center renews to P1M or P1Y.`,
+        ),
+      };
     }
   }
   return { renewsTo: value };

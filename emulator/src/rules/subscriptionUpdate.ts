@@ -19,7 +19,12 @@
 
 import { asRecord, parseEnum } from '../casing';
 import { type BillingCycle, BILLING_CYCLES, CYCLE_MONTHS, TERM_DURATIONS, TERM_MONTHS } from '../data/catalog';
-import { type ScheduledNextTermInstructions, type SubscriptionRecord, type SubscriptionStatus, REFUND_WINDOW_MS } from '../data/model';
+import {
+  type ScheduledNextTermInstructions,
+  type SubscriptionRecord,
+  type SubscriptionStatus,
+  REFUND_WINDOW_MS,
+} from '../data/model';
 import { ApiError, invalidInput } from '../errors';
 
 export interface SubscriptionChange {
@@ -48,16 +53,28 @@ function requiredText(record: Record<string, unknown>, key: string, path: string
  */
 export function readScheduledNextTermInstructions(value: unknown): ScheduledNextTermInstructions {
   const path = 'scheduledNextTermInstructions';
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidInput(`${path} must be an object with a product and a quantity.`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw invalidInput(`${path} must be an object with a product and a quantity.`);
+  }
   const record = asRecord(value);
-  if (record.product === null || typeof record.product !== 'object' || Array.isArray(record.product)) throw invalidInput(`${path}.product is required.`);
+  if (record.product === null || typeof record.product !== 'object' || Array.isArray(record.product)) {
+    throw invalidInput(`${path}.product is required.`);
+  }
   const product = asRecord(record.product);
   const quantity = record.quantity;
-  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) throw invalidInput(`${path}.quantity must be a whole number of at least 1.`);
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) {
+    throw invalidInput(`${path}.quantity must be a whole number of at least 1.`);
+  }
   const promotionId = product.promotionId;
-  if (promotionId !== undefined && promotionId !== null && typeof promotionId !== 'string') throw invalidInput(`${path}.product.promotionId must be a string.`);
+  if (promotionId !== undefined && promotionId !== null && typeof promotionId !== 'string') {
+    throw invalidInput(`${path}.product.promotionId must be a string.`);
+  }
   const customTermEndDate = record.customTermEndDate;
-  if (customTermEndDate !== undefined && customTermEndDate !== null && (typeof customTermEndDate !== 'string' || Number.isNaN(Date.parse(customTermEndDate)))) {
+  if (
+    customTermEndDate !== undefined &&
+    customTermEndDate !== null &&
+    (typeof customTermEndDate !== 'string' || Number.isNaN(Date.parse(customTermEndDate)))
+  ) {
     throw invalidInput(`${path}.customTermEndDate must be a date.`);
   }
   return {
@@ -75,26 +92,41 @@ export function readScheduledNextTermInstructions(value: unknown): ScheduledNext
 }
 
 export function checkSubscriptionChange(sub: SubscriptionRecord, next: SubscriptionChange, now: number): void {
-  const changed = (field: keyof SubscriptionChange): boolean => next.explicit.has(field) && next[field] !== sub[field as keyof SubscriptionRecord];
+  const changed = (field: keyof SubscriptionChange): boolean =>
+    next.explicit.has(field) && next[field] !== sub[field as keyof SubscriptionRecord];
   const anyOther = changed('quantity') || changed('billingCycle') || changed('friendlyName') || changed('autoRenewEnabled');
   if (sub.status === 'deleted' || sub.status === 'expired') {
     if (anyOther || next.status !== sub.status) {
-      throw new ApiError(sub.status === 'deleted' ? 'subscriptionDeleted' : 'subscriptionExpired', `The subscription is ${sub.status} and cannot be updated.`);
+      throw new ApiError(
+        sub.status === 'deleted' ? 'subscriptionDeleted' : 'subscriptionExpired',
+        `The subscription is ${sub.status} and cannot be updated.`,
+      );
     }
     return;
   }
-  if (next.status === 'expired') throw new ApiError('statusNotSettable', 'A subscription cannot be set to expired; it expires at the end of its term.');
+  if (next.status === 'expired') {
+    throw new ApiError('statusNotSettable', 'A subscription cannot be set to expired; it expires at the end of its term.');
+  }
   if (sub.status === 'suspended' && next.status !== 'active' && next.status !== 'deleted' && anyOther) {
-    throw new ApiError('subscriptionSuspended', 'The subscription is suspended; reactivate it (status "active") before changing it.');
+    throw new ApiError(
+      'subscriptionSuspended',
+      'The subscription is suspended; reactivate it (status "active") before changing it.',
+    );
   }
   if (sub.status === 'suspended' && next.status === 'active' && anyOther) {
-    throw new ApiError('subscriptionSuspended', 'A suspended subscription can only be reactivated; change other fields in a later update.');
+    throw new ApiError(
+      'subscriptionSuspended',
+      'A suspended subscription can only be reactivated; change other fields in a later update.',
+    );
   }
   if (next.status === 'suspended' && sub.status === 'active' && changed('quantity')) {
     throw new ApiError('quantityChangeWhileSuspending', 'The quantity cannot be changed while suspending a subscription.');
   }
   if (next.status === 'deleted' && now >= sub.termStart + REFUND_WINDOW_MS) {
-    throw new ApiError('cancellationWindowPassed', 'The cancellation window has passed: a subscription can be cancelled only within 7 days of purchase or renewal.');
+    throw new ApiError(
+      'cancellationWindowPassed',
+      'The cancellation window has passed: a subscription can be cancelled only within 7 days of purchase or renewal.',
+    );
   }
   if (changed('quantity')) checkQuantityChange(sub, next.quantity, now);
   if (changed('billingCycle')) checkCycleChange(sub, next.billingCycle);
@@ -105,23 +137,42 @@ export function checkSubscriptionChange(sub: SubscriptionRecord, next: Subscript
 
 function checkQuantityChange(sub: SubscriptionRecord, quantity: number, now: number): void {
   const { minimumQuantity: min, maximumQuantity: max } = sub.item.sku;
-  if (quantity < min || quantity > max) throw new ApiError('subscriptionQuantityOutOfRange', `The quantity must be between ${min} and ${max}.`);
+  if (quantity < min || quantity > max) {
+    throw new ApiError('subscriptionQuantityOutOfRange', `The quantity must be between ${min} and ${max}.`);
+  }
   const decrease = sub.quantity - quantity;
   if (decrease <= 0) return;
-  if (sub.item.product.kind === 'software') throw new ApiError('seatDecreaseWindowPassed', 'Subscription quantity cannot be decreased: software subscriptions allow no seat reductions.');
+  if (sub.item.product.kind === 'software') {
+    throw new ApiError(
+      'seatDecreaseWindowPassed',
+      'Subscription quantity cannot be decreased: software subscriptions allow no seat reductions.',
+    );
+  }
   const removable = sub.refundable.filter((r) => r.until > now).reduce((n, r) => n + r.quantity, 0);
   if (decrease > removable) {
-    throw new ApiError('seatDecreaseWindowPassed', `Subscription quantity cannot be decreased: only ${removable} seat(s) are still within their 7-day window.`);
+    throw new ApiError(
+      'seatDecreaseWindowPassed',
+      `Subscription quantity cannot be decreased: only ${removable} seat(s) are still within their 7-day window.`,
+    );
   }
 }
 
 function checkCycleChange(sub: SubscriptionRecord, cycle: BillingCycle): void {
   if (cycle === 'one_time' || cycle === 'none' || CYCLE_MONTHS[cycle] > TERM_MONTHS[sub.termDuration]) {
-    throw new ApiError('billingCycleLongerThanTerm', `The billing cycle '${cycle}' cannot be longer than the term '${sub.termDuration}'.`);
+    throw new ApiError(
+      'billingCycleLongerThanTerm',
+      `The billing cycle '${cycle}' cannot be longer than the term '${sub.termDuration}'.`,
+    );
   }
-  const midTermSwitch = sub.termDuration === 'P3Y' && (cycle === 'monthly' || cycle === 'annual') && (sub.billingCycle === 'monthly' || sub.billingCycle === 'annual');
+  const midTermSwitch =
+    sub.termDuration === 'P3Y' &&
+    (cycle === 'monthly' || cycle === 'annual') &&
+    (sub.billingCycle === 'monthly' || sub.billingCycle === 'annual');
   if (!midTermSwitch) {
-    throw new ApiError('billingCycleChangeNotAllowed', `The billing cycle cannot change from '${sub.billingCycle}' to '${cycle}' mid-term on a ${sub.termDuration} term; only monthly <-> annual on P3Y can.`);
+    throw new ApiError(
+      'billingCycleChangeNotAllowed',
+      `The billing cycle cannot change from '${sub.billingCycle}' to '${cycle}' mid-term on a ${sub.termDuration} term; only monthly <-> annual on P3Y can.`,
+    );
   }
 }
 
@@ -146,6 +197,7 @@ export function applySubscriptionChange(sub: SubscriptionRecord, next: Subscript
   sub.billingCycle = next.billingCycle;
   sub.friendlyName = next.friendlyName;
   sub.autoRenewEnabled = suspending ? false : next.autoRenewEnabled;
-  sub.scheduledNextTermInstructions = suspending || next.status === 'deleted' || (keepsSaved && dropsSaved) ? undefined : next.scheduledNextTermInstructions;
+  sub.scheduledNextTermInstructions =
+    suspending || next.status === 'deleted' || (keepsSaved && dropsSaved) ? undefined : next.scheduledNextTermInstructions;
   sub.version++;
 }

@@ -39,7 +39,9 @@ export function cartWire(c: CartRecord, country: string): Record<string, unknown
     status: c.status,
     lineItems: c.lines.map((l) => lineWire(l, currency)),
   };
-  if (c.partnerOnRecordAttestationAccepted !== undefined) out.partnerOnRecordAttestationAccepted = c.partnerOnRecordAttestationAccepted;
+  if (c.partnerOnRecordAttestationAccepted !== undefined) {
+    out.partnerOnRecordAttestationAccepted = c.partnerOnRecordAttestationAccepted;
+  }
   out.links = { self: link(`/customers/${c.customerId}/carts/${c.id}`) };
   out.attributes = attributes('Cart');
   return out;

@@ -20,7 +20,13 @@ export function customerScope(customerId: string, country: string): CatalogScope
   return { base: `/customers/${customerId}`, query: '', country };
 }
 
-const PASCAL: Record<BillingCycle, string> = { monthly: 'Monthly', annual: 'Annual', triennial: 'Triennial', one_time: 'OneTime', none: 'None' };
+const PASCAL: Record<BillingCycle, string> = {
+  monthly: 'Monthly',
+  annual: 'Annual',
+  triennial: 'Triennial',
+  one_time: 'OneTime',
+  none: 'None',
+};
 
 export function productWire(p: Product, scope: CatalogScope): Record<string, unknown> {
   const self = `${scope.base}/products/${p.id}`;
@@ -61,9 +67,13 @@ export function skuWire(p: Product, s: Sku, scope: CatalogScope): Record<string,
 }
 
 export function availabilityWire(p: Product, s: Sku, a: Availability, scope: CatalogScope): Record<string, unknown> {
-  const refundOptions = p.kind === 'license' && !s.isTrial
-    ? [{ sequenceId: 0, type: 'Full', expiresAfter: 'P1D' }, { sequenceId: 1, type: 'Partial', expiresAfter: 'P7D' }]
-    : [];
+  const refundOptions =
+    p.kind === 'license' && !s.isTrial
+      ? [
+          { sequenceId: 0, type: 'Full', expiresAfter: 'P1D' },
+          { sequenceId: 1, type: 'Partial', expiresAfter: 'P7D' },
+        ]
+      : [];
   return {
     id: a.id,
     productId: p.id,
@@ -74,9 +84,10 @@ export function availabilityWire(p: Product, s: Sku, a: Availability, scope: Cat
     country: scope.country,
     isPurchasable: true,
     isRenewable: p.kind === 'license' && !s.isTrial,
-    renewalInstructions: p.kind === 'license' && !s.isTrial
-      ? a.terms.map((t) => ({ applicableTermIds: [t.id], renewalOptions: [{ renewToId: t.id, isAutoRenewable: true }] }))
-      : [],
+    renewalInstructions:
+      p.kind === 'license' && !s.isTrial
+        ? a.terms.map((t) => ({ applicableTermIds: [t.id], renewalOptions: [{ renewToId: t.id, isAutoRenewable: true }] }))
+        : [],
     terms: a.terms.map((t) => ({
       id: t.id,
       duration: t.duration,
@@ -100,9 +111,10 @@ export function offerWire(o: LegacyOffer, country: string): Record<string, unkno
     uri: `/offers/${o.id}?country=${country}`,
     locale: 'en-US',
     country,
-    category: o.billing === 'usage'
-      ? { id: 'OFFER_CATEGORY_AZURE', name: 'Azure', rank: 0, locale: 'en-US', country }
-      : { id: 'OFFER_CATEGORY_ENTERPRISE', name: 'Enterprise', rank: 0, locale: 'en-US', country },
+    category:
+      o.billing === 'usage'
+        ? { id: 'OFFER_CATEGORY_AZURE', name: 'Azure', rank: 0, locale: 'en-US', country }
+        : { id: 'OFFER_CATEGORY_ENTERPRISE', name: 'Enterprise', rank: 0, locale: 'en-US', country },
     prerequisiteOffers: o.prerequisiteOffers,
     isAddOn: o.isAddOn,
     isAvailableForPurchase: o.isAvailableForPurchase,

@@ -33,14 +33,16 @@ export function entitlementWire(e: EntitlementRecord, showExpiry: boolean): Reco
 export function artifactDetailsWire(a: ArtifactRecord): Record<string, unknown> {
   return {
     type: 'reservedinstance',
-    reservations: [{
-      reservationId: `/providers/microsoft.capacity/reservationOrders/${a.groupId}/reservations/${a.resourceId}`,
-      scopeType: a.scopeType,
-      quantity: a.quantity,
-      expiryDateTime: iso(a.expiry),
-      effectiveDateTime: iso(a.effective),
-      provisioningState: 'Succeeded',
-    }],
+    reservations: [
+      {
+        reservationId: `/providers/microsoft.capacity/reservationOrders/${a.groupId}/reservations/${a.resourceId}`,
+        scopeType: a.scopeType,
+        quantity: a.quantity,
+        expiryDateTime: iso(a.expiry),
+        effectiveDateTime: iso(a.effective),
+        provisioningState: 'Succeeded',
+      },
+    ],
     link: link(artifactUri(a)),
     attributes: attributes('ReservedInstanceArtifactDetails'),
   };

@@ -27,14 +27,20 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-export function linePricing(item: CatalogItem, billingCycle: OrderRecord['billingCycle'], quantity: number): Record<string, number> {
+export function linePricing(
+  item: CatalogItem,
+  billingCycle: OrderRecord['billingCycle'],
+  quantity: number,
+): Record<string, number> {
   const unit = round(unitPriceFor(item.sku, billingCycle));
   return { listPrice: unit, discountedPrice: unit, proratedPrice: unit, price: unit, extendedPrice: round(unit * quantity) };
 }
 
 function lineWire(o: OrderRecord, line: OrderLineRecord, includePrice: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { lineItemNumber: line.lineItemNumber };
-  if (line.provisioningContext && Object.keys(line.provisioningContext).length > 0) out.provisioningContext = line.provisioningContext;
+  if (line.provisioningContext && Object.keys(line.provisioningContext).length > 0) {
+    out.provisioningContext = line.provisioningContext;
+  }
   out.offerId = line.offerId;
   if (line.subscriptionId) out.subscriptionId = line.subscriptionId;
   // A perpetual item has no term; cancel-an-order-from-the-integration-sandbox.md prints "".
@@ -80,7 +86,9 @@ export function orderWire(o: OrderRecord, includePrice: boolean): Record<string,
   if (includePrice) {
     out.totalPrice = round(o.lines.reduce((sum, l) => sum + linePricing(l.item, o.billingCycle, l.quantity).extendedPrice, 0));
   }
-  if (o.partnerOnRecordAttestationAccepted !== undefined) out.partnerOnRecordAttestationAccepted = o.partnerOnRecordAttestationAccepted;
+  if (o.partnerOnRecordAttestationAccepted !== undefined) {
+    out.partnerOnRecordAttestationAccepted = o.partnerOnRecordAttestationAccepted;
+  }
   out.links = { self: link(self), provisioningStatus: link(`${self}/provisioningstatus`), patchOperation: link(self, 'PATCH') };
   out.client = {};
   out.attributes = attributes('Order', orderEtag(o));
@@ -94,13 +102,20 @@ export function orderWire(o: OrderRecord, includePrice: boolean): Record<string,
  * "prefulfillmentpending" while the order is still processing.
  */
 export function provisioningStatusWire(o: OrderRecord): unknown {
-  return collection(o.lines.map((l) => {
-    const status = l.cancelled || o.status === 'cancelled' ? 'unfulfilled' : o.status === 'completed' ? 'fulfilled' : 'prefulfillmentpending';
-    return {
-      orderLineItemId: l.lineItemNumber,
-      lineItemNumber: l.lineItemNumber,
-      status,
-      quantityProvisioningInformation: [{ quantity: l.cancelledQuantity ?? l.quantity, status }],
-    };
-  }));
+  return collection(
+    o.lines.map((l) => {
+      const status =
+        l.cancelled || o.status === 'cancelled'
+          ? 'unfulfilled'
+          : o.status === 'completed'
+            ? 'fulfilled'
+            : 'prefulfillmentpending';
+      return {
+        orderLineItemId: l.lineItemNumber,
+        lineItemNumber: l.lineItemNumber,
+        status,
+        quantityProvisioningInformation: [{ quantity: l.cancelledQuantity ?? l.quantity, status }],
+      };
+    }),
+  );
 }

@@ -1,5 +1,9 @@
 // Settings and catalog changes from the extension: both make every open document worth checking again.
-import { CatalogChangedNotification, DidChangeServerSettingsNotification, type ServerSettings } from '../../../common/src/protocol';
+import {
+  CatalogChangedNotification,
+  DidChangeServerSettingsNotification,
+  type ServerSettings,
+} from '../../../common/src/protocol';
 import { refusedFilePattern } from '../../../common/src/requestKinds';
 import { type ServerState } from '../serverState';
 

@@ -30,7 +30,9 @@ export function registerValidationHandlers(state: ServerState): ValidationSchedu
       // VS Code's JSON support reports syntax errors of these files; reporting them too would show each twice.
       diagnostics = service.validate(parsed, kind, { catalog, reportSyntaxErrors: false });
     } catch (err) {
-      state.connection.console.error(`Validation of ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      state.connection.console.error(
+        `Validation of ${uri} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       // The previous version's diagnostics would stay on screen and describe text that is gone:
       // replace them with the one thing known, that this version was not checked.
       diagnostics = [service.notChecked(err)];

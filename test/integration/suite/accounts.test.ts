@@ -19,17 +19,25 @@ const BOB = 'bob@contoso.example';
  */
 async function startRecordingPassThrough(target: string): Promise<{ url: string; callers: string[]; close(): Promise<void> }> {
   const callers: string[] = [];
-  const server = await startScriptedServer((req, res, body) => {
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    let caller = '(no bearer token)';
-    try {
-      if (bearer) caller = String((JSON.parse(Buffer.from(bearer.split('.')[1] ?? '', 'base64url').toString('utf8')) as { upn?: unknown }).upn ?? '(no upn)');
-    } catch {
-      caller = '(not a JWT)';
-    }
-    if (req.url?.startsWith('/v1/')) callers.push(caller);
-    forward(target, req, res, body);
-  }, { record: false });
+  const server = await startScriptedServer(
+    (req, res, body) => {
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      let caller = '(no bearer token)';
+      try {
+        if (bearer) {
+          caller = String(
+            (JSON.parse(Buffer.from(bearer.split('.')[1] ?? '', 'base64url').toString('utf8')) as { upn?: unknown }).upn ??
+              '(no upn)',
+          );
+        }
+      } catch {
+        caller = '(not a JWT)';
+      }
+      if (req.url?.startsWith('/v1/')) callers.push(caller);
+      forward(target, req, res, body);
+    },
+    { record: false },
+  );
   return { url: server.url, callers, close: server.close };
 }
 
@@ -42,8 +50,12 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
   });
   suiteSetup(async () => {
     passThrough = await startRecordingPassThrough(ctx.env.trustedEmulatorUrl);
-    await vscode.workspace.getConfiguration('partnerCenter').update('emulatorUrl', passThrough.url, vscode.ConfigurationTarget.Workspace);
-    await waitFor('the connection to use the recording pass-through', () => ctx.api.connection.current.label.includes(passThrough!.url));
+    await vscode.workspace
+      .getConfiguration('partnerCenter')
+      .update('emulatorUrl', passThrough.url, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the connection to use the recording pass-through', () =>
+      ctx.api.connection.current.label.includes(passThrough!.url),
+    );
   });
   suiteTeardown(async () => {
     await passThrough?.close();
@@ -66,7 +78,10 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
     const before = passThrough!.callers.length;
     ctx.api.explorer.provider.refresh();
     const nodes = await ctx.api.explorer.provider.getChildren();
-    assert.ok(nodes.some((n) => n.id.startsWith('customer/')), `customers are listed: ${JSON.stringify(nodes.map((n) => n.id))}`);
+    assert.ok(
+      nodes.some((n) => n.id.startsWith('customer/')),
+      `customers are listed: ${JSON.stringify(nodes.map((n) => n.id))}`,
+    );
     const callers = [...new Set(passThrough!.callers.slice(before))];
     assert.ok(callers.length > 0, 'the listing went through the recording pass-through to the emulator');
     return callers;
@@ -86,8 +101,12 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
 
     await signIn(ALICE);
     assert.equal(await statusBarShows(ALICE), `${ALICE} · Emulator · Emulator`);
-    assert.deepEqual(await ui.texts(parts.statusBarItem, 'Partner Center: Sign In'), [], 'the sign-in prompt is gone from the status bar');
-    assert.deepEqual(await browseAs(), [ALICE], 'the emulator receives Alice\'s token');
+    assert.deepEqual(
+      await ui.texts(parts.statusBarItem, 'Partner Center: Sign In'),
+      [],
+      'the sign-in prompt is gone from the status bar',
+    );
+    assert.deepEqual(await browseAs(), [ALICE], "the emulator receives Alice's token");
   });
 
   test('a second account signs in beside the first and becomes the active one', async () => {
@@ -95,15 +114,21 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
     assert.deepEqual(usernames(), [ALICE, BOB], 'both accounts are signed in');
     assert.equal(await statusBarShows(BOB), `${BOB} · Emulator · Emulator`);
     assert.deepEqual(await ui.texts(parts.statusBarItem, ALICE), [], 'the status bar no longer names Alice');
-    assert.deepEqual(await browseAs(), [BOB], 'the emulator receives Bob\'s token');
+    assert.deepEqual(await browseAs(), [BOB], "the emulator receives Bob's token");
   });
 
   test('clicking the status bar item opens Switch Account; picking Alice makes her the active account', async () => {
     await ui.click(parts.statusBarItem, BOB);
     await ui.waitFor(parts.quickPickRow, ALICE);
     const rows = await ui.texts(parts.quickPickRow);
-    assert.ok(rows.some((r) => r.includes(BOB)), `Bob is offered too: ${JSON.stringify(rows)}`);
-    assert.ok(rows.some((r) => r.includes('Sign in with another account')), `signing in another account is offered: ${JSON.stringify(rows)}`);
+    assert.ok(
+      rows.some((r) => r.includes(BOB)),
+      `Bob is offered too: ${JSON.stringify(rows)}`,
+    );
+    assert.ok(
+      rows.some((r) => r.includes('Sign in with another account')),
+      `signing in another account is offered: ${JSON.stringify(rows)}`,
+    );
     const checked = await ui.texts(`${parts.quickPickRow}:has(.codicon-check)`);
     assert.equal(checked.length, 1, `one row is checked: ${JSON.stringify(checked)}`);
     assert.match(checked[0]!, new RegExp(BOB.replace(/\./g, '\\.')), 'the active account (Bob) is the checked row');
@@ -113,7 +138,7 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
     await ui.click(parts.quickPickRow, ALICE);
     assert.equal(await statusBarShows(ALICE), `${ALICE} · Emulator · Emulator`);
     await waitFor('the connection to use Alice', () => ctx.api.connection.current.account === ALICE);
-    assert.deepEqual(await browseAs(), [ALICE], 'the emulator receives Alice\'s token after the switch');
+    assert.deepEqual(await browseAs(), [ALICE], "the emulator receives Alice's token after the switch");
     assert.deepEqual(usernames(), [ALICE, BOB], 'switching signs nobody out');
   });
 
@@ -121,7 +146,10 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
     const switching = vscode.commands.executeCommand('partnerCenter.switchAccount');
     await ui.waitFor(parts.quickPickRow, BOB);
     const rows = await ui.texts(parts.quickPickRow);
-    assert.ok(rows.some((r) => r.includes(ALICE)), `Alice is offered too: ${JSON.stringify(rows)}`);
+    assert.ok(
+      rows.some((r) => r.includes(ALICE)),
+      `Alice is offered too: ${JSON.stringify(rows)}`,
+    );
     const checked = await ui.texts(`${parts.quickPickRow}:has(.codicon-check)`);
     assert.equal(checked.length, 1, `one row is checked: ${JSON.stringify(checked)}`);
     assert.match(checked[0]!, new RegExp(ALICE.replace(/\./g, '\\.')), 'the active account (Alice) is the checked row');
@@ -132,6 +160,6 @@ suite('Auth: several accounts, status bar and Switch Account', () => {
     await switching;
     assert.equal(await statusBarShows(BOB), `${BOB} · Emulator · Emulator`);
     await waitFor('the connection to use Bob', () => ctx.api.connection.current.account === BOB);
-    assert.deepEqual(await browseAs(), [BOB], 'the emulator receives Bob\'s token after the switch');
+    assert.deepEqual(await browseAs(), [BOB], "the emulator receives Bob's token after the switch");
   });
 });

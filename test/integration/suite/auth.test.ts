@@ -17,7 +17,10 @@ suite('Auth', () => {
     ctx.api.explorer.provider.refresh();
     const nodes = await ctx.api.explorer.provider.getChildren();
     // An empty tree shows the welcome view, whose first action is "Sign In to Partner Center".
-    assert.deepEqual(nodes.map((n) => n.id), []);
+    assert.deepEqual(
+      nodes.map((n) => n.id),
+      [],
+    );
   });
 
   test('signs in with a device code and browses the trusting emulator', async () => {
@@ -38,19 +41,26 @@ suite('Auth', () => {
     assert.equal(cacheKeys().length, 1, 'the MSAL cache is in SecretStorage while signed in');
     const issued = await issuedValues(ctx.env);
     const stored = await inspection.read(cacheKeys()[0]!);
-    assert.ok(issued.some((t) => stored?.includes(t)), 'the stored cache holds the issued refresh token');
+    assert.ok(
+      issued.some((t) => stored?.includes(t)),
+      'the stored cache holds the issued refresh token',
+    );
 
     await vscode.commands.executeCommand('partnerCenter.signOut', accounts.accounts[0]!.id);
     assert.equal(accounts.accounts.length, 0);
     assert.deepEqual(cacheKeys(), [], 'the cache entry was deleted');
     for (const key of inspection.keys()) {
       const value = (await inspection.read(key)) ?? '';
-      assert.deepEqual(issued.filter((t) => value.includes(t)).map((t) => t.slice(0, 8)), [], `no issued token left in ${key}`);
+      assert.deepEqual(
+        issued.filter((t) => value.includes(t)).map((t) => t.slice(0, 8)),
+        [],
+        `no issued token left in ${key}`,
+      );
     }
     await waitFor('the connection to need a sign-in again', () => ctx.api.connection.current.signedIn === false);
   });
 
-  test('signs in through the proxy in VS Code\'s http.proxy setting', async () => {
+  test("signs in through the proxy in VS Code's http.proxy setting", async () => {
     // A tunnel proxy that carries the authority and the emulator and refuses every other host.
     const authority = new URL(ctx.env.authority);
     const emulator = new URL(ctx.env.trustedEmulatorUrl);
@@ -61,7 +71,10 @@ suite('Auth', () => {
       await http().update('proxy', proxy.url, vscode.ConfigurationTarget.Global);
       const account = await vscode.commands.executeCommand<{ id: string; username: string } | undefined>('partnerCenter.signIn');
       assert.equal(account?.username, 'alice@contoso.example', 'signed in through the proxy');
-      assert.ok(proxy.connects.some((c) => c.target === authority.host && !c.refused), `the sign-in requests went through the proxy (it saw ${JSON.stringify(proxy.connects.map((c) => c.target))})`);
+      assert.ok(
+        proxy.connects.some((c) => c.target === authority.host && !c.refused),
+        `the sign-in requests went through the proxy (it saw ${JSON.stringify(proxy.connects.map((c) => c.target))})`,
+      );
       await vscode.commands.executeCommand('partnerCenter.signOut', account.id);
     } finally {
       await http().update('proxy', before, vscode.ConfigurationTarget.Global);

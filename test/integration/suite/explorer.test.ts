@@ -6,17 +6,25 @@ import { activateExtension, waitFor } from '../helpers';
 import { emulator, partnerCenterApi, type RecordedRequest } from '../emulatorAdmin';
 import { parts, ui } from '../ui';
 
-interface Node { id: string; getTreeItem(): vscode.TreeItem; getChildren?(): Promise<Node[]> }
+interface Node {
+  id: string;
+  getTreeItem(): vscode.TreeItem;
+  getChildren?(): Promise<Node[]>;
+}
 interface Provider {
   getChildren(node?: Node): Promise<Node[]>;
   refresh(node?: Node): void;
   loadMore(): Promise<void>;
   onDidChangeTreeData: vscode.Event<Node | undefined>;
 }
-interface Api { explorer: { provider: Provider; view: vscode.TreeView<Node> } }
+interface Api {
+  explorer: { provider: Provider; view: vscode.TreeView<Node> };
+}
 
-const customerIds = (nodes: Node[]) => nodes.filter((n) => n.id.startsWith('customer/')).map((n) => n.id.slice('customer/'.length));
-const calls = async (pattern: RegExp, method = 'GET') => (await emulator.requests()).filter((r: RecordedRequest) => r.method === method && pattern.test(r.path));
+const customerIds = (nodes: Node[]) =>
+  nodes.filter((n) => n.id.startsWith('customer/')).map((n) => n.id.slice('customer/'.length));
+const calls = async (pattern: RegExp, method = 'GET') =>
+  (await emulator.requests()).filter((r: RecordedRequest) => r.method === method && pattern.test(r.path));
 const label = (node: Node) => String(node.getTreeItem().label);
 const description = (node: Node) => String(node.getTreeItem().description ?? '');
 /** The node a person clicks to see the next page. */
@@ -85,13 +93,21 @@ suite('Explorer', () => {
     const customer = await customerNode(p, customerId);
     await emulator.resetRequests();
     const [orders, subscriptions, entitlements] = await p.getChildren(customer);
-    assert.deepEqual([orders, subscriptions, entitlements].map((n) => label(n!)), ['Orders', 'Subscriptions', 'Entitlements']);
+    assert.deepEqual(
+      [orders, subscriptions, entitlements].map((n) => label(n!)),
+      ['Orders', 'Subscriptions', 'Entitlements'],
+    );
     assert.equal((await emulator.requests()).length, 0, 'showing the folders costs nothing');
 
     const expected = {
-      orders: (await partnerCenterApi<{ items: { id: string }[] }>('GET', `/customers/${customerId}/orders`)).items.map((o) => o.id).sort(),
-      subscriptions: (await partnerCenterApi<{ items: { id: string }[] }>('GET', `/customers/${customerId}/subscriptions`)).items.map((s) => s.id).sort(),
-      entitlements: (await partnerCenterApi<{ items: unknown[] }>('GET', `/customers/${customerId}/entitlements?showExpiry=true`)).items.length,
+      orders: (await partnerCenterApi<{ items: { id: string }[] }>('GET', `/customers/${customerId}/orders`)).items
+        .map((o) => o.id)
+        .sort(),
+      subscriptions: (await partnerCenterApi<{ items: { id: string }[] }>('GET', `/customers/${customerId}/subscriptions`)).items
+        .map((s) => s.id)
+        .sort(),
+      entitlements: (await partnerCenterApi<{ items: unknown[] }>('GET', `/customers/${customerId}/entitlements?showExpiry=true`))
+        .items.length,
     };
     await emulator.resetRequests();
     const orderNodes = await Promise.all([p.getChildren(orders!), p.getChildren(orders!)]); // concurrent expansions share a request
@@ -100,10 +116,17 @@ suite('Explorer', () => {
     assert.deepEqual(orderNodes[0].map((n) => n.id.split('/order/')[1]).sort(), expected.orders);
     assert.deepEqual(subscriptionNodes.map((n) => n.id.split('/subscription/')[1]).sort(), expected.subscriptions);
     assert.equal(entitlementNodes.length, expected.entitlements);
-    assert.ok(expected.orders.length > 0 && expected.subscriptions.length > 0 && expected.entitlements > 0, 'the fixture customer has all three');
+    assert.ok(
+      expected.orders.length > 0 && expected.subscriptions.length > 0 && expected.entitlements > 0,
+      'the fixture customer has all three',
+    );
 
     const recorded = await emulator.requests();
-    assert.deepEqual(recorded.map((r) => r.path.split('?')[0]).sort(), [`/v1/customers/${customerId}/entitlements`, `/v1/customers/${customerId}/orders`, `/v1/customers/${customerId}/subscriptions`]);
+    assert.deepEqual(recorded.map((r) => r.path.split('?')[0]).sort(), [
+      `/v1/customers/${customerId}/entitlements`,
+      `/v1/customers/${customerId}/orders`,
+      `/v1/customers/${customerId}/subscriptions`,
+    ]);
 
     // Expanding again is served from the cache; line items come from the order itself.
     await p.getChildren(orders!);
@@ -137,7 +160,9 @@ suite('Explorer', () => {
 
   test('an order created through the API appears and turns from pending to completed without a refresh', async () => {
     const p = await provider();
-    await vscode.workspace.getConfiguration('partnerCenter').update('explorer.pollIntervalSeconds', 1, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('partnerCenter')
+      .update('explorer.pollIntervalSeconds', 1, vscode.ConfigurationTarget.Workspace);
     try {
       p.refresh();
       const { customerId, catalog } = await emulator.fixtures();
@@ -165,7 +190,9 @@ suite('Explorer', () => {
         listener.dispose();
       }
     } finally {
-      await vscode.workspace.getConfiguration('partnerCenter').update('explorer.pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace
+        .getConfiguration('partnerCenter')
+        .update('explorer.pollIntervalSeconds', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
@@ -201,12 +228,20 @@ suite('Explorer', () => {
     const customer = await customerNode(p, customerId);
 
     await vscode.commands.executeCommand('partnerCenter.openJson', customer);
-    const json = await waitFor('the JSON editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'partner-center-resource' && vscode.window.activeTextEditor.document);
+    const json = await waitFor(
+      'the JSON editor',
+      () =>
+        vscode.window.activeTextEditor?.document.uri.scheme === 'partner-center-resource' &&
+        vscode.window.activeTextEditor.document,
+    );
     assert.equal(JSON.parse(json.getText()).id, customerId);
     assert.equal(json.languageId, 'json');
 
     await vscode.commands.executeCommand('partnerCenter.newOrderForCustomer', customer);
-    const order = await waitFor('the new order document', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('.order.json') && vscode.window.activeTextEditor.document);
+    const order = await waitFor(
+      'the new order document',
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('.order.json') && vscode.window.activeTextEditor.document,
+    );
     assert.equal(order.isUntitled, true);
     assert.match(order.getText(), new RegExp(`"referenceCustomerId": "${customerId}"`));
     assert.match(order.getText(), /"lineItems"/);
@@ -220,14 +255,21 @@ suite('Explorer', () => {
     const { customerId } = await emulator.fixtures();
     const customer = await customerNode(p, customerId);
     const [, , entitlements] = await p.getChildren(customer);
-    const withArtifacts = (await p.getChildren(entitlements!)).filter((n) => n.getTreeItem().collapsibleState === vscode.TreeItemCollapsibleState.Collapsed);
+    const withArtifacts = (await p.getChildren(entitlements!)).filter(
+      (n) => n.getTreeItem().collapsibleState === vscode.TreeItemCollapsibleState.Collapsed,
+    );
     assert.ok(withArtifacts.length > 0, 'the fixture customer has an entitlement with artifacts');
-    const artifacts = (await Promise.all(withArtifacts.map((n) => p.getChildren(n)))).flat().filter((n) => n.id.includes('/artifact/'));
+    const artifacts = (await Promise.all(withArtifacts.map((n) => p.getChildren(n))))
+      .flat()
+      .filter((n) => n.id.includes('/artifact/'));
     assert.ok(artifacts.length > 0, 'an entitlement shows its artifacts');
     assert.match(label(artifacts[0]!), /reservedinstance/i);
     await emulator.resetRequests();
     const reservations = await p.getChildren(artifacts[0]!);
-    assert.ok(reservations.length > 0 && reservations.every((n) => n.id.includes('/reservation/')), `the artifact shows its reservations: ${reservations.map((n) => n.id).join(', ')}`);
+    assert.ok(
+      reservations.length > 0 && reservations.every((n) => n.id.includes('/reservation/')),
+      `the artifact shows its reservations: ${reservations.map((n) => n.id).join(', ')}`,
+    );
     const reads = await calls(/\/artifacts\/reservedinstance\//);
     assert.equal(reads.length, 1, 'the artifact link was followed with one request');
   });
@@ -279,10 +321,14 @@ suite('Explorer', () => {
       await vscode.commands.executeCommand('partnerCenter.customers.focus');
       await api.explorer.view.reveal(orders!, { expand: true, select: false, focus: false });
       await api.explorer.view.reveal(subscriptions!, { expand: true, select: false, focus: false });
-      const rows = await waitFor('an error row under each folder', async () => {
-        const texts = await ui.texts(parts.treeRow, 'Click to retry');
-        return texts.length >= 2 ? texts : undefined;
-      }, 30_000);
+      const rows = await waitFor(
+        'an error row under each folder',
+        async () => {
+          const texts = await ui.texts(parts.treeRow, 'Click to retry');
+          return texts.length >= 2 ? texts : undefined;
+        },
+        30_000,
+      );
       assert.equal(rows.length, 2, `one error row per failed folder: ${JSON.stringify(rows)}`);
       for (const row of rows) assert.match(row, /Error.*(503|unavailable)/is);
       // VS Code 1.96 refuses a repeated id (one row above would be missing); newer releases show

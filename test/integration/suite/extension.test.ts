@@ -8,7 +8,7 @@ suite('Extension', () => {
   test('activates and registers every contributed command', async () => {
     const { extension } = await activateExtension();
     assert.equal(extension.isActive, true);
-    const contributed = (extension.packageJSON.contributes.commands as { command: string; category?: string }[]);
+    const contributed = extension.packageJSON.contributes.commands as { command: string; category?: string }[];
     assert.ok(contributed.length >= 5, 'expected the manifest to contribute commands');
     const registered = new Set(await vscode.commands.getCommands(true));
     for (const { command, category } of contributed) {
@@ -20,7 +20,10 @@ suite('Extension', () => {
   test('shows the Partner Center view container with the Customers view', async () => {
     const { extension } = await activateExtension();
     const containers = extension.packageJSON.contributes.viewsContainers.activitybar as { id: string }[];
-    assert.deepEqual(containers.map((c) => c.id), ['partnerCenter']);
+    assert.deepEqual(
+      containers.map((c) => c.id),
+      ['partnerCenter'],
+    );
     // Focusing the view only succeeds when the workbench knows the container and the view.
     await vscode.commands.executeCommand('workbench.view.extension.partnerCenter');
     await vscode.commands.executeCommand('partnerCenter.customers.focus');
@@ -33,7 +36,10 @@ suite('Extension', () => {
       const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Partner Center');
       return found.length > 0 ? found : undefined;
     });
-    assert.ok(diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'expected an error diagnostic');
+    assert.ok(
+      diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      'expected an error diagnostic',
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

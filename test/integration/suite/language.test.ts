@@ -45,12 +45,21 @@ suite('Language', () => {
 
   test('a quick fix renumbers the line items', async () => {
     const document = await openNewDocument('language/renumber.order.json', BROKEN_ORDER);
-    const numbering = await waitFor('the numbering diagnostic', () => ours(document.uri).find((d) => codeOf(d) === 'pc.lineItem.numbering'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, numbering.range);
+    const numbering = await waitFor('the numbering diagnostic', () =>
+      ours(document.uri).find((d) => codeOf(d) === 'pc.lineItem.numbering'),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      numbering.range,
+    );
     const renumber = actions.find((a) => a.title.startsWith('Renumber the lines'));
     assert.ok(renumber?.edit, `no renumber action among ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(renumber.edit));
-    await waitFor('the numbering diagnostic to go away', () => !ours(document.uri).some((d) => codeOf(d) === 'pc.lineItem.numbering'));
+    await waitFor(
+      'the numbering diagnostic to go away',
+      () => !ours(document.uri).some((d) => codeOf(d) === 'pc.lineItem.numbering'),
+    );
     assert.match(document.getText(), /"lineItemNumber": 1/);
   });
 
@@ -58,7 +67,11 @@ suite('Language', () => {
     const document = await openNewDocument('language/complete.cart.json', '{\n  "lineItems": [ { "billingCycle":  } ]\n}\n');
     const position = new vscode.Position(1, 35);
     const list = await waitFor('completions', async () => {
-      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        position,
+      );
       return result.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'monthly') ? result : undefined;
     });
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
@@ -68,19 +81,41 @@ suite('Language', () => {
   test('completes catalog item ids from the emulator catalog', async () => {
     const document = await openNewDocument('language/catalog.order.json', '{\n  "lineItems": [ { "offerId": "" } ]\n}\n');
     const position = new vscode.Position(1, 31);
-    const list = await waitFor('catalog completions', async () => {
-      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
-      return result.items.some((i) => /Business Basic/.test(typeof i.label === 'string' ? i.label : i.label.label)) ? result : undefined;
-    }, 30_000);
+    const list = await waitFor(
+      'catalog completions',
+      async () => {
+        const result = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          document.uri,
+          position,
+        );
+        return result.items.some((i) => /Business Basic/.test(typeof i.label === 'string' ? i.label : i.label.label))
+          ? result
+          : undefined;
+      },
+      30_000,
+    );
     assert.ok(list.items.length > 3);
   });
 
   test('checks catalog rules against the emulator (attestation)', async () => {
-    const document = await openNewDocument('language/w365.order.json', JSON.stringify({
-      partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly',
-      lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0HHS9:0001:CFQ7TTC0HX99', quantity: 1, termDuration: 'P1M' }],
-    }, null, 2));
-    await waitFor('the attestation diagnostic', () => ours(document.uri).find((d) => codeOf(d) === 'pc.catalog.attestationRequired'), 30_000);
+    const document = await openNewDocument(
+      'language/w365.order.json',
+      JSON.stringify(
+        {
+          partnerOnRecordAttestationAccepted: true,
+          billingCycle: 'monthly',
+          lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0HHS9:0001:CFQ7TTC0HX99', quantity: 1, termDuration: 'P1M' }],
+        },
+        null,
+        2,
+      ),
+    );
+    await waitFor(
+      'the attestation diagnostic',
+      () => ours(document.uri).find((d) => codeOf(d) === 'pc.catalog.attestationRequired'),
+      30_000,
+    );
   });
 
   test('syntax errors are reported once (by VS Code JSON), never by us', async () => {
@@ -90,14 +125,29 @@ suite('Language', () => {
   });
 
   test('hover on a catalog item id shows the product, SKU, terms and quantity bounds from the emulator', async () => {
-    const text = JSON.stringify({ billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1M' }] }, null, 2);
+    const text = JSON.stringify(
+      {
+        billingCycle: 'monthly',
+        lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1M' }],
+      },
+      null,
+      2,
+    );
     const document = await openNewDocument('language/hover.order.json', text);
     const offset = text.indexOf('CFQ7TTC0LH18') + 3;
-    const hovers = await waitFor('a catalog hover', async () => {
-      const result = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-      const markdown = result.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-      return /Business Basic/.test(markdown) ? markdown : undefined;
-    }, 30_000);
+    const hovers = await waitFor(
+      'a catalog hover',
+      async () => {
+        const result = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          document.uri,
+          document.positionAt(offset),
+        );
+        const markdown = result.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+        return /Business Basic/.test(markdown) ? markdown : undefined;
+      },
+      30_000,
+    );
     assert.match(hovers, /P1M/);
     assert.match(hovers, /300/, 'the hover names the maximum quantity');
   });
@@ -108,13 +158,26 @@ suite('Language', () => {
     await config.update('environment', 'global', vscode.ConfigurationTarget.Workspace);
     try {
       const document = await openNewDocument('language/offline.order.json', BROKEN_ORDER);
-      const diagnostics = await waitFor('catalog-off and static diagnostics', () => {
-        const found = ours(document.uri);
-        return found.some((d) => codeOf(d) === 'pc.catalog.unavailable') && found.some((d) => codeOf(d) === 'pc.term.billingCycleMismatch') ? found : undefined;
-      }, 30_000);
+      const diagnostics = await waitFor(
+        'catalog-off and static diagnostics',
+        () => {
+          const found = ours(document.uri);
+          return found.some((d) => codeOf(d) === 'pc.catalog.unavailable') &&
+            found.some((d) => codeOf(d) === 'pc.term.billingCycleMismatch')
+            ? found
+            : undefined;
+        },
+        30_000,
+      );
       assert.equal(diagnostics.filter((d) => codeOf(d) === 'pc.catalog.unavailable').length, 1, 'said once, not per line');
-      assert.equal(diagnostics.find((d) => codeOf(d) === 'pc.catalog.unavailable')!.severity, vscode.DiagnosticSeverity.Information);
-      assert.ok(!diagnostics.some((d) => codeOf(d).startsWith('pc.catalog.') && codeOf(d) !== 'pc.catalog.unavailable'), 'no catalog rule ran');
+      assert.equal(
+        diagnostics.find((d) => codeOf(d) === 'pc.catalog.unavailable')!.severity,
+        vscode.DiagnosticSeverity.Information,
+      );
+      assert.ok(
+        !diagnostics.some((d) => codeOf(d).startsWith('pc.catalog.') && codeOf(d) !== 'pc.catalog.unavailable'),
+        'no catalog rule ran',
+      );
     } finally {
       await config.update('environment', original, vscode.ConfigurationTarget.Workspace);
     }
@@ -138,25 +201,33 @@ suite('Language', () => {
     // Opened last, with the same debounce: once its diagnostics are shown, any for the two files
     // opened before it would have been published already (the server publishes in order).
     const control = await openNewDocument('language/other/control.order.json', text);
-    await waitFor('diagnostics on the request document opened after them', () => ours(control.uri).some((d) => codeOf(d) === 'pc.lineItem.numbering'));
+    await waitFor('diagnostics on the request document opened after them', () =>
+      ours(control.uri).some((d) => codeOf(d) === 'pc.lineItem.numbering'),
+    );
     assert.deepEqual(ours(packageJson.uri), [], 'no diagnostic on package.json');
     assert.deepEqual(ours(tsconfig.uri), [], 'no diagnostic on tsconfig.json');
 
     const position = new vscode.Position(1, 18); // after "billingCycle":
     // VS Code itself offers words from open documents (kind Text), and snippets are scoped by
     // language only (VS Code has no file patterns for them): neither is the language server's.
-    const labelsAt = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position))
-      .items.filter((i) => i.kind !== vscode.CompletionItemKind.Text && i.kind !== vscode.CompletionItemKind.Snippet)
-      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    const labelsAt = async (uri: vscode.Uri) =>
+      (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position)).items
+        .filter((i) => i.kind !== vscode.CompletionItemKind.Text && i.kind !== vscode.CompletionItemKind.Snippet)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok((await labelsAt(control.uri)).includes('monthly'), 'the request document is offered billing cycles');
     for (const document of [packageJson, tsconfig]) {
       const labels = await labelsAt(document.uri);
-      assert.ok(!labels.includes('monthly') && !labels.includes('one_time'), `no billing cycles offered in ${document.uri.path}: ${labels.join(', ')}`);
+      assert.ok(
+        !labels.includes('monthly') && !labels.includes('one_time'),
+        `no billing cycles offered in ${document.uri.path}: ${labels.join(', ')}`,
+      );
     }
 
     const key = new vscode.Position(1, 5); // on "billingCycle"
-    const hoverText = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, key))
-      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const hoverText = async (uri: vscode.Uri) =>
+      (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, key))
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+        .join('\n');
     assert.match(await hoverText(control.uri), /billing/i, 'the request document has a hover on billingCycle');
     for (const document of [packageJson, tsconfig]) {
       assert.doesNotMatch(await hoverText(document.uri), /billing/i, `no hover from us in ${document.uri.path}`);
@@ -166,8 +237,14 @@ suite('Language', () => {
   test('every bundled snippet, with its placeholders filled, validates without errors', async () => {
     const { extension } = await activateExtension();
     const file = vscode.Uri.joinPath(extension.extensionUri, 'snippets', 'requests.code-snippets');
-    const snippets = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8')) as Record<string, { body: string[]; description: string }>;
-    const fixtures = await (await fetch(`${process.env.PC_EMULATOR_URL}/_emulator/fixtures`)).json() as { catalog: Record<string, string>; subscriptions: { recent: { subscriptionId: string } } };
+    const snippets = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8')) as Record<
+      string,
+      { body: string[]; description: string }
+    >;
+    const fixtures = (await (await fetch(`${process.env.PC_EMULATOR_URL}/_emulator/fixtures`)).json()) as {
+      catalog: Record<string, string>;
+      subscriptions: { recent: { subscriptionId: string } };
+    };
     // What a person types into each placeholder: real values from the emulator's catalog.
     const fill: Record<string, string> = {
       'PRODUCT:SKU:AVAILABILITY': fixtures.catalog.license!,
@@ -182,15 +259,38 @@ suite('Language', () => {
       assert.ok(kind, `${name} says which file it belongs in`);
       let body = snippet.body.join('\n');
       // Reservation lines take a reservation catalog item.
-      if (/reserved/i.test(name)) body = body.replace('${1:PRODUCT:SKU:AVAILABILITY}', fixtures.catalog.reservation ?? fixtures.catalog.license!);
-      body = body.replace(/\$\{\d+:([^}]*)\}/g, (_, d: string) => fill[d] ?? d).replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\\\$/g, '$');
+      if (/reserved/i.test(name)) {
+        body = body.replace('${1:PRODUCT:SKU:AVAILABILITY}', fixtures.catalog.reservation ?? fixtures.catalog.license!);
+      }
+      body = body
+        .replace(/\$\{\d+:([^}]*)\}/g, (_, d: string) => fill[d] ?? d)
+        .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+        .replace(/\\\$/g, '$');
       // Start from a document with an error, so "no errors" can only be read once this text was validated.
       const document = await openNewDocument(`language/snippets/${name.replace(/\W+/g, '-')}.${kind}.json`, '{ "$schema": 5 }');
-      await waitFor(`the placeholder document's error (${name})`, () => ours(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error) || vscode.languages.getDiagnostics(document.uri).length > 0);
+      await waitFor(
+        `the placeholder document's error (${name})`,
+        () =>
+          ours(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error) ||
+          vscode.languages.getDiagnostics(document.uri).length > 0,
+      );
       const editor = await vscode.window.showTextDocument(document);
-      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), body));
-      await waitFor(`${name} to validate without errors`, () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 30_000)
-        .catch(() => assert.fail(`${name} has errors: ${vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`).join('; ')}\n${body}`));
+      await editor.edit((edit) =>
+        edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), body),
+      );
+      await waitFor(
+        `${name} to validate without errors`,
+        () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+        30_000,
+      ).catch(() =>
+        assert.fail(
+          `${name} has errors: ${vscode.languages
+            .getDiagnostics(document.uri)
+            .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
+            .map((d) => `${String(typeof d.code === 'object' ? d.code.value : d.code)} ${d.message}`)
+            .join('; ')}\n${body}`,
+        ),
+      );
     }
   });
 
@@ -198,24 +298,42 @@ suite('Language', () => {
     // About 6 MB, over the 5 MB limit for typing; one line in the middle has a term its billing cycle does not allow.
     const bad = 19_000;
     const lineItems = Array.from({ length: 30_000 }, (_, i) => ({
-      lineItemNumber: i, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: i === bad ? 'P1M' : 'P1Y', friendlyName: `Line ${i}`,
+      lineItemNumber: i,
+      offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971',
+      quantity: 1,
+      termDuration: i === bad ? 'P1M' : 'P1Y',
+      friendlyName: `Line ${i}`,
     }));
     const text = JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'annual', lineItems }, null, 2);
     assert.ok(text.length > 5 * 1024 * 1024);
     const document = await openNewDocument('language/large.order.json', text);
-    const note = await waitFor('the too-large note', () => ours(document.uri).find((d) => codeOf(d) === 'pc.document.tooLarge'), 60_000);
+    const note = await waitFor(
+      'the too-large note',
+      () => ours(document.uri).find((d) => codeOf(d) === 'pc.document.tooLarge'),
+      60_000,
+    );
     assert.match(note.message, /too large to check as you type.*Check This Document Once/);
-    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, note.range);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      note.range,
+    );
     const checkOnce = fixes.find((a) => a.command?.command === 'partnerCenter.checkDocumentOnce');
     assert.ok(checkOnce, `a quick fix runs the command: ${fixes.map((a) => a.title).join(', ')}`);
-    const count = await vscode.commands.executeCommand<number | undefined>(checkOnce.command!.command, ...(checkOnce.command!.arguments ?? []));
-    const errors = await waitFor('the whole document\'s diagnostics', () => {
+    const count = await vscode.commands.executeCommand<number | undefined>(
+      checkOnce.command!.command,
+      ...(checkOnce.command!.arguments ?? []),
+    );
+    const errors = await waitFor("the whole document's diagnostics", () => {
       const found = ours(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
       return found.length > 0 && !ours(document.uri).some((d) => codeOf(d) === 'pc.document.tooLarge') ? found : undefined;
     });
     // The catalog may add its own word on that term; every error is on the bad line.
     const badLine = text.split('\n').findIndex((l) => l.includes('"P1M"'));
-    assert.ok(errors.some((d) => codeOf(d) === 'pc.term.billingCycleMismatch'), errors.map(codeOf).join(', '));
+    assert.ok(
+      errors.some((d) => codeOf(d) === 'pc.term.billingCycleMismatch'),
+      errors.map(codeOf).join(', '),
+    );
     assert.deepEqual([...new Set(errors.map((d) => d.range.start.line))], [badLine]);
     assert.ok(typeof count === 'number' && count >= 1, `the command reports what it found (${String(count)})`);
   });

@@ -14,7 +14,12 @@ const ALICE = 'alice@contoso.example';
 const BOB = 'bob@contoso.example';
 
 /** What this suite reads of an account (common/src/auth SignedInAccount). */
-interface CloudAccount { id: string; username: string; sandbox: boolean; app: { cloud: string; authorityHost: string } }
+interface CloudAccount {
+  id: string;
+  username: string;
+  sandbox: boolean;
+  app: { cloud: string; authorityHost: string };
+}
 
 const KEYS = ['environment', 'auth.clientId', 'auth.tenant', 'auth.flow', 'auth.integrationSandbox'] as const;
 
@@ -70,7 +75,11 @@ suite('Auth: a real cloud in the status bar, integration sandbox or production',
     const account = await signIn(ALICE, true);
     assert.equal(account.sandbox, true);
     assert.equal(await statusBarFor(ALICE), `${ALICE} · Global · Integration sandbox`);
-    assert.deepEqual(await ui.texts(parts.statusBarWarningItem, ALICE), [], 'the sandbox account is not on the production warning background');
+    assert.deepEqual(
+      await ui.texts(parts.statusBarWarningItem, ALICE),
+      [],
+      'the sandbox account is not on the production warning background',
+    );
     assert.deepEqual(await ui.texts(parts.statusBarItem, 'Production'), [], 'nothing in the status bar says Production');
   });
 
@@ -79,7 +88,11 @@ suite('Auth: a real cloud in the status bar, integration sandbox or production',
     assert.equal(account.sandbox, false);
     assert.equal(await statusBarFor(BOB), `${BOB} · Global · Production`);
     const warned = await ui.waitFor(parts.statusBarWarningItem, BOB);
-    assert.deepEqual(warned.map((t) => t.trim()), [`${BOB} · Global · Production`], 'the production account is on the warning background');
+    assert.deepEqual(
+      warned.map((t) => t.trim()),
+      [`${BOB} · Global · Production`],
+      'the production account is on the warning background',
+    );
     assert.deepEqual(await ui.texts(parts.statusBarItem, 'Integration sandbox'), [], 'the sandbox marker is gone');
   });
 

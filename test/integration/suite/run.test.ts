@@ -13,28 +13,51 @@ import { type PartnerCenterExtensionApi } from '../../../client/src/extension';
 import { type Confirmer } from '../../../client/src/run/confirmer';
 
 type Api = PartnerCenterExtensionApi;
-interface RunRefusal { status: 'refused'; reason: string; message: string }
+interface RunRefusal {
+  status: 'refused';
+  reason: string;
+  message: string;
+}
 /** The run's result when it was sent; fails the test with the refusal otherwise. */
 function sent(outcome: RunResult | RunRefusal): RunResult {
   if (outcome.status === 'refused') assert.fail(`refused (${outcome.reason}): ${outcome.message}`);
   return outcome;
 }
-interface Fixtures { customerId: string; subscriptions: { recent: { customerId: string; subscriptionId: string } }; catalog: { license: string; threeYear: string } }
-interface Recorded { method: string; path: string; status: number; requestId?: string; fault?: string }
+interface Fixtures {
+  customerId: string;
+  subscriptions: { recent: { customerId: string; subscriptionId: string } };
+  catalog: { license: string; threeYear: string };
+}
+interface Recorded {
+  method: string;
+  path: string;
+  status: number;
+  requestId?: string;
+  fault?: string;
+}
 
 const fixtures = async (): Promise<Fixtures> => (await (await fetch(`${emulatorUrl()}/_emulator/fixtures`)).json()) as Fixtures;
 const recorded = async () => (await emulator.requests()) as unknown as Recorded[];
 const api = async () => (await activateExtension<Api>()).api;
-const v1 = async <T>(path: string): Promise<T> => (await (await fetch(`${emulatorUrl()}/v1${path}`, { headers: { authorization: 'Bearer integration-test' } })).json()) as T;
+const v1 = async <T>(path: string): Promise<T> =>
+  (await (await fetch(`${emulatorUrl()}/v1${path}`, { headers: { authorization: 'Bearer integration-test' } })).json()) as T;
 const orderCount = async (customerId: string) => (await v1<{ items: unknown[] }>(`/customers/${customerId}/orders`)).items.length;
-const orderPosts = async (customerId: string) => (await recorded()).filter((r) => r.method === 'POST' && r.path.toLowerCase() === `/v1/customers/${customerId}/orders`.toLowerCase());
+const orderPosts = async (customerId: string) =>
+  (await recorded()).filter(
+    (r) => r.method === 'POST' && r.path.toLowerCase() === `/v1/customers/${customerId}/orders`.toLowerCase(),
+  );
 
 /** `onConfirm` runs as the person says yes: the fault tests switch faults on there, so only the purchase meets them. */
-function recordingConfirmer(answer: boolean, customerId?: string, onConfirm?: () => Promise<unknown>): Confirmer & { asked: PurchaseSummary[]; typed: boolean[] } {
+function recordingConfirmer(
+  answer: boolean,
+  customerId?: string,
+  onConfirm?: () => Promise<unknown>,
+): Confirmer & { asked: PurchaseSummary[]; typed: boolean[] } {
   const asked: PurchaseSummary[] = [];
   const typed: boolean[] = [];
   return {
-    asked, typed,
+    asked,
+    typed,
     confirmPurchase: async (summary, options) => {
       asked.push(summary);
       typed.push(options.typed);
@@ -48,13 +71,17 @@ function recordingConfirmer(answer: boolean, customerId?: string, onConfirm?: ()
 
 let counter = 0;
 function orderText(customerId: string | undefined, lines: { item: string; quantity: number }[]): string {
-  return JSON.stringify({
-    $schema: 'partner-center:/schemas/order.schema.json',
-    ...(customerId ? { referenceCustomerId: customerId } : {}),
-    partnerOnRecordAttestationAccepted: true,
-    billingCycle: 'monthly',
-    lineItems: lines.map((l, i) => ({ lineItemNumber: i, offerId: l.item, quantity: l.quantity, termDuration: 'P1Y' })),
-  }, null, 2);
+  return JSON.stringify(
+    {
+      $schema: 'partner-center:/schemas/order.schema.json',
+      ...(customerId ? { referenceCustomerId: customerId } : {}),
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: lines.map((l, i) => ({ lineItemNumber: i, offerId: l.item, quantity: l.quantity, termDuration: 'P1Y' })),
+    },
+    null,
+    2,
+  );
 }
 const open = (name: string, text: string) => openNewDocument(`run/${Date.now()}-${++counter}-${name}`, text);
 
@@ -83,7 +110,13 @@ suite('Run request', () => {
     };
     const confirmer = recordingConfirmer(true);
     a.run.setConfirmer(confirmer);
-    const doc = await open('buy.order.json', orderText(f.customerId, [{ item: f.catalog.license, quantity: 3 }, { item: f.catalog.threeYear, quantity: 1 }]));
+    const doc = await open(
+      'buy.order.json',
+      orderText(f.customerId, [
+        { item: f.catalog.license, quantity: 3 },
+        { item: f.catalog.threeYear, quantity: 1 },
+      ]),
+    );
     try {
       const result = sent(await a.run.run(doc.uri));
       assert.equal(result.status, 'done', result.message);
@@ -95,12 +128,25 @@ suite('Run request', () => {
       assert.equal(confirmer.typed[0], false, 'typing the domain is for production only');
       assert.ok(summary.customer.name, 'the customer is named');
       assert.match(String(summary.customer.domain), /\./, 'with the domain');
-      assert.deepEqual(summary.lines.map((l) => [l.catalogItemId, l.quantity, l.termDuration, l.billingCycle]),
-        [[f.catalog.license, 3, 'P1Y', 'monthly'], [f.catalog.threeYear, 1, 'P1Y', 'monthly']]);
+      assert.deepEqual(
+        summary.lines.map((l) => [l.catalogItemId, l.quantity, l.termDuration, l.billingCycle]),
+        [
+          [f.catalog.license, 3, 'P1Y', 'monthly'],
+          [f.catalog.threeYear, 1, 'P1Y', 'monthly'],
+        ],
+      );
 
       const response = await waitFor('the response beside the request', () =>
-        vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'partner-center-response' && e.document.getText().includes(orderId)));
-      const shown = JSON.parse(response.document.getText()) as { status: number; requestId: string; correlationId: string; durationMs: number };
+        vscode.window.visibleTextEditors.find(
+          (e) => e.document.uri.scheme === 'partner-center-response' && e.document.getText().includes(orderId),
+        ),
+      );
+      const shown = JSON.parse(response.document.getText()) as {
+        status: number;
+        requestId: string;
+        correlationId: string;
+        durationMs: number;
+      };
       assert.equal(shown.status, 201);
       assert.ok(shown.requestId && shown.correlationId && shown.durationMs >= 0);
       assert.equal((await orderPosts(f.customerId)).filter((p) => p.requestId === shown.requestId).length, 1);
@@ -110,7 +156,11 @@ suite('Run request', () => {
       assert.ok(node, 'the explorer found the new order under its customer');
       assert.match(String(node.getTreeItem().label), new RegExp(orderId));
       await waitFor('the order to settle', () => a.run.followed.get(orderId) === 'completed', 30_000);
-      await waitFor('the explorer node to show it settled', () => /^completed/.test(String(node.getTreeItem().description)), 30_000);
+      await waitFor(
+        'the explorer node to show it settled',
+        () => /^completed/.test(String(node.getTreeItem().description)),
+        30_000,
+      );
     } finally {
       a.explorer.revealOrder = original;
     }
@@ -132,14 +182,23 @@ suite('Run request', () => {
     const f = await fixtures();
     const confirmer = recordingConfirmer(true, f.customerId);
     a.run.setConfirmer(confirmer);
-    const cart = { partnerOnRecordAttestationAccepted: true, lineItems: [{ id: 0, catalogItemId: f.catalog.license, quantity: 2, billingCycle: 'monthly', termDuration: 'P1M' }] };
+    const cart = {
+      partnerOnRecordAttestationAccepted: true,
+      lineItems: [{ id: 0, catalogItemId: f.catalog.license, quantity: 2, billingCycle: 'monthly', termDuration: 'P1M' }],
+    };
     const doc = await open('buy.cart.json', JSON.stringify(cart, null, 2));
     const result = sent(await a.run.run(doc.uri));
     assert.equal(result.status, 'done', result.message);
-    assert.deepEqual(result.exchanges.map((e) => `${e.call.method} ${e.status}`), ['POST 201', 'POST 201'], 'create, then checkout');
+    assert.deepEqual(
+      result.exchanges.map((e) => `${e.call.method} ${e.status}`),
+      ['POST 201', 'POST 201'],
+      'create, then checkout',
+    );
     assert.equal(confirmer.asked[0].action, 'Check out cart');
     assert.ok(confirmer.asked[0].lines[0].price !== undefined, 'the checkout confirmation shows the price the service computed');
-    const preview = (await a.run.history().list()).find((r) => r.title.includes('cart preview') && r.documentUri === doc.uri.toString());
+    const preview = (await a.run.history().list()).find(
+      (r) => r.title.includes('cart preview') && r.documentUri === doc.uri.toString(),
+    );
     assert.ok(preview, 'the preview was shown (and kept) before checkout');
     assert.equal(result.orderIds.length, 1);
   });
@@ -147,10 +206,15 @@ suite('Run request', () => {
   test('a subscription update keeps the fields it did not change', async () => {
     const a = await api();
     const { customerId, subscriptionId } = (await fixtures()).subscriptions.recent;
-    const before = await v1<{ quantity: number; autoRenewEnabled: boolean; billingCycle: string; friendlyName: string }>(`/customers/${customerId}/subscriptions/${subscriptionId}`);
+    const before = await v1<{ quantity: number; autoRenewEnabled: boolean; billingCycle: string; friendlyName: string }>(
+      `/customers/${customerId}/subscriptions/${subscriptionId}`,
+    );
     const confirmer = recordingConfirmer(true, customerId);
     a.run.setConfirmer(confirmer);
-    const doc = await open('seats.subscription.json', JSON.stringify({ id: subscriptionId, quantity: before.quantity + 1 }, null, 2));
+    const doc = await open(
+      'seats.subscription.json',
+      JSON.stringify({ id: subscriptionId, quantity: before.quantity + 1 }, null, 2),
+    );
     const result = sent(await a.run.run(doc.uri));
     assert.equal(result.status, 'done', result.message);
     const after = await v1<typeof before>(`/customers/${customerId}/subscriptions/${subscriptionId}`);
@@ -158,7 +222,10 @@ suite('Run request', () => {
     assert.equal(after.autoRenewEnabled, before.autoRenewEnabled);
     assert.equal(after.billingCycle, before.billingCycle);
     assert.equal(after.friendlyName, before.friendlyName);
-    assert.deepEqual(confirmer.asked[0].changes?.map((c) => c.path), ['quantity']);
+    assert.deepEqual(
+      confirmer.asked[0].changes?.map((c) => c.path),
+      ['quantity'],
+    );
   });
 
   test('a send whose answers are lost after commit ends with exactly one order', async () => {
@@ -169,7 +236,9 @@ suite('Run request', () => {
     const postsBefore = (await orderPosts(f.customerId)).length;
     const doc = await open('lost.order.json', orderText(f.customerId, [{ item: f.catalog.license, quantity: 5 }]));
     const sending = a.run.run(doc.uri);
-    await waitFor('a committed order whose answer was lost', async () => (await orderPosts(f.customerId)).slice(postsBefore).some((p) => p.fault === 'reset-after-commit'));
+    await waitFor('a committed order whose answer was lost', async () =>
+      (await orderPosts(f.customerId)).slice(postsBefore).some((p) => p.fault === 'reset-after-commit'),
+    );
     await emulator.setFaults({});
     const result = await sending;
     assert.equal(result.status, 'done', result.message);
@@ -208,10 +277,17 @@ suite('Run request', () => {
     const confirmer = recordingConfirmer(true);
     a.run.setConfirmer(confirmer);
     const again = sent(await a.run.run(doc.uri));
-    assert.ok((confirmer.asked[0]?.warnings ?? []).some((w) => w.includes(placed)), `the confirmation names order ${placed}: ${JSON.stringify(confirmer.asked[0]?.warnings)}`);
+    assert.ok(
+      (confirmer.asked[0]?.warnings ?? []).some((w) => w.includes(placed)),
+      `the confirmation names order ${placed}: ${JSON.stringify(confirmer.asked[0]?.warnings)}`,
+    );
     assert.equal(again.status, 'alreadyDone', again.message);
     assert.deepEqual(again.orderIds, [placed]);
-    assert.deepEqual((await orderPosts(f.customerId)).slice(postsBefore).map((p) => p.requestId), [entry.requestId], 'one re-send, under the journaled id');
+    assert.deepEqual(
+      (await orderPosts(f.customerId)).slice(postsBefore).map((p) => p.requestId),
+      [entry.requestId],
+      'one re-send, under the journaled id',
+    );
     assert.equal(await orderCount(f.customerId), ordersBefore + 1, 'still exactly one order');
     assert.deepEqual(await a.run.journal().unsettled((e) => e.requestId === entry.requestId), []);
   });
@@ -219,10 +295,15 @@ suite('Run request', () => {
   test('cancelling stops the request', async () => {
     const a = await api();
     await emulator.setFaults({ latencyMs: 4000 });
-    const doc = await open('slow.request.json', JSON.stringify({ method: 'GET', path: '/v1/customers', query: { size: 3 } }, null, 2));
+    const doc = await open(
+      'slow.request.json',
+      JSON.stringify({ method: 'GET', path: '/v1/customers', query: { size: 3 } }, null, 2),
+    );
     const source = new vscode.CancellationTokenSource();
     const sending = a.run.run(doc.uri, { token: source.token });
-    await waitFor('the request to reach the emulator', async () => (await recorded()).some((r) => r.path === '/v1/customers?size=3'));
+    await waitFor('the request to reach the emulator', async () =>
+      (await recorded()).some((r) => r.path === '/v1/customers?size=3'),
+    );
     source.cancel();
     const result = await sending;
     // Had the cancel not reached the request, the answer would have come (after the 4 s delay) and
@@ -232,7 +313,10 @@ suite('Run request', () => {
 
   test('history survives a reload, holds no token, and exports as HAR', async () => {
     const a = await api();
-    const doc = await open('customers.request.json', JSON.stringify({ method: 'GET', path: '/v1/customers', query: { size: 2 } }, null, 2));
+    const doc = await open(
+      'customers.request.json',
+      JSON.stringify({ method: 'GET', path: '/v1/customers', query: { size: 2 } }, null, 2),
+    );
     const result = sent(await a.run.run(doc.uri));
     assert.equal(result.status, 'done', result.message);
     const [latest] = await a.run.history().list();
@@ -240,12 +324,17 @@ suite('Run request', () => {
 
     await a.run.reload();
     const afterReload = await a.run.history().list();
-    assert.ok(afterReload.some((r) => r.id === latest.id), 'the record was read back from storage');
+    assert.ok(
+      afterReload.some((r) => r.id === latest.id),
+      'the record was read back from storage',
+    );
     assert.ok(!JSON.stringify(afterReload).includes('partner-center-vscode-emulator'), 'no token in the history');
 
     const target = vscode.Uri.joinPath(workspaceRoot(), 'run', 'history.har');
     await a.run.exportHistory('har', target);
-    const har = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8')) as { log: { entries: { request: { url: string } }[] } };
+    const har = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8')) as {
+      log: { entries: { request: { url: string } }[] };
+    };
     assert.ok(har.log.entries.some((e) => e.request.url.includes('/v1/customers?size=2')));
   });
 
@@ -255,8 +344,11 @@ suite('Run request', () => {
     a.run.setConfirmer(recordingConfirmer(true));
     const text = orderText(f.customerId, [{ item: f.catalog.license, quantity: 1 }]).replace('"monthly"', '"montly"');
     const doc = await open('typo.order.json', text);
-    await waitFor('the language server to report the error', () =>
-      vscode.languages.getDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 30_000);
+    await waitFor(
+      'the language server to report the error',
+      () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      30_000,
+    );
     const before = (await orderPosts(f.customerId)).length;
     const outcome = await a.run.run(doc.uri);
     assert.equal(outcome.status === 'refused' && outcome.reason, 'documentErrors');
@@ -271,7 +363,10 @@ suite('Run request', () => {
     const outcome = await a.run.run(doc.uri);
     assert.equal(outcome.status === 'refused' && outcome.reason, 'notARequest');
     assert.match(outcome.message, /open a request document/);
-    assert.deepEqual((await recorded()).filter((r) => r.path.startsWith('/v1/customers?') || r.path === '/v1/customers'), []);
+    assert.deepEqual(
+      (await recorded()).filter((r) => r.path.startsWith('/v1/customers?') || r.path === '/v1/customers'),
+      [],
+    );
   });
 
   test('without a sign-in for the chosen cloud, Run Request says so and sends nothing', async () => {
@@ -294,7 +389,10 @@ suite('Run request', () => {
     // A listing no other part of the extension asks for (the explorer pages by 40), so any
     // request of this shape could only come from this document.
     const mine = async () => (await recorded()).filter((r) => r.path === '/v1/customers?size=7').length;
-    const doc = await open('untrusted.request.json', JSON.stringify({ method: 'GET', path: '/v1/customers', query: { size: 7 } }));
+    const doc = await open(
+      'untrusted.request.json',
+      JSON.stringify({ method: 'GET', path: '/v1/customers', query: { size: 7 } }),
+    );
     const outcome = await a.run.run(doc.uri);
     assert.equal(outcome.status === 'refused' && outcome.reason, 'untrusted');
     assert.match(outcome.message, /untrusted workspace/);
@@ -308,7 +406,9 @@ suite('Run request', () => {
     const a = await api();
     const f = await fixtures();
     let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => { release = resolve; });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     // Only the first confirmation is held open: a second one, if it were asked, would buy at once.
     const confirmer = recordingConfirmer(true, undefined, () => (confirmer.asked.length === 1 ? held : Promise.resolve()));
     a.run.setConfirmer(confirmer);
@@ -336,20 +436,37 @@ suite('Run request', () => {
     const f = await fixtures();
     const journal = a.run.journal();
     const entry: JournalEntry = {
-      requestId: '7d2e8e3a-9b3f-4e5a-8c73-2b8a4b6d1c32', correlationId: '8e3f9f4b-ac4a-4f6b-9d84-3c9b5c7e2d43', startedAt: new Date().toISOString(),
-      endpoint: emulatorUrl(), purpose: 'request', method: 'POST', path: `/v1/customers/${f.customerId}/subscriptions/s1/transitions`,
-      customerId: f.customerId, bodyHash: 'stale', match: {},
+      requestId: '7d2e8e3a-9b3f-4e5a-8c73-2b8a4b6d1c32',
+      correlationId: '8e3f9f4b-ac4a-4f6b-9d84-3c9b5c7e2d43',
+      startedAt: new Date().toISOString(),
+      endpoint: emulatorUrl(),
+      purpose: 'request',
+      method: 'POST',
+      path: `/v1/customers/${f.customerId}/subscriptions/s1/transitions`,
+      customerId: f.customerId,
+      bodyHash: 'stale',
+      match: {},
     };
     await journal.begin(entry);
     const shown: JournalEntry[] = [];
     let answer = false;
-    a.run.setConfirmer({ ...recordingConfirmer(true), confirmDiscard: async (e) => { shown.push(e); return answer; } });
+    a.run.setConfirmer({
+      ...recordingConfirmer(true),
+      confirmDiscard: async (e) => {
+        shown.push(e);
+        return answer;
+      },
+    });
 
     assert.equal(await vscode.commands.executeCommand('partnerCenter.journal.discard', entry.requestId), false);
     assert.equal((await journal.unsettled((e) => e.requestId === entry.requestId)).length, 1, 'declined: kept');
     answer = true;
     assert.equal(await vscode.commands.executeCommand('partnerCenter.journal.discard', entry.requestId), true);
-    assert.deepEqual(shown.map((e) => e.requestId), [entry.requestId, entry.requestId], 'the confirmation named the entry');
+    assert.deepEqual(
+      shown.map((e) => e.requestId),
+      [entry.requestId, entry.requestId],
+      'the confirmation named the entry',
+    );
     assert.deepEqual(await journal.unsettled((e) => e.requestId === entry.requestId), []);
   });
 });

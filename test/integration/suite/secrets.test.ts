@@ -19,7 +19,11 @@ suite('Secrets', () => {
     const leaks = (text: string) => issued.filter((t) => text.includes(t)).map((t) => t.slice(0, 8));
 
     const settingsFile = vscode.Uri.joinPath(workspaceRoot(), '.vscode', 'settings.json');
-    assert.deepEqual(leaks(Buffer.from(await vscode.workspace.fs.readFile(settingsFile)).toString('utf8')), [], 'workspace settings');
+    assert.deepEqual(
+      leaks(Buffer.from(await vscode.workspace.fs.readFile(settingsFile)).toString('utf8')),
+      [],
+      'workspace settings',
+    );
     const config = vscode.workspace.getConfiguration('partnerCenter');
     const everySetting = JSON.stringify(Object.keys(config).map((k) => config.inspect(k)));
     assert.deepEqual(leaks(everySetting), [], 'any partnerCenter setting at any level');
@@ -27,7 +31,10 @@ suite('Secrets', () => {
     assert.deepEqual(leaks(JSON.stringify(ctx.api.connection.current)), [], 'the connection state');
 
     const inspection = ctx.api.auth.secrets;
-    assert.ok(inspection.keys().every((k) => k.startsWith('partnerCenter.auth.')), 'every secret is under the extension prefix');
+    assert.ok(
+      inspection.keys().every((k) => k.startsWith('partnerCenter.auth.')),
+      'every secret is under the extension prefix',
+    );
     const stored = (await Promise.all(inspection.keys().map((k) => inspection.read(k)))).join('\n');
     assert.ok(leaks(stored).length > 0, 'the tokens are in SecretStorage');
   });

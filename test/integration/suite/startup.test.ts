@@ -23,20 +23,28 @@ interface Api {
 /** The extension's bundles that this extension host has loaded. */
 function loadedBundles(extension: vscode.Extension<unknown>): string[] {
   const dist = join(extension.extensionPath, 'dist');
-  return Object.keys(require.cache).filter((path) => path.startsWith(dist)).map((path) => basename(path)).sort();
+  return Object.keys(require.cache)
+    .filter((path) => path.startsWith(dist))
+    .map((path) => basename(path))
+    .sort();
 }
 
 /** Processes below this extension host whose command line runs the extension's language server. */
 function languageServers(extension: vscode.Extension<unknown>): string[] {
   const server = join(extension.extensionPath, 'dist', 'server.js');
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/)).filter((m): m is RegExpMatchArray => m !== null);
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
+    .filter((m): m is RegExpMatchArray => m !== null);
   const descendants = new Set([String(process.pid)]);
   // Children first appear after their parents in pid order only usually: repeat until stable.
   for (let size = 0; size !== descendants.size;) {
     size = descendants.size;
     for (const [, pid, ppid] of rows) if (descendants.has(ppid)) descendants.add(pid);
   }
-  return rows.filter(([, pid, , args]) => pid !== String(process.pid) && descendants.has(pid) && args.includes(server)).map(([, pid, , args]) => `${pid} ${args}`);
+  return rows
+    .filter(([, pid, , args]) => pid !== String(process.pid) && descendants.has(pid) && args.includes(server))
+    .map(([, pid, , args]) => `${pid} ${args}`);
 }
 
 suite('Start-up cost', () => {
@@ -57,7 +65,10 @@ suite('Start-up cost', () => {
     assert.deepEqual([...api.loadedParts().keys()], [], 'the extension loaded no part');
     assert.deepEqual(loadedBundles(extension), ['client.js'], 'this host loaded the entry bundle only');
     assert.deepEqual(languageServers(extension), [], 'no language server process runs');
-    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Partner Center'), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Partner Center'),
+      [],
+    );
 
     // The benchmark (npm run bench) runs this suite to read activate()'s time in a real host.
     const timings = process.env.PC_STARTUP_TIMINGS_FILE;
@@ -68,7 +79,9 @@ suite('Start-up cost', () => {
     const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID)!;
     const document = await openNewDocument('first.order.json', '{ "billingCycle": "monthly" }');
     await extension.exports.languageClientReady;
-    await waitFor('diagnostics from the Partner Center server', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Partner Center'));
+    await waitFor('diagnostics from the Partner Center server', () =>
+      vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Partner Center'),
+    );
     assert.ok(extension.exports.loadedParts().has('languageClient'));
     assert.ok(loadedBundles(extension).includes('client-languageClient.js'));
     assert.equal(languageServers(extension).length, 1, 'one language server process runs');

@@ -26,16 +26,32 @@ suite('Untrusted workspace', () => {
     const { fixtures } = { fixtures: await emulator.fixtures() };
     // A valid order: only the workspace's trust stands between it and a purchase. It is opened
     // with a mistake first, so "no errors" below can only be read after the fixed text was validated.
-    const order = { referenceCustomerId: fixtures.customerId, partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: fixtures.catalog.license, quantity: 1, termDuration: 'P1M' }] };
+    const order = {
+      referenceCustomerId: fixtures.customerId,
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [{ lineItemNumber: 0, offerId: fixtures.catalog.license, quantity: 1, termDuration: 'P1M' }],
+    };
     const valid = JSON.stringify(order, null, 2);
     const document = await openNewDocument('restricted.order.json', valid.replace('"monthly"', '"annual"'));
-    await waitFor('the mistake to be reported', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'Partner Center' && d.severity === vscode.DiagnosticSeverity.Error));
+    await waitFor('the mistake to be reported', () =>
+      vscode.languages
+        .getDiagnostics(document.uri)
+        .some((d) => d.source === 'Partner Center' && d.severity === vscode.DiagnosticSeverity.Error),
+    );
     const editor = await vscode.window.showTextDocument(document);
-    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), valid));
-    await waitFor('the fixed order to validate clean', () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await editor.edit((edit) =>
+      edit.replace(new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), valid),
+    );
+    await waitFor(
+      'the fixed order to validate clean',
+      () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
 
-    const runLenses = async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [])
-      .filter((l) => l.command?.command === 'partnerCenter.runRequest');
+    const runLenses = async () =>
+      ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).filter(
+        (l) => l.command?.command === 'partnerCenter.runRequest',
+      );
     assert.deepEqual(await runLenses(), [], 'no Run CodeLens in Restricted Mode');
 
     await emulator.resetRequests();

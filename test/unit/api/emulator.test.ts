@@ -2,20 +2,31 @@
 // under injected faults, typed errors, throttling, BOM bodies, auth, cancellation and timeouts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Customer, exactlyOnce, MCA_AGREEMENT_TYPE, type Order, type PartnerCenterError, type PartnerCenterClient } from '../../../common/src/api';
+import {
+  type Customer,
+  exactlyOnce,
+  MCA_AGREEMENT_TYPE,
+  type Order,
+  type PartnerCenterError,
+  type PartnerCenterClient,
+} from '../../../common/src/api';
 import { startEmulator } from '../../../emulator/src/index';
 import { waitFor } from '../../support/waitFor';
 import { emulatorAndClient, makeClient, manualClock } from './helpers';
 
 /** A catalog item a plain purchase can use, found through the client's catalog calls. */
-async function findLicenseItem(client: PartnerCenterClient): Promise<{ catalogItemId: string; termDuration: string; billingCycle: string }> {
+async function findLicenseItem(
+  client: PartnerCenterClient,
+): Promise<{ catalogItemId: string; termDuration: string; billingCycle: string }> {
   const products = await client.catalog.products({ country: 'US', targetView: 'OnlineServices' });
   for (const product of products) {
     for (const sku of await client.catalog.skus(product.id, { country: 'US' })) {
       if (sku.isTrial || sku.attestationProperties?.enforceAttestation || (sku.minimumQuantity ?? 1) > 1) continue;
       for (const availability of await client.catalog.availabilities(product.id, sku.id, { country: 'US' })) {
         const term = availability.terms?.find((t) => t.duration === 'P1M' && t.billingCycle.toLowerCase() === 'monthly');
-        if (term && availability.isPurchasable !== false) return { catalogItemId: availability.catalogItemId, termDuration: term.duration, billingCycle: 'monthly' };
+        if (term && availability.isPurchasable !== false) {
+          return { catalogItemId: availability.catalogItemId, termDuration: term.duration, billingCycle: 'monthly' };
+        }
       }
     }
   }
@@ -57,7 +68,10 @@ describe('against the emulator', () => {
       next = page.next;
     } while (next !== undefined);
     const all = await client.customers.listAll({ size: 50 });
-    assert.deepEqual(ids, all.map((c) => c.id));
+    assert.deepEqual(
+      ids,
+      all.map((c) => c.id),
+    );
   });
 
   test('a CompanyName / Domain filter returns only, and all, the matches', async (t) => {
@@ -65,11 +79,17 @@ describe('against the emulator', () => {
     const all = await client.customers.listAll({ size: 50 });
     const name = (c: Customer): string => c.companyProfile?.companyName ?? '';
     const prefix = name(all[0]).slice(0, 3);
-    const expected = all.filter((c) => name(c).toLowerCase().startsWith(prefix.toLowerCase())).map((c) => c.id).sort();
+    const expected = all
+      .filter((c) => name(c).toLowerCase().startsWith(prefix.toLowerCase()))
+      .map((c) => c.id)
+      .sort();
     assert.ok(expected.length < all.length, 'the filter must exclude someone');
     const got: Customer[] = [];
     for await (const c of client.customers.list({ size: 2, filter: { field: 'CompanyName', value: prefix } })) got.push(c);
-    assert.ok(got.every((c) => name(c).toLowerCase().startsWith(prefix.toLowerCase())), 'only matches');
+    assert.ok(
+      got.every((c) => name(c).toLowerCase().startsWith(prefix.toLowerCase())),
+      'only matches',
+    );
     assert.deepEqual(got.map((c) => c.id).sort(), expected, 'all matches');
 
     const domain = all[1].companyProfile?.domain ?? '';
@@ -103,7 +123,10 @@ describe('against the emulator', () => {
         const customerId = eligible[nextIndex % eligible.length];
         nextIndex++;
         // One logical purchase = one request id, re-sent until the outcome is known.
-        const result = await exactlyOnce((ids) => client.orders.create(customerId, order(), ids), { baseDelayMs: 20, maxAttempts: 12 });
+        const result = await exactlyOnce((ids) => client.orders.create(customerId, order(), ids), {
+          baseDelayMs: 20,
+          maxAttempts: 12,
+        });
         created.push(result.id ?? '');
       }
     };
@@ -113,9 +136,18 @@ describe('against the emulator', () => {
     assert.equal(created.length, 200);
     assert.equal(new Set(created).size, 200, 'each purchase returned its own order');
     const faults = emu.requests.filter((r) => r.method === 'POST');
-    assert.ok(faults.some((r) => r.fault === 'reset-after-commit'), 'reset-after-commit fired');
-    assert.ok(faults.some((r) => r.fault === 'status-503'), '503 fired');
-    assert.ok(faults.some((r) => r.replayed), 'some re-sends were answered from the idempotency store');
+    assert.ok(
+      faults.some((r) => r.fault === 'reset-after-commit'),
+      'reset-after-commit fired',
+    );
+    assert.ok(
+      faults.some((r) => r.fault === 'status-503'),
+      '503 fired',
+    );
+    assert.ok(
+      faults.some((r) => r.replayed),
+      'some re-sends were answered from the idempotency store',
+    );
 
     let added = 0;
     for (const id of eligible) added += (await client.orders.list(id)).length - (before.get(id) ?? 0);
@@ -136,12 +168,21 @@ describe('against the emulator', () => {
       return true;
     });
     const noMca = emu.fixtures.customersWithoutMca[0];
-    await assert.rejects(client.orders.create(noMca, {
-      billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: item.catalogItemId, quantity: 1, termDuration: 'P1M' }],
-    }), (err: PartnerCenterError) => err.status === 403 && Number(err.code) === 13605 && err.message.includes(`(403, code 13605)`));
-    await assert.rejects(client.orders.create(emu.fixtures.customerId, {
-      billingCycle: 'monthly', lineItems: [{ lineItemNumber: 3, offerId: item.catalogItemId, quantity: 1, termDuration: 'P1M' }],
-    }), (err: PartnerCenterError) => err.status === 400 && err.code !== undefined && err.message.startsWith('Partner Center rejected the request (400'));
+    await assert.rejects(
+      client.orders.create(noMca, {
+        billingCycle: 'monthly',
+        lineItems: [{ lineItemNumber: 0, offerId: item.catalogItemId, quantity: 1, termDuration: 'P1M' }],
+      }),
+      (err: PartnerCenterError) => err.status === 403 && Number(err.code) === 13605 && err.message.includes(`(403, code 13605)`),
+    );
+    await assert.rejects(
+      client.orders.create(emu.fixtures.customerId, {
+        billingCycle: 'monthly',
+        lineItems: [{ lineItemNumber: 3, offerId: item.catalogItemId, quantity: 1, termDuration: 'P1M' }],
+      }),
+      (err: PartnerCenterError) =>
+        err.status === 400 && err.code !== undefined && err.message.startsWith('Partner Center rejected the request (400'),
+    );
   });
 
   test('429 from the service waits for Retry-After, then succeeds with the same request id', async (t) => {
@@ -162,7 +203,10 @@ describe('against the emulator', () => {
     const [throttled, ...resent] = emu.requests.slice(3);
     assert.equal(throttled.status, 429);
     assert.equal(resent.at(-1)?.status, 200);
-    assert.ok(resent.every((r) => r.requestId === throttled.requestId), 'every re-send used the throttled request id');
+    assert.ok(
+      resent.every((r) => r.requestId === throttled.requestId),
+      'every re-send used the throttled request id',
+    );
   });
 
   test('BOM-prefixed responses parse', async (t) => {
@@ -178,8 +222,14 @@ describe('against the emulator', () => {
     const wrong = makeClient(emu.url, { tokenProvider: { getToken: () => Promise.resolve('wrong-token') } });
     const right = makeClient(emu.url, { tokenProvider: { getToken: () => Promise.resolve('right-token') } });
     try {
-      await assert.rejects(empty.customers.listPage(), (err: PartnerCenterError) => err.status === 401 && /Sign in again/.test(err.message));
-      await assert.rejects(wrong.customers.listPage(), (err: PartnerCenterError) => err.status === 401 && !err.message.includes('wrong-token'));
+      await assert.rejects(
+        empty.customers.listPage(),
+        (err: PartnerCenterError) => err.status === 401 && /Sign in again/.test(err.message),
+      );
+      await assert.rejects(
+        wrong.customers.listPage(),
+        (err: PartnerCenterError) => err.status === 401 && !err.message.includes('wrong-token'),
+      );
       assert.ok((await right.customers.listPage({ size: 1 })).items.length === 1);
     } finally {
       await Promise.all([empty.close(), wrong.close(), right.close()]);
@@ -200,6 +250,9 @@ describe('against the emulator', () => {
 
     await assert.rejects(client.customers.listPage({ size: 5, timeoutMs: 200 }), { kind: 'timeout' });
     assert.equal(emu.requests.length, 2, 'the timed-out call was sent once');
-    assert.ok(emu.requests.every((r) => r.status === 200), 'both were processed; only their answers were held');
+    assert.ok(
+      emu.requests.every((r) => r.status === 200),
+      'both were processed; only their answers were held',
+    );
   });
 });

@@ -39,11 +39,19 @@ describe('resource groups against the emulator', () => {
     const sub = await client.subscriptions.get(c, subscriptionId);
     assert.ok(sub.orderId, 'the subscription names the order that made it');
     assert.ok((await client.subscriptions.listByOrder(c, sub.orderId)).some((s) => s.id === subscriptionId));
-    const updated = await client.subscriptions.update(c, subscriptionId, { ...sub, friendlyName: 'Renamed by test' }, { ifMatch: sub.attributes?.etag });
+    const updated = await client.subscriptions.update(
+      c,
+      subscriptionId,
+      { ...sub, friendlyName: 'Renamed by test' },
+      { ifMatch: sub.attributes?.etag },
+    );
     assert.equal(updated.status, 200);
     assert.equal((await client.subscriptions.get(c, subscriptionId)).friendlyName, 'Renamed by test');
-    await assert.rejects(client.subscriptions.update(c, subscriptionId, { ...sub, friendlyName: 'Stale' }, { ifMatch: sub.attributes?.etag }),
-      (err: PartnerCenterError) => err.status === 400 && Number(err.code) === 2055, 'a stale etag is refused');
+    await assert.rejects(
+      client.subscriptions.update(c, subscriptionId, { ...sub, friendlyName: 'Stale' }, { ifMatch: sub.attributes?.etag }),
+      (err: PartnerCenterError) => err.status === 400 && Number(err.code) === 2055,
+      'a stale etag is refused',
+    );
     assert.equal(typeof (await client.subscriptions.provisioningStatus(c, subscriptionId)).status, 'string');
   });
 
@@ -59,7 +67,13 @@ describe('resource groups against the emulator', () => {
   test('carts: create, read, replace and check out, which places an order', async (t) => {
     const { emu, client } = await emulatorAndClient(t);
     const c = emu.fixtures.customerId;
-    const line = { id: 0, catalogItemId: emu.fixtures.catalog.license, quantity: 2, billingCycle: 'monthly', termDuration: 'P1M' };
+    const line = {
+      id: 0,
+      catalogItemId: emu.fixtures.catalog.license,
+      quantity: 2,
+      billingCycle: 'monthly',
+      termDuration: 'P1M',
+    };
     const cart = await client.carts.create(c, { lineItems: [line] });
     assert.ok(cart.id);
     assert.equal((await client.carts.get(c, cart.id)).lineItems[0].quantity, 2);
@@ -80,7 +94,9 @@ describe('resource groups against the emulator', () => {
     const noMca = emu.fixtures.customersWithoutMca[0];
     const confirmed = await client.agreements.confirm(noMca, {
       primaryContact: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
-      templateId: metadata[0].templateId, dateAgreed: new Date().toISOString(), type: MCA_AGREEMENT_TYPE,
+      templateId: metadata[0].templateId,
+      dateAgreed: new Date().toISOString(),
+      type: MCA_AGREEMENT_TYPE,
     });
     assert.equal(confirmed.templateId, metadata[0].templateId);
     assert.equal((await client.agreements.list(noMca, { agreementType: MCA_AGREEMENT_TYPE })).length, 1);
@@ -100,7 +116,11 @@ describe('resource groups against the emulator', () => {
     await client.orders.list(c);
     await client.subscriptions.list(c);
     await client.entitlements.list(c);
-    await client.carts.create(c, { lineItems: [{ id: 0, catalogItemId: emu.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' }] });
+    await client.carts.create(c, {
+      lineItems: [
+        { id: 0, catalogItemId: emu.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' },
+      ],
+    });
     await client.offers.list({ country: 'US' });
     assert.equal(emu.requests.length, 5);
     assert.ok(emu.requests.every((r) => r.requestId && r.correlationId));
@@ -113,8 +133,19 @@ describe('resource groups against the emulator', () => {
     const body = {
       companyProfile: { domain: 'fabrikamtest' },
       billingProfile: {
-        culture: 'en-US', email: 'admin@fabrikam.example', language: 'en', companyName: 'Fabrikam Test',
-        defaultAddress: { firstName: 'Ada', lastName: 'Lovelace', addressLine1: '1 Main St', city: 'Redmond', state: 'WA', postalCode: '98052', country: 'US' },
+        culture: 'en-US',
+        email: 'admin@fabrikam.example',
+        language: 'en',
+        companyName: 'Fabrikam Test',
+        defaultAddress: {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          addressLine1: '1 Main St',
+          city: 'Redmond',
+          state: 'WA',
+          postalCode: '98052',
+          country: 'US',
+        },
       },
     };
     const first = await client.customers.create(body, { requestId });

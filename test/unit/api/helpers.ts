@@ -1,7 +1,12 @@
 // Plumbing for the API client's tests: a client with fast back-off, against the emulator for
 // service behaviour and against scripted servers (test/support/scriptedServer.ts) for the wire.
 import { type TestContext } from 'node:test';
-import { PartnerCenterClient, type PartnerCenterClientOptions, type RequestLogEvent, type TokenProvider } from '../../../common/src/api';
+import {
+  PartnerCenterClient,
+  type PartnerCenterClientOptions,
+  type RequestLogEvent,
+  type TokenProvider,
+} from '../../../common/src/api';
 import { type EmulatorOptions, type RunningEmulator } from '../../../emulator/src/index';
 import { withEmulator } from '../../support/emulator';
 
@@ -20,8 +25,11 @@ export function makeClient(endpoint: string, extra: Partial<PartnerCenterClientO
 }
 
 /** An emulator and a client with fast back-off for one test; both close when the test ends. */
-export async function emulatorAndClient(t: TestContext, options: EmulatorOptions = {}, clientOptions: Partial<PartnerCenterClientOptions> = {}):
-  Promise<{ emu: RunningEmulator; client: PartnerCenterClient }> {
+export async function emulatorAndClient(
+  t: TestContext,
+  options: EmulatorOptions = {},
+  clientOptions: Partial<PartnerCenterClientOptions> = {},
+): Promise<{ emu: RunningEmulator; client: PartnerCenterClient }> {
   const emu = await withEmulator(t, options);
   const client = makeClient(emu.url, clientOptions);
   t.after(() => client.close());
@@ -32,7 +40,12 @@ export async function emulatorAndClient(t: TestContext, options: EmulatorOptions
  * Retry-After values do not depend on how fast the machine runs the test. */
 export function manualClock(): { now: () => number; advance: (ms: number) => void } {
   let now = Date.now();
-  return { now: () => now, advance: (ms) => { now += ms; } };
+  return {
+    now: () => now,
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 export function collectLogs(): { events: RequestLogEvent[]; logger: (e: RequestLogEvent) => void } {

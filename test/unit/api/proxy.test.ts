@@ -47,6 +47,9 @@ describe('proxies', () => {
   });
 
   test('a malformed proxy setting fails with a clear message', () => {
-    assert.throws(() => makeClient('https://api.partnercenter.microsoft.com', { proxy: 'not a url' }), /proxy setting is not a valid URL/);
+    assert.throws(
+      () => makeClient('https://api.partnercenter.microsoft.com', { proxy: 'not a url' }),
+      /proxy setting is not a valid URL/,
+    );
   });
 });

@@ -2,7 +2,14 @@
 // The failures are the emulator's (faults with a limit, its rate limit on a movable clock).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { decideRetry, defaultRetryOptions, parseRetryAfter, type PartnerCenterClient, type PartnerCenterError, type RetryOptions } from '../../../common/src/api';
+import {
+  decideRetry,
+  defaultRetryOptions,
+  parseRetryAfter,
+  type PartnerCenterClient,
+  type PartnerCenterError,
+  type RetryOptions,
+} from '../../../common/src/api';
 import { type RunningEmulator } from '../../../emulator/src/index';
 import { startScriptedServer } from '../../support/scriptedServer';
 import { waitFor } from '../../support/waitFor';
@@ -11,9 +18,11 @@ import { emulatorAndClient, makeClient, manualClock } from './helpers';
 describe('retries', () => {
   /** A plain one-line monthly order the emulator accepts for its scripted customer. */
   const orderFor = (emu: RunningEmulator) => ({
-    billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: emu.fixtures.catalog.license, quantity: 1, termDuration: 'P1M' }],
+    billingCycle: 'monthly',
+    lineItems: [{ lineItemNumber: 0, offerId: emu.fixtures.catalog.license, quantity: 1, termDuration: 'P1M' }],
   });
-  const orderCount = async (client: PartnerCenterClient, emu: RunningEmulator) => (await client.orders.list(emu.fixtures.customerId)).length;
+  const orderCount = async (client: PartnerCenterClient, emu: RunningEmulator) =>
+    (await client.orders.list(emu.fixtures.customerId)).length;
 
   test('a POST whose connection is reset is re-sent once with the same MS-RequestId, and one order is made', async (t) => {
     const { emu, client } = await emulatorAndClient(t);
@@ -22,7 +31,13 @@ describe('retries', () => {
     emu.setFaults({ resetBeforeCommit: 1, limit: 1 });
     const created = await client.orders.create(emu.fixtures.customerId, orderFor(emu));
     assert.ok(created.id);
-    assert.deepEqual(emu.requests.map((r) => [r.method, r.status, r.fault]), [['POST', 0, 'reset-before-commit'], ['POST', 201, undefined]]);
+    assert.deepEqual(
+      emu.requests.map((r) => [r.method, r.status, r.fault]),
+      [
+        ['POST', 0, 'reset-before-commit'],
+        ['POST', 201, undefined],
+      ],
+    );
     assert.equal(emu.requests[0].requestId, emu.requests[1].requestId);
     assert.equal(emu.requests[0].correlationId, emu.requests[1].correlationId);
     assert.equal(await orderCount(client, emu), before + 1);
@@ -32,8 +47,14 @@ describe('retries', () => {
     const { emu, client } = await emulatorAndClient(t, { faults: { resetBeforeCommit: 1, limit: 1 } });
     const requestId = '0f8fad5b-d9cb-469f-a165-70867728950e';
     await client.orders.create(emu.fixtures.customerId, orderFor(emu), { requestId });
-    assert.deepEqual(emu.requests.map((r) => r.requestId), [requestId, requestId]);
-    await assert.rejects(client.orders.create(emu.fixtures.customerId, orderFor(emu), { requestId: 'not-a-guid' }), /MS-RequestId must be a GUID/);
+    assert.deepEqual(
+      emu.requests.map((r) => r.requestId),
+      [requestId, requestId],
+    );
+    await assert.rejects(
+      client.orders.create(emu.fixtures.customerId, orderFor(emu), { requestId: 'not-a-guid' }),
+      /MS-RequestId must be a GUID/,
+    );
     assert.equal(emu.requests.length, 2, 'a bad request id is refused before anything is sent');
   });
 
@@ -52,18 +73,31 @@ describe('retries', () => {
   test('a GET answered 503, or whose connection is reset, is retried under the same request id and then succeeds', async (t) => {
     const { emu, client } = await emulatorAndClient(t);
     const id = emu.fixtures.customerId;
-    for (const [faults, fault, status] of [[{ status503: 1 }, 'status-503', 503], [{ resetBeforeCommit: 1 }, 'reset-before-commit', 0]] as const) {
+    for (const [faults, fault, status] of [
+      [{ status503: 1 }, 'status-503', 503],
+      [{ resetBeforeCommit: 1 }, 'reset-before-commit', 0],
+    ] as const) {
       emu.requests.length = 0;
       emu.setFaults({ ...faults, limit: 1 });
       assert.equal((await client.customers.get(id)).id, id, fault);
-      assert.deepEqual(emu.requests.map((r) => [r.status, r.fault]), [[status, fault], [200, undefined]], fault);
+      assert.deepEqual(
+        emu.requests.map((r) => [r.status, r.fault]),
+        [
+          [status, fault],
+          [200, undefined],
+        ],
+        fault,
+      );
       assert.equal(new Set(emu.requests.map((r) => r.requestId)).size, 1, fault);
     }
   });
 
   test('retries stop after maxRetries and the last error is reported', async (t) => {
     const { emu, client } = await emulatorAndClient(t, { faults: { status503: 1 } }, { maxRetries: 2 });
-    await assert.rejects(client.customers.get(emu.fixtures.customerId), /\(503, code 800003\): The service is temporarily unavailable/);
+    await assert.rejects(
+      client.customers.get(emu.fixtures.customerId),
+      /\(503, code 800003\): The service is temporarily unavailable/,
+    );
     assert.equal(emu.requests.length, 3);
   });
 
@@ -88,7 +122,10 @@ describe('retries', () => {
     const { emu, client } = await emulatorAndClient(t, { rateLimitPerMinute: 1, clock: clock.now });
     const c = emu.fixtures.customerId;
     await client.customers.get(c);
-    for (const [what, send, ok] of [['read', () => client.customers.get(c), 200], ['write', () => client.orders.create(c, orderFor(emu)), 201]] as const) {
+    for (const [what, send, ok] of [
+      ['read', () => client.customers.get(c), 200],
+      ['write', () => client.orders.create(c, orderFor(emu)), 201],
+    ] as const) {
       const { waitedMs, seen } = await throughThrottle(emu, clock, send);
       assert.ok(waitedMs >= 950, `${what}: waited ${waitedMs} ms`);
       assert.equal(seen[0].status, 429, what);
@@ -99,7 +136,11 @@ describe('retries', () => {
 
   test('a Retry-After longer than the cap reaches the caller with retryAfterSeconds', async (t) => {
     const clock = manualClock();
-    const { emu, client } = await emulatorAndClient(t, { rateLimitPerMinute: 1, clock: clock.now }, { retry: { maxRetryAfterMs: 5000 } });
+    const { emu, client } = await emulatorAndClient(
+      t,
+      { rateLimitPerMinute: 1, clock: clock.now },
+      { retry: { maxRetryAfterMs: 5000 } },
+    );
     await client.customers.get(emu.fixtures.customerId);
     clock.advance(3000); // the window now ends in exactly 57 s
     await assert.rejects(client.customers.get(emu.fixtures.customerId), (err: PartnerCenterError) => {
@@ -143,14 +184,21 @@ describe('retry policy table', () => {
       assert.equal(decideRetry(method, response(409), 0, opts).retry, false);
       assert.equal(decideRetry(method, response(429, { 'retry-after': '2' }), 0, opts).retry, true);
       assert.equal(decideRetry(method, { type: 'timeout' }, 0, opts).retry, true);
-      assert.equal(decideRetry(method, { type: 'network', code: 'ECONNRESET', detail: 'reset', cause: null }, 0, opts).retry, true);
+      assert.equal(
+        decideRetry(method, { type: 'network', code: 'ECONNRESET', detail: 'reset', cause: null }, 0, opts).retry,
+        true,
+      );
       assert.equal(decideRetry(method, { type: 'aborted' }, 0, opts).retry, false);
     }
   });
 
   test('reads: 5xx, 408 and 429 are re-sent; 4xx are not', () => {
-    for (const status of [408, 500, 502, 503, 504, 429]) assert.equal(decideRetry('GET', response(status), 0, opts).retry, true, `${status}`);
-    for (const status of [400, 401, 403, 404, 409, 501]) assert.equal(decideRetry('GET', response(status), 0, opts).retry, false, `${status}`);
+    for (const status of [408, 500, 502, 503, 504, 429]) {
+      assert.equal(decideRetry('GET', response(status), 0, opts).retry, true, `${status}`);
+    }
+    for (const status of [400, 401, 403, 404, 409, 501]) {
+      assert.equal(decideRetry('GET', response(status), 0, opts).retry, false, `${status}`);
+    }
     assert.equal(decideRetry('GET', response(503), opts.maxRetries, opts).retry, false, 'bounded');
   });
 

@@ -43,7 +43,8 @@ describe('transport', () => {
     const requestId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
     try {
       const res = await client.request({
-        method: 'GET', path: '/v1/customers/c1',
+        method: 'GET',
+        path: '/v1/customers/c1',
         headers: { Authorization: 'Bearer forged', 'MS-RequestId': requestId, 'If-Match': 'etag-1' },
       });
       const sent = server.requests[0].headers;
@@ -71,7 +72,10 @@ describe('transport', () => {
     const server = await startScriptedServer((_req, res) => sendJson(res, 200, '<html>login</html>'));
     const client = makeClient(server.url);
     try {
-      await assert.rejects(client.customers.get('c1'), (err: PartnerCenterError) => err.kind === 'protocol' && /not valid JSON/.test(err.message));
+      await assert.rejects(
+        client.customers.get('c1'),
+        (err: PartnerCenterError) => err.kind === 'protocol' && /not valid JSON/.test(err.message),
+      );
     } finally {
       await client.close();
       await server.close();
@@ -195,7 +199,15 @@ describe('transport', () => {
   });
 
   test('a throwing logger does not break the call', async (t) => {
-    const { emu, client } = await emulatorAndClient(t, {}, { logger: () => { throw new Error('boom'); } });
+    const { emu, client } = await emulatorAndClient(
+      t,
+      {},
+      {
+        logger: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     assert.equal((await client.customers.get(emu.fixtures.customerId)).id, emu.fixtures.customerId);
   });
 });

@@ -1,7 +1,15 @@
 // Small pieces without a server: clouds, the client-side rate limiter, exactlyOnce.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { clouds, exactlyOnce, isSafeToResend, PartnerCenterError, RateLimiter, rateLimitKey, resolveEndpoint } from '../../../common/src/api';
+import {
+  clouds,
+  exactlyOnce,
+  isSafeToResend,
+  PartnerCenterError,
+  RateLimiter,
+  rateLimitKey,
+  resolveEndpoint,
+} from '../../../common/src/api';
 
 const ids = { method: 'POST', path: '/v1/customers/c/orders', requestId: 'r', correlationId: 'c' };
 
@@ -34,7 +42,9 @@ describe('rate limiter', () => {
     const limiter = new RateLimiter({ limit: 3, windowMs: 300, now: () => now });
     for (let i = 0; i < 3; i++) await limiter.acquire('a');
     let fourthAt: number | undefined;
-    const fourth = limiter.acquire('a').then(() => { fourthAt = now; });
+    const fourth = limiter.acquire('a').then(() => {
+      fourthAt = now;
+    });
     await limiter.acquire('b');
     assert.equal(fourthAt, undefined, 'another tenant passed while the fourth request of the first was held');
     now += 300;
@@ -55,11 +65,14 @@ describe('rate limiter', () => {
 describe('exactlyOnce', () => {
   test('re-sends after 503 with the same request id, then returns the result', async () => {
     const seen: string[] = [];
-    const result = await exactlyOnce(async ({ requestId }) => {
-      seen.push(requestId);
-      if (seen.length < 3) throw new PartnerCenterError({ kind: 'http', status: 503, ...ids });
-      return 'bought';
-    }, { baseDelayMs: 1 });
+    const result = await exactlyOnce(
+      async ({ requestId }) => {
+        seen.push(requestId);
+        if (seen.length < 3) throw new PartnerCenterError({ kind: 'http', status: 503, ...ids });
+        return 'bought';
+      },
+      { baseDelayMs: 1 },
+    );
     assert.equal(result, 'bought');
     assert.equal(seen.length, 3);
     assert.equal(new Set(seen).size, 1);
@@ -67,10 +80,16 @@ describe('exactlyOnce', () => {
 
   test('never re-sends after a definite answer', async () => {
     let calls = 0;
-    await assert.rejects(exactlyOnce(async () => {
-      calls++;
-      throw new PartnerCenterError({ kind: 'http', status: 400, code: 800071, ...ids });
-    }, { baseDelayMs: 1 }), { status: 400 });
+    await assert.rejects(
+      exactlyOnce(
+        async () => {
+          calls++;
+          throw new PartnerCenterError({ kind: 'http', status: 400, code: 800071, ...ids });
+        },
+        { baseDelayMs: 1 },
+      ),
+      { status: 400 },
+    );
     assert.equal(calls, 1);
     assert.equal(isSafeToResend(new PartnerCenterError({ kind: 'http', status: 500, ...ids })), false);
     assert.equal(isSafeToResend(new PartnerCenterError({ kind: 'aborted', ...ids })), false);
@@ -83,7 +102,8 @@ describe('exactlyOnce', () => {
     const journaled = '6f9619ff-8b86-d011-b42d-00c04fc964ff';
     const attempts: number[] = [];
     await exactlyOnce(async ({ requestId }) => assert.equal(requestId, journaled), {
-      requestId: journaled, onAttempt: (a) => attempts.push(a.attempt),
+      requestId: journaled,
+      onAttempt: (a) => attempts.push(a.attempt),
     });
     assert.deepEqual(attempts, [1]);
   });

@@ -14,7 +14,11 @@ test('client secret: an app token (idtyp app), cached, and the secret only in th
   assert.ok(!JSON.stringify(account).includes(h.authority.clientSecret), 'the account record holds no secret');
   const token = await h.auth.getToken(account);
   assert.equal(decodeJwt(token).idtyp, 'app');
-  assert.deepEqual(h.authority.tokenRequests.map((r) => [r.grant, r.status]), [['client_credentials', 200]], 'the sign-in token is reused');
+  assert.deepEqual(
+    h.authority.tokenRequests.map((r) => [r.grant, r.status]),
+    [['client_credentials', 200]],
+    'the sign-in token is reused',
+  );
 
   // A restart (new PartnerCenterAuth, same keychain) finds the token in the persisted cache.
   const again = await h.restart().getToken(account);
@@ -39,20 +43,20 @@ test('certificate: an app token from a client assertion, and the certificate key
 
 test('a wrong client secret says to set a new one', async (t) => {
   const h = await authHarness(t);
-  await assert.rejects(
-    h.auth.signInApp(h.app, { kind: 'clientSecret', secret: 'not-the-secret' }),
-    (err: unknown) => {
-      assert.ok(err instanceof SignInError);
-      assert.equal(err.reason, 'invalidClientCredential');
-      assert.match(err.message, /Set App Credential/);
-      assert.ok(!err.message.includes('not-the-secret'));
-      return true;
-    },
-  );
+  await assert.rejects(h.auth.signInApp(h.app, { kind: 'clientSecret', secret: 'not-the-secret' }), (err: unknown) => {
+    assert.ok(err instanceof SignInError);
+    assert.equal(err.reason, 'invalidClientCredential');
+    assert.match(err.message, /Set App Credential/);
+    assert.ok(!err.message.includes('not-the-secret'));
+    return true;
+  });
 });
 
 test('App-only needs a real tenant, not "organizations"', async (t) => {
   const h = await authHarness(t);
-  await assert.rejects(h.auth.signInApp({ ...h.app, tenant: 'organizations' }, { kind: 'clientSecret', secret: 'x' }), /partner tenant id/);
+  await assert.rejects(
+    h.auth.signInApp({ ...h.app, tenant: 'organizations' }, { kind: 'clientSecret', secret: 'x' }),
+    /partner tenant id/,
+  );
   assert.equal(h.authority.tokenRequests.length, 0, 'refused before asking the authority');
 });

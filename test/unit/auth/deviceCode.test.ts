@@ -13,7 +13,11 @@ test('device code: authorization_pending twice, then a signed-in account with a 
   assert.match(shown[0]!.userCode, /^[A-Z0-9]{6,}$/);
   assert.ok(shown[0]!.verificationUri.startsWith(h.authority.url));
   const polls = h.authority.tokenRequests.filter((r) => r.grant.endsWith('device_code'));
-  assert.deepEqual(polls.map((p) => p.status), [400, 400, 200], 'two pending answers, then success');
+  assert.deepEqual(
+    polls.map((p) => p.status),
+    [400, 400, 200],
+    'two pending answers, then success',
+  );
   assert.equal(account.kind, 'user');
   assert.equal(account.username, 'alice@contoso.example');
   assert.equal(account.tenantId, h.authority.tenantId);
@@ -26,15 +30,12 @@ test('device code: authorization_pending twice, then a signed-in account with a 
 
 test('device code: an expired code says to sign in again with a new code', async (t) => {
   const h = await authHarness(t, { deviceCodePendingPolls: 100, deviceCodeIntervalSeconds: 1, deviceCodeServerLifetimeMs: 1500 });
-  await assert.rejects(
-    h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => undefined }),
-    (err: unknown) => {
-      assert.ok(err instanceof SignInError);
-      assert.equal(err.reason, 'deviceCodeExpired');
-      assert.match(err.message, /device code expired.*Sign In again/i);
-      return true;
-    },
-  );
+  await assert.rejects(h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => undefined }), (err: unknown) => {
+    assert.ok(err instanceof SignInError);
+    assert.equal(err.reason, 'deviceCodeExpired');
+    assert.match(err.message, /device code expired.*Sign In again/i);
+    return true;
+  });
 });
 
 test('device code: cancelling while it polls ends the sign-in as cancelled, with no token issued', async (t) => {
@@ -49,20 +50,20 @@ test('device code: cancelling while it polls ends the sign-in as cancelled, with
   })();
   await assert.rejects(signIn, (err: unknown) => err instanceof SignInError && err.reason === 'cancelled');
   await polled;
-  assert.ok(h.authority.tokenRequests.every((r) => r.status !== 200), 'no token was issued');
+  assert.ok(
+    h.authority.tokenRequests.every((r) => r.status !== 200),
+    'no token was issued',
+  );
 });
 
 test('device code: MFA required (AADSTS50076) gets the MFA advice', async (t) => {
   const h = await authHarness(t);
   h.authority.failNext('device_code', { error: 'invalid_grant', aadsts: 50076, suberror: 'basic_action' });
-  await assert.rejects(
-    h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => undefined }),
-    (err: unknown) => {
-      assert.ok(err instanceof SignInError);
-      assert.equal(err.reason, 'mfaRequired');
-      assert.equal(err.code, 'AADSTS50076');
-      assert.match(err.message, /multi-factor authentication/);
-      return true;
-    },
-  );
+  await assert.rejects(h.auth.signInUser(h.app, { flow: 'deviceCode', onCode: () => undefined }), (err: unknown) => {
+    assert.ok(err instanceof SignInError);
+    assert.equal(err.reason, 'mfaRequired');
+    assert.equal(err.code, 'AADSTS50076');
+    assert.match(err.message, /multi-factor authentication/);
+    return true;
+  });
 });

@@ -10,12 +10,24 @@ const context = { clientId: '11111111-2222-3333-4444-555555555555', tenant: 'con
 test('Entra codes partners meet map to a reason and a next step', () => {
   const cases: [AuthError, string, RegExp][] = [
     [new ServerError('invalid_grant', 'c1', 'AADSTS65001: consent', undefined, '65001'), 'consentRequired', /admin consent/],
-    [new ServerError('unauthorized_client', 'c1', 'AADSTS700016: not found', undefined, '700016'), 'appNotFound', /partnerCenter\.auth\.clientId/],
-    [new ServerError('invalid_client', 'c1', 'AADSTS7000218', undefined, '7000218'), 'publicClientDisabled', /Allow public client flows/],
+    [
+      new ServerError('unauthorized_client', 'c1', 'AADSTS700016: not found', undefined, '700016'),
+      'appNotFound',
+      /partnerCenter\.auth\.clientId/,
+    ],
+    [
+      new ServerError('invalid_client', 'c1', 'AADSTS7000218', undefined, '7000218'),
+      'publicClientDisabled',
+      /Allow public client flows/,
+    ],
     [new ServerError('invalid_request', 'c1', 'AADSTS50011', undefined, '50011'), 'redirectUriMismatch', /http:\/\/localhost/],
     [new ServerError('invalid_grant', 'c1', 'AADSTS53003', undefined, '53003'), 'blockedByPolicy', /Conditional Access/],
     [new ServerError('invalid_resource', 'c1', 'AADSTS500011', undefined, '500011'), 'notPartnerTenant', /partner tenant/],
-    [new InteractionRequiredAuthError('interaction_required', 'c1', 'AADSTS50076: mfa', 'basic_action', '', '', '', '50076'), 'mfaRequired', /multi-factor/],
+    [
+      new InteractionRequiredAuthError('interaction_required', 'c1', 'AADSTS50076: mfa', 'basic_action', '', '', '', '50076'),
+      'mfaRequired',
+      /multi-factor/,
+    ],
     [new AuthError('device_code_expired', 'c1'), 'deviceCodeExpired', /expired/],
     [new AuthError('no_tokens_found', 'c1'), 'unknown', /Sign-in failed \(no_tokens_found\)/],
   ];
@@ -45,8 +57,14 @@ test('Partner Center answers: MFA required, 900329 App-only, and an app Partner 
   assert.equal(mfa?.reason, 'mfaRequired');
   assert.match(mfa.message, /multi-factor authentication.*sign in again/i);
   // App-only tokens need no MFA, and a refusal with a code and the OAuth challenge is about the app.
-  assert.equal(explainPartnerCenterAuthError(401, undefined, true, 'Bearer error="invalid_token"')?.reason, 'appNotRegisteredInPartnerCenter');
-  assert.equal(explainPartnerCenterAuthError(401, 400, false, 'OAuth realm=urn:cpsvc:cpid:1')?.reason, 'appNotRegisteredInPartnerCenter');
+  assert.equal(
+    explainPartnerCenterAuthError(401, undefined, true, 'Bearer error="invalid_token"')?.reason,
+    'appNotRegisteredInPartnerCenter',
+  );
+  assert.equal(
+    explainPartnerCenterAuthError(401, 400, false, 'OAuth realm=urn:cpsvc:cpid:1')?.reason,
+    'appNotRegisteredInPartnerCenter',
+  );
   const appOnly = explainPartnerCenterAuthError(403, '900329', true)!;
   assert.equal(appOnly.reason, 'appOnlyNotSupported');
   assert.match(appOnly.message, /App\+User.*Sign in with a user/);
@@ -63,6 +81,7 @@ test('redaction removes JWTs, form and JSON secrets, PEM blocks and long opaque 
   const out = redactSecrets(text);
   for (const secret of [jwt, opaque, 's3cr3t', 'MIIE', 'Y'.repeat(50)]) assert.ok(!out.includes(secret), secret.slice(0, 10));
   assert.match(out, /scope=openid/, 'harmless parameters stay readable');
-  const plain = 'POST https://login.microsoftonline.com/organizations/oauth2/v2.0/token correlation 1b2c3d4e-0000-1111-2222-333344445555';
+  const plain =
+    'POST https://login.microsoftonline.com/organizations/oauth2/v2.0/token correlation 1b2c3d4e-0000-1111-2222-333344445555';
   assert.equal(redactSecrets(plain), plain, 'URLs and ids are left alone');
 });

@@ -4,7 +4,13 @@
 import { type TestContext } from 'node:test';
 import { Agent } from 'undici';
 import { clouds } from '../../../common/src/api/clouds';
-import { type AppRegistration, MemorySecretStore, PartnerCenterAuth, UndiciNetworkModule, resolveAppRegistration } from '../../../common/src/auth';
+import {
+  type AppRegistration,
+  MemorySecretStore,
+  PartnerCenterAuth,
+  UndiciNetworkModule,
+  resolveAppRegistration,
+} from '../../../common/src/auth';
 import { type FakeAuthority, type FakeAuthorityOptions, startFakeAuthority } from '../../support/fakeAuthority';
 import { type TestCertificates, createTestCertificates } from '../../support/testCa';
 
@@ -34,19 +40,34 @@ export interface AuthHarness {
 
 export async function startAuthHarness(options: Partial<FakeAuthorityOptions> = {}): Promise<AuthHarness> {
   const certs = testCertificates();
-  const authority = await startFakeAuthority({ tls: { key: certs.serverKeyPem, cert: certs.serverCertPem }, clientCertificatePem: certs.clientCertPem, ...options });
+  const authority = await startFakeAuthority({
+    tls: { key: certs.serverKeyPem, cert: certs.serverCertPem },
+    clientCertificatePem: certs.clientCertPem,
+    ...options,
+  });
   const dispatcher = new Agent({ connect: { ca: certs.caPem } });
   const secrets = new MemorySecretStore();
   const logs: string[] = [];
-  const make = () => new PartnerCenterAuth({
-    secrets,
-    network: (host) => new UndiciNetworkModule({ authority: host, dispatcher }),
-    log: (level, message) => logs.push(`${level} ${message}`),
-    msalLogLevel: 'debug',
+  const make = () =>
+    new PartnerCenterAuth({
+      secrets,
+      network: (host) => new UndiciNetworkModule({ authority: host, dispatcher }),
+      log: (level, message) => logs.push(`${level} ${message}`),
+      msalLogLevel: 'debug',
+    });
+  const app = resolveAppRegistration({
+    cloud: 'emulator',
+    clientId: authority.clientId,
+    tenant: authority.tenantId,
+    authorityHost: authority.url,
   });
-  const app = resolveAppRegistration({ cloud: 'emulator', clientId: authority.clientId, tenant: authority.tenantId, authorityHost: authority.url });
   return {
-    authority, secrets, auth: make(), app, dispatcher, logs,
+    authority,
+    secrets,
+    auth: make(),
+    app,
+    dispatcher,
+    logs,
     restart: make,
     close: async () => {
       await authority.close();

@@ -24,7 +24,10 @@ test('interactive: the code with PKCE is exchanged at the loopback, and the acco
   assert.match(opened.searchParams.get('redirect_uri') ?? '', /^http:\/\/localhost:\d+/);
   assert.equal(opened.searchParams.get('code'), null, 'the URL the browser gets holds no code or secret');
   // The authority checks the verifier against the challenge; a successful exchange proves it matched.
-  assert.deepEqual(h.authority.tokenRequests.map((r) => [r.grant, r.status]), [['authorization_code', 200]]);
+  assert.deepEqual(
+    h.authority.tokenRequests.map((r) => [r.grant, r.status]),
+    [['authorization_code', 200]],
+  );
   assert.equal(account.username, 'alice@contoso.example');
   assert.equal(decodeJwt(await h.auth.getToken(account)).oid, account.homeAccountId!.split('.')[0]);
   assert.deepEqual(leakedIn(h.logs.join('\n'), h.authority), []);
@@ -37,7 +40,9 @@ test('interactive: a second user becomes a second account in the same cache', as
   const { account: bob } = await signInInteractive(h);
   assert.equal(alice.username, 'alice@contoso.example');
   assert.equal(bob.username, 'bob@contoso.example');
-  const cache = JSON.parse((await h.secrets.get([...h.secrets.entries.keys()].find((k) => k.includes('.cache.user.'))!))!) as { Account: object };
+  const cache = JSON.parse((await h.secrets.get([...h.secrets.entries.keys()].find((k) => k.includes('.cache.user.'))!))!) as {
+    Account: object;
+  };
   assert.equal(Object.keys(cache.Account).length, 2, 'both accounts are in the stored cache');
 });
 
@@ -64,7 +69,14 @@ test('interactive: cancelling from VS Code stops the wait', async (t) => {
   const browser = scriptedBrowser(h.dispatcher, 'close');
   const controller = new AbortController();
   // The person cancels once the browser was opened and the sign-in waits for it.
-  const signIn = h.auth.signInUser(h.app, { flow: 'interactive', openBrowser: async (url) => { await browser.open(url); setTimeout(() => controller.abort(), 50); }, signal: controller.signal });
+  const signIn = h.auth.signInUser(h.app, {
+    flow: 'interactive',
+    openBrowser: async (url) => {
+      await browser.open(url);
+      setTimeout(() => controller.abort(), 50);
+    },
+    signal: controller.signal,
+  });
   await assert.rejects(signIn, (err: unknown) => err instanceof SignInError && err.reason === 'cancelled');
   assert.deepEqual(h.authority.tokenRequests, [], 'no code was ever exchanged');
 });

@@ -34,7 +34,10 @@ test('refresh after expiry: a token near its end is replaced silently with the r
   t.mock.timers.setTime(Date.now() + 3600_000 + 60_000);
   const second = await h.auth.getToken(account);
   assert.ok(second !== first, 'a new access token');
-  assert.deepEqual(refreshes(h).map((r) => r.status), [200]);
+  assert.deepEqual(
+    refreshes(h).map((r) => r.status),
+    [200],
+  );
   t.mock.timers.reset();
   assert.deepEqual(leakedIn(h.logs.join('\n'), h.authority), []);
 });
@@ -65,9 +68,15 @@ test('MFA required on refresh (AADSTS50076) says to sign in again with MFA', asy
 
 test('sign-out removes the account and its tokens from the SecretStore', async (t) => {
   const { h, account } = await signedIn(t);
-  assert.ok([...h.secrets.entries.values()].some((v) => [...h.authority.issued].some((token) => v.includes(token))), 'tokens are persisted while signed in');
+  assert.ok(
+    [...h.secrets.entries.values()].some((v) => [...h.authority.issued].some((token) => v.includes(token))),
+    'tokens are persisted while signed in',
+  );
   await h.auth.signOut(account);
   const stored = [...h.secrets.entries.values()].join('\n');
   assert.deepEqual(leakedIn(stored, h.authority), [], 'no issued token is left in the SecretStore');
-  await assert.rejects(h.restart().getToken(account), (err: unknown) => err instanceof SignInError && err.reason === 'sessionExpired');
+  await assert.rejects(
+    h.restart().getToken(account),
+    (err: unknown) => err instanceof SignInError && err.reason === 'sessionExpired',
+  );
 });

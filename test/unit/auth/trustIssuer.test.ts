@@ -42,7 +42,14 @@ test('an App-only token works, except on App+User-only APIs (900329)', async (t)
 
 test('anything else is refused with 401 and a body that says why', async (t) => {
   const { h, em } = await trustingEmulator(t);
-  const base = { iss: h.authority.issuer, aud: 'https://api.partnercenter.microsoft.com', iat: now(), nbf: now(), exp: now() + 600, amr: ['pwd', 'mfa'] };
+  const base = {
+    iss: h.authority.issuer,
+    aud: 'https://api.partnercenter.microsoft.com',
+    iat: now(),
+    nbf: now(),
+    exp: now() + 600,
+    amr: ['pwd', 'mfa'],
+  };
   const { exp: _exp, ...noExp } = base;
   const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(base)).toString('base64url')}.`;
   const cases: [string, string, number, RegExp][] = [
@@ -50,11 +57,21 @@ test('anything else is refused with 401 and a body that says why', async (t) => 
     ['unsigned JWT', unsigned, 400, /signature/],
     ['expired', await h.authority.sign({ ...base, iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }), 400, /expired/],
     ['no exp', await h.authority.sign(noExp), 400, /no "exp" claim/],
-    ['iat a year ahead', await h.authority.sign({ ...base, iat: now() + YEAR, nbf: now(), exp: now() + YEAR + 600 }), 400, /issued in the future/],
+    [
+      'iat a year ahead',
+      await h.authority.sign({ ...base, iat: now() + YEAR, nbf: now(), exp: now() + YEAR + 600 }),
+      400,
+      /issued in the future/,
+    ],
     ['another issuer', await h.authority.sign({ ...base, iss: 'https://login.example/other/v2.0' }), 400, /not issued by/],
     ['another audience', await h.authority.sign({ ...base, aud: 'https://graph.microsoft.com' }), 400, /audience/],
     // deprecate-azure-active-directory-graph-token.md: graph.windows.net audience tokens are retired.
-    ['the retired Azure AD Graph audience', await h.authority.sign({ ...base, aud: 'https://graph.windows.net' }), 400, /retired/],
+    [
+      'the retired Azure AD Graph audience',
+      await h.authority.sign({ ...base, aud: 'https://graph.windows.net' }),
+      400,
+      /retired/,
+    ],
   ];
   for (const [what, token, code, why] of cases) {
     const reply = await customers(em, token);
@@ -69,7 +86,14 @@ test('anything else is refused with 401 and a body that says why', async (t) => 
 
 test('an App+User token without MFA gets the MFA page\'s answer, and the client reads it as "MFA required"', async (t) => {
   const { h, em } = await trustingEmulator(t);
-  const token = await h.authority.sign({ iss: h.authority.issuer, aud: 'https://api.partnercenter.microsoft.com', iat: now(), nbf: now(), exp: now() + 600, amr: ['pwd'] });
+  const token = await h.authority.sign({
+    iss: h.authority.issuer,
+    aud: 'https://api.partnercenter.microsoft.com',
+    iat: now(),
+    nbf: now(),
+    exp: now() + 600,
+    amr: ['pwd'],
+  });
   const reply = await customers(em, token);
   assert.equal(reply.status, 401);
   assert.equal(reply.statusText, 'Unauthorized - MFA required');
@@ -78,7 +102,10 @@ test('an App+User token without MFA gets the MFA page\'s answer, and the client 
 
   const client = new PartnerCenterClient({ endpoint: em.url, tokenProvider: { getToken: async () => token } });
   t.after(() => client.close());
-  const err: PartnerCenterError = await client.customers.get(em.fixtures.customerId).then(() => assert.fail('the call was accepted'), (e: PartnerCenterError) => e);
+  const err: PartnerCenterError = await client.customers.get(em.fixtures.customerId).then(
+    () => assert.fail('the call was accepted'),
+    (e: PartnerCenterError) => e,
+  );
   assert.equal(explainPartnerCenterAuthError(err.status, err.code, false, err.challenge)?.reason, 'mfaRequired');
 });
 

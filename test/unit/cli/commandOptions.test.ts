@@ -13,9 +13,14 @@ const cli = join(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
 
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [cli, ...args], { env: { ...process.env, PARTNER_CENTER_TOKEN: 'cli-test', NO_PROXY: '', no_proxy: '', ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [cli, ...args],
+      { env: { ...process.env, PARTNER_CENTER_TOKEN: 'cli-test', NO_PROXY: '', no_proxy: '', ...env } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
     child.stdin?.end();
   });
 }
@@ -29,16 +34,36 @@ test('send --kind sends a file whose name says nothing, as that kind; without it
   t.after(() => emulator.close());
   const { customerId, catalog } = emulator.fixtures;
   const file = join(workspace(), 'purchase.json');
-  writeFileSync(file, JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: catalog.license, quantity: 2, termDuration: 'P1M' }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [{ lineItemNumber: 0, offerId: catalog.license, quantity: 2, termDuration: 'P1M' }],
+    }),
+  );
   const journal = join(workspace(), 'journal.json');
-  const orderPosts = () => emulator.requests.filter((r) => r.method === 'POST' && r.path.toLowerCase() === `/v1/customers/${customerId}/orders`);
+  const orderPosts = () =>
+    emulator.requests.filter((r) => r.method === 'POST' && r.path.toLowerCase() === `/v1/customers/${customerId}/orders`);
 
   const refused = await run(['send', file, '--endpoint', emulator.url, '--customer', customerId, '--yes', '--journal', journal]);
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /purchase\.json is not a Partner Center request document; .*pass --kind/);
   assert.equal(orderPosts().length, 0);
 
-  const placed = await run(['send', file, '--kind', 'order', '--endpoint', emulator.url, '--customer', customerId, '--yes', '--journal', journal]);
+  const placed = await run([
+    'send',
+    file,
+    '--kind',
+    'order',
+    '--endpoint',
+    emulator.url,
+    '--customer',
+    customerId,
+    '--yes',
+    '--journal',
+    journal,
+  ]);
   assert.equal(placed.code, 0, placed.stderr);
   assert.match(placed.stderr, /Place order for /);
   assert.equal(orderPosts().length, 1, 'sent as an order, once');
@@ -53,11 +78,22 @@ test('send --sandbox labels a non-local endpoint an integration sandbox instead 
   t.after(() => proxy.close());
   const { customerId, catalog } = emulator.fixtures;
   const file = join(workspace(), 'sandbox.order.json');
-  writeFileSync(file, JSON.stringify({ referenceCustomerId: customerId, partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: catalog.license, quantity: 1, termDuration: 'P1M' }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      referenceCustomerId: customerId,
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [{ lineItemNumber: 0, offerId: catalog.license, quantity: 1, termDuration: 'P1M' }],
+    }),
+  );
   const endpoint = 'http://sandbox.partner-center.test';
   const env = { HTTP_PROXY: proxy.url, http_proxy: proxy.url };
 
-  const sandbox = await run(['send', file, '--endpoint', endpoint, '--sandbox', '--yes', '--journal', join(workspace(), 'j.json')], env);
+  const sandbox = await run(
+    ['send', file, '--endpoint', endpoint, '--sandbox', '--yes', '--journal', join(workspace(), 'j.json')],
+    env,
+  );
   assert.equal(sandbox.code, 0, sandbox.stderr);
   assert.match(sandbox.stderr, /Environment: http:\/\/sandbox\.partner-center\.test \(integration sandbox\)/);
   assert.doesNotMatch(sandbox.stderr, /PRODUCTION/);
@@ -72,11 +108,24 @@ test('validate --country looks the catalog up in that market', async (t) => {
   const emulator = await startEmulator({});
   t.after(() => emulator.close());
   const file = join(workspace(), 'gb.order.json');
-  writeFileSync(file, JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: emulator.fixtures.catalog.attestation, quantity: 1, termDuration: 'P1M' }] }));
-  const catalogCalls = () => emulator.requests.filter((r) => r.path.startsWith('/v1/products/')).map((r) => new URL(r.path, emulator.url).searchParams.get('country'));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [{ lineItemNumber: 0, offerId: emulator.fixtures.catalog.attestation, quantity: 1, termDuration: 'P1M' }],
+    }),
+  );
+  const catalogCalls = () =>
+    emulator.requests
+      .filter((r) => r.path.startsWith('/v1/products/'))
+      .map((r) => new URL(r.path, emulator.url).searchParams.get('country'));
 
   const gb = await run(['validate', file, '--format', 'json', '--endpoint', emulator.url, '--country', 'GB']);
-  assert.ok((JSON.parse(gb.stdout) as { code: string }[]).some((d) => d.code === 'pc.catalog.attestationRequired'), gb.stdout + gb.stderr);
+  assert.ok(
+    (JSON.parse(gb.stdout) as { code: string }[]).some((d) => d.code === 'pc.catalog.attestationRequired'),
+    gb.stdout + gb.stderr,
+  );
   const countries = catalogCalls();
   assert.ok(countries.length > 0, 'the catalog was asked');
   assert.deepEqual([...new Set(countries)], ['GB'], 'every catalog call named the GB market');

@@ -23,18 +23,29 @@ test('validate reads the token from PARTNER_CENTER_TOKEN or --token-file and the
   t.after(() => emulator.close());
   const dir = mkdtempSync(join(tmpdir(), 'pc-validate-'));
   const file = join(dir, 'w365.order.json');
-  writeFileSync(file, JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: emulator.fixtures.catalog.attestation, quantity: 1, termDuration: 'P1M' }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [{ lineItemNumber: 0, offerId: emulator.fixtures.catalog.attestation, quantity: 1, termDuration: 'P1M' }],
+    }),
+  );
 
   const codes = (stdout: string) => (JSON.parse(stdout) as { code: string }[]).map((d) => d.code);
 
-  const fromEnv = await validate([file, '--format', 'json', '--endpoint', emulator.url], { PARTNER_CENTER_TOKEN: 'ci-token-123' });
+  const fromEnv = await validate([file, '--format', 'json', '--endpoint', emulator.url], {
+    PARTNER_CENTER_TOKEN: 'ci-token-123',
+  });
   assert.equal(fromEnv.code, 1, fromEnv.stderr);
   assert.equal(fromEnv.stderr, '');
   assert.ok(codes(fromEnv.stdout).includes('pc.catalog.attestationRequired'));
 
   const tokenFile = join(dir, 'token');
   writeFileSync(tokenFile, 'ci-token-123\n');
-  const fromFile = await validate([file, '--format', 'json', '--endpoint', emulator.url, '--token-file', tokenFile], { PARTNER_CENTER_TOKEN: '' });
+  const fromFile = await validate([file, '--format', 'json', '--endpoint', emulator.url, '--token-file', tokenFile], {
+    PARTNER_CENTER_TOKEN: '',
+  });
   assert.ok(codes(fromFile.stdout).includes('pc.catalog.attestationRequired'));
 
   const wrong = await validate([file, '--format', 'json', '--endpoint', emulator.url], { PARTNER_CENTER_TOKEN: 'not-the-token' });

@@ -3,7 +3,13 @@
 // schema knows in its canonical casing.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { canonicalEnumValue, canonicalPropertyName, propertySchema, rootSchema, type SchemaNode } from '../../../common/src/language/schemaModel';
+import {
+  canonicalEnumValue,
+  canonicalPropertyName,
+  propertySchema,
+  rootSchema,
+  type SchemaNode,
+} from '../../../common/src/language/schemaModel';
 import { type RequestKindId } from '../../../common/src/requestKinds';
 
 export interface DocsExample {
@@ -23,16 +29,21 @@ export interface DocsExample {
 export const DOCS_FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'docs');
 
 function jsonFiles(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return jsonFiles(path);
-    return name.endsWith('.json') ? [path] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return jsonFiles(path);
+      return name.endsWith('.json') ? [path] : [];
+    });
 }
 
 export function loadDocsExamples(): DocsExample[] {
   // Examples sit in folders by what they do; a file at the top (error-codes.json) holds other docs facts.
-  const folders = readdirSync(DOCS_FIXTURES).sort().map((name) => join(DOCS_FIXTURES, name)).filter((path) => statSync(path).isDirectory());
+  const folders = readdirSync(DOCS_FIXTURES)
+    .sort()
+    .map((name) => join(DOCS_FIXTURES, name))
+    .filter((path) => statSync(path).isDirectory());
   return folders.flatMap(jsonFiles).map((path) => {
     const example = JSON.parse(readFileSync(path, 'utf8')) as DocsExample;
     example.file = relative(DOCS_FIXTURES, path);
@@ -55,7 +66,9 @@ export function canonicalBody(kind: RequestKindId, body: unknown): unknown {
       }
       return out;
     }
-    if (typeof value === 'string' && schema?.enum && !schema.enum.includes(value)) return canonicalEnumValue(schema, value) ?? value;
+    if (typeof value === 'string' && schema?.enum && !schema.enum.includes(value)) {
+      return canonicalEnumValue(schema, value) ?? value;
+    }
     return value;
   };
   return walk(body, rootSchema(kind));

@@ -57,7 +57,12 @@ function replaceIds(body: unknown, replace: Record<string, string>, names: Map<s
 
 /** The value at a dotted path of a reply (`lineItems.0.subscriptionId`). */
 function valueAt(body: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), body);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+      body,
+    );
 }
 
 /**
@@ -133,24 +138,51 @@ for (const example of examples) {
     t.after(() => em.close());
     const names = seededNames(em);
     for (const step of setup.given ?? []) {
-      const body = step.bodyFrom ? (JSON.parse(readFileSync(join(DOCS_FIXTURES, step.bodyFrom), 'utf8')) as DocsExample).request.body : step.body;
-      const reply = await send(em, step.method, fill(step.path, names, example.file), replaceIds(body, setup.replace ?? {}, names, example.file));
-      assert.ok(reply.status < 300, `${example.file}: setup ${step.method} ${step.path} answered ${reply.status} ${JSON.stringify(reply.body)}`);
-      const binds = typeof step.bind === 'string' ? { [step.bind]: 'id' } : step.bind ?? {};
+      const body = step.bodyFrom
+        ? (JSON.parse(readFileSync(join(DOCS_FIXTURES, step.bodyFrom), 'utf8')) as DocsExample).request.body
+        : step.body;
+      const reply = await send(
+        em,
+        step.method,
+        fill(step.path, names, example.file),
+        replaceIds(body, setup.replace ?? {}, names, example.file),
+      );
+      assert.ok(
+        reply.status < 300,
+        `${example.file}: setup ${step.method} ${step.path} answered ${reply.status} ${JSON.stringify(reply.body)}`,
+      );
+      const binds = typeof step.bind === 'string' ? { [step.bind]: 'id' } : (step.bind ?? {});
       for (const [name, at] of Object.entries(binds)) {
         const value = valueAt(reply.body, at);
-        assert.equal(typeof value, 'string', `${example.file}: setup ${step.method} ${step.path} answered no ${at} to bind to {${name}}`);
+        assert.equal(
+          typeof value,
+          'string',
+          `${example.file}: setup ${step.method} ${step.path} answered no ${at} to bind to {${name}}`,
+        );
         names.set(name, value as string);
       }
     }
-    const path = setup.path ? fill(setup.path, names, example.file) : example.request.path.replace(/^\/v1\/customers\/[^/]+/, `/v1/customers/${names.get('customerId')}`);
-    const reply = await send(em, example.request.method, path, replaceIds(example.request.body, setup.replace ?? {}, names, example.file));
+    const path = setup.path
+      ? fill(setup.path, names, example.file)
+      : example.request.path.replace(/^\/v1\/customers\/[^/]+/, `/v1/customers/${names.get('customerId')}`);
+    const reply = await send(
+      em,
+      example.request.method,
+      path,
+      replaceIds(example.request.body, setup.replace ?? {}, names, example.file),
+    );
     if (example.response.status !== null) {
-      assert.equal(reply.status, example.response.status, `${example.request.method} ${path} answered ${JSON.stringify(reply.body)}`);
+      assert.equal(
+        reply.status,
+        example.response.status,
+        `${example.request.method} ${path} answered ${JSON.stringify(reply.body)}`,
+      );
     }
     const absent = new Set((setup.absent ?? []).map((entry) => entry.split(':')[0].trim()));
     const answer = setup.answerAt ? valueAt(reply.body, setup.answerAt.split(':')[0].trim()) : reply.body;
-    const missing = missingProperties(example.response.body ?? undefined, answer, '', setup.ignoreCase !== undefined).filter((p) => !absent.has(p));
-    assert.deepEqual(missing, [], 'documented properties missing from the emulator\'s answer');
+    const missing = missingProperties(example.response.body ?? undefined, answer, '', setup.ignoreCase !== undefined).filter(
+      (p) => !absent.has(p),
+    );
+    assert.deepEqual(missing, [], "documented properties missing from the emulator's answer");
   });
 }

@@ -16,7 +16,11 @@ let emulator: RunningEmulator;
 let client: PartnerCenterClient;
 before(async () => {
   emulator = await startEmulator();
-  client = new PartnerCenterClient({ endpoint: emulator.url, tokenProvider: { getToken: async () => 'docs-corpus' }, maxRetries: 0 });
+  client = new PartnerCenterClient({
+    endpoint: emulator.url,
+    tokenProvider: { getToken: async () => 'docs-corpus' },
+    maxRetries: 0,
+  });
 });
 after(async () => {
   await client.close();
@@ -40,7 +44,8 @@ async function errorsIn(example: DocsExample, body: unknown): Promise<string[]> 
   assert.ok(resolved.available, `${example.file}: the emulator's catalog did not answer: ${resolved.reason}`);
   const catalog: CatalogView = catalogView(true, Object.entries(resolved.items));
   // A dated example is checked as of the day it was made: its dates were in the future then.
-  return service.validate(parsed, kind, { catalog, now: example.asOf ? new Date(example.asOf) : new Date() })
+  return service
+    .validate(parsed, kind, { catalog, now: example.asOf ? new Date(example.asOf) : new Date() })
     .filter((d) => d.severity === 1)
     .map((d) => `${String(d.code)} at line ${d.range.start.line + 1}: ${d.message}`);
 }

@@ -25,7 +25,9 @@ test('following links from a product reaches SKUs and availabilities with terms'
   const availabilities = await call(em, `/v1${sku.links.availabilities.uri}`);
   const a = availabilities.body.items[0];
   assert.match(a.catalogItemId, /^[0-9A-Z]{12}:[0-9A-Z]{4}:[0-9A-Z]{12}$/);
-  const pairs = a.terms.map((term: { duration: string; billingCycle: string }) => `${term.duration}/${term.billingCycle.toLowerCase()}`);
+  const pairs = a.terms.map(
+    (term: { duration: string; billingCycle: string }) => `${term.duration}/${term.billingCycle.toLowerCase()}`,
+  );
   assert.deepEqual(pairs, ['P1M/monthly', 'P1Y/monthly', 'P1Y/annual', 'P3Y/monthly', 'P3Y/annual', 'P3Y/triennial']);
   const one = await call(em, `/v1${a.links.self.uri}`);
   assert.equal(one.body.id, a.id);
@@ -36,7 +38,8 @@ test('following links from a product reaches SKUs and availabilities with terms'
 
 test('special SKUs: reservation provisioning variables, attestation, trial, quantity bounds', async (t) => {
   const em = await withEmulator(t);
-  const sku = async (catalogItemId: string): Promise<any> => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read loosely shaped JSON answers
+  const sku = async (catalogItemId: string): Promise<any> => {
     const [p, s] = catalogItemId.split(':');
     return (await call(em, `/v1/products/${p}/skus/${s}?country=US`)).body;
   };

@@ -61,7 +61,10 @@ test('starts_with filters by company name or domain, case-insensitively, and pag
 
   const none = await call(em, `/v1/customers?size=0&filter=${filterQuery('CompanyName', 'zzz')}`);
   assert.equal(none.body.totalCount, 0);
-  const badOperator = await call(em, `/v1/customers?size=0&filter=${encodeURIComponent('{"Field":"CompanyName","Value":"c","Operator":"equals"}')}`);
+  const badOperator = await call(
+    em,
+    `/v1/customers?size=0&filter=${encodeURIComponent('{"Field":"CompanyName","Value":"c","Operator":"equals"}')}`,
+  );
   assert.equal(badOperator.status, 400);
 });
 
@@ -82,8 +85,19 @@ test('get a customer returns the billing profile and allowDelegatedAccess; unkno
 const NEW_CUSTOMER = {
   CompanyProfile: { Domain: 'emulatortest' },
   BillingProfile: {
-    Culture: 'EN-US', Email: 'admin@example.com', Language: 'En', CompanyName: 'Emulator Test Ltd',
-    DefaultAddress: { FirstName: 'Ada', LastName: 'Lovelace', AddressLine1: '1 Main St', City: 'Redmond', State: 'WA', PostalCode: '98052', Country: 'US' },
+    Culture: 'EN-US',
+    Email: 'admin@example.com',
+    Language: 'En',
+    CompanyName: 'Emulator Test Ltd',
+    DefaultAddress: {
+      FirstName: 'Ada',
+      LastName: 'Lovelace',
+      AddressLine1: '1 Main St',
+      City: 'Redmond',
+      State: 'WA',
+      PostalCode: '98052',
+      Country: 'US',
+    },
   },
 };
 
@@ -100,7 +114,10 @@ test('create customer answers 201 once; the same MS-RequestId replays it without
   assert.equal(again.body.id, first.body.id);
   const list = await call(em, `/v1/customers?size=0&filter=${filterQuery('Domain', 'emulatortest')}`);
   assert.equal(list.body.totalCount, 1);
-  const duplicate = await call(em, '/v1/customers', { body: NEW_CUSTOMER, headers: { 'MS-RequestId': 'create-2', 'MS-CorrelationId': 'corr-2' } });
+  const duplicate = await call(em, '/v1/customers', {
+    body: NEW_CUSTOMER,
+    headers: { 'MS-RequestId': 'create-2', 'MS-CorrelationId': 'corr-2' },
+  });
   assert.equal(duplicate.status, 400);
   const noIds = await call(em, '/v1/customers', { body: { ...NEW_CUSTOMER, CompanyProfile: { Domain: 'other' } } });
   assert.equal(noIds.status, 400);
@@ -147,18 +164,42 @@ test('create customer takes the documented full domain names and keeps their cas
 test('the indirect-reseller body with SDK nulls creates a customer carrying associatedPartnerId', async (t) => {
   const em = await withEmulator(t);
   const body = {
-    Id: null, CommerceId: null,
-    CompanyProfile: { TenantId: null, Domain: 'WingtipToys1.onmicrosoft.com', CompanyName: null, Attributes: { ObjectType: 'CustomerCompanyProfile' } },
+    Id: null,
+    CommerceId: null,
+    CompanyProfile: {
+      TenantId: null,
+      Domain: 'WingtipToys1.onmicrosoft.com',
+      CompanyName: null,
+      Attributes: { ObjectType: 'CustomerCompanyProfile' },
+    },
     BillingProfile: {
-      Id: null, FirstName: null, LastName: null, Email: 'Gena@wingtiptoys.com', Culture: 'EN-US', Language: 'En', CompanyName: 'Wingtip Toys1',
+      Id: null,
+      FirstName: null,
+      LastName: null,
+      Email: 'Gena@wingtiptoys.com',
+      Culture: 'EN-US',
+      Language: 'En',
+      CompanyName: 'Wingtip Toys1',
       DefaultAddress: {
-        Country: 'US', Region: null, City: 'Redmond', State: 'WA', AddressLine1: 'One Microsoft Way', AddressLine2: null,
-        PostalCode: '98052', FirstName: 'Gena', LastName: 'Soto', PhoneNumber: '4255550101',
+        Country: 'US',
+        Region: null,
+        City: 'Redmond',
+        State: 'WA',
+        AddressLine1: 'One Microsoft Way',
+        AddressLine2: null,
+        PostalCode: '98052',
+        FirstName: 'Gena',
+        LastName: 'Soto',
+        PhoneNumber: '4255550101',
       },
       Attributes: { ObjectType: 'CustomerBillingProfile' },
     },
-    RelationshipToPartner: 'none', AllowDelegatedAccess: null, UserCredentials: null, CustomDomains: null,
-    AssociatedPartnerId: '484e548c-f5f3-4528-93a9-c16c6373cb59', Attributes: { ObjectType: 'Customer' },
+    RelationshipToPartner: 'none',
+    AllowDelegatedAccess: null,
+    UserCredentials: null,
+    CustomDomains: null,
+    AssociatedPartnerId: '484e548c-f5f3-4528-93a9-c16c6373cb59',
+    Attributes: { ObjectType: 'Customer' },
   };
   const created = await call(em, '/v1/customers', { body, headers: headers(1) });
   assert.equal(created.status, 201);
@@ -167,10 +208,19 @@ test('the indirect-reseller body with SDK nulls creates a customer carrying asso
   const read = await call(em, `/v1/customers/${created.body.id}`);
   assert.equal(read.body.associatedPartnerId, '484e548c-f5f3-4528-93a9-c16c6373cb59');
   const spelled = await call(em, '/v1/customers', {
-    body: { ...body, AssociatedPartnerId: undefined, associatedPartnerID: 'abc', CompanyProfile: { Domain: 'WingtipToys2.onmicrosoft.com' } }, headers: headers(2),
+    body: {
+      ...body,
+      AssociatedPartnerId: undefined,
+      associatedPartnerID: 'abc',
+      CompanyProfile: { Domain: 'WingtipToys2.onmicrosoft.com' },
+    },
+    headers: headers(2),
   });
   assert.equal(spelled.body.associatedPartnerId, 'abc');
-  const direct = await call(em, '/v1/customers', { body: { ...body, AssociatedPartnerId: null, CompanyProfile: { Domain: 'WingtipToys3.onmicrosoft.com' } }, headers: headers(3) });
+  const direct = await call(em, '/v1/customers', {
+    body: { ...body, AssociatedPartnerId: null, CompanyProfile: { Domain: 'WingtipToys3.onmicrosoft.com' } },
+    headers: headers(3),
+  });
   assert.equal(direct.status, 201);
   assert.equal('associatedPartnerId' in direct.body, false);
 });
@@ -188,9 +238,15 @@ test('the create answer has the documented shape', async (t) => {
   assert.equal(created.body.billingProfile.defaultAddress.phoneNumber, '');
   assert.equal(created.body.userCredentials.userName, 'admin');
   assert.equal(created.body.companyProfile.links.self.uri, `/customers/${created.body.id}/profiles/company`);
-  const noGdap = await call(em, '/v1/customers', { body: { ...NEW_CUSTOMER, CompanyProfile: { Domain: 'other' } }, headers: headers(2) });
+  const noGdap = await call(em, '/v1/customers', {
+    body: { ...NEW_CUSTOMER, CompanyProfile: { Domain: 'other' } },
+    headers: headers(2),
+  });
   assert.equal('enableGDAPByDefault' in noGdap.body, false);
-  const badGdap = await call(em, '/v1/customers', { body: { ...NEW_CUSTOMER, enableGDAPByDefault: 'yes', CompanyProfile: { Domain: 'third' } }, headers: headers(3) });
+  const badGdap = await call(em, '/v1/customers', {
+    body: { ...NEW_CUSTOMER, enableGDAPByDefault: 'yes', CompanyProfile: { Domain: 'third' } },
+    headers: headers(3),
+  });
   assert.equal(badGdap.status, 400);
 });
 

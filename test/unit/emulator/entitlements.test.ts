@@ -18,7 +18,10 @@ test('entitlements list software and reserved instances, filter by type, and sho
   assert.ok(ri.body.items[0].expiryDate);
   const software = await call(em, `/v1/customers/${c}/entitlements?entitlementtype=software&showExpiry=true`);
   assert.equal(software.body.items[0].entitlementType, 'software');
-  assert.equal((await call(em, `/v1/customers/${c}/entitlements?entitlementType=virtualmachinereservedinstance`)).body.totalCount, 1);
+  assert.equal(
+    (await call(em, `/v1/customers/${c}/entitlements?entitlementType=virtualmachinereservedinstance`)).body.totalCount,
+    1,
+  );
   assert.equal((await call(em, `/v1/customers/${c}/entitlements?entitlementType=hardware`)).status, 400);
 });
 
@@ -41,18 +44,34 @@ test('reserved-instance artifact links resolve to reservation details', async (t
 test('a reservation order creates an entitlement once provisioned', async (t) => {
   const em = await withEmulator(t, { provisioningDelayMs: 0 });
   const c = em.fixtures.customerId;
-  const body = { billingCycle: 'one_time', lineItems: [{ lineItemNumber: 0, offerId: em.fixtures.catalog.reservation, quantity: 3, provisioningContext: { scope: 'shared', subscriptionId: 'plan', duration: '1Year' } }] };
+  const body = {
+    billingCycle: 'one_time',
+    lineItems: [
+      {
+        lineItemNumber: 0,
+        offerId: em.fixtures.catalog.reservation,
+        quantity: 3,
+        provisioningContext: { scope: 'shared', subscriptionId: 'plan', duration: '1Year' },
+      },
+    ],
+  };
   assert.equal((await call(em, `/v1/customers/${c}/orders`, { body })).status, 201);
-  const found = await waitFor('reservation entitlement', async () => {
-    const r = await call(em, `/v1/customers/${c}/entitlements?entitlementType=reservedinstance`);
-    return r.body.totalCount === 2 ? r : undefined;
-  }, 2000);
+  const found = await waitFor(
+    'reservation entitlement',
+    async () => {
+      const r = await call(em, `/v1/customers/${c}/entitlements?entitlementType=reservedinstance`);
+      return r.body.totalCount === 2 ? r : undefined;
+    },
+    2000,
+  );
   assert.ok(found.body.items.some((e: { quantity: number }) => e.quantity === 3));
 });
 
 test('App+User-only APIs refuse app-only tokens (900329)', async (t) => {
   const em = await withEmulator(t);
-  const payload = Buffer.from(JSON.stringify({ aud: 'https://api.partnercenter.microsoft.com', idtyp: 'app' })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ aud: 'https://api.partnercenter.microsoft.com', idtyp: 'app' })).toString(
+    'base64url',
+  );
   const appToken = `eyJhbGciOiJub25lIn0.${payload}.sig`;
   const c = em.fixtures.customerId;
   const refused = await call(em, `/v1/customers/${c}/entitlements`, { token: appToken });

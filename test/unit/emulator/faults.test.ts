@@ -70,12 +70,16 @@ test('fault draws with 0 < p < 1 follow the seed', async (t) => {
 test('latency-ms holds /v1 answers but not admin calls', async (t) => {
   const em = await withEmulator(t, { faults: { latencyMs: 60_000 } });
   let held = true;
-  const slow = call(em, '/v1/customers?size=1').finally(() => { held = false; }).catch((e: unknown) => e);
+  const slow = call(em, '/v1/customers?size=1')
+    .finally(() => {
+      held = false;
+    })
+    .catch((e: unknown) => e);
   await waitFor('the /v1 request to be processed', async () => (em.requests[0]?.status === 200 ? true : undefined), 5000);
   assert.equal((await call(em, '/_emulator/health')).body.status, 'ok');
   assert.equal(held, true, 'the admin answer came back while the processed /v1 answer was still held');
   await em.close();
-  assert.ok(await slow instanceof Error, 'closing drops the held answer');
+  assert.ok((await slow) instanceof Error, 'closing drops the held answer');
 
   const short = await withEmulator(t, { faults: { latencyMs: 250 } });
   const started = Date.now();
@@ -125,12 +129,21 @@ test('status-500 answers a write 500 before processing: 800005 to an order creat
   const post = await call(em, `/v1/customers/${c}/orders`, { body: orderBody(em) });
   assert.equal(post.status, 500);
   assert.deepEqual(post.body, { code: 800005, description: 'Create order not successful.', data: [], source: 'PartnerFD' });
-  const cart = await call(em, `/v1/customers/${c}/carts`, { body: { lineItems: [{ id: 0, catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly' }] } });
+  const cart = await call(em, `/v1/customers/${c}/carts`, {
+    body: { lineItems: [{ id: 0, catalogItemId: em.fixtures.catalog.license, quantity: 1, billingCycle: 'monthly' }] },
+  });
   assert.equal(cart.status, 500);
   assert.equal(cart.body.code, 800003);
   assert.equal(await orderCount(em), before, 'no order was made, and the GET was answered as usual');
-  assert.deepEqual(em.requests.map((r) => [r.method, r.status, r.fault]),
-    [['GET', 200, undefined], ['POST', 500, 'status-500'], ['POST', 500, 'status-500'], ['GET', 200, undefined]]);
+  assert.deepEqual(
+    em.requests.map((r) => [r.method, r.status, r.fault]),
+    [
+      ['GET', 200, undefined],
+      ['POST', 500, 'status-500'],
+      ['POST', 500, 'status-500'],
+      ['GET', 200, undefined],
+    ],
+  );
 });
 
 test('status-500-after-commit places the order, answers 500, and replays the 201 to a retry with the same MS-RequestId', async (t) => {
@@ -147,9 +160,18 @@ test('status-500-after-commit places the order, answers 500, and replays the 201
   assert.equal(retry.status, 201);
   assert.equal(await orderCount(em), before + 1, 'the retry made no second order');
   const orders = (await call(em, uri)).body.items as { id: string }[];
-  assert.ok(orders.some((o) => o.id === retry.body.id), 'the replayed answer names the order that was made');
+  assert.ok(
+    orders.some((o) => o.id === retry.body.id),
+    'the replayed answer names the order that was made',
+  );
   const posts = em.requests.filter((r) => r.method === 'POST');
-  assert.deepEqual(posts.map((r) => [r.status, r.fault, r.replayed]), [[500, 'status-500-after-commit', undefined], [201, undefined, true]]);
+  assert.deepEqual(
+    posts.map((r) => [r.status, r.fault, r.replayed]),
+    [
+      [500, 'status-500-after-commit', undefined],
+      [201, undefined, true],
+    ],
+  );
 });
 
 test('status-200-error answers a write 200 with error 400072 and makes nothing; reads are untouched', async (t) => {
@@ -161,17 +183,27 @@ test('status-200-error answers a write 200 with error 400072 and makes nothing; 
   assert.equal(post.status, 200);
   assert.deepEqual(post.body, { code: 400072, description: "This item isn't available.", data: [], source: 'PartnerFD' });
   assert.equal(await orderCount(em), before, 'no order was made (and the GET was answered as usual)');
-  assert.deepEqual(em.requests.map((r) => r.fault), [undefined, 'status-200-error', undefined]);
+  assert.deepEqual(
+    em.requests.map((r) => r.fault),
+    [undefined, 'status-200-error', undefined],
+  );
 });
 
 test('checkout-order-errors lists each unplaced order group in orderErrors; a cart with nothing placed stays Active', async (t) => {
   const em = await withEmulator(t);
   const { license, software } = em.fixtures.catalog;
   const carts = `/v1/customers/${em.fixtures.customerId}/carts`;
-  const cart = async () => (await call(em, carts, { body: { lineItems: [
-    { id: 0, catalogItemId: license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' },
-    { id: 1, catalogItemId: software, quantity: 1, billingCycle: 'one_time' },
-  ] } })).body as { id: string; links: { self: { uri: string } }; lineItems: { orderGroup: string }[] };
+  const cart = async () =>
+    (
+      await call(em, carts, {
+        body: {
+          lineItems: [
+            { id: 0, catalogItemId: license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' },
+            { id: 1, catalogItemId: software, quantity: 1, billingCycle: 'one_time' },
+          ],
+        },
+      })
+    ).body as { id: string; links: { self: { uri: string } }; lineItems: { orderGroup: string }[] };
   const before = await orderCount(em);
 
   const failed = await cart();
@@ -179,8 +211,10 @@ test('checkout-order-errors lists each unplaced order group in orderErrors; a ca
   const none = await call(em, `/v1${failed.links.self.uri}/checkout`, { method: 'POST' });
   assert.equal(none.status, 201);
   assert.deepEqual(none.body.orders, []);
-  assert.deepEqual(none.body.orderErrors.map((e: { orderGroupId: string; code: number }) => [e.orderGroupId, e.code]),
-    failed.lineItems.map((l) => [l.orderGroup, 800010]));
+  assert.deepEqual(
+    none.body.orderErrors.map((e: { orderGroupId: string; code: number }) => [e.orderGroupId, e.code]),
+    failed.lineItems.map((l) => [l.orderGroup, 800010]),
+  );
   assert.equal(await orderCount(em), before);
   assert.equal((await call(em, `/v1${failed.links.self.uri}`)).body.status, 'Active');
   assert.equal(em.requests.find((r) => r.path.endsWith('/checkout'))?.fault, 'checkout-order-errors');
@@ -188,11 +222,18 @@ test('checkout-order-errors lists each unplaced order group in orderErrors; a ca
   em.setFaults({ checkoutOrderErrors: 1, limit: 1 });
   const partial = await call(em, `/v1${failed.links.self.uri}/checkout`, { method: 'POST' });
   assert.equal(partial.status, 201);
-  assert.deepEqual(partial.body.orderErrors.map((e: { orderGroupId: string }) => e.orderGroupId), ['0']);
+  assert.deepEqual(
+    partial.body.orderErrors.map((e: { orderGroupId: string }) => e.orderGroupId),
+    ['0'],
+  );
   assert.equal(partial.body.orders.length, 1);
   assert.equal(partial.body.orders[0].lineItems[0].offerId, software);
   assert.equal(await orderCount(em), before + 1);
-  assert.equal((await call(em, `/v1${failed.links.self.uri}`)).body.status, 'Ordered', 'a cart with a group placed was submitted');
+  assert.equal(
+    (await call(em, `/v1${failed.links.self.uri}`)).body.status,
+    'Ordered',
+    'a cart with a group placed was submitted',
+  );
 });
 
 test('limit: the faults fire that many times, then stop until they are set again', async (t) => {

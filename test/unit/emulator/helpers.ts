@@ -33,16 +33,28 @@ export async function call(em: RunningEmulator, path: string, options: CallOptio
   const res = await fetch(em.url + path, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
   const text = await res.text();
   const clean = text.replace(/^\uFEFF/, '');
-  return { status: res.status, statusText: res.statusText, headers: res.headers, text, body: clean === '' ? undefined : JSON.parse(clean) };
+  return {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+    text,
+    body: clean === '' ? undefined : JSON.parse(clean),
+  };
 }
 
 /** POSTs a new order or cart for the seeded customer (or `customerId`) and gives the answer, whatever it is. */
-export function postNew(em: RunningEmulator, what: 'orders' | 'carts', body: unknown, customerId = em.fixtures.customerId): Promise<Reply> {
+export function postNew(
+  em: RunningEmulator,
+  what: 'orders' | 'carts',
+  body: unknown,
+  customerId = em.fixtures.customerId,
+): Promise<Reply> {
   return call(em, `/v1/customers/${customerId}/${what}`, { body });
 }
 
 /** Places an order that must be taken (201) and gives the order. */
-export async function placeOrder(em: RunningEmulator, body: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read loosely shaped JSON answers
+export async function placeOrder(em: RunningEmulator, body: unknown): Promise<any> {
   const r = await postNew(em, 'orders', body);
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body;
@@ -51,7 +63,12 @@ export async function placeOrder(em: RunningEmulator, body: unknown): Promise<an
 /** A movable clock so tests can cross the 7-day window without waiting. */
 export function movableClock(): { now: () => number; advance: (ms: number) => void } {
   let offset = 0;
-  return { now: () => Date.now() + offset, advance: (ms) => { offset += ms; } };
+  return {
+    now: () => Date.now() + offset,
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
 }
 
 export const DAY = 86_400_000;

@@ -31,7 +31,12 @@ test('requireToken accepts only that token; JWTs for another audience are refuse
 test('tokens for the retired Azure AD Graph audience (graph.windows.net) are refused with 401', async (t) => {
   const em = await withEmulator(t);
   const jwt = (aud: unknown): string => `e30.${Buffer.from(JSON.stringify({ aud })).toString('base64url')}.sig`;
-  for (const aud of ['https://graph.windows.net', 'https://graph.windows.net/', 'HTTPS://GRAPH.WINDOWS.NET', ['https://graph.windows.net']]) {
+  for (const aud of [
+    'https://graph.windows.net',
+    'https://graph.windows.net/',
+    'HTTPS://GRAPH.WINDOWS.NET',
+    ['https://graph.windows.net'],
+  ]) {
     const reply = await call(em, '/v1/customers?size=1', { token: jwt(aud) });
     assert.equal(reply.status, 401, JSON.stringify(aud));
     assert.equal(reply.body.code, 400);
@@ -40,7 +45,14 @@ test('tokens for the retired Azure AD Graph audience (graph.windows.net) are ref
     assert.match(reply.headers.get('www-authenticate') ?? '', /^OAuth realm=/);
   }
   // A token that also names Partner Center is for Partner Center.
-  assert.equal((await call(em, '/v1/customers?size=1', { token: jwt(['https://graph.windows.net', 'https://api.partnercenter.microsoft.com']) })).status, 200);
+  assert.equal(
+    (
+      await call(em, '/v1/customers?size=1', {
+        token: jwt(['https://graph.windows.net', 'https://api.partnercenter.microsoft.com']),
+      })
+    ).status,
+    200,
+  );
 });
 
 test('responses echo MS-RequestId and MS-CorrelationId and are JSON in UTF-8', async (t) => {
@@ -51,10 +63,13 @@ test('responses echo MS-RequestId and MS-CorrelationId and are JSON in UTF-8', a
   assert.equal(reply.headers.get('content-type'), 'application/json; charset=utf-8');
   const generated = await call(em, '/v1/customers?size=1');
   assert.match(generated.headers.get('ms-requestid') ?? '', /^[0-9a-f-]{36}$/);
-  assert.deepEqual(em.requests.map((r) => [r.method, r.path, r.requestId, r.status]), [
-    ['GET', '/v1/customers?size=1', 'req-1', 200],
-    ['GET', '/v1/customers?size=1', undefined, 200],
-  ]);
+  assert.deepEqual(
+    em.requests.map((r) => [r.method, r.path, r.requestId, r.status]),
+    [
+      ['GET', '/v1/customers?size=1', 'req-1', 200],
+      ['GET', '/v1/customers?size=1', undefined, 200],
+    ],
+  );
 });
 
 test('unknown routes are 404 and wrong methods 405, both with error bodies', async (t) => {
@@ -75,7 +90,9 @@ test('bom: every JSON body starts with a UTF-8 byte order mark', async (t) => {
   const bytes = new Uint8Array(await res.arrayBuffer());
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
   const plain = await withEmulator(t);
-  const raw = new Uint8Array(await (await fetch(`${plain.url}/v1/customers?size=1`, { headers: { Authorization: 'Bearer x' } })).arrayBuffer());
+  const raw = new Uint8Array(
+    await (await fetch(`${plain.url}/v1/customers?size=1`, { headers: { Authorization: 'Bearer x' } })).arrayBuffer(),
+  );
   assert.equal(raw[0], '{'.charCodeAt(0));
 });
 
@@ -92,7 +109,14 @@ function getLinks(value: unknown, out: string[] = []): string[] {
     for (const v of value) getLinks(v, out);
   } else if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.uri === 'string' && record.method === 'GET' && Array.isArray(record.headers) && record.headers.length === 0) out.push(record.uri);
+    if (
+      typeof record.uri === 'string' &&
+      record.method === 'GET' &&
+      Array.isArray(record.headers) &&
+      record.headers.length === 0
+    ) {
+      out.push(record.uri);
+    }
     for (const v of Object.values(record)) getLinks(v, out);
   }
   return out;
@@ -102,8 +126,13 @@ test('every GET link the emulator emits is relative, has no /v1, and resolves un
   const em = await withEmulator(t);
   const c = em.fixtures.customerId;
   const sources = [
-    `/v1/customers/${c}`, `/v1/customers?size=5`, `/v1/customers/${c}/orders`, `/v1/customers/${c}/subscriptions`,
-    `/v1/customers/${c}/entitlements`, '/v1/products?country=US&targetView=OnlineServices', '/v1/offers?country=US&size=1',
+    `/v1/customers/${c}`,
+    `/v1/customers?size=5`,
+    `/v1/customers/${c}/orders`,
+    `/v1/customers/${c}/subscriptions`,
+    `/v1/customers/${c}/entitlements`,
+    '/v1/products?country=US&targetView=OnlineServices',
+    '/v1/offers?country=US&size=1',
   ];
   const links = new Set<string>();
   for (const source of sources) for (const uri of getLinks((await call(em, source)).body)) links.add(uri);
@@ -129,5 +158,9 @@ test('a path with a broken percent-escape is a 400 800002, not a 500', async (t)
     assert.equal(reply.body.code, 800002, path);
     assert.equal(reply.body.source, 'PartnerFD', path);
   }
-  assert.deepEqual(em.requests.map((r) => r.status), [400, 400], 'the requests are recorded with the answer they got');
+  assert.deepEqual(
+    em.requests.map((r) => r.status),
+    [400, 400],
+    'the requests are recorded with the answer they got',
+  );
 });

@@ -7,11 +7,19 @@ import { call } from './helpers';
 
 test('the request log keeps the newest maxRecordedRequests entries, in order, for code and the admin endpoint', async (t) => {
   const em = await withEmulator(t, { maxRecordedRequests: 5 });
-  for (let i = 0; i < 8; i++) assert.equal((await call(em, '/v1/customers?size=1', { headers: { 'MS-RequestId': `r${i}` } })).status, 200);
+  for (let i = 0; i < 8; i++) {
+    assert.equal((await call(em, '/v1/customers?size=1', { headers: { 'MS-RequestId': `r${i}` } })).status, 200);
+  }
   const expected = ['r3', 'r4', 'r5', 'r6', 'r7'];
-  assert.deepEqual(em.requests.map((r) => r.requestId), expected);
+  assert.deepEqual(
+    em.requests.map((r) => r.requestId),
+    expected,
+  );
   const admin = await call(em, '/_emulator/requests');
-  assert.deepEqual(admin.body.map((r: { requestId: string }) => r.requestId), expected);
+  assert.deepEqual(
+    admin.body.map((r: { requestId: string }) => r.requestId),
+    expected,
+  );
 });
 
 test('the idempotency store forgets the oldest answers first: a retry of a forgotten request id places a second order', async (t) => {
@@ -36,8 +44,16 @@ test('the idempotency store forgets the oldest answers first: a retry of a forgo
   assert.equal(oldest.status, 201);
   assert.notEqual(oldest.body.id, placed.get('a'), 'the oldest answer was forgotten');
   assert.equal(await count(), before + 1, 'so the retry was processed as a new order');
-  assert.deepEqual(em.requests.filter((r) => r.method === 'POST').map((r) => [r.requestId, r.replayed === true]),
-    [['a', false], ['b', false], ['c', false], ['c', true], ['a', false]]);
+  assert.deepEqual(
+    em.requests.filter((r) => r.method === 'POST').map((r) => [r.requestId, r.replayed === true]),
+    [
+      ['a', false],
+      ['b', false],
+      ['c', false],
+      ['c', true],
+      ['a', false],
+    ],
+  );
 });
 
 test('caps must be whole numbers of at least 1', async (t) => {

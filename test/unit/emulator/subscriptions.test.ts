@@ -6,7 +6,13 @@ import { call, DAY, movableClock } from './helpers';
 
 type Em = RunningEmulator;
 
-async function patch(em: Em, ref: { customerId: string; subscriptionId: string }, changes: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function patch(
+  em: Em,
+  ref: { customerId: string; subscriptionId: string },
+  changes: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read loosely shaped JSON answers
+): Promise<{ status: number; body: any; headers: Headers }> {
   const uri = `/v1/customers/${ref.customerId}/subscriptions/${ref.subscriptionId}`;
   const current = await call(em, uri);
   return call(em, uri, { method: 'PATCH', body: { ...current.body, ...changes }, headers });
@@ -94,10 +100,18 @@ test('If-Match with a stale etag is refused with 400 (2055), as the docs pair th
   const uri = `/v1/customers/${customerId}/subscriptions/${subscriptionId}`;
   const current = await call(em, uri);
   const etag = current.body.attributes.etag as string;
-  const first = await call(em, uri, { method: 'PATCH', body: { ...current.body, friendlyName: 'A' }, headers: { 'If-Match': etag } });
+  const first = await call(em, uri, {
+    method: 'PATCH',
+    body: { ...current.body, friendlyName: 'A' },
+    headers: { 'If-Match': etag },
+  });
   assert.equal(first.status, 200);
   assert.notEqual(first.body.attributes.etag, etag);
-  const stale = await call(em, uri, { method: 'PATCH', body: { ...current.body, friendlyName: 'B' }, headers: { 'If-Match': etag } });
+  const stale = await call(em, uri, {
+    method: 'PATCH',
+    body: { ...current.body, friendlyName: 'B' },
+    headers: { 'If-Match': etag },
+  });
   assert.equal(stale.status, 400);
   assert.equal(stale.body.code, 2055);
 });
@@ -144,16 +158,38 @@ test('a full-resource PATCH changes only what an update can change, and nulls ar
   const reply = await call(em, uriOf(ref), {
     method: 'PATCH',
     body: {
-      Id: '83ef9d05-4169-4ef9-9657-0e86b1eab1de', OfferId: 'DZH318Z0BXWC:0001:DZH318Z0BMJX', FriendlyName: 'nickname', Quantity: 2,
-      UnitType: 'none', ParentSubscriptionId: null, CreationDate: '2015-11-25T06:41:12Z', EffectiveStartDate: '2015-11-24T08:00:00Z',
-      CommitmentEndDate: '2016-12-12T08:00:00Z', Status: 'active', AutoRenewEnabled: true, BillingType: 'none', PartnerId: null,
-      ContractType: 'subscription', OrderId: '6183db3d-6318-4e52-877e-25806e4971be', Attributes: { Etag: '<etag>', ObjectType: 'Subscription' },
+      Id: '83ef9d05-4169-4ef9-9657-0e86b1eab1de',
+      OfferId: 'DZH318Z0BXWC:0001:DZH318Z0BMJX',
+      FriendlyName: 'nickname',
+      Quantity: 2,
+      UnitType: 'none',
+      ParentSubscriptionId: null,
+      CreationDate: '2015-11-25T06:41:12Z',
+      EffectiveStartDate: '2015-11-24T08:00:00Z',
+      CommitmentEndDate: '2016-12-12T08:00:00Z',
+      Status: 'active',
+      AutoRenewEnabled: true,
+      BillingType: 'none',
+      PartnerId: null,
+      ContractType: 'subscription',
+      OrderId: '6183db3d-6318-4e52-877e-25806e4971be',
+      Attributes: { Etag: '<etag>', ObjectType: 'Subscription' },
     },
   });
   assert.equal(reply.status, 200);
   assert.equal(reply.body.quantity, 2);
   assert.equal(reply.body.friendlyName, 'nickname');
-  for (const kept of ['id', 'offerId', 'creationDate', 'effectiveStartDate', 'commitmentEndDate', 'unitType', 'billingType', 'orderId', 'partnerId']) {
+  for (const kept of [
+    'id',
+    'offerId',
+    'creationDate',
+    'effectiveStartDate',
+    'commitmentEndDate',
+    'unitType',
+    'billingType',
+    'orderId',
+    'partnerId',
+  ]) {
     assert.deepEqual(reply.body[kept], before[kept], kept);
   }
   const nullName = await call(em, uriOf(ref), { method: 'PATCH', body: { FriendlyName: null, AutoRenewEnabled: true } });
@@ -165,7 +201,18 @@ test('a full-resource PATCH changes only what an update can change, and nulls ar
 test('suspending turns auto-renew off and removes scheduled changes', async (t) => {
   const em = await withEmulator(t);
   const ref = em.fixtures.subscriptions.old;
-  const scheduled = await patch(em, ref, { scheduledNextTermInstructions: { product: { productId: 'CFQ7TTC0LFLZ', skuId: '0001', availabilityId: 'CFQ7TTC0KDLJ', billingCycle: 'monthly', termDuration: 'P1Y' }, quantity: 25 } });
+  const scheduled = await patch(em, ref, {
+    scheduledNextTermInstructions: {
+      product: {
+        productId: 'CFQ7TTC0LFLZ',
+        skuId: '0001',
+        availabilityId: 'CFQ7TTC0KDLJ',
+        billingCycle: 'monthly',
+        termDuration: 'P1Y',
+      },
+      quantity: 25,
+    },
+  });
   assert.equal(scheduled.status, 200);
   assert.equal(scheduled.body.scheduledNextTermInstructions.quantity, 25);
   const suspended = await patch(em, ref, { status: 'suspended' });
@@ -181,19 +228,42 @@ test('scheduled changes are kept and answered in the documented shape; product a
   const em = await withEmulator(t);
   const ref = em.fixtures.subscriptions.recent;
   const instructions = {
-    product: { productId: 'DG7GMGF0DVSV', skuId: '000P', availabilityId: 'DG7GMGF0F3Q9', billingCycle: 'Annual', termDuration: 'P3Y', promotionId: '39NFJQT1PFPJ:000H:39NFJQT1Q5DK' },
-    quantity: 10, customTermEndDate: '2019-01-09T00:21:45.9263727',
+    product: {
+      productId: 'DG7GMGF0DVSV',
+      skuId: '000P',
+      availabilityId: 'DG7GMGF0F3Q9',
+      billingCycle: 'Annual',
+      termDuration: 'P3Y',
+      promotionId: '39NFJQT1PFPJ:000H:39NFJQT1Q5DK',
+    },
+    quantity: 10,
+    customTermEndDate: '2019-01-09T00:21:45.9263727',
   };
   const set = await patch(em, ref, { scheduledNextTermInstructions: instructions });
   assert.equal(set.status, 200);
-  assert.deepEqual(set.body.scheduledNextTermInstructions, { ...instructions, product: { ...instructions.product, billingCycle: 'annual' } });
+  assert.deepEqual(set.body.scheduledNextTermInstructions, {
+    ...instructions,
+    product: { ...instructions.product, billingCycle: 'annual' },
+  });
   assert.deepEqual((await call(em, uriOf(ref))).body.scheduledNextTermInstructions, set.body.scheduledNextTermInstructions);
-  for (const broken of [{ quantity: 1 }, { product: instructions.product }, { product: { ...instructions.product, skuId: null }, quantity: 1 }, { product: instructions.product, quantity: 0 }]) {
+  for (const broken of [
+    { quantity: 1 },
+    { product: instructions.product },
+    { product: { ...instructions.product, skuId: null }, quantity: 1 },
+    { product: instructions.product, quantity: 0 },
+  ]) {
     const reply = await patch(em, ref, { scheduledNextTermInstructions: broken });
     assert.equal(reply.status, 400, JSON.stringify(broken));
     assert.equal(reply.body.code, 800002);
   }
-  assert.equal((await patch(em, ref, { scheduledNextTermInstructions: { ...instructions, product: { ...instructions.product, termDuration: 'P2Y' } } })).body.code, 900126);
+  assert.equal(
+    (
+      await patch(em, ref, {
+        scheduledNextTermInstructions: { ...instructions, product: { ...instructions.product, termDuration: 'P2Y' } },
+      })
+    ).body.code,
+    900126,
+  );
   assert.equal((await patch(em, ref, { scheduledNextTermInstructions: instructions, autoRenewEnabled: false })).status, 400);
   // A body without them (a minimal one) drops them, as update-a-subscription-by-id.md warns.
   const minimal = await call(em, uriOf(ref), { method: 'PATCH', body: { autoRenewEnabled: true } });
@@ -206,7 +276,16 @@ test('scheduled changes are kept and answered in the documented shape; product a
 test('a quantity change or a cancel deletes saved scheduled changes', async (t) => {
   const em = await withEmulator(t);
   const ref = em.fixtures.subscriptions.recent;
-  const instructions = { product: { productId: 'CFQ7TTC0LH18', skuId: '0001', availabilityId: 'CFQ7TTC0K971', billingCycle: 'monthly', termDuration: 'P1Y' }, quantity: 4 };
+  const instructions = {
+    product: {
+      productId: 'CFQ7TTC0LH18',
+      skuId: '0001',
+      availabilityId: 'CFQ7TTC0K971',
+      billingCycle: 'monthly',
+      termDuration: 'P1Y',
+    },
+    quantity: 4,
+  };
   assert.equal((await patch(em, ref, { scheduledNextTermInstructions: instructions })).status, 200);
   const fewer = await patch(em, ref, { quantity: 8 });
   assert.equal(fewer.body.quantity, 8);
@@ -235,7 +314,18 @@ test('the software subscription: listed, its billing frequency scheduled, its se
   assert.equal(current.autoRenewEnabled, true);
   const listed = await call(em, `/v1/customers/${ref.customerId}/subscriptions`);
   assert.ok(listed.body.items.some((s: { id: string }) => s.id === ref.subscriptionId));
-  const next = await patch(em, ref, { scheduledNextTermInstructions: { product: { productId: 'DG7GMGF0DVSV', skuId: '000P', availabilityId: 'DG7GMGF0F3Q9', billingCycle: 'Annual', termDuration: 'P3Y' }, quantity: 1 } });
+  const next = await patch(em, ref, {
+    scheduledNextTermInstructions: {
+      product: {
+        productId: 'DG7GMGF0DVSV',
+        skuId: '000P',
+        availabilityId: 'DG7GMGF0F3Q9',
+        billingCycle: 'Annual',
+        termDuration: 'P3Y',
+      },
+      quantity: 1,
+    },
+  });
   assert.equal(next.status, 200);
   assert.equal(next.body.billingCycle, 'triennial');
   assert.equal(next.body.scheduledNextTermInstructions.product.billingCycle, 'annual');

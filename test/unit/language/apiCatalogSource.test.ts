@@ -10,7 +10,11 @@ import { type RunningEmulator, startEmulator } from '../../../emulator/src/index
 async function setUp(t: TestContext): Promise<{ emu: RunningEmulator; client: PartnerCenterClient }> {
   const emu = await startEmulator();
   t.after(() => emu.close());
-  const client = new PartnerCenterClient({ endpoint: emu.url, tokenProvider: { getToken: async () => 'catalog-test' }, maxRetries: 0 });
+  const client = new PartnerCenterClient({
+    endpoint: emu.url,
+    tokenProvider: { getToken: async () => 'catalog-test' },
+    maxRetries: 0,
+  });
   t.after(() => client.close());
   return { emu, client };
 }
@@ -22,8 +26,18 @@ test('resolves items once and caches them; billing cycles come back canonical', 
   const first = await source.resolveItems([license, attestation, reservation]);
   assert.equal(first.available, true);
   // The emulator writes availability billing cycles in PascalCase, as the documented example does.
-  assert.deepEqual(first.items[license]!.terms.map((t) => [t.duration, t.billingCycle]), [['P1M', 'monthly'], ['P1Y', 'monthly'], ['P1Y', 'annual']]);
-  assert.deepEqual(first.items[reservation]!.terms.map((t) => t.billingCycle), ['one_time']);
+  assert.deepEqual(
+    first.items[license]!.terms.map((t) => [t.duration, t.billingCycle]),
+    [
+      ['P1M', 'monthly'],
+      ['P1Y', 'monthly'],
+      ['P1Y', 'annual'],
+    ],
+  );
+  assert.deepEqual(
+    first.items[reservation]!.terms.map((t) => t.billingCycle),
+    ['one_time'],
+  );
   assert.equal(first.items[attestation]!.enforceAttestation, true);
   assert.equal(first.items[license]!.enforceAttestation, false);
   const asked = emu.requests.length;
@@ -38,7 +52,10 @@ test('resolves items once and caches them; billing cycles come back canonical', 
 test('404 means not in the catalog; a network failure is left unknown and asked again next time', async (t) => {
   const { emu, client } = await setUp(t);
   const source = createApiCatalogSource(() => client);
-  assert.deepEqual(await source.resolveItems(['NOPE00000000:0001:NOPE00000000']), { available: true, items: { 'NOPE00000000:0001:NOPE00000000': null } });
+  assert.deepEqual(await source.resolveItems(['NOPE00000000:0001:NOPE00000000']), {
+    available: true,
+    items: { 'NOPE00000000:0001:NOPE00000000': null },
+  });
 
   const { license } = emu.fixtures.catalog;
   emu.setFaults({ resetBeforeCommit: 1 });
@@ -67,10 +84,16 @@ test('lists items and customers once per client', async (t) => {
   const items = await source.listItems();
   assert.equal(items.available, true);
   assert.ok(items.items.some((i) => i.catalogItemId.toUpperCase() === emu.fixtures.catalog.license.toUpperCase()));
-  assert.ok(items.items.every((i) => i.productType === 'OnlineServicesNCE'), 'only the asked target view');
+  assert.ok(
+    items.items.every((i) => i.productType === 'OnlineServicesNCE'),
+    'only the asked target view',
+  );
   const customers = await source.listCustomers();
   const all = await client.customers.listAll({ size: 0 });
-  assert.deepEqual(customers.customers.map((c) => c.id), all.map((c) => c.id));
+  assert.deepEqual(
+    customers.customers.map((c) => c.id),
+    all.map((c) => c.id),
+  );
   assert.equal(customers.customers[0]?.companyName, all[0]?.companyProfile?.companyName);
 
   const asked = emu.requests.length;

@@ -12,10 +12,22 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-interface JsonResult { file: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: string; code: string; message: string }
+interface JsonResult {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: string;
+  code: string;
+  message: string;
+}
 
 test('the documentation example bodies validate with exit 0', () => {
-  const r = cli(fixture('docs-create.order.json'), fixture('docs-reserved-instance.order.json'), fixture('docs-create.cart.json'), '--format', 'json');
+  const r = cli(
+    fixture('docs-create.order.json'),
+    fixture('docs-reserved-instance.order.json'),
+    fixture('docs-create.cart.json'),
+    '--format',
+    'json',
+  );
   assert.equal(r.code, 0, r.stdout + r.stderr);
   const results = JSON.parse(r.stdout) as JsonResult[];
   assert.ok(results.every((x) => x.severity !== 'error'));

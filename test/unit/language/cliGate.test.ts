@@ -11,21 +11,34 @@ import { join } from 'node:path';
 import { startEmulator } from '../../../emulator/src/index';
 import { REPO } from './helpers';
 
-interface JsonResult { file: string; severity: string; code: string; message: string }
+interface JsonResult {
+  file: string;
+  severity: string;
+  code: string;
+  message: string;
+}
 
 /** Runs the CLI without blocking this process: the emulator answering it lives here. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; results: JsonResult[]; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; results: JsonResult[]; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO, 'dist', 'cli.js'), 'validate', '--format', 'json', ...args], { env: { ...process.env, PARTNER_CENTER_TOKEN: '', ...env }, maxBuffer: 1 << 30 }, (err, stdout, stderr) => {
-      const code = err ? Number((err as { code?: number }).code ?? -1) : 0;
-      let results: JsonResult[] = [];
-      try {
-        results = JSON.parse(stdout) as JsonResult[];
-      } catch {
-        // Left empty: the assertions on results then fail and print stdout and stderr.
-      }
-      resolve({ code, results, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(REPO, 'dist', 'cli.js'), 'validate', '--format', 'json', ...args],
+      { env: { ...process.env, PARTNER_CENTER_TOKEN: '', ...env }, maxBuffer: 1 << 30 },
+      (err, stdout, stderr) => {
+        const code = err ? Number((err as { code?: number }).code ?? -1) : 0;
+        let results: JsonResult[] = [];
+        try {
+          results = JSON.parse(stdout) as JsonResult[];
+        } catch {
+          // Left empty: the assertions on results then fail and print stdout and stderr.
+        }
+        resolve({ code, results, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -35,10 +48,18 @@ function file(name: string, content: string): string {
   writeFileSync(path, content);
   return path;
 }
-const codesIn = (results: JsonResult[], path: string) => results.filter((r) => r.file === path).map((r) => `${r.severity} ${r.code}`);
+const codesIn = (results: JsonResult[], path: string) =>
+  results.filter((r) => r.file === path).map((r) => `${r.severity} ${r.code}`);
 
 test('a 200,000-element array is reported line by line, and the other file of the run too', async () => {
-  const huge = file('huge.order.json', JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: Array<number>(200_000).fill(1) }));
+  const huge = file(
+    'huge.order.json',
+    JSON.stringify({
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: Array<number>(200_000).fill(1),
+    }),
+  );
   const normal = join(REPO, 'test', 'fixtures', 'language', 'broken.cart.json');
   const r = await cli([huge, normal]);
   assert.equal(r.code, 1, r.stderr);
@@ -48,12 +69,16 @@ test('a 200,000-element array is reported line by line, and the other file of th
   assert.ok(codesIn(r.results, normal).includes('error pc.term.billingCycleMismatch'), r.stdout.slice(-2000));
 });
 
-test('a 60,000-line order over the editor\'s size limit is checked whole: the one bad term is reported, exit 1', async () => {
+test("a 60,000-line order over the editor's size limit is checked whole: the one bad term is reported, exit 1", async () => {
   // Issue 14: a 13 MB order with one bad term once passed with exit 0. The size limit is for
   // checking as you type; the command line checks every file, whatever its size.
   const bad = 41_234;
   const lineItems = Array.from({ length: 60_000 }, (_, i) => ({
-    lineItemNumber: i, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1 + (i % 20), termDuration: i === bad ? 'P1M' : 'P1Y', friendlyName: `Line ${i}`,
+    lineItemNumber: i,
+    offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971',
+    quantity: 1 + (i % 20),
+    termDuration: i === bad ? 'P1M' : 'P1Y',
+    friendlyName: `Line ${i}`,
   }));
   const text = JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'annual', lineItems }, null, 2);
   assert.ok(text.length > 5 * 1024 * 1024, `the order is ${text.length} characters, over the 5 MB limit for typing`);
@@ -61,13 +86,23 @@ test('a 60,000-line order over the editor\'s size limit is checked whole: the on
   const fine = join(REPO, 'test', 'fixtures', 'language', 'docs-create.cart.json');
   const r = await cli([big, fine]);
   assert.equal(r.code, 1, r.stderr);
-  const errors = r.results.filter((x) => x.file === big && x.severity === 'error') as (JsonResult & { range: { start: { line: number } } })[];
-  assert.deepEqual(errors.map((e) => e.code), ['pc.term.billingCycleMismatch'], r.stdout.slice(0, 2000));
+  const errors = r.results.filter((x) => x.file === big && x.severity === 'error') as (JsonResult & {
+    range: { start: { line: number } };
+  })[];
+  assert.deepEqual(
+    errors.map((e) => e.code),
+    ['pc.term.billingCycleMismatch'],
+    r.stdout.slice(0, 2000),
+  );
   const badLine = text.split('\n').findIndex((l) => l.includes('"P1M"'));
   assert.equal(errors[0].range.start.line, badLine, 'the error is on the bad term');
   assert.ok(!codesIn(r.results, fine).some((c) => c.startsWith('error')), 'the other file is still reported, clean');
 
-  const plain = await new Promise<{ code: number; stdout: string }>((resolve) => execFile(process.execPath, [join(REPO, 'dist', 'cli.js'), 'validate', big], { maxBuffer: 1 << 26 }, (err, stdout) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout })));
+  const plain = await new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile(process.execPath, [join(REPO, 'dist', 'cli.js'), 'validate', big], { maxBuffer: 1 << 26 }, (err, stdout) =>
+      resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout }),
+    ),
+  );
   assert.equal(plain.code, 1);
   assert.match(plain.stdout, new RegExp(`:${badLine + 1}:\\d+: error pc\\.term\\.billingCycleMismatch: `));
   assert.match(plain.stdout, /1 error, 0 warnings\n$/);
@@ -81,8 +116,14 @@ test('--endpoint with the catalog unreachable, a wrong token or no token: an err
   const closedUrl = gone.url;
   await gone.close();
 
-  const order = file('w365.order.json', JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [
-    { lineItemNumber: 0, offerId: emulator.fixtures.catalog.attestation, quantity: 1, termDuration: 'P1M' }] }));
+  const order = file(
+    'w365.order.json',
+    JSON.stringify({
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [{ lineItemNumber: 0, offerId: emulator.fixtures.catalog.attestation, quantity: 1, termDuration: 'P1M' }],
+    }),
+  );
 
   // The control: with the right token the catalog rules run and find the missing attestation.
   const good = await cli([order, '--endpoint', emulator.url], { PARTNER_CENTER_TOKEN: 'ci-token' });
@@ -112,8 +153,14 @@ test('--endpoint with the catalog unreachable, a wrong token or no token: an err
 });
 
 test('without --endpoint the catalog checks are off by choice: a note, not a failure', async () => {
-  const order = file('plain.order.json', JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [
-    { lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1M' }] }));
+  const order = file(
+    'plain.order.json',
+    JSON.stringify({
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1, termDuration: 'P1M' }],
+    }),
+  );
   const r = await cli([order]);
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.deepEqual(codesIn(r.results, order), ['information pc.catalog.unavailable']);

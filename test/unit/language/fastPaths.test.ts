@@ -19,11 +19,30 @@ function random(seed: number): () => number {
 }
 
 test('catalogItemKey is catalogKey of a catalog item id, and undefined for anything else', () => {
-  const reference = (value: unknown) => (typeof value === 'string' && /^[A-Za-z0-9]+:[A-Za-z0-9]+:[A-Za-z0-9]+$/.test(value.trim()) ? catalogKey(value) : undefined);
+  const reference = (value: unknown) =>
+    typeof value === 'string' && /^[A-Za-z0-9]+:[A-Za-z0-9]+:[A-Za-z0-9]+$/.test(value.trim()) ? catalogKey(value) : undefined;
   const alphabet = ['A', 'z', '0', '9', ':', ':', ' ', '\t', '\n', '\u00a0', '\ufeff', '-', 'é', '_'];
   const next = random(11);
-  const samples: unknown[] = [undefined, null, 1, {}, '', ':', '::', 'A:B:C', ' a:b:c ', 'A:B:C:D', 'A::C', ':B:C', 'A:B:', 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', 'cfq7ttc0lh18:0001:cfq7ttc0k971\n'];
-  for (let i = 0; i < 5000; i++) samples.push(Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+  const samples: unknown[] = [
+    undefined,
+    null,
+    1,
+    {},
+    '',
+    ':',
+    '::',
+    'A:B:C',
+    ' a:b:c ',
+    'A:B:C:D',
+    'A::C',
+    ':B:C',
+    'A:B:',
+    'CFQ7TTC0LH18:0001:CFQ7TTC0K971',
+    'cfq7ttc0lh18:0001:cfq7ttc0k971\n',
+  ];
+  for (let i = 0; i < 5000; i++) {
+    samples.push(Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+  }
   for (const value of samples) {
     assert.equal(catalogItemKey(value), reference(value), JSON.stringify(value));
     assert.equal(isCatalogItemId(value), reference(value) !== undefined, JSON.stringify(value));
@@ -38,10 +57,12 @@ test('isAllowedPair follows the term table: a cycle some term limits must be one
   };
   const terms = [...Object.keys(TERM_BILLING_CYCLES), 'p1y', 'P5Y', '', 'constructor', '__proto__', 'toString'];
   const cycles = [...limited, 'one_time', 'none', 'Annual', '', 'constructor', '__proto__', 'hasOwnProperty'];
-  for (const term of terms) for (const cycle of cycles) assert.equal(isAllowedPair(term, cycle), reference(term, cycle), `${term} ${cycle}`);
+  for (const term of terms) {
+    for (const cycle of cycles) assert.equal(isAllowedPair(term, cycle), reference(term, cycle), `${term} ${cycle}`);
+  }
 });
 
-test('the strict parser\'s line map answers like a TextDocument on a long text with every kind of line end', () => {
+test("the strict parser's line map answers like a TextDocument on a long text with every kind of line end", () => {
   const ends = ['\n', '\r\n', '\r'];
   const text = `[${Array.from({ length: 1500 }, (_, i) => `${ends[i % 3]}${' '.repeat(i % 7)}${i}`).join(',')}${ends[0]}]`;
   const strict = strictParse(text);
@@ -49,8 +70,12 @@ test('the strict parser\'s line map answers like a TextDocument on a long text w
   const lines = new LineMap(text, strict.lineStarts);
   assert.deepEqual(lines, LineMap.of(text));
   const document = TextDocument.create('test://x', 'json', 0, text);
-  for (let offset = 0; offset <= text.length; offset += 7) assert.deepEqual(lines.positionAt(offset), document.positionAt(offset), `offset ${offset}`);
-  for (let line = 0; line < 1502; line += 13) assert.equal(lines.offsetAt({ line, character: 3 }), document.offsetAt({ line, character: 3 }), `line ${line}`);
+  for (let offset = 0; offset <= text.length; offset += 7) {
+    assert.deepEqual(lines.positionAt(offset), document.positionAt(offset), `offset ${offset}`);
+  }
+  for (let line = 0; line < 1502; line += 13) {
+    assert.equal(lines.offsetAt({ line, character: 3 }), document.offsetAt({ line, character: 3 }), `line ${line}`);
+  }
 });
 
 test('a long order is checked line by line: numbering, duplicates and casing notes far down the list', () => {
@@ -58,6 +83,14 @@ test('a long order is checked line by line: numbering, duplicates and casing not
   const text = order(lines, { billingCycle: 'annual' })
     .replace('"lineItemNumber": 598', '"lineItemNumber": 3')
     .replace('"lineItemNumber": 599', '"lineItemNumber": 700')
-    .replace('"termDuration": "P1Y"\n    },\n    {\n      "lineItemNumber": 500', '"TermDuration": "p1y"\n    },\n    {\n      "lineItemNumber": 500');
-  assert.deepEqual(codesOf(validate('order', text)).sort(), ['pc.casing.property', 'pc.casing.value', 'pc.lineItem.duplicateNumber', 'pc.lineItem.numbering']);
+    .replace(
+      '"termDuration": "P1Y"\n    },\n    {\n      "lineItemNumber": 500',
+      '"TermDuration": "p1y"\n    },\n    {\n      "lineItemNumber": 500',
+    );
+  assert.deepEqual(codesOf(validate('order', text)).sort(), [
+    'pc.casing.property',
+    'pc.casing.value',
+    'pc.lineItem.duplicateNumber',
+    'pc.lineItem.numbering',
+  ]);
 });

@@ -21,8 +21,15 @@ test('an extglob that hangs a regex matcher is refused with a reason, and never 
   // The refused pattern does not stop the others from being used.
   assert.equal(requestKindOf(name, '', { [hostile]: 'order', 'a*': 'cart' })?.id, 'cart');
   for (const [pattern, reason] of [
-    ['@(x).json', /extglobs/], ['orders/{a,b}.json', /braces \{a,b\} are not supported/], ['!x.json', /negated/],
-    ['[[:alpha:]].json', /POSIX classes/], ['[ab.json', /not closed/], ['../x.json', /"\." and "\.\." are not supported/], ['x\\', /lone backslash/], ['', /empty/], [`${'a'.repeat(300)}*`, /longer than 256/],
+    ['@(x).json', /extglobs/],
+    ['orders/{a,b}.json', /braces \{a,b\} are not supported/],
+    ['!x.json', /negated/],
+    ['[[:alpha:]].json', /POSIX classes/],
+    ['[ab.json', /not closed/],
+    ['../x.json', /"\." and "\.\." are not supported/],
+    ['x\\', /lone backslash/],
+    ['', /empty/],
+    [`${'a'.repeat(300)}*`, /longer than 256/],
   ] as const) {
     assert.match(refusedFilePattern(pattern) ?? '', reason, pattern);
   }
@@ -84,7 +91,9 @@ test('on random simple patterns and paths, matches exactly what minimatch matche
     const path = `/${Array.from({ length: 1 + Math.floor(next() * 4) }, () => Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(pathParts)).join('')).join('/')}`;
     // The reference: how requestKinds.ts matched before, with minimatch.
     const anchored = pattern.startsWith('/') || pattern.startsWith('**') ? pattern : `**/${pattern}`;
-    const expected = pattern.includes('/') ? minimatch(path, anchored, { nocase: true, dot: true }) : minimatch(path, pattern, { matchBase: true, nocase: true, dot: true });
+    const expected = pattern.includes('/')
+      ? minimatch(path, anchored, { nocase: true, dot: true })
+      : minimatch(path, pattern, { matchBase: true, nocase: true, dot: true });
     assert.equal(matches(pattern, path), expected, `${pattern} on ${path}`);
     if (expected) matched++;
   }

@@ -19,7 +19,28 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['{', '}', '[', ']', ',', ':', '"', '\\', 'null', 'true', '-1e999', '"lineItems"', '"offerId"', '"A:B:C"', '"__proto__"', '"provisioningContext"', '\u0000', '\ud800', '/*', '"renewsTo"'];
+const PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  'null',
+  'true',
+  '-1e999',
+  '"lineItems"',
+  '"offerId"',
+  '"A:B:C"',
+  '"__proto__"',
+  '"provisioningContext"',
+  '\u0000',
+  '\ud800',
+  '/*',
+  '"renewsTo"',
+];
 
 function mutate(text: string, next: () => number): string {
   let out = text;
@@ -36,13 +57,21 @@ function mutate(text: string, next: () => number): string {
 
 /** A position that exists in the document: it survives the round trip through an offset. */
 function assertInside(parsed: ParsedRequest, range: Range, what: string): void {
-  const real = (p: Position) => parsed.lines.offsetAt(p) <= parsed.text.length && JSON.stringify(parsed.lines.positionAt(parsed.lines.offsetAt(p))) === JSON.stringify(p);
+  const real = (p: Position) =>
+    parsed.lines.offsetAt(p) <= parsed.text.length &&
+    JSON.stringify(parsed.lines.positionAt(parsed.lines.offsetAt(p))) === JSON.stringify(p);
   assert.ok(real(range.start) && real(range.end), `${what}: ${JSON.stringify(range)} is not in the document`);
-  assert.ok(parsed.lines.offsetAt(range.start) <= parsed.lines.offsetAt(range.end), `${what}: ${JSON.stringify(range)} ends before it starts`);
+  assert.ok(
+    parsed.lines.offsetAt(range.start) <= parsed.lines.offsetAt(range.end),
+    `${what}: ${JSON.stringify(range)} ends before it starts`,
+  );
 }
 
 /** What one document showed: whether it was valid JSON, and how many quick fixes were applied to it. */
-interface Exercised { validJson: boolean; fixesApplied: number }
+interface Exercised {
+  validJson: boolean;
+  fixesApplied: number;
+}
 
 function exercise(kindId: string, text: string, next: () => number): Exercised {
   const parsed = service.parse(`test://fuzz.${kindId}.json`, text);
@@ -60,7 +89,14 @@ function exercise(kindId: string, text: string, next: () => number): Exercised {
     const edits = action.edit!.changes![parsed.uri];
     for (const e of edits) assertInside(parsed, e.range, `fix ${action.title}`);
     // applyEdits refuses overlapping edits; the result of a fix on valid JSON must be valid JSON.
-    const after = applyEdits(text, edits.map((e) => ({ offset: parsed.lines.offsetAt(e.range.start), length: parsed.lines.offsetAt(e.range.end) - parsed.lines.offsetAt(e.range.start), content: e.newText })));
+    const after = applyEdits(
+      text,
+      edits.map((e) => ({
+        offset: parsed.lines.offsetAt(e.range.start),
+        length: parsed.lines.offsetAt(e.range.end) - parsed.lines.offsetAt(e.range.start),
+        content: e.newText,
+      })),
+    );
     if (!validJson) continue;
     const afterErrors: ParseError[] = [];
     parseTree(after, afterErrors, { allowTrailingComma: false, disallowComments: true });
@@ -71,7 +107,15 @@ function exercise(kindId: string, text: string, next: () => number): Exercised {
 }
 
 test('thousands of mutated documents never throw, and their diagnostics and fixes stay sound', () => {
-  const seeds = ['docs-create.order.json', 'docs-reserved-instance.order.json', 'docs-create.cart.json', 'broken.cart.json', 'broken.order.json', 'quantity.subscription.json', 'contoso.customer.json'];
+  const seeds = [
+    'docs-create.order.json',
+    'docs-reserved-instance.order.json',
+    'docs-create.cart.json',
+    'broken.cart.json',
+    'broken.order.json',
+    'quantity.subscription.json',
+    'contoso.customer.json',
+  ];
   const next = random(20250615);
   let valid = 0;
   let invalid = 0;
@@ -102,7 +146,9 @@ test('random garbage and truncations never throw', () => {
   const order = readFileSync(join(REPO, 'test', 'fixtures', 'language', 'broken.order.json'), 'utf8');
   for (let cut = 0; cut <= order.length; cut++) exercise('order', order.slice(0, cut), next);
   for (let i = 0; i < 500; i++) {
-    const text = Array.from({ length: Math.floor(next() * 200) }, () => String.fromCharCode(Math.floor(next() * 0x3000))).join('');
+    const text = Array.from({ length: Math.floor(next() * 200) }, () => String.fromCharCode(Math.floor(next() * 0x3000))).join(
+      '',
+    );
     exercise('cart', text, next);
   }
 });
@@ -115,16 +161,27 @@ test('a 20 MB document is reported, not parsed on the main path', () => {
   assert.equal(parsed.skipped, 'tooLarge');
   assert.equal(parsed.source.memberCount, 0);
   const diagnostics = service.validate(parsed, kind('order'));
-  assert.deepEqual(diagnostics.map((d) => d.code), ['pc.document.tooLarge']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['pc.document.tooLarge'],
+  );
   assert.deepEqual(service.complete(parsed, kind('order'), { line: 0, character: 5 }, { catalog: fullCatalog() }).items, []);
   assert.deepEqual(service.codeActions(parsed, diagnostics), []);
 });
 
 test('100,000-deep nesting is reported, never a stack overflow', () => {
-  for (const text of ['['.repeat(100_000), '{"a":'.repeat(100_000), `{"lineItems":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, `{"client":${'{"x":'.repeat(2000)}1${'}'.repeat(2000)}}`]) {
+  for (const text of [
+    '['.repeat(100_000),
+    '{"a":'.repeat(100_000),
+    `{"lineItems":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    `{"client":${'{"x":'.repeat(2000)}1${'}'.repeat(2000)}}`,
+  ]) {
     const parsed = service.parse('test://deep.order.json', text);
     const diagnostics = service.validate(parsed, kind('order'));
-    assert.deepEqual(diagnostics.map((d) => d.code), ['pc.document.tooDeep']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['pc.document.tooDeep'],
+    );
     service.complete(parsed, kind('order'), { line: 0, character: 3 }, { catalog: fullCatalog() });
     service.hover(parsed, kind('order'), { line: 0, character: 3 }, fullCatalog());
   }

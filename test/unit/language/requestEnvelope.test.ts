@@ -28,28 +28,58 @@ test('the body of a subscription PATCH call is checked as a subscription update:
   assert.match(lines[d.range.start.line], /"Quantity": 0/);
 });
 
-test('only a kind\'s own method and path make the body a document: a GET, or a PATCH of an order (add-on, cancel), is not a new order', () => {
+test("only a kind's own method and path make the body a document: a GET, or a PATCH of an order (add-on, cancel), is not a new order", () => {
   assert.deepEqual(codesOf(validate('request', QUANTITY.replace('"PATCH"', '"GET"'))), []);
-  const line = { lineItemNumber: 0, offerId: '2828BE95-46BA-4F91-B2FD-0BEF192ECF60', parentSubscriptionId: '1C2B75C1-74A5-472A-A729-7F8CEFC477F9' };
-  const patchOrder = call('PATCH', '/v1/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/orders/CF3B0E37-BE0B-4CDD-B584-D1A97D98A922', { referenceCustomerId: '4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04', lineItems: [line] });
+  const line = {
+    lineItemNumber: 0,
+    offerId: '2828BE95-46BA-4F91-B2FD-0BEF192ECF60',
+    parentSubscriptionId: '1C2B75C1-74A5-472A-A729-7F8CEFC477F9',
+  };
+  const patchOrder = call(
+    'PATCH',
+    '/v1/customers/4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04/orders/CF3B0E37-BE0B-4CDD-B584-D1A97D98A922',
+    { referenceCustomerId: '4d3cf487-70f4-4e1e-9ff1-b2bfce8d9f04', lineItems: [line] },
+  );
   assert.deepEqual(codesOf(validate('request', patchOrder)), []);
-  const cancel = call('PATCH', '/v1/customers/{customer-tenant-id}/orders/{order-id}', { id: 'UKXASSO1dezh3HdxClHxSp5UEFXGbAnt1', status: 'cancelled' });
+  const cancel = call('PATCH', '/v1/customers/{customer-tenant-id}/orders/{order-id}', {
+    id: 'UKXASSO1dezh3HdxClHxSp5UEFXGbAnt1',
+    status: 'cancelled',
+  });
   assert.deepEqual(codesOf(validate('request', cancel)), []);
   // The same line POSTed to the orders path is a new order, and misses its quantity.
-  const postOrder = call('POST', '/customers/{customerId}/orders', { partnerOnRecordAttestationAccepted: true, lineItems: [line] });
+  const postOrder = call('POST', '/customers/{customerId}/orders', {
+    partnerOnRecordAttestationAccepted: true,
+    lineItems: [line],
+  });
   assert.deepEqual(codesOf(errorsOf(validate('request', postOrder))), ['pc.schema.required']);
 });
 
-test('an envelope body\'s quick fixes edit the body, and its catalog item ids are looked up', () => {
-  const text = call('post', '/v1/customers/f81d98dd-c2f4-499e-a194-5619e260344e/orders', { lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1 }] });
+test("an envelope body's quick fixes edit the body, and its catalog item ids are looked up", () => {
+  const text = call('post', '/v1/customers/f81d98dd-c2f4-499e-a194-5619e260344e/orders', {
+    lineItems: [{ lineItemNumber: 0, offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K971', quantity: 1 }],
+  });
   const parsed = service.parse('test://buy.request.json', text);
   assert.deepEqual(service.catalogItemIds(parsed, kind('request')), ['CFQ7TTC0LH18:0001:CFQ7TTC0K971']);
   const diagnostics = service.validate(parsed, kind('request'), { catalog: fullCatalog(), now: NOW });
   // The method's casing hint is the envelope's; the rest are the order's, catalog included.
   assert.deepEqual(codesOf(diagnostics), ['pc.casing.value', 'pc.attestation.partnerOnRecordMissing', 'pc.catalog.termMissing']);
-  const [action] = service.codeActions(parsed, diagnostics.filter((d) => d.code === 'pc.attestation.partnerOnRecordMissing')).filter((a) => a.isPreferred);
+  const [action] = service
+    .codeActions(
+      parsed,
+      diagnostics.filter((d) => d.code === 'pc.attestation.partnerOnRecordMissing'),
+    )
+    .filter((a) => a.isPreferred);
   const edits = action.edit!.changes!['test://buy.request.json'];
-  const fixed = JSON.parse(applyEdits(text, edits.map((e) => ({ offset: parsed.lines.offsetAt(e.range.start), length: parsed.lines.offsetAt(e.range.end) - parsed.lines.offsetAt(e.range.start), content: e.newText })))) as { body: Record<string, unknown> };
+  const fixed = JSON.parse(
+    applyEdits(
+      text,
+      edits.map((e) => ({
+        offset: parsed.lines.offsetAt(e.range.start),
+        length: parsed.lines.offsetAt(e.range.end) - parsed.lines.offsetAt(e.range.start),
+        content: e.newText,
+      })),
+    ),
+  ) as { body: Record<string, unknown> };
   assert.equal(fixed.body.partnerOnRecordAttestationAccepted, true);
   assert.equal('partnerOnRecordAttestationAccepted' in fixed, false);
 });

@@ -23,7 +23,8 @@ test('the documentation example bodies have no errors', () => {
 });
 
 test('PascalCase names are accepted and offered in canonical casing as hints with a fix', () => {
-  const text = '{"BillingCycle":"monthly","PartnerOnRecordAttestationAccepted":true,"LineItems":[{"LineItemNumber":0,"OfferId":"A1:B2:C3","Quantity":1}]}';
+  const text =
+    '{"BillingCycle":"monthly","PartnerOnRecordAttestationAccepted":true,"LineItems":[{"LineItemNumber":0,"OfferId":"A1:B2:C3","Quantity":1}]}';
   const d = validate('order', text);
   const casing = d.filter((x) => x.code === 'pc.casing.property');
   assert.equal(casing.length, 6);
@@ -35,18 +36,31 @@ test('PascalCase names are accepted and offered in canonical casing as hints wit
 });
 
 test('enum values in other casings are accepted with a hint ("Monthly", "OneTime")', () => {
-  const d = validate('order', '{"billingCycle":"Monthly","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1,"termDuration":"p1y"}]}');
+  const d = validate(
+    'order',
+    '{"billingCycle":"Monthly","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1,"termDuration":"p1y"}]}',
+  );
   assert.deepEqual(codesOf(d), ['pc.casing.value', 'pc.casing.value']);
-  const d2 = validate('cart', '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"catalogItemId":"A1:B2:C3","quantity":1,"billingCycle":"OneTime"}]}');
+  const d2 = validate(
+    'cart',
+    '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"catalogItemId":"A1:B2:C3","quantity":1,"billingCycle":"OneTime"}]}',
+  );
   assert.deepEqual(codesOf(d2), ['pc.casing.value']);
 });
 
 test('"renewsTo": null is accepted', () => {
-  assert.deepEqual(validate('cart', '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"catalogItemId":"A1:B2:C3","quantity":1,"billingCycle":"monthly","renewsTo":null}]}'), []);
+  assert.deepEqual(
+    validate(
+      'cart',
+      '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"catalogItemId":"A1:B2:C3","quantity":1,"billingCycle":"monthly","renewsTo":null}]}',
+    ),
+    [],
+  );
 });
 
 test('an unknown property suggests the closest name and offers rename and removal', () => {
-  const text = '{"billingCycle":"monthly","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1,"frendlyName":"x"}]}';
+  const text =
+    '{"billingCycle":"monthly","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1,"frendlyName":"x"}]}';
   const [d] = validate('order', text).filter((x) => x.code === 'pc.property.unknown');
   assert.match(String(d.message), /Did you mean "friendlyName"/);
   assert.equal(d.severity, DiagnosticSeverity.Warning);
@@ -56,7 +70,8 @@ test('an unknown property suggests the closest name and offers rename and remova
 });
 
 test('missing required properties, wrong types and bad enum values are errors on the right node', () => {
-  const text = '{"billingCycle":"montly","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":"2"}, {"lineItemNumber":1,"offerId":"A1:B2:C3"}]}';
+  const text =
+    '{"billingCycle":"montly","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":"2"}, {"lineItemNumber":1,"offerId":"A1:B2:C3"}]}';
   const d = validate('order', text);
   const byCode = (code: string) => d.find((x) => x.code === code)!;
   assert.match(String(byCode('pc.schema.enum').message), /Did you mean "monthly"/);
@@ -65,13 +80,19 @@ test('missing required properties, wrong types and bad enum values are errors on
 });
 
 test('a pattern error explains the expected form', () => {
-  const [d] = validate('cart', '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"catalogItemId":"CFQ7TTC0LH18-0001","quantity":1,"billingCycle":"monthly"}]}');
+  const [d] = validate(
+    'cart',
+    '{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"catalogItemId":"CFQ7TTC0LH18-0001","quantity":1,"billingCycle":"monthly"}]}',
+  );
   assert.equal(d.code, 'pc.schema.pattern');
   assert.match(String(d.message), /PRODUCT:SKU:AVAILABILITY/);
 });
 
 test('response-only fields are information, duplicates in any casing are errors', () => {
-  const d = validate('order', '{"billingCycle":"monthly","billingcycle":"monthly","status":"pending","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1}]}');
+  const d = validate(
+    'order',
+    '{"billingCycle":"monthly","billingcycle":"monthly","status":"pending","partnerOnRecordAttestationAccepted":true,"lineItems":[{"lineItemNumber":0,"offerId":"A1:B2:C3","quantity":1}]}',
+  );
   assert.ok(codesOf(d).includes('pc.property.duplicate'));
   const readOnly = d.find((x) => x.code === 'pc.property.readOnly')!;
   assert.equal(readOnly.severity, DiagnosticSeverity.Information);
@@ -88,16 +109,29 @@ test('syntax errors are reported (the CLI shows them; the server turns them off)
 test('the generated validators are up to date with the schemas', () => {
   const schemas = join(REPO, 'schemas');
   const hash = createHash('sha256');
-  for (const name of readdirSync(schemas).filter((n) => n.endsWith('.schema.json')).sort()) {
-    hash.update(name).update('\0').update(readFileSync(join(schemas, name), 'utf8').replace(/\r\n/g, '\n'));
+  for (const name of readdirSync(schemas)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()) {
+    hash
+      .update(name)
+      .update('\0')
+      .update(readFileSync(join(schemas, name), 'utf8').replace(/\r\n/g, '\n'));
   }
   const generated = readFileSync(join(REPO, 'common', 'src', 'language', 'generated', 'schemaValidators.js'), 'utf8');
-  assert.match(generated, new RegExp(`schemas-hash: ${hash.digest('hex').slice(0, 16)}`), 'run node schemas/generateValidators.mjs');
+  assert.match(
+    generated,
+    new RegExp(`schemas-hash: ${hash.digest('hex').slice(0, 16)}`),
+    'run node schemas/generateValidators.mjs',
+  );
 });
 
 /** An order whose root has `count` unknown properties after its real ones, the last one a typo of a known name. */
 function manyUnknown(count: number): string {
-  const body: Record<string, unknown> = { partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: 'A1:B2:C3', quantity: 1 }] };
+  const body: Record<string, unknown> = {
+    partnerOnRecordAttestationAccepted: true,
+    billingCycle: 'monthly',
+    lineItems: [{ lineItemNumber: 0, offerId: 'A1:B2:C3', quantity: 1 }],
+  };
   for (let i = 0; i < count - 1; i++) body[`extra${i}`] = i;
   body.referenceCustomerIdd = 'x';
   return JSON.stringify(body);
@@ -113,10 +147,13 @@ test('16,000 unknown properties: each one reported on its own name, the typo amo
   const typo = unknown[15_999];
   assert.equal(named(typo), '"referenceCustomerIdd"');
   assert.match(String(typo.message), /Did you mean "referenceCustomerId"\?/);
-  assert.ok(unknown.slice(0, 15_999).every((d) => !String(d.message).includes('Did you mean')), '"extraN" is like no property');
+  assert.ok(
+    unknown.slice(0, 15_999).every((d) => !String(d.message).includes('Did you mean')),
+    '"extraN" is like no property',
+  );
 });
 
-test('the unknown-property check reads the object\'s member names a bounded number of times each, not once per unknown name', () => {
+test("the unknown-property check reads the object's member names a bounded number of times each, not once per unknown name", () => {
   // Work, not time: every read of a member name of the root object is counted, for 2,000 unknown names.
   const count = 2000;
   const parsed = service.parse('test://many.order.json', manyUnknown(count));

@@ -6,11 +6,29 @@ import * as assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  CodeActionRequest, CompletionRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-  HoverRequest, InitializedNotification, InitializeRequest, LogMessageNotification, type ProtocolConnection, PublishDiagnosticsNotification,
-  type PublishDiagnosticsParams, ShowMessageRequest, StreamMessageReader, StreamMessageWriter,
+  CodeActionRequest,
+  CompletionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  ShowMessageRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
-import { CatalogChangedNotification, ListCatalogItemsRequest, ListCustomersRequest, ResolveCatalogItemsRequest, ServerInfoRequest } from '../../../common/src/protocol';
+import {
+  CatalogChangedNotification,
+  ListCatalogItemsRequest,
+  ListCustomersRequest,
+  ResolveCatalogItemsRequest,
+  ServerInfoRequest,
+} from '../../../common/src/protocol';
 import { ALL_ITEMS, BASIC, MISSING_ID, REPO, W365 } from './helpers';
 
 type ResolveAnswer = { available: boolean; reason?: string; items: Record<string, (typeof ALL_ITEMS)[number] | null> };
@@ -41,17 +59,24 @@ async function startSession(options: SessionOptions = {}): Promise<Session> {
   const waiters = new Set<() => void>();
   const changed = () => waiters.forEach((check) => check());
   const s: Session = {
-    connection, child, diagnostics: [], messages: [], catalogOn: { value: true }, resolveCalls: [], held: options.holdCatalog ? [] : undefined,
-    until: (probe) => new Promise((resolve) => {
-      const check = () => {
-        const value = probe();
-        if (value === undefined) return;
-        waiters.delete(check);
-        resolve(value);
-      };
-      waiters.add(check);
-      check();
-    }),
+    connection,
+    child,
+    diagnostics: [],
+    messages: [],
+    catalogOn: { value: true },
+    resolveCalls: [],
+    held: options.holdCatalog ? [] : undefined,
+    until: (probe) =>
+      new Promise((resolve) => {
+        const check = () => {
+          const value = probe();
+          if (value === undefined) return;
+          waiters.delete(check);
+          resolve(value);
+        };
+        waiters.add(check);
+        check();
+      }),
     close: () => {
       connection.dispose();
       child.kill();
@@ -87,25 +112,42 @@ async function startSession(options: SessionOptions = {}): Promise<Session> {
       changed();
     });
   });
-  connection.onRequest(ListCatalogItemsRequest.type, () => ({ available: s.catalogOn.value, items: s.catalogOn.value ? ALL_ITEMS : [] }));
-  connection.onRequest(ListCustomersRequest.type, () => ({ available: true, customers: [{ id: 'f81d98dd-c2f4-499e-a194-5619e260344e', companyName: 'Contoso' }] }));
+  connection.onRequest(ListCatalogItemsRequest.type, () => ({
+    available: s.catalogOn.value,
+    items: s.catalogOn.value ? ALL_ITEMS : [],
+  }));
+  connection.onRequest(ListCustomersRequest.type, () => ({
+    available: true,
+    customers: [{ id: 'f81d98dd-c2f4-499e-a194-5619e260344e', companyName: 'Contoso' }],
+  }));
   connection.listen();
   const requestFiles = options.requestFiles ?? { 'purchases/*.json': 'order' };
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { validationDelayMs: 20, settings: { requestFiles } } });
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    initializationOptions: { validationDelayMs: 20, settings: { requestFiles } },
+  });
   await connection.sendNotification(InitializedNotification.type, {});
   await connection.sendRequest(ServerInfoRequest.type);
   return s;
 }
 
-const latest = (s: Session, uri: string, version?: number) => [...s.diagnostics].reverse().find((d) => d.uri === uri && (version === undefined || d.version === version));
+const latest = (s: Session, uri: string, version?: number) =>
+  [...s.diagnostics].reverse().find((d) => d.uri === uri && (version === undefined || d.version === version));
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
 
 async function open(s: Session, uri: string, text: string, version = 1): Promise<void> {
-  await s.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'json', version, text } });
+  await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'json', version, text },
+  });
 }
 
 async function change(s: Session, uri: string, version: number, text: string): Promise<void> {
-  await s.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  await s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version },
+    contentChanges: [{ text }],
+  });
 }
 
 /**
@@ -121,22 +163,41 @@ test('the server validates, completes, hovers and fixes over stdio, with catalog
   const s = await startSession();
   try {
     const uri = 'file:///work/test/new.order.json';
-    const text = JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [
-      { lineItemNumber: 0, offerId: W365.catalogItemId, quantity: 1, termDuration: 'P1M' },
-      { lineItemNumber: 1, offerId: MISSING_ID, quantity: 1, termDuration: 'P1M' }] }, null, 2);
+    const text = JSON.stringify(
+      {
+        partnerOnRecordAttestationAccepted: true,
+        billingCycle: 'monthly',
+        lineItems: [
+          { lineItemNumber: 0, offerId: W365.catalogItemId, quantity: 1, termDuration: 'P1M' },
+          { lineItemNumber: 1, offerId: MISSING_ID, quantity: 1, termDuration: 'P1M' },
+        ],
+      },
+      null,
+      2,
+    );
     await open(s, uri, text);
     const published = await s.until(() => latest(s, uri, 1));
     assert.deepEqual(codes(published).sort(), ['pc.catalog.attestationRequired', 'pc.catalog.itemNotFound']);
     assert.ok(published.diagnostics.every((d) => d.source === 'Partner Center'));
 
-    const fixes = await s.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } });
+    const fixes = await s.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: published.diagnostics[0].range,
+      context: { diagnostics: published.diagnostics },
+    });
     assert.ok(fixes?.some((a) => 'title' in a && a.title === 'Set "attestationAccepted" to true'));
 
-    const completion = await s.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 6, character: 19 } });
-    const labels = (Array.isArray(completion) ? completion : completion?.items ?? []).map((i) => i.label);
+    const completion = await s.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 6, character: 19 },
+    });
+    const labels = (Array.isArray(completion) ? completion : (completion?.items ?? [])).map((i) => i.label);
     assert.ok(labels.includes(BASIC.skuTitle), `catalog items expected, got ${labels.join(', ')}`);
 
-    const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 6, character: 20 } });
+    const hover = await s.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 6, character: 20 },
+    });
     assert.match(JSON.stringify(hover?.contents), /Windows 365/);
 
     // Syntax errors are left to VS Code's JSON support: none from us, only what the schema says.
@@ -154,11 +215,12 @@ test('the server validates, completes, hovers and fixes over stdio, with catalog
   }
 });
 
-test('rapid edits: the last diagnostics are the newest version\'s, and an older version never follows a newer one', async () => {
+test("rapid edits: the last diagnostics are the newest version's, and an older version never follows a newer one", async () => {
   const s = await startSession();
   try {
     const uri = 'file:///work/test/rapid.cart.json';
-    const body = (quantity: number) => `{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"id":0,"catalogItemId":"${BASIC.catalogItemId}","quantity":${quantity},"billingCycle":"monthly","termDuration":"P1M"}]}`;
+    const body = (quantity: number) =>
+      `{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"id":0,"catalogItemId":"${BASIC.catalogItemId}","quantity":${quantity},"billingCycle":"monthly","termDuration":"P1M"}]}`;
     await open(s, uri, '{}');
     // Quantities 301..329 are over the SKU's maximum of 300, except the last one (30).
     for (let version = 2; version <= 30; version++) await change(s, uri, version, body(version === 30 ? 30 : 299 + version));
@@ -168,17 +230,26 @@ test('rapid edits: the last diagnostics are the newest version\'s, and an older 
     await roundTrip(s);
     const versions = s.diagnostics.filter((d) => d.uri === uri).map((d) => d.version ?? 0);
     assert.equal(versions[versions.length - 1], 30, `published versions: ${versions.join(',')}`);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions, `versions must never go backwards: ${versions.join(',')}`);
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+      `versions must never go backwards: ${versions.join(',')}`,
+    );
   } finally {
     s.close();
   }
 });
 
-test('a slow catalog answer for an older version never replaces the newer version\'s diagnostics', async () => {
+test("a slow catalog answer for an older version never replaces the newer version's diagnostics", async () => {
   const s = await startSession({ holdCatalog: true });
   try {
     const uri = 'file:///work/test/slow.order.json';
-    const line = (offerId: string) => JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId, quantity: 1, termDuration: 'P1M' }] });
+    const line = (offerId: string) =>
+      JSON.stringify({
+        partnerOnRecordAttestationAccepted: true,
+        billingCycle: 'monthly',
+        lineItems: [{ lineItemNumber: 0, offerId, quantity: 1, termDuration: 'P1M' }],
+      });
     await open(s, uri, line(MISSING_ID));
     const first = await s.until(() => (s.held!.length === 1 ? s.held![0] : undefined));
     assert.deepEqual(first.ids, [MISSING_ID]);
@@ -192,7 +263,11 @@ test('a slow catalog answer for an older version never replaces the newer versio
     assert.deepEqual(codes(published), ['pc.catalog.attestationRequired']);
     first.answer();
     await roundTrip(s);
-    assert.deepEqual(s.diagnostics.filter((d) => d.uri === uri).map((d) => d.version), [2], 'version 1 is never published');
+    assert.deepEqual(
+      s.diagnostics.filter((d) => d.uri === uri).map((d) => d.version),
+      [2],
+      'version 1 is never published',
+    );
   } finally {
     s.close();
   }
@@ -203,8 +278,14 @@ test('without a catalog the server says once that catalog checks are off, and re
   s.catalogOn.value = false;
   try {
     const uri = 'file:///work/test/off.order.json';
-    const text = JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [
-      { lineItemNumber: 0, offerId: W365.catalogItemId, quantity: 1, termDuration: 'P1M' }, { lineItemNumber: 1, offerId: BASIC.catalogItemId, quantity: 1, termDuration: 'P1M' }] });
+    const text = JSON.stringify({
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [
+        { lineItemNumber: 0, offerId: W365.catalogItemId, quantity: 1, termDuration: 'P1M' },
+        { lineItemNumber: 1, offerId: BASIC.catalogItemId, quantity: 1, termDuration: 'P1M' },
+      ],
+    });
     await open(s, uri, text);
     const off = await s.until(() => latest(s, uri, 1));
     assert.deepEqual(codes(off), ['pc.catalog.unavailable']);
@@ -220,14 +301,23 @@ test('without a catalog the server says once that catalog checks are off, and re
   }
 });
 
-test('a 200,000-element array replaces the previous version\'s diagnostics with its own', async () => {
+test("a 200,000-element array replaces the previous version's diagnostics with its own", async () => {
   const s = await startSession();
   try {
     const uri = 'file:///work/test/huge.order.json';
     await open(s, uri, '{"billingCycle":"monthly"}');
     const small = await s.until(() => latest(s, uri, 1));
     assert.deepEqual(codes(small).sort(), ['pc.attestation.partnerOnRecordMissing', 'pc.schema.required']);
-    await change(s, uri, 2, JSON.stringify({ partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: Array<number>(200_000).fill(1) }));
+    await change(
+      s,
+      uri,
+      2,
+      JSON.stringify({
+        partnerOnRecordAttestationAccepted: true,
+        billingCycle: 'monthly',
+        lineItems: Array<number>(200_000).fill(1),
+      }),
+    );
     const huge = await s.until(() => latest(s, uri, 2));
     assert.equal(huge.diagnostics.length, 200_000);
     assert.ok(codes(huge).every((c) => c === 'pc.schema.type'));
@@ -240,17 +330,27 @@ test('while a document with 16,000 unknown properties is checked, the server ans
   const s = await startSession();
   try {
     const big = 'file:///work/test/unknown.order.json';
-    const body: Record<string, unknown> = { partnerOnRecordAttestationAccepted: true, billingCycle: 'monthly', lineItems: [{ lineItemNumber: 0, offerId: 'A1:B2:C3', quantity: 1 }] };
+    const body: Record<string, unknown> = {
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [{ lineItemNumber: 0, offerId: 'A1:B2:C3', quantity: 1 }],
+    };
     for (let i = 0; i < 16_000; i++) body[`extra${i}`] = i;
     const other = 'file:///work/test/other.order.json';
     await open(s, other, '{"billingCycle":"monthly"}');
     await s.until(() => latest(s, other, 1));
     await open(s, big, JSON.stringify(body));
-    const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri: other }, position: { line: 0, character: 4 } });
+    const hover = await s.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: other },
+      position: { line: 0, character: 4 },
+    });
     assert.match(JSON.stringify(hover?.contents), /\*\*billingCycle\*\*/);
     const published = await s.until(() => latest(s, big, 1));
     assert.equal(published.diagnostics.filter((d) => d.code === 'pc.property.unknown').length, 16_000);
-    assert.deepEqual(codes(published).filter((c) => c !== 'pc.property.unknown'), ['pc.catalog.itemNotFound']);
+    assert.deepEqual(
+      codes(published).filter((c) => c !== 'pc.property.unknown'),
+      ['pc.catalog.itemNotFound'],
+    );
   } finally {
     s.close();
   }
@@ -261,7 +361,10 @@ test('a requestFiles pattern that would hang a regex matcher is refused with a m
   const s = await startSession({ requestFiles: { [hostile]: 'order', 'purchases/*.json': 'order' } });
   try {
     const warning = await s.until(() => s.messages.find((m) => m.includes(hostile)));
-    assert.match(warning, /partnerCenter\.requestFiles: the pattern ".*" is ignored: extglobs such as \*\(a\|b\) are not supported/);
+    assert.match(
+      warning,
+      /partnerCenter\.requestFiles: the pattern ".*" is ignored: extglobs such as \*\(a\|b\) are not supported/,
+    );
     // A 30-character name the hostile pattern was aimed at: not a request document, answered at once.
     const victim = `file:///work/${'a'.repeat(30)}`;
     await open(s, victim, '{}');

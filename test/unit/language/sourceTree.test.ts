@@ -11,7 +11,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineMap } from '../../../common/src/language/lineMap';
 import { strictParse } from '../../../common/src/language/strictParse';
 import { tolerantParse } from '../../../common/src/language/tolerantParse';
-import { KEY_LENGTH, KEY_OFFSET, MEMBER_END, nodeAtOffset, SourceContainer, valueAt, valueType, VALUE_LENGTH, VALUE_OFFSET, writtenPath } from '../../../common/src/language/sourceTree';
+import {
+  KEY_LENGTH,
+  KEY_OFFSET,
+  MEMBER_END,
+  nodeAtOffset,
+  SourceContainer,
+  valueAt,
+  valueType,
+  VALUE_LENGTH,
+  VALUE_OFFSET,
+  writtenPath,
+} from '../../../common/src/language/sourceTree';
 import { REPO } from './helpers';
 
 /** Asserts that the member `slot` of `owner` is the value `node` of parseTree, recursively. */
@@ -55,8 +66,14 @@ function assertSameAtOffsets(root: Node | undefined, document: SourceContainer, 
     assert.equal(found.type, expected.type, `${at}: type`);
     assert.equal(found.offset, expected.offset, `${at}: offset`);
     assert.equal(found.length, expected.length, `${at}: length`);
-    assert.equal(found.isKey, expected.parent?.type === 'property' && expected.parent.children?.[0] === expected, `${at}: is a key`);
-    if (expected.type !== 'object' && expected.type !== 'array') assert.ok(Object.is(found.value, expected.value), `${at}: value`);
+    assert.equal(
+      found.isKey,
+      expected.parent?.type === 'property' && expected.parent.children?.[0] === expected,
+      `${at}: is a key`,
+    );
+    if (expected.type !== 'object' && expected.type !== 'array') {
+      assert.ok(Object.is(found.value, expected.value), `${at}: value`);
+    }
   }
 }
 
@@ -85,21 +102,73 @@ function check(text: string, offsets: Iterable<number> = Array.from({ length: te
 }
 
 const EDGE_CASES = [
-  '', '   ', '{}', '[]', '{"a":1}', '[1,[2,[3]],{"b":{}}]', '"just a string"', '-0', '0.5e-3', '1E+2', '123456789012345678', '-1e999', 'true', 'null',
-  '{"a": ,"b":2}', '{"a":}', '{"a"}', '{"a":1,}', '[1,2,]', '{"a":1 "b":2}', '{"a":1', '[1', '{', '{"a":[1,{"b":', '1 2', '{}x',
-  '// comment\n{"a":1}', '{"a":/* c */1}', '\ufeff{"a":1}', '{"a":1}\u00a0', '{\u000b"a":1}',
-  '{"a":1,"a":2,"A":3}', '{"__proto__":{"x":1},"constructor":2}',
-  '{"\\u006cineItems":[{"off\\u0065rId":"A\\u003aB\\u003aC"}]}', '{"tab\\there":"quote\\"and\\\\back\\/slash\\b\\f\\n\\r"}', '{"bad\\x":1}', '{"bad\\u12G4":1}',
-  '{"\ud83d\ude00":"\ud83d"}', '{"ctl":"a\u0001b"}', '{"nl":"a\nb"}',
-  '01', '-', '1.', '1e', '.5', '+1', 'tru', 'nul', 'falsey', '[true,false,null]',
-  '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}', '{\r"a":\r1}', '\n\n{"a":\n1}\n',
-  `${'['.repeat(70)}${']'.repeat(70)}`, `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`,
+  '',
+  '   ',
+  '{}',
+  '[]',
+  '{"a":1}',
+  '[1,[2,[3]],{"b":{}}]',
+  '"just a string"',
+  '-0',
+  '0.5e-3',
+  '1E+2',
+  '123456789012345678',
+  '-1e999',
+  'true',
+  'null',
+  '{"a": ,"b":2}',
+  '{"a":}',
+  '{"a"}',
+  '{"a":1,}',
+  '[1,2,]',
+  '{"a":1 "b":2}',
+  '{"a":1',
+  '[1',
+  '{',
+  '{"a":[1,{"b":',
+  '1 2',
+  '{}x',
+  '// comment\n{"a":1}',
+  '{"a":/* c */1}',
+  '\ufeff{"a":1}',
+  '{"a":1}\u00a0',
+  '{\u000b"a":1}',
+  '{"a":1,"a":2,"A":3}',
+  '{"__proto__":{"x":1},"constructor":2}',
+  '{"\\u006cineItems":[{"off\\u0065rId":"A\\u003aB\\u003aC"}]}',
+  '{"tab\\there":"quote\\"and\\\\back\\/slash\\b\\f\\n\\r"}',
+  '{"bad\\x":1}',
+  '{"bad\\u12G4":1}',
+  '{"\ud83d\ude00":"\ud83d"}',
+  '{"ctl":"a\u0001b"}',
+  '{"nl":"a\nb"}',
+  '01',
+  '-',
+  '1.',
+  '1e',
+  '.5',
+  '+1',
+  'tru',
+  'nul',
+  'falsey',
+  '[true,false,null]',
+  '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}',
+  '{\r"a":\r1}',
+  '\n\n{"a":\n1}\n',
+  `${'['.repeat(70)}${']'.repeat(70)}`,
+  `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`,
 ];
 
 test('both parsers build what parseTree builds, and nodes are found where findNodeAtOffset finds them, on edge cases', () => {
   const strictOnes = EDGE_CASES.filter((text) => check(text));
   // The fast path takes well-formed JSON, including escapes, CRLF and moderate nesting.
-  for (const text of ['{"a":1}', '-0', '{"\\u006cineItems":[{"off\\u0065rId":"A\\u003aB\\u003aC"}]}', '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}', '{"a":1,"a":2,"A":3}']) {
+  for (const text of [
+    '{"a":1}',
+    '-0',
+    '{"\\u006cineItems":[{"off\\u0065rId":"A\\u003aB\\u003aC"}]}',
+    '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}',
+    '{"a":1,"a":2,"A":3}',
+  ]) {
     assert.ok(strictOnes.includes(text), `strict parser refused ${JSON.stringify(text)}`);
   }
   // ...and leaves everything else (comments, BOM, trailing commas, deep nesting) to jsonc-parser.
@@ -130,14 +199,24 @@ test('on mutated documents, the strict parser accepts exactly the error-free one
         const at = Math.floor(next() * (text.length + 1));
         text = text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at + Math.floor(next() * 3));
       } else {
-        text = JSON.stringify(JSON.parse(original), null, [0, 2, '\t', 4][(i >> 1) % 4]).replace(/\n/g, i % 3 === 0 ? '\r\n' : '\n');
+        text = JSON.stringify(JSON.parse(original), null, [0, 2, '\t', 4][(i >> 1) % 4]).replace(
+          /\n/g,
+          i % 3 === 0 ? '\r\n' : '\n',
+        );
       }
       const errors: ParseError[] = [];
       parseTree(text, errors, OPTIONS);
       if (errors.length === 0) errorFree++;
-      const strict = check(text, Array.from({ length: 40 }, () => Math.floor(next() * (text.length + 1))));
+      const strict = check(
+        text,
+        Array.from({ length: 40 }, () => Math.floor(next() * (text.length + 1))),
+      );
       if (strict) strictCount++;
-      assert.equal(strict, errors.length === 0, `strict ${strict ? 'accepted' : 'refused'} ${JSON.stringify(text.slice(0, 200))}`);
+      assert.equal(
+        strict,
+        errors.length === 0,
+        `strict ${strict ? 'accepted' : 'refused'} ${JSON.stringify(text.slice(0, 200))}`,
+      );
     }
   }
   assert.ok(strictCount > 500 && strictCount === errorFree);
@@ -158,7 +237,9 @@ test('the line map answers like a TextDocument, around every kind of line end', 
   const text = 'a\r\nbc\rd\n\ne\r\n';
   const lines = LineMap.of(text);
   const document = TextDocument.create('test://x', 'json', 0, text);
-  for (let offset = -1; offset <= text.length + 1; offset++) assert.deepEqual(lines.positionAt(offset), document.positionAt(offset), `offset ${offset}`);
+  for (let offset = -1; offset <= text.length + 1; offset++) {
+    assert.deepEqual(lines.positionAt(offset), document.positionAt(offset), `offset ${offset}`);
+  }
   for (let line = -1; line <= 6; line++) {
     for (let character = -1; character <= 4; character++) {
       assert.equal(lines.offsetAt({ line, character }), document.offsetAt({ line, character }), `${line}:${character}`);

@@ -11,12 +11,21 @@ import { makeContext, recordingPrompts, type RecordingPrompts, startGateway } fr
 
 const cartKind = requestKindById('cart')!;
 const cartText = (item: string, quantity: number) =>
-  JSON.stringify({ lineItems: [{ id: 0, catalogItemId: item, quantity, billingCycle: 'monthly', termDuration: 'P1M' }], partnerOnRecordAttestationAccepted: true });
+  JSON.stringify({
+    lineItems: [{ id: 0, catalogItemId: item, quantity, billingCycle: 'monthly', termDuration: 'P1M' }],
+    partnerOnRecordAttestationAccepted: true,
+  });
 const cartPosts = (emu: RunningEmulator) => emu.requests.filter((r) => r.method === 'POST' && /\/carts$/i.test(r.path));
 const checkouts = (emu: RunningEmulator) => emu.requests.filter((r) => r.method === 'POST' && /\/checkout$/i.test(r.path));
 
 /** Runs the cart once with `fault` switched on as the person confirms, so only the checkout meets it. */
-async function interruptedRun(emu: RunningEmulator, store: MemoryJournalStore, text: string, fault: 'resetAfterCommit' | 'resetBeforeCommit', url = emu.url) {
+async function interruptedRun(
+  emu: RunningEmulator,
+  store: MemoryJournalStore,
+  text: string,
+  fault: 'resetAfterCommit' | 'resetBeforeCommit',
+  url = emu.url,
+) {
   const prompts = recordingPrompts(true, emu.fixtures.customerId);
   const yes = prompts.confirmPurchase;
   prompts.confirmPurchase = async (s) => {
@@ -30,7 +39,12 @@ async function interruptedRun(emu: RunningEmulator, store: MemoryJournalStore, t
   return result;
 }
 
-async function rerun(emu: RunningEmulator, store: MemoryJournalStore, text: string, url = emu.url): Promise<{ result: Awaited<ReturnType<typeof runDocument>>; prompts: RecordingPrompts; ctx: RunContext }> {
+async function rerun(
+  emu: RunningEmulator,
+  store: MemoryJournalStore,
+  text: string,
+  url = emu.url,
+): Promise<{ result: Awaited<ReturnType<typeof runDocument>>; prompts: RecordingPrompts; ctx: RunContext }> {
   const prompts = recordingPrompts(true, emu.fixtures.customerId);
   const ctx = makeContext({ ...emu, url }, prompts, { journal: new Journal(store) });
   const result = await runDocument(text, cartKind, ctx);
@@ -62,30 +76,41 @@ describe('re-running a cart after an interrupted checkout', () => {
 
   test('a checkout whose answer the service no longer holds is still found, with its order: the cart repeats its checkout result', async () => {
     // One stored answer: the write below pushes the checkout's answer out, as time would on the service.
-    await withEmulator(async (emu) => {
-      const { customerId, catalog } = emu.fixtures;
-      const store = new MemoryJournalStore();
-      const text = cartText(catalog.license, 4);
-      const first = await interruptedRun(emu, store, text, 'resetAfterCommit');
-      assert.equal(first.status, 'unknown', first.message);
-      const other = makeContext(emu, recordingPrompts());
-      await other.client.carts.create(customerId, { lineItems: [{ id: 0, catalogItemId: catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' }] });
-      await other.client.close();
-      const placed = (await makeContext(emu, recordingPrompts()).client.orders.list(customerId)).at(-1)!;
+    await withEmulator(
+      async (emu) => {
+        const { customerId, catalog } = emu.fixtures;
+        const store = new MemoryJournalStore();
+        const text = cartText(catalog.license, 4);
+        const first = await interruptedRun(emu, store, text, 'resetAfterCommit');
+        assert.equal(first.status, 'unknown', first.message);
+        const other = makeContext(emu, recordingPrompts());
+        await other.client.carts.create(customerId, {
+          lineItems: [{ id: 0, catalogItemId: catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' }],
+        });
+        await other.client.close();
+        const placed = (await makeContext(emu, recordingPrompts()).client.orders.list(customerId)).at(-1)!;
 
-      const { result, prompts, ctx } = await rerun(emu, store, text);
-      assert.equal(result.status, 'alreadyDone', result.message);
-      assert.deepEqual(result.orderIds, [placed.id], 'the order the interrupted checkout placed');
-      assert.equal(prompts.asked.length, 0);
-      await ctx.client.close();
-    }, { maxIdempotencyKeys: 1 });
+        const { result, prompts, ctx } = await rerun(emu, store, text);
+        assert.equal(result.status, 'alreadyDone', result.message);
+        assert.deepEqual(result.orderIds, [placed.id], 'the order the interrupted checkout placed');
+        assert.equal(prompts.asked.length, 0);
+        await ctx.client.close();
+      },
+      { maxIdempotencyKeys: 1 },
+    );
   });
 
   test('a service that answers the question with 800065 (cart already submitted) is taken as bought: nothing is sent again', async () => {
     await withEmulator(async (emu) => {
       let answer800065 = false;
-      const gateway = await startGateway(emu, (req) => (answer800065 && req.method === 'POST' && /\/checkout$/i.test(req.path)
-        ? { status: 400, body: { code: 800065, description: "can't check out an already submitted cart.", data: [], source: 'PartnerFD' } } : 'forward'));
+      const gateway = await startGateway(emu, (req) =>
+        answer800065 && req.method === 'POST' && /\/checkout$/i.test(req.path)
+          ? {
+              status: 400,
+              body: { code: 800065, description: "can't check out an already submitted cart.", data: [], source: 'PartnerFD' },
+            }
+          : 'forward',
+      );
       try {
         const store = new MemoryJournalStore();
         const text = cartText(emu.fixtures.catalog.license, 2);

@@ -16,7 +16,9 @@ const checkouts = (emu: RunningEmulator) => emu.requests.filter((r) => r.method 
 async function openCart(emu: RunningEmulator): Promise<string> {
   const { client } = makeContext(emu, recordingPrompts());
   const { customerId, catalog } = emu.fixtures;
-  const cart = await client.carts.create(customerId, { lineItems: [{ id: 0, catalogItemId: catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' }] });
+  const cart = await client.carts.create(customerId, {
+    lineItems: [{ id: 0, catalogItemId: catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' }],
+  });
   await client.close();
   return `/v1/customers/${customerId}/carts/${String(cart.id)}/checkout`;
 }
@@ -27,7 +29,9 @@ describe('a checkout whose cart cannot be read', () => {
       const path = await openCart(emu);
       const cartPath = path.replace(/\/checkout$/, '').toLowerCase();
       const denied = { code: 2032, description: 'Access denied', data: [], source: 'PartnerFD' };
-      const gateway = await startGateway(emu, (req) => (req.method === 'GET' && req.path.toLowerCase() === cartPath ? { status: 403, body: denied } : 'forward'));
+      const gateway = await startGateway(emu, (req) =>
+        req.method === 'GET' && req.path.toLowerCase() === cartPath ? { status: 403, body: denied } : 'forward',
+      );
       const prompts = recordingPrompts(true, emu.fixtures.customerId);
       const ctx = makeContext({ ...emu, url: gateway.url }, prompts);
       try {

@@ -18,7 +18,10 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   const cache = mkdtempSync(join(tmpdir(), 'pc-cache-'));
   const { PARTNER_CENTER_TOKEN: _inherited, ...parent } = process.env;
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...parent, XDG_CACHE_HOME: cache, ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...parent, XDG_CACHE_HOME: cache, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -36,18 +39,34 @@ function writeDoc(name: string, text: string): string {
   return path;
 }
 
-const send = (emu: RunningEmulator, file: string, ...extra: string[]) => cli(['send', file, '--endpoint', emu.url, '--token', TOKEN, ...extra]);
+const send = (emu: RunningEmulator, file: string, ...extra: string[]) =>
+  cli(['send', file, '--endpoint', emu.url, '--token', TOKEN, ...extra]);
 
 describe('partner-center send', () => {
   test('usage problems exit 2', async () => {
     assert.equal((await cli(['send'])).code, 2);
     assert.equal((await cli(['send', 'x.order.json', '--endpoint', 'http://127.0.0.1:9'])).code, 2, '--token is required');
-    assert.equal((await cli(['send', join(REPO, 'test', 'fixtures', 'run', 'nope.order.json'), '--endpoint', 'http://127.0.0.1:9', '--token', 't'])).code, 2);
+    assert.equal(
+      (
+        await cli([
+          'send',
+          join(REPO, 'test', 'fixtures', 'run', 'nope.order.json'),
+          '--endpoint',
+          'http://127.0.0.1:9',
+          '--token',
+          't',
+        ])
+      ).code,
+      2,
+    );
   });
 
   test('refuses a purchase without --yes when stdin is not a terminal, and sends nothing', async () => {
     await withEmulator(async (emu) => {
-      const file = writeDoc('buy.order.json', orderDocument(emu.fixtures.customerId, [{ item: emu.fixtures.catalog.license, quantity: 1 }]));
+      const file = writeDoc(
+        'buy.order.json',
+        orderDocument(emu.fixtures.customerId, [{ item: emu.fixtures.catalog.license, quantity: 1 }]),
+      );
       const run = await send(emu, file);
       assert.equal(run.code, 2, run.stderr);
       assert.match(run.stderr, /refusing to make a purchase without --yes/);
@@ -110,7 +129,11 @@ describe('partner-center send', () => {
       const fromFile = await cli(['send', file, '--endpoint', emu.url, '--token-file', tokenFile]);
       assert.equal(fromFile.code, 0, fromFile.stderr);
       assert.equal((await cli(['send', file, '--endpoint', emu.url])).code, 2, 'no token at all');
-      assert.equal((await cli(['send', file, '--endpoint', emu.url, '--token', TOKEN, '--token-file', tokenFile])).code, 2, 'two tokens');
+      assert.equal(
+        (await cli(['send', file, '--endpoint', emu.url, '--token', TOKEN, '--token-file', tokenFile])).code,
+        2,
+        'two tokens',
+      );
     });
     const help = (await cli(['send', '--help'])).stdout;
     const at = (s: string) => help.indexOf(s);
@@ -122,7 +145,10 @@ describe('partner-center send', () => {
     await withEmulator(async (emu) => {
       const cache = mkdtempSync(join(tmpdir(), 'pc-cache-'));
       const journalFile = join(cache, 'partner-center-vscode', 'cli-journal.json');
-      const file = writeDoc('buy.order.json', orderDocument(emu.fixtures.customerId, [{ item: emu.fixtures.catalog.license, quantity: 1 }]));
+      const file = writeDoc(
+        'buy.order.json',
+        orderDocument(emu.fixtures.customerId, [{ item: emu.fixtures.catalog.license, quantity: 1 }]),
+      );
       const args = ['send', file, '--endpoint', emu.url, '--yes'];
       const env = { XDG_CACHE_HOME: cache, PARTNER_CENTER_TOKEN: TOKEN };
       emu.setFaults({ status500: 1 });
@@ -136,7 +162,14 @@ describe('partner-center send', () => {
       const second = await cli(args, env);
       assert.equal(second.code, 0, second.stderr);
       const sent = orderPosts(emu, emu.fixtures.customerId);
-      assert.deepEqual(sent.map((r) => [r.requestId, r.status]), [[entry.requestId, 500], [entry.requestId, 201]], 'the re-run used the journaled request id');
+      assert.deepEqual(
+        sent.map((r) => [r.requestId, r.status]),
+        [
+          [entry.requestId, 500],
+          [entry.requestId, 201],
+        ],
+        'the re-run used the journaled request id',
+      );
       assert.deepEqual(JSON.parse(readFileSync(journalFile, 'utf8')), []);
     });
   });

@@ -10,10 +10,18 @@ import { withEmulator } from '../../support/emulator';
 
 test('a write on a closed client stops at once and stays unknown', async () => {
   await withEmulator(async (emu) => {
-    const client = new PartnerCenterClient({ endpoint: emu.url, tokenProvider: { getToken: async () => 't' }, retry: { baseDelayMs: 10, maxDelayMs: 40 } });
+    const client = new PartnerCenterClient({
+      endpoint: emu.url,
+      tokenProvider: { getToken: async () => 't' },
+      retry: { baseDelayMs: 10, maxDelayMs: 40 },
+    });
     await client.customers.get(emu.fixtures.customerId).catch(() => undefined);
     void client.close();
-    const e = await exchange(client, { method: 'POST', path: `/customers/${emu.fixtures.customerId}/orders`, body: {} }, { baseDelayMs: 10 });
+    const e = await exchange(
+      client,
+      { method: 'POST', path: `/customers/${emu.fixtures.customerId}/orders`, body: {} },
+      { baseDelayMs: 10 },
+    );
     assert.equal(e.outcome, 'unknown');
     assert.equal(e.attempts, 1, 'not re-sent through a closed pool');
     assert.match(String(e.error?.message), /closed/i);

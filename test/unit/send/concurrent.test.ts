@@ -27,7 +27,9 @@ test('two runs of the same document at once place one order', async () => {
     // Both are confirmed only once both are asked: each looked at the journal before either began.
     let asked = 0;
     let bothAsked: () => void = () => undefined;
-    const barrier = new Promise<void>((resolve) => { bothAsked = resolve; });
+    const barrier = new Promise<void>((resolve) => {
+      bothAsked = resolve;
+    });
     const atBarrier = () => {
       if (++asked === 2) bothAsked();
       return barrier;
@@ -36,7 +38,10 @@ test('two runs of the same document at once place one order', async () => {
     const b = makeContext(emu, slowYes(atBarrier), { journal });
     const doc = orderDocument(customerId, [{ item: catalog.license, quantity: 1 }]);
     try {
-      const results = await Promise.all([runDocument(doc, requestKindById('order')!, a), runDocument(doc, requestKindById('order')!, b)]);
+      const results = await Promise.all([
+        runDocument(doc, requestKindById('order')!, a),
+        runDocument(doc, requestKindById('order')!, b),
+      ]);
       assert.equal(orderPosts(emu, customerId).length, 1, 'one order was sent');
       assert.deepEqual(results.map((r) => r.status).sort(), ['blocked', 'done']);
       assert.match(results.find((r) => r.status === 'blocked')!.message, /already being sent/);
@@ -54,13 +59,23 @@ test('a second confirmation that stayed open while the first run bought is not s
     const doc = orderDocument(customerId, [{ item: catalog.license, quantity: 1 }]);
     // A is confirmed only once B is asked (both have looked at the journal); B only once A is over.
     let bAsked: () => void = () => undefined;
-    const bIsAsked = new Promise<void>((resolve) => { bAsked = resolve; });
+    const bIsAsked = new Promise<void>((resolve) => {
+      bAsked = resolve;
+    });
     let firstDone: Promise<unknown> = Promise.resolve();
-    const a = makeContext(emu, slowYes(() => bIsAsked), { journal });
-    const b = makeContext(emu, slowYes(() => {
-      bAsked();
-      return firstDone;
-    }), { journal });
+    const a = makeContext(
+      emu,
+      slowYes(() => bIsAsked),
+      { journal },
+    );
+    const b = makeContext(
+      emu,
+      slowYes(() => {
+        bAsked();
+        return firstDone;
+      }),
+      { journal },
+    );
     try {
       const first = runDocument(doc, requestKindById('order')!, a);
       firstDone = first;

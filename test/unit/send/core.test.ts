@@ -2,7 +2,17 @@
 // merge, redaction, history and HAR export.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { History, matchKind, MemoryHistoryStore, mergeOver, planFromText, redactBody, redactHeaders, toHar, type Exchange } from '../../../common/src/send';
+import {
+  History,
+  matchKind,
+  MemoryHistoryStore,
+  mergeOver,
+  planFromText,
+  redactBody,
+  redactHeaders,
+  toHar,
+  type Exchange,
+} from '../../../common/src/send';
 import { requestKindById } from '../../../common/src/requestKinds';
 import { orderDocument } from './helpers';
 
@@ -29,13 +39,26 @@ test('invalid JSON is a problem, not an exception', () => {
 });
 
 test('a generic request to an orders path is a purchase, and its body is checked as an order', () => {
-  const good = planFromText(JSON.stringify({ method: 'post', path: `/v1/customers/${CUSTOMER}/orders`, body: JSON.parse(orderDocument(undefined, [{ item: 'A1:B2:C3', quantity: 1 }])) }), kind('request'));
+  const good = planFromText(
+    JSON.stringify({
+      method: 'post',
+      path: `/v1/customers/${CUSTOMER}/orders`,
+      body: JSON.parse(orderDocument(undefined, [{ item: 'A1:B2:C3', quantity: 1 }])),
+    }),
+    kind('request'),
+  );
   assert.deepEqual(good.problems, []);
   assert.equal(good.target?.id, 'order');
   assert.equal(good.spendsMoney, true);
   assert.equal(good.customerId, CUSTOMER);
-  const bad = planFromText(JSON.stringify({ method: 'POST', path: '/v1/customers/{customerId}/orders', body: { lineItems: 'none' } }), kind('request'));
-  assert.ok(bad.problems.some((p) => p.startsWith('Body:')), bad.problems.join('\n'));
+  const bad = planFromText(
+    JSON.stringify({ method: 'POST', path: '/v1/customers/{customerId}/orders', body: { lineItems: 'none' } }),
+    kind('request'),
+  );
+  assert.ok(
+    bad.problems.some((p) => p.startsWith('Body:')),
+    bad.problems.join('\n'),
+  );
   assert.equal(bad.needsCustomer, true);
 });
 
@@ -45,30 +68,65 @@ test('generic reads spend nothing; checkout paths do', () => {
   assert.equal(read.spendsMoney, false);
   assert.deepEqual(read.problems, []);
   assert.equal(matchKind('POST', `/customers/${CUSTOMER}/carts/abc/checkout`)?.step, 'checkout');
-  assert.equal(planFromText(`{"method":"POST","path":"/v1/customers/${CUSTOMER}/carts/abc/checkout"}`, kind('request')).spendsMoney, true);
-  assert.match(planFromText('{"method":"GET","path":"/v1/customers","query":{"filter":{"a":1}}}', kind('request')).problems[0], /query\.filter/);
+  assert.equal(
+    planFromText(`{"method":"POST","path":"/v1/customers/${CUSTOMER}/carts/abc/checkout"}`, kind('request')).spendsMoney,
+    true,
+  );
+  assert.match(
+    planFromText('{"method":"GET","path":"/v1/customers","query":{"filter":{"a":1}}}', kind('request')).problems[0],
+    /query\.filter/,
+  );
 });
 
 test('the subscription merge keeps every field the document leaves out and lists the changes', () => {
-  const current = { id: 's1', quantity: 5, autoRenewEnabled: true, scheduledNextTermInstructions: { quantity: 5, product: { skuId: '0001' } }, attributes: { etag: 'e1' } };
+  const current = {
+    id: 's1',
+    quantity: 5,
+    autoRenewEnabled: true,
+    scheduledNextTermInstructions: { quantity: 5, product: { skuId: '0001' } },
+    attributes: { etag: 'e1' },
+  };
   const { merged, changes } = mergeOver(current, { Quantity: 6, scheduledNextTermInstructions: { quantity: 7 } });
   assert.equal(merged.quantity, 6, 'names are matched without regard to case');
   assert.equal(merged.Quantity, undefined);
   assert.equal(merged.autoRenewEnabled, true);
   assert.deepEqual(merged.scheduledNextTermInstructions, { quantity: 7, product: { skuId: '0001' } });
-  assert.deepEqual(changes.map((c) => c.path), ['quantity', 'scheduledNextTermInstructions.quantity']);
+  assert.deepEqual(
+    changes.map((c) => c.path),
+    ['quantity', 'scheduledNextTermInstructions.quantity'],
+  );
 });
 
 const exchange: Exchange = {
-  call: { method: 'POST', path: '/v1/customers', headers: { Authorization: 'Bearer abc.def', 'X-Custom': 'ok' }, body: { name: 'x' } },
-  url: 'http://127.0.0.1:1/v1/customers?size=1', requestId: '11111111-1111-4111-8111-111111111111', correlationId: '22222222-2222-4222-8222-222222222222',
-  startedAt: '2025-01-01T00:00:00.000Z', durationMs: 12, attempts: 1, outcome: 'ok', status: 201,
-  responseHeaders: { 'content-type': 'application/json' }, responseBody: { id: 'c1', userCredentials: { userName: 'admin', password: 'hunter2' } },
+  call: {
+    method: 'POST',
+    path: '/v1/customers',
+    headers: { Authorization: 'Bearer abc.def', 'X-Custom': 'ok' },
+    body: { name: 'x' },
+  },
+  url: 'http://127.0.0.1:1/v1/customers?size=1',
+  requestId: '11111111-1111-4111-8111-111111111111',
+  correlationId: '22222222-2222-4222-8222-222222222222',
+  startedAt: '2025-01-01T00:00:00.000Z',
+  durationMs: 12,
+  attempts: 1,
+  outcome: 'ok',
+  status: 201,
+  responseHeaders: { 'content-type': 'application/json' },
+  responseBody: { id: 'c1', userCredentials: { userName: 'admin', password: 'hunter2' } },
 };
 
 test('history keeps no token or password, and survives through its store', async () => {
   const store = new MemoryHistoryStore();
-  await new History(store).add({ time: exchange.startedAt, title: 't', kindId: 'customer', environment: 'e', endpoint: 'x', summary: 's', exchanges: [exchange] });
+  await new History(store).add({
+    time: exchange.startedAt,
+    title: 't',
+    kindId: 'customer',
+    environment: 'e',
+    endpoint: 'x',
+    summary: 's',
+    exchanges: [exchange],
+  });
   const again = await new History(store).list();
   const text = JSON.stringify(again);
   assert.equal(again.length, 1);
@@ -79,13 +137,49 @@ test('history keeps no token or password, and survives through its store', async
 
 test('history is capped, newest first', async () => {
   const history = new History(new MemoryHistoryStore(), 3);
-  for (let i = 0; i < 5; i++) await history.add({ time: `t${i}`, title: `r${i}`, kindId: 'request', environment: 'e', endpoint: 'x', summary: '', exchanges: [] });
-  assert.deepEqual((await history.list()).map((r) => r.title), ['r4', 'r3', 'r2']);
+  for (let i = 0; i < 5; i++) {
+    await history.add({
+      time: `t${i}`,
+      title: `r${i}`,
+      kindId: 'request',
+      environment: 'e',
+      endpoint: 'x',
+      summary: '',
+      exchanges: [],
+    });
+  }
+  assert.deepEqual(
+    (await history.list()).map((r) => r.title),
+    ['r4', 'r3', 'r2'],
+  );
 });
 
 test('HAR export has one entry per call with ids, query and bodies', () => {
-  const har = toHar([{ id: '1', time: exchange.startedAt, title: 't', kindId: 'customer', environment: 'e', endpoint: 'x', summary: '', exchanges: [exchange] }]) as
-    { log: { version: string; entries: { request: { method: string; headers: { name: string; value: string }[]; queryString: unknown[]; postData?: { text: string } }; response: { status: number } }[] } };
+  const har = toHar([
+    {
+      id: '1',
+      time: exchange.startedAt,
+      title: 't',
+      kindId: 'customer',
+      environment: 'e',
+      endpoint: 'x',
+      summary: '',
+      exchanges: [exchange],
+    },
+  ]) as {
+    log: {
+      version: string;
+      entries: {
+        request: {
+          method: string;
+          headers: { name: string; value: string }[];
+          queryString: unknown[];
+          postData?: { text: string };
+        };
+        response: { status: number };
+      }[];
+    };
+  };
   assert.equal(har.log.version, '1.2');
   const [entry] = har.log.entries;
   assert.equal(entry.request.method, 'POST');

@@ -12,8 +12,14 @@ function manualClock(): FollowTimers & { turn(): Promise<number | undefined>; pe
   let seq = 0;
   const timers = new Map<number, { at: number; run: () => void }>();
   return {
-    setTimeout: (run, ms) => { const id = ++seq; timers.set(id, { at: now + ms, run }); return id; },
-    clearTimeout: (id) => { timers.delete(id as number); },
+    setTimeout: (run, ms) => {
+      const id = ++seq;
+      timers.set(id, { at: now + ms, run });
+      return id;
+    },
+    clearTimeout: (id) => {
+      timers.delete(id as number);
+    },
     now: () => now,
     pending: () => timers.size,
     async turn() {
@@ -34,7 +40,7 @@ function statuses(...sequence: string[]): { read: StatusWatch['read']; reads: nu
 }
 
 describe('status vocabulary', () => {
-  test('an order in secondary review is pending, in the service\'s spelling and the docs\'', () => {
+  test("an order in secondary review is pending, in the service's spelling and the docs'", () => {
     assert.equal(isPendingStatus('pending_review'), true);
     assert.equal(isPendingStatus('pending review'), true);
     assert.equal(isPendingStatus('Pending'), true);
@@ -42,7 +48,17 @@ describe('status vocabulary', () => {
   });
 
   test('finished states are settled, and so is a resource with no status', () => {
-    for (const status of ['completed', 'cancelled', 'Active', 'suspended', 'po_review_rejected', 'partial_success', 'error', 'unknown', undefined]) {
+    for (const status of [
+      'completed',
+      'cancelled',
+      'Active',
+      'suspended',
+      'po_review_rejected',
+      'partial_success',
+      'error',
+      'unknown',
+      undefined,
+    ]) {
       assert.equal(isPendingStatus(status), false, String(status));
     }
   });
@@ -54,8 +70,13 @@ describe('the status follower', () => {
     const follower = new StatusFollower(clock);
     const order = statuses('pending', 'pending_review', 'completed');
     const done: [string | undefined, boolean][] = [];
-    follower.follow('/customers/c/orders/o', { read: order.read, firstDelayMs: 1000, maxDelayMs: 30_000, onDone: (s, settled) => done.push([s, settled]) });
-    while (await clock.turn() !== undefined);
+    follower.follow('/customers/c/orders/o', {
+      read: order.read,
+      firstDelayMs: 1000,
+      maxDelayMs: 30_000,
+      onDone: (s, settled) => done.push([s, settled]),
+    });
+    while ((await clock.turn()) !== undefined);
     assert.deepEqual(done, [['completed', true]]);
     assert.equal(order.reads, 3, 'pending_review was not taken for settled');
     assert.deepEqual(follower.followed, []);
@@ -68,10 +89,24 @@ describe('the status follower', () => {
     const tree = statuses('pending', 'completed');
     const heard = { run: [] as (string | undefined)[], tree: [] as (string | undefined)[] };
     let runDone: string | undefined;
-    follower.follow('/customers/C/orders/O', { read: run.read, firstDelayMs: 1000, maxDelayMs: 30_000, onStatus: (s) => heard.run.push(s), onDone: (s) => { runDone = s; } });
-    follower.follow('/customers/c/orders/o', { read: tree.read, readsForView: true, firstDelayMs: 5000, maxDelayMs: 60_000, onStatus: (s) => heard.tree.push(s) });
+    follower.follow('/customers/C/orders/O', {
+      read: run.read,
+      firstDelayMs: 1000,
+      maxDelayMs: 30_000,
+      onStatus: (s) => heard.run.push(s),
+      onDone: (s) => {
+        runDone = s;
+      },
+    });
+    follower.follow('/customers/c/orders/o', {
+      read: tree.read,
+      readsForView: true,
+      firstDelayMs: 5000,
+      maxDelayMs: 60_000,
+      onStatus: (s) => heard.tree.push(s),
+    });
     assert.deepEqual(follower.followed, ['/customers/c/orders/o'], 'one resource, whatever the casing of its path');
-    while (await clock.turn() !== undefined);
+    while ((await clock.turn()) !== undefined);
     assert.equal(run.reads, 0, 'the run command read nothing itself');
     assert.equal(tree.reads, 2);
     assert.deepEqual(heard.run, ['pending', 'completed']);
@@ -83,23 +118,41 @@ describe('the status follower', () => {
     const clock = manualClock();
     const follower = new StatusFollower(clock);
     const done: [string | undefined, boolean][] = [];
-    follower.follow('/o', { read: async () => 'pending', firstDelayMs: 1000, maxDelayMs: 2000, timeoutMs: 8000, onDone: (s, settled) => done.push([s, settled]) });
+    follower.follow('/o', {
+      read: async () => 'pending',
+      firstDelayMs: 1000,
+      maxDelayMs: 2000,
+      timeoutMs: 8000,
+      onDone: (s, settled) => done.push([s, settled]),
+    });
     const times: number[] = [];
     for (let t = await clock.turn(); t !== undefined; t = await clock.turn()) times.push(t);
     assert.deepEqual(times, [1000, 2500, 4500, 6500]);
     assert.deepEqual(done, [['pending', false]]);
   });
 
-  test('when the explorer stops watching, the run command\'s follow-up goes on with its own read', async () => {
+  test("when the explorer stops watching, the run command's follow-up goes on with its own read", async () => {
     const clock = manualClock();
     const follower = new StatusFollower(clock);
     const run = statuses('pending', 'pending', 'completed');
     let runDone: string | undefined;
-    follower.follow('/o', { read: run.read, firstDelayMs: 1000, maxDelayMs: 30_000, onDone: (s) => { runDone = s; } });
-    const tree = follower.follow('/o', { read: async () => 'pending', readsForView: true, firstDelayMs: 1000, maxDelayMs: 60_000 });
+    follower.follow('/o', {
+      read: run.read,
+      firstDelayMs: 1000,
+      maxDelayMs: 30_000,
+      onDone: (s) => {
+        runDone = s;
+      },
+    });
+    const tree = follower.follow('/o', {
+      read: async () => 'pending',
+      readsForView: true,
+      firstDelayMs: 1000,
+      maxDelayMs: 60_000,
+    });
     await clock.turn();
     tree.dispose();
-    while (await clock.turn() !== undefined);
+    while ((await clock.turn()) !== undefined);
     assert.equal(runDone, 'completed');
     assert.ok(run.reads >= 2);
   });

@@ -10,12 +10,16 @@ import { makeContext, recordingPrompts } from './helpers';
 
 const request = requestKindById('request')!;
 const C = '0c1e1f6b-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
-const plan = (method: string, path: string, body?: unknown) => planFromText(JSON.stringify({ method, path, ...(body === undefined ? {} : { body }) }), request);
+const plan = (method: string, path: string, body?: unknown) =>
+  planFromText(JSON.stringify({ method, path, ...(body === undefined ? {} : { body }) }), request);
 
 describe('generic writes under a customer', () => {
   test('spend money unless they are a known harmless write', () => {
     assert.equal(plan('PATCH', `/v1/customers/${C}/orders/o1`, { status: 'cancelled' }).spendsMoney, true, 'legacy PATCH order');
-    assert.equal(plan('POST', `/v1/customers/${C}/subscriptions/s1/transitions`, { toCatalogItemId: 'A:B:C', quantity: 1 }).spendsMoney, true);
+    assert.equal(
+      plan('POST', `/v1/customers/${C}/subscriptions/s1/transitions`, { toCatalogItemId: 'A:B:C', quantity: 1 }).spendsMoney,
+      true,
+    );
     assert.equal(plan('POST', `/customers/${C}/subscriptions/s1/upgrades`, {}).spendsMoney, true, '/v1 is optional');
     assert.equal(plan('DELETE', `/v1/customers/${C}/something/new`).spendsMoney, true, 'the default is "spends"');
     assert.equal(plan('PUT', `/v1/customers/${C}/carts/abc`, { lineItems: [] }).spendsMoney, false, 'updating a cart');
@@ -30,7 +34,11 @@ describe('generic writes under a customer', () => {
   test('are confirmed with the call and its body, and journaled while they are sent', async () => {
     await withEmulator(async (emu) => {
       const { customerId } = emu.fixtures;
-      const text = JSON.stringify({ method: 'PATCH', path: `/v1/customers/${customerId}/orders/abc`, body: { status: 'cancelled' } });
+      const text = JSON.stringify({
+        method: 'PATCH',
+        path: `/v1/customers/${customerId}/orders/abc`,
+        body: { status: 'cancelled' },
+      });
       const writes = () => emu.requests.filter((r) => r.method === 'PATCH');
 
       const no = recordingPrompts(false);
@@ -38,7 +46,11 @@ describe('generic writes under a customer', () => {
       assert.equal(declined.status, 'declined', declined.message);
       assert.equal(no.asked.length, 1);
       assert.equal(no.asked[0].customer.id, customerId);
-      assert.deepEqual(no.asked[0].request, { method: 'PATCH', path: `/v1/customers/${customerId}/orders/abc`, body: { status: 'cancelled' } });
+      assert.deepEqual(no.asked[0].request, {
+        method: 'PATCH',
+        path: `/v1/customers/${customerId}/orders/abc`,
+        body: { status: 'cancelled' },
+      });
       assert.equal(writes().length, 0, 'nothing was sent');
 
       const store = new MemoryJournalStore();

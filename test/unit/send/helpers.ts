@@ -20,7 +20,8 @@ export function recordingPrompts(answer = true, customerId?: string): RecordingP
   const asked: PurchaseSummary[] = [];
   const previews: PurchaseSummary[] = [];
   return {
-    asked, previews,
+    asked,
+    previews,
     pickCustomer: async () => customerId,
     confirmPurchase: async (s) => {
       asked.push(s);
@@ -32,10 +33,20 @@ export function recordingPrompts(answer = true, customerId?: string): RecordingP
   };
 }
 
-export function makeContext(emu: RunningEmulator, prompts: RunPrompts, extra: Partial<RunContext> = {}): RunContext & { client: PartnerCenterClient } {
-  const client = new PartnerCenterClient({ endpoint: emu.url, tokenProvider: { getToken: async () => TOKEN }, retry: { baseDelayMs: 10, maxDelayMs: 40 } });
+export function makeContext(
+  emu: RunningEmulator,
+  prompts: RunPrompts,
+  extra: Partial<RunContext> = {},
+): RunContext & { client: PartnerCenterClient } {
+  const client = new PartnerCenterClient({
+    endpoint: emu.url,
+    tokenProvider: { getToken: async () => TOKEN },
+    retry: { baseDelayMs: 10, maxDelayMs: 40 },
+  });
   return {
-    client, prompts, journal: new Journal(new MemoryJournalStore()),
+    client,
+    prompts,
+    journal: new Journal(new MemoryJournalStore()),
     environment: { kind: 'emulator', label: `Emulator (${emu.url})` },
     documentUri: 'file:///work/test.order.json',
     retry: { baseDelayMs: 10 },
@@ -43,15 +54,23 @@ export function makeContext(emu: RunningEmulator, prompts: RunPrompts, extra: Pa
   };
 }
 
-export function orderDocument(customerId: string | undefined, lines: { item: string; quantity: number }[], extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    $schema: 'partner-center:/schemas/order.schema.json',
-    ...(customerId ? { referenceCustomerId: customerId } : {}),
-    billingCycle: 'monthly',
-    partnerOnRecordAttestationAccepted: true,
-    lineItems: lines.map((l, i) => ({ lineItemNumber: i, offerId: l.item, quantity: l.quantity, termDuration: 'P1Y' })),
-    ...extra,
-  }, null, 2);
+export function orderDocument(
+  customerId: string | undefined,
+  lines: { item: string; quantity: number }[],
+  extra: Record<string, unknown> = {},
+): string {
+  return JSON.stringify(
+    {
+      $schema: 'partner-center:/schemas/order.schema.json',
+      ...(customerId ? { referenceCustomerId: customerId } : {}),
+      billingCycle: 'monthly',
+      partnerOnRecordAttestationAccepted: true,
+      lineItems: lines.map((l, i) => ({ lineItemNumber: i, offerId: l.item, quantity: l.quantity, termDuration: 'P1Y' })),
+      ...extra,
+    },
+    null,
+    2,
+  );
 }
 
 export const orderPosts = (emu: RunningEmulator, customerId: string) =>
@@ -60,7 +79,11 @@ export const orderPosts = (emu: RunningEmulator, customerId: string) =>
 /** The repository root, from out/test/unit/send. */
 export const REPO = resolve(__dirname, '..', '..', '..', '..');
 
-export interface CliRun { code: number; stdout: string; stderr: string }
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 export interface CliProcess {
   child: ChildProcess;
@@ -72,9 +95,17 @@ export interface CliProcess {
  * the environment and no inherited proxy or token settings.
  */
 export function startCli(args: string[], env: Record<string, string> = {}): CliProcess {
-  const { PARTNER_CENTER_TOKEN: _t, HTTPS_PROXY: _p1, https_proxy: _p2, HTTP_PROXY: _p3, http_proxy: _p4, ...parent } = process.env;
+  const {
+    PARTNER_CENTER_TOKEN: _t,
+    HTTPS_PROXY: _p1,
+    https_proxy: _p2,
+    HTTP_PROXY: _p3,
+    http_proxy: _p4,
+    ...parent
+  } = process.env;
   const child = spawn(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], {
-    stdio: ['pipe', 'pipe', 'pipe'], env: { ...parent, PARTNER_CENTER_TOKEN: TOKEN, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...parent, PARTNER_CENTER_TOKEN: TOKEN, ...env },
   });
   let stdout = '';
   let stderr = '';
@@ -97,10 +128,15 @@ export function writeDocument(name: string, text: string | Buffer, dir = mkdtemp
   return path;
 }
 
-export interface GatewayRequest { method: string; path: string }
+export interface GatewayRequest {
+  method: string;
+  path: string;
+}
 
 /** What the gateway does with a request: pass it on, hold it until `release` is called, or answer it itself. */
-export type GatewayRule = (req: GatewayRequest) => 'forward' | 'hold' | { status: number; body?: unknown; headers?: Record<string, string> };
+export type GatewayRule = (
+  req: GatewayRequest,
+) => 'forward' | 'hold' | { status: number; body?: unknown; headers?: Record<string, string> };
 
 export interface Gateway {
   url: string;
@@ -118,12 +154,16 @@ export interface Gateway {
 export async function startGateway(emu: RunningEmulator, rule: GatewayRule): Promise<Gateway> {
   const held: GatewayRequest[] = [];
   let releaseAll: () => void = () => undefined;
-  let released = new Promise<void>((r) => { releaseAll = r; });
+  let released = new Promise<void>((r) => {
+    releaseAll = r;
+  });
   const server = await startScriptedServer((req, res, body) => {
     const seen: GatewayRequest = { method: String(req.method), path: String(req.url) };
     const decision = rule(seen);
     if (typeof decision === 'object') {
-      res.writeHead(decision.status, { 'content-type': 'application/json', ...decision.headers }).end(decision.body === undefined ? '' : JSON.stringify(decision.body));
+      res
+        .writeHead(decision.status, { 'content-type': 'application/json', ...decision.headers })
+        .end(decision.body === undefined ? '' : JSON.stringify(decision.body));
       return;
     }
     if (decision === 'hold') {

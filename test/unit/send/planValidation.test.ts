@@ -12,10 +12,17 @@ const CUSTOMER = '0c1e1f6b-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
 
 test('every kind is checked with the language rules when it is planned', () => {
   const typo = orderDocument(CUSTOMER, [{ item: 'A1:B2:C3', quantity: 1 }]).replace('"monthly"', '"montly"');
-  assert.ok(planFromText(typo, requestKindById('order')!).problems.some((p) => /montly|billingCycle/i.test(p)), 'an order');
+  assert.ok(
+    planFromText(typo, requestKindById('order')!).problems.some((p) => /montly|billingCycle/i.test(p)),
+    'an order',
+  );
   const cart = JSON.stringify({ lineItems: [{ id: 0, catalogItemId: 'A1:B2:C3', quantity: 'two', billingCycle: 'monthly' }] });
   assert.notDeepEqual(planFromText(cart, requestKindById('cart')!).problems, [], 'a cart');
-  assert.deepEqual(planFromText(orderDocument(CUSTOMER, [{ item: 'A1:B2:C3', quantity: 1 }]), requestKindById('order')!).problems, [], 'a good order passes');
+  assert.deepEqual(
+    planFromText(orderDocument(CUSTOMER, [{ item: 'A1:B2:C3', quantity: 1 }]), requestKindById('order')!).problems,
+    [],
+    'a good order passes',
+  );
 });
 
 test('an order with an error is blocked before anything is asked or sent', async () => {

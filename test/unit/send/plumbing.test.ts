@@ -19,7 +19,10 @@ test('changes made at once are applied in turn, none lost', async () => {
   };
   const serial = new SerialStore(store);
   await Promise.all(Array.from({ length: 10 }, (_, i) => serial.update((list) => [...list, i])));
-  assert.deepEqual((await serial.read()).sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(
+    (await serial.read()).sort((a, b) => a - b),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  );
   assert.equal(await serial.update((list) => ({ result: list.length })), 10, 'a change can hand back a value without writing');
 });
 

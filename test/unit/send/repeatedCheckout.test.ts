@@ -13,15 +13,23 @@ import { type GatewayRule, makeContext, recordingPrompts, startGateway } from '.
 
 const request = requestKindById('request')!;
 const cartKind = requestKindById('cart')!;
-const ALREADY_SUBMITTED = { code: 800065, description: "can't check out an already submitted cart.", data: [], source: 'PartnerFD' };
+const ALREADY_SUBMITTED = {
+  code: 800065,
+  description: "can't check out an already submitted cart.",
+  data: [],
+  source: 'PartnerFD',
+};
 const isCheckout = (req: { method: string; path: string }) => req.method === 'POST' && /\/checkout$/i.test(req.path);
-const orderCount = async (emu: RunningEmulator) => (await makeContext(emu, recordingPrompts()).client.orders.list(emu.fixtures.customerId)).length;
+const orderCount = async (emu: RunningEmulator) =>
+  (await makeContext(emu, recordingPrompts()).client.orders.list(emu.fixtures.customerId)).length;
 
 /** A cart of the customer, checked out once; returns its checkout path and the order it placed. */
 async function checkedOutCart(emu: RunningEmulator): Promise<{ path: string; orderId: string }> {
   const { client } = makeContext(emu, recordingPrompts());
   const { customerId, catalog } = emu.fixtures;
-  const cart = await client.carts.create(customerId, { lineItems: [{ id: 0, catalogItemId: catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' }] });
+  const cart = await client.carts.create(customerId, {
+    lineItems: [{ id: 0, catalogItemId: catalog.license, quantity: 1, billingCycle: 'monthly', termDuration: 'P1M' }],
+  });
   const result = await client.carts.checkout(customerId, String(cart.id));
   await client.close();
   return { path: `/v1/customers/${customerId}/carts/${String(cart.id)}/checkout`, orderId: String(result.orders?.[0]?.id) };
@@ -65,7 +73,8 @@ describe('checking out a cart that was already checked out', () => {
   test('when a checkout went through but its answer was lost, and the retry is answered 800065, the run ends already done with one order', async () => {
     await withEmulator(async (emu) => {
       let checkouts = 0;
-      const rule: GatewayRule = (req) => (isCheckout(req) && ++checkouts > 1 ? { status: 400, body: ALREADY_SUBMITTED } : 'forward');
+      const rule: GatewayRule = (req) =>
+        isCheckout(req) && ++checkouts > 1 ? { status: 400, body: ALREADY_SUBMITTED } : 'forward';
       const gateway = await startGateway(emu, rule);
       const prompts = recordingPrompts(true, emu.fixtures.customerId);
       const yes = prompts.confirmPurchase;
@@ -77,7 +86,11 @@ describe('checking out a cart that was already checked out', () => {
       const ctx = makeContext({ ...emu, url: gateway.url }, prompts);
       const before = await orderCount(emu);
       try {
-        const cart = { lineItems: [{ id: 0, catalogItemId: emu.fixtures.catalog.license, quantity: 2, billingCycle: 'monthly', termDuration: 'P1M' }] };
+        const cart = {
+          lineItems: [
+            { id: 0, catalogItemId: emu.fixtures.catalog.license, quantity: 2, billingCycle: 'monthly', termDuration: 'P1M' },
+          ],
+        };
         const result = await runDocument(JSON.stringify(cart), cartKind, ctx);
         assert.equal(result.status, 'alreadyDone', result.message);
         assert.match(result.message, /already been checked out \(800065\)/);

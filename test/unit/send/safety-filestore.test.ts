@@ -15,11 +15,18 @@ test('changes made at once through separate stores over one file are all kept', 
   const path = journalIn();
   // Each SerialStore has its own queue, as each process would: only the file lock orders them.
   const writers = Array.from({ length: 8 }, () => new SerialStore(new JsonFileStore<number>(path)));
-  await Promise.all(writers.map((w, i) => w.update(async (items) => {
-    await new Promise((r) => setTimeout(r, 5)); // a slow read-modify-write, where another could slip in
-    return [...items, i];
-  })));
-  assert.deepEqual((await new JsonFileStore<number>(path).read()).sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7]);
+  await Promise.all(
+    writers.map((w, i) =>
+      w.update(async (items) => {
+        await new Promise((r) => setTimeout(r, 5)); // a slow read-modify-write, where another could slip in
+        return [...items, i];
+      }),
+    ),
+  );
+  assert.deepEqual(
+    (await new JsonFileStore<number>(path).read()).sort((a, b) => a - b),
+    [0, 1, 2, 3, 4, 5, 6, 7],
+  );
 });
 
 test('a lock left by a process that is gone is broken', async () => {

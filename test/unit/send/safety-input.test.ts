@@ -15,7 +15,12 @@ describe('send and validate on bad input', () => {
   test('an order too large for the editor to check is still checked before it is sent', async () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
-      const order = JSON.parse(orderDocument(customerId, [{ item: catalog.license, quantity: 1 }, { item: catalog.license, quantity: 2 }])) as Record<string, unknown>;
+      const order = JSON.parse(
+        orderDocument(customerId, [
+          { item: catalog.license, quantity: 1 },
+          { item: catalog.license, quantity: 2 },
+        ]),
+      ) as Record<string, unknown>;
       // Errors the language rules report: a billing cycle that does not exist and line numbers 0, 5.
       order.billingCycle = 'montly';
       (order.lineItems as { lineItemNumber: number }[])[1].lineItemNumber = 5;
@@ -24,7 +29,10 @@ describe('send and validate on bad input', () => {
       for (let i = 0; i < 8; i++) bulk = [bulk];
       order.notes = bulk;
       const text = JSON.stringify(order);
-      assert.ok(text.length > 1_000_000 && JSON.stringify(order, null, 2).length > 5 * 1024 * 1024, 'the document is the size the review used');
+      assert.ok(
+        text.length > 1_000_000 && JSON.stringify(order, null, 2).length > 5 * 1024 * 1024,
+        'the document is the size the review used',
+      );
       const run = await runCli(['send', writeDocument('big.order.json', text), '--endpoint', emu.url, '--yes']);
       assert.equal(run.code, 2, run.stderr);
       assert.match(run.stderr, /Not sent:.*montly/s);
@@ -35,12 +43,18 @@ describe('send and validate on bad input', () => {
   test('a document nested 5,000 levels deep is refused with a message, not a stack overflow', async () => {
     await withEmulator(async (emu) => {
       const body = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-      const file = writeDocument('deep.request.json', `{"method":"POST","path":"/v1/customers/${emu.fixtures.customerId}/agreements","body":${body}}`);
+      const file = writeDocument(
+        'deep.request.json',
+        `{"method":"POST","path":"/v1/customers/${emu.fixtures.customerId}/agreements","body":${body}}`,
+      );
       const run = await runCli(['send', file, '--endpoint', emu.url, '--yes']);
       assert.equal(run.code, 2, run.stderr);
       assert.match(run.stderr, /nests arrays and objects deeper than 100 levels/);
       assert.doesNotMatch(run.stderr, /call stack/i);
-      assert.deepEqual(emu.requests.map((r) => r.path), []);
+      assert.deepEqual(
+        emu.requests.map((r) => r.path),
+        [],
+      );
     });
   });
 
@@ -53,11 +67,17 @@ describe('send and validate on bad input', () => {
       const file = writeDocument('latin1.order.json', bytes);
       const sent = await runCli(['send', file, '--endpoint', emu.url, '--yes']);
       assert.equal(sent.code, 2, sent.stderr);
-      assert.ok(sent.stderr.includes(`${file} is not UTF-8 text: the byte at offset ${Buffer.byteLength(text.slice(0, at))} (0xff)`), sent.stderr);
+      assert.ok(
+        sent.stderr.includes(`${file} is not UTF-8 text: the byte at offset ${Buffer.byteLength(text.slice(0, at))} (0xff)`),
+        sent.stderr,
+      );
       assert.equal(orderPosts(emu, customerId).length, 0);
       const validated = await runCli(['validate', file]);
       assert.notEqual(validated.code, 0, validated.stdout);
-      assert.ok(validated.stderr.includes(`${file} is not UTF-8 text: the byte at offset ${Buffer.byteLength(text.slice(0, at))}`), validated.stderr);
+      assert.ok(
+        validated.stderr.includes(`${file} is not UTF-8 text: the byte at offset ${Buffer.byteLength(text.slice(0, at))}`),
+        validated.stderr,
+      );
     });
   });
 

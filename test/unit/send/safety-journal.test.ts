@@ -11,13 +11,31 @@ import { Journal, MemoryJournalStore, runDocument } from '../../../common/src/se
 import { type RecordedRequest, type RunningEmulator } from '../../../emulator/src/index';
 import { withEmulator } from '../../support/emulator';
 import { waitFor } from '../../support/waitFor';
-import { type CliRun, makeContext, orderDocument, orderPosts, recordingPrompts, runCli, startCli, startGateway, writeDocument } from './helpers';
+import {
+  type CliRun,
+  makeContext,
+  orderDocument,
+  orderPosts,
+  recordingPrompts,
+  runCli,
+  startCli,
+  startGateway,
+  writeDocument,
+} from './helpers';
 
-const cartText = (lines: { item: string; quantity: number }[]) => JSON.stringify({
-  lineItems: lines.map((l, i) => ({ id: i, catalogItemId: l.item, quantity: l.quantity, billingCycle: 'monthly', termDuration: 'P1M' })),
-  partnerOnRecordAttestationAccepted: true,
-});
-const checkouts = (emu: RunningEmulator) => emu.requests.filter((r) => r.method === 'POST' && /\/checkout$/i.test(r.path) && r.status === 201);
+const cartText = (lines: { item: string; quantity: number }[]) =>
+  JSON.stringify({
+    lineItems: lines.map((l, i) => ({
+      id: i,
+      catalogItemId: l.item,
+      quantity: l.quantity,
+      billingCycle: 'monthly',
+      termDuration: 'P1M',
+    })),
+    partnerOnRecordAttestationAccepted: true,
+  });
+const checkouts = (emu: RunningEmulator) =>
+  emu.requests.filter((r) => r.method === 'POST' && /\/checkout$/i.test(r.path) && r.status === 201);
 const orderCount = async (emu: RunningEmulator, customerId: string) => {
   const ctx = makeContext(emu, recordingPrompts());
   try {
@@ -38,12 +56,18 @@ function sender(endpoint: () => string) {
 }
 
 /** A `send --yes` whose order the emulator commits but whose answer is lost, stopped (SIGINT) before it learns more. */
-async function interruptedAfterCommit(emu: RunningEmulator, start: () => ReturnType<typeof startCli>, fault: 'resetAfterCommit' | 'resetBeforeCommit'): Promise<CliRun> {
+async function interruptedAfterCommit(
+  emu: RunningEmulator,
+  start: () => ReturnType<typeof startCli>,
+  fault: 'resetAfterCommit' | 'resetBeforeCommit',
+): Promise<CliRun> {
   const name = fault === 'resetAfterCommit' ? 'reset-after-commit' : 'reset-before-commit';
   const seen = emu.requests.length;
   emu.setFaults({ [fault]: 1 });
   const run = start();
-  await waitFor(`the ${name} fault to fire`, () => emu.requests.slice(seen).some((r: RecordedRequest) => r.method === 'POST' && r.fault === name));
+  await waitFor(`the ${name} fault to fire`, () =>
+    emu.requests.slice(seen).some((r: RecordedRequest) => r.method === 'POST' && r.fault === name),
+  );
   run.child.kill('SIGINT');
   const done = await run.done;
   emu.setFaults({});
@@ -54,7 +78,9 @@ describe('exactly once across processes, restarts and moves', () => {
   test('a send that finishes while another run of the same cart is between its check and its checkout buys once', async () => {
     await withEmulator(async (emu) => {
       let cartPostsSeen = 0;
-      const gateway = await startGateway(emu, (req) => (req.method === 'POST' && /\/carts$/i.test(req.path) && cartPostsSeen++ === 0 ? 'hold' : 'forward'));
+      const gateway = await startGateway(emu, (req) =>
+        req.method === 'POST' && /\/carts$/i.test(req.path) && cartPostsSeen++ === 0 ? 'hold' : 'forward',
+      );
       const cli = sender(() => gateway.url);
       const file = writeDocument('seats.cart.json', cartText([{ item: emu.fixtures.catalog.license, quantity: 3 }]));
       try {
@@ -77,7 +103,9 @@ describe('exactly once across processes, restarts and moves', () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
       let orderPostsSeen = 0;
-      const gateway = await startGateway(emu, (req) => (req.method === 'POST' && /\/orders$/i.test(req.path) && orderPostsSeen++ === 0 ? 'hold' : 'forward'));
+      const gateway = await startGateway(emu, (req) =>
+        req.method === 'POST' && /\/orders$/i.test(req.path) && orderPostsSeen++ === 0 ? 'hold' : 'forward',
+      );
       const cli = sender(() => gateway.url);
       const text = orderDocument(customerId, [{ item: catalog.license, quantity: 2 }]);
       try {
@@ -123,8 +151,11 @@ describe('exactly once across processes, restarts and moves', () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
       let listingAnswers404 = false;
-      const gateway = await startGateway(emu, (req) => (listingAnswers404 && req.method === 'GET' && /\/orders(\?|$)/i.test(req.path)
-        ? { status: 404, body: { code: 1000, description: 'Not found.' } } : 'forward'));
+      const gateway = await startGateway(emu, (req) =>
+        listingAnswers404 && req.method === 'GET' && /\/orders(\?|$)/i.test(req.path)
+          ? { status: 404, body: { code: 1000, description: 'Not found.' } }
+          : 'forward',
+      );
       const cli = sender(() => gateway.url);
       const file = writeDocument('buy.order.json', orderDocument(customerId, [{ item: catalog.license, quantity: 5 }]));
       try {
@@ -170,7 +201,10 @@ describe('exactly once across processes, restarts and moves', () => {
   test('an interrupted checkout is answered with exactly its own orders, not every order with the same items', async () => {
     await withEmulator(async (emu) => {
       const { customerId, catalog } = emu.fixtures;
-      const lines = [{ item: catalog.license, quantity: 2 }, { item: catalog.threeYear, quantity: 1 }];
+      const lines = [
+        { item: catalog.license, quantity: 2 },
+        { item: catalog.threeYear, quantity: 1 },
+      ];
       const earlier = makeContext(emu, recordingPrompts(true));
       for (const line of lines) {
         const placed = await runDocument(orderDocument(customerId, [line]), requestKindById('order')!, earlier);
@@ -189,17 +223,23 @@ describe('exactly once across processes, restarts and moves', () => {
       const lost = await runDocument(cartText(lines), requestKindById('cart')!, first);
       emu.setFaults({});
       assert.equal(lost.status, 'unknown', lost.message);
-      const placedByCheckout = (await first.client.orders.list(customerId)).map((o) => String(o.id)).filter((id) => !existing.has(id)).sort();
+      const placedByCheckout = (await first.client.orders.list(customerId))
+        .map((o) => String(o.id))
+        .filter((id) => !existing.has(id))
+        .sort();
       await first.client.close();
       assert.ok(placedByCheckout.length >= 1, 'the checkout was committed');
 
       const rerun = makeContext(emu, recordingPrompts(true, customerId), { journal: new Journal(store) });
       const again = await runDocument(cartText(lines), requestKindById('cart')!, rerun);
       assert.equal(again.status, 'alreadyDone', again.message);
-      assert.deepEqual([...again.orderIds].sort(), placedByCheckout, 'exactly the checkout\'s orders');
-      assert.equal((await rerun.client.orders.list(customerId)).length, existing.size + placedByCheckout.length, 'nothing new was bought');
+      assert.deepEqual([...again.orderIds].sort(), placedByCheckout, "exactly the checkout's orders");
+      assert.equal(
+        (await rerun.client.orders.list(customerId)).length,
+        existing.size + placedByCheckout.length,
+        'nothing new was bought',
+      );
       await rerun.client.close();
     });
   });
 });
-

@@ -30,7 +30,11 @@ describe('a request is classified by the URL that is sent', () => {
         assert.match(run.stderr, /refusing to make a purchase without --yes/, path);
         assert.match(run.stderr, /Line 0: 1 ×/, `${path}: confirmed as an order, line by line`);
       }
-      assert.deepEqual(emu.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`), [], 'nothing but reads reached the service');
+      assert.deepEqual(
+        emu.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`),
+        [],
+        'nothing but reads reached the service',
+      );
     });
   });
 
@@ -48,7 +52,11 @@ describe('a request is classified by the URL that is sent', () => {
         assert.match(run.stderr, why, path);
         assert.doesNotMatch(run.stderr, /URIError|URI malformed|at .*\.js:\d+/, `${path}: no stack or raw exception`);
       }
-      assert.deepEqual(emu.requests.map((r) => r.path), [], 'nothing was sent');
+      assert.deepEqual(
+        emu.requests.map((r) => r.path),
+        [],
+        'nothing was sent',
+      );
     });
   });
 
@@ -56,10 +64,16 @@ describe('a request is classified by the URL that is sent', () => {
     await withEmulator(async (emu) => {
       const prompts = recordingPrompts(true);
       const ctx = makeContext(emu, prompts);
-      const result = await runDocument(JSON.stringify({ id: '..', quantity: 3 }), requestKindById('subscription')!, { ...ctx, customerId: emu.fixtures.customerId });
+      const result = await runDocument(JSON.stringify({ id: '..', quantity: 3 }), requestKindById('subscription')!, {
+        ...ctx,
+        customerId: emu.fixtures.customerId,
+      });
       assert.equal(result.status, 'blocked', result.message);
       assert.match(result.message, /cannot be the \{subscriptionId\}/);
-      assert.deepEqual(emu.requests.map((r) => r.path), []);
+      assert.deepEqual(
+        emu.requests.map((r) => r.path),
+        [],
+      );
       await ctx.client.close();
     });
   });

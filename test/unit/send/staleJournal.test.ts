@@ -9,9 +9,17 @@ import { withEmulator } from '../../support/emulator';
 import { makeContext, orderDocument, recordingPrompts } from './helpers';
 
 const entryFor = (endpoint: string, customerId: string, extra: Partial<JournalEntry>): JournalEntry => ({
-  requestId: '5b0c6c1e-7f1d-4c3e-9a51-0f6e2f4b9a10', correlationId: '6c1d7d2f-8a2e-4d4f-8b62-1a7f3a5c0b21', startedAt: new Date(Date.now() - 60_000).toISOString(),
-  endpoint, purpose: 'subscription', method: 'PATCH', path: `/v1/customers/${customerId}/subscriptions/gone`, customerId,
-  documentUri: 'file:///w/old.subscription.json', bodyHash: 'x', match: { subscriptionId: '00000000-0000-4000-8000-000000000000', changes: [{ path: 'quantity', to: 3 }] },
+  requestId: '5b0c6c1e-7f1d-4c3e-9a51-0f6e2f4b9a10',
+  correlationId: '6c1d7d2f-8a2e-4d4f-8b62-1a7f3a5c0b21',
+  startedAt: new Date(Date.now() - 60_000).toISOString(),
+  endpoint,
+  purpose: 'subscription',
+  method: 'PATCH',
+  path: `/v1/customers/${customerId}/subscriptions/gone`,
+  customerId,
+  documentUri: 'file:///w/old.subscription.json',
+  bodyHash: 'x',
+  match: { subscriptionId: '00000000-0000-4000-8000-000000000000', changes: [{ path: 'quantity', to: 3 }] },
   ...extra,
 });
 
@@ -26,7 +34,11 @@ test('an entry of another purchase whose subscription is gone does not block pur
     assert.equal(outcome.state, 'notFound', outcome.message);
     assert.equal(outcome.state === 'notFound' && outcome.gone, true);
 
-    const result = await runDocument(orderDocument(customerId, [{ item: catalog.license, quantity: 1 }]), requestKindById('order')!, ctx);
+    const result = await runDocument(
+      orderDocument(customerId, [{ item: catalog.license, quantity: 1 }]),
+      requestKindById('order')!,
+      ctx,
+    );
     assert.equal(result.status, 'done', result.message);
     await ctx.client.close();
   });
@@ -37,7 +49,10 @@ test('recovery at start-up drops entries whose resource is gone', async () => {
     const ctx = makeContext(emu, recordingPrompts(true));
     const store = new MemoryJournalStore([entryFor(ctx.client.endpoint, emu.fixtures.customerId, {})]);
     const outcomes = await recoverAll(ctx.client, new Journal(store));
-    assert.deepEqual(outcomes.map((o) => o.state), ['notFound']);
+    assert.deepEqual(
+      outcomes.map((o) => o.state),
+      ['notFound'],
+    );
     assert.deepEqual(await store.read(), []);
     await ctx.client.close();
   });

@@ -11,8 +11,14 @@ import { makeContext, recordingPrompts } from './helpers';
 
 // The second spelling is a finding of the safety review: a dot segment once skipped the merge.
 for (const [title, spell] of [
-  ['a generic subscription PATCH keeps the fields it leaves out', (c: string, s: string) => `/v1/customers/${c}/subscriptions/${s}`],
-  ['a subscription PATCH through a dot segment is merged, so auto-renew is not reset', (c: string, s: string) => `/v1/./customers/${c}/subscriptions/${s}`],
+  [
+    'a generic subscription PATCH keeps the fields it leaves out',
+    (c: string, s: string) => `/v1/customers/${c}/subscriptions/${s}`,
+  ],
+  [
+    'a subscription PATCH through a dot segment is merged, so auto-renew is not reset',
+    (c: string, s: string) => `/v1/./customers/${c}/subscriptions/${s}`,
+  ],
 ] as const) {
   test(title, async () => {
     await withEmulator(async (emu) => {
@@ -21,10 +27,18 @@ for (const [title, spell] of [
       const ctx = makeContext(emu, prompts);
       const before: Subscription = await ctx.client.subscriptions.get(customerId, subscriptionId);
       assert.equal(before.autoRenewEnabled, true, 'the fixture renews automatically');
-      const text = JSON.stringify({ method: 'PATCH', path: spell(customerId, subscriptionId), body: { quantity: (before.quantity ?? 1) + 1 } });
+      const text = JSON.stringify({
+        method: 'PATCH',
+        path: spell(customerId, subscriptionId),
+        body: { quantity: (before.quantity ?? 1) + 1 },
+      });
       const result = await runDocument(text, requestKindById('request')!, ctx);
       assert.equal(result.status, 'done', result.message);
-      assert.deepEqual(prompts.asked.map((s) => s.changes?.map((c) => c.path)), [['quantity']], 'confirmed, with the one change listed');
+      assert.deepEqual(
+        prompts.asked.map((s) => s.changes?.map((c) => c.path)),
+        [['quantity']],
+        'confirmed, with the one change listed',
+      );
       const after = await ctx.client.subscriptions.get(customerId, subscriptionId);
       assert.equal(after.quantity, (before.quantity ?? 1) + 1);
       assert.equal(after.autoRenewEnabled, true, 'auto-renew was not reset');
@@ -46,7 +60,11 @@ test('a subscription someone else changed after it was read is not overwritten: 
       return yes(summary);
     };
     const before: Subscription = await ctx.client.subscriptions.get(customerId, subscriptionId);
-    const text = JSON.stringify({ method: 'PATCH', path: `/v1/customers/${customerId}/subscriptions/${subscriptionId}`, body: { quantity: (before.quantity ?? 1) + 1 } });
+    const text = JSON.stringify({
+      method: 'PATCH',
+      path: `/v1/customers/${customerId}/subscriptions/${subscriptionId}`,
+      body: { quantity: (before.quantity ?? 1) + 1 },
+    });
     const result = await runDocument(text, requestKindById('request')!, ctx);
     assert.equal(result.status, 'failed', result.message);
     const patch = result.exchanges.at(-1)!;

@@ -16,19 +16,27 @@ export class AgreementsApi {
 
   /** Records the partner's confirmation that the customer accepted the agreement. */
   async confirm(customerId: string, agreement: Agreement, options?: WriteOptions): Promise<Agreement> {
-    const res = await this.requester.call<Agreement>({ method: 'POST', path: `${customerPath(customerId)}/agreements`, body: agreement, ...callFields(options) });
+    const res = await this.requester.call<Agreement>({
+      method: 'POST',
+      path: `${customerPath(customerId)}/agreements`,
+      body: agreement,
+      ...callFields(options),
+    });
     return res.body;
   }
 
   list(customerId: string, options: CallOptions & { agreementType?: string } = {}): Promise<Agreement[]> {
-    return listAll<Agreement>(this.requester, `${customerPath(customerId)}/agreements`, options, { agreementType: options.agreementType });
+    return listAll<Agreement>(this.requester, `${customerPath(customerId)}/agreements`, options, {
+      agreementType: options.agreementType,
+    });
   }
 
   async directSignStatus(customerId: string, options?: CallOptions): Promise<{ isSigned: boolean }> {
     const res = await this.requester.call<{ isSigned: boolean }>({
-      method: 'GET', path: `${customerPath(customerId)}/directSignedMicrosoftCustomerAgreementStatus`, ...callFields(options),
+      method: 'GET',
+      path: `${customerPath(customerId)}/directSignedMicrosoftCustomerAgreementStatus`,
+      ...callFields(options),
     });
     return res.body;
   }
 }
-

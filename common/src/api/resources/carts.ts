@@ -8,7 +8,12 @@ export class CartsApi {
   constructor(private readonly requester: Requester) {}
 
   async create(customerId: string, cart: Cart, options?: WriteOptions): Promise<Cart> {
-    const res = await this.requester.call<Cart>({ method: 'POST', path: `${customerPath(customerId)}/carts`, body: cart, ...callFields(options) });
+    const res = await this.requester.call<Cart>({
+      method: 'POST',
+      path: `${customerPath(customerId)}/carts`,
+      body: cart,
+      ...callFields(options),
+    });
     return res.body;
   }
 
@@ -19,14 +24,24 @@ export class CartsApi {
 
   /** Replaces the cart (PUT with the full cart). */
   async update(customerId: string, cartId: string, cart: Cart, options?: WriteOptions): Promise<Cart> {
-    const res = await this.requester.call<Cart>({ method: 'PUT', path: path(customerId, cartId), body: cart, ...callFields(options) });
+    const res = await this.requester.call<Cart>({
+      method: 'PUT',
+      path: path(customerId, cartId),
+      body: cart,
+      ...callFields(options),
+    });
     return res.body;
   }
 
   /** `customerUserUpn` assigns the licenses to that customer user (x-ms-customeruser-upn). */
-  async checkout(customerId: string, cartId: string, options: WriteOptions & { customerUserUpn?: string } = {}): Promise<CartCheckoutResult> {
+  async checkout(
+    customerId: string,
+    cartId: string,
+    options: WriteOptions & { customerUserUpn?: string } = {},
+  ): Promise<CartCheckoutResult> {
     const res = await this.requester.call<CartCheckoutResult>({
-      method: 'POST', path: `${path(customerId, cartId)}/checkout`,
+      method: 'POST',
+      path: `${path(customerId, cartId)}/checkout`,
       headers: options.customerUserUpn === undefined ? undefined : { 'x-ms-customeruser-upn': options.customerUserUpn },
       ...callFields(options),
     });

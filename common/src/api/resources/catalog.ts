@@ -13,7 +13,10 @@ export interface InventoryCheckRequest {
 }
 
 export class CatalogApi {
-  constructor(private readonly requester: Requester, private readonly prefix = '') {}
+  constructor(
+    private readonly requester: Requester,
+    private readonly prefix = '',
+  ) {}
 
   /** The same catalog calls for one customer: `/v1/customers/{id}/products...`. */
   forCustomer(customerId: string): CatalogApi {
@@ -38,18 +41,27 @@ export class CatalogApi {
   }
 
   availabilities(productId: string, skuId: string, options: CatalogOptions = {}): Promise<Availability[]> {
-    return this.list<Availability>(`/products/${seg(productId, 'product id')}/skus/${seg(skuId, 'SKU id')}/availabilities`, options);
+    return this.list<Availability>(
+      `/products/${seg(productId, 'product id')}/skus/${seg(skuId, 'SKU id')}/availabilities`,
+      options,
+    );
   }
 
   availability(productId: string, skuId: string, availabilityId: string, options: CatalogOptions = {}): Promise<Availability> {
     return this.one<Availability>(
-      `/products/${seg(productId, 'product id')}/skus/${seg(skuId, 'SKU id')}/availabilities/${seg(availabilityId, 'availability id')}`, options);
+      `/products/${seg(productId, 'product id')}/skus/${seg(skuId, 'SKU id')}/availabilities/${seg(availabilityId, 'availability id')}`,
+      options,
+    );
   }
 
   /** POST /v1/extensions/product/checkinventory?country=… (market level only); answers a bare array. */
   async checkInventory(country: string, body: InventoryCheckRequest, options?: CallOptions): Promise<unknown[]> {
     const res = await this.requester.call<unknown[]>({
-      method: 'POST', path: '/extensions/product/checkinventory', query: { country }, body, ...callFields(options),
+      method: 'POST',
+      path: '/extensions/product/checkinventory',
+      query: { country },
+      body,
+      ...callFields(options),
     });
     return Array.isArray(res.body) ? res.body : [];
   }
@@ -59,7 +71,12 @@ export class CatalogApi {
   }
 
   private async one<T>(path: string, options: CatalogOptions): Promise<T> {
-    const res = await this.requester.call<T>({ method: 'GET', path: this.prefix + path, query: this.query(options), ...callFields(options) });
+    const res = await this.requester.call<T>({
+      method: 'GET',
+      path: this.prefix + path,
+      query: this.query(options),
+      ...callFields(options),
+    });
     return res.body;
   }
 

@@ -46,7 +46,12 @@ export class CustomersApi {
 
   /** "This API is idempotent" given the same request id (§3.1). */
   async create(customer: CustomerCreate, options?: WriteOptions): Promise<Customer> {
-    const res = await this.requester.call<Customer>({ method: 'POST', path: '/customers', body: customer, ...callFields(options) });
+    const res = await this.requester.call<Customer>({
+      method: 'POST',
+      path: '/customers',
+      body: customer,
+      ...callFields(options),
+    });
     return res.body;
   }
 

@@ -18,7 +18,10 @@ export class EntitlementsApi {
   /** What a customer's purchases entitle it to; reservations carry links to their artifact details. */
   list(customerId: string, { entitlementType, showExpiry, ...call }: EntitlementListOptions = {}): Promise<Entitlement[]> {
     // The options bear the service's own query names, so they pass as they are.
-    return listAll<Entitlement>(this.requester, `${customerPath(customerId)}/entitlements`, call, { entitlementType, showExpiry });
+    return listAll<Entitlement>(this.requester, `${customerPath(customerId)}/entitlements`, call, {
+      entitlementType,
+      showExpiry,
+    });
   }
 
   /** Follows `entitledArtifacts[].link`; a link to another origin is refused, never sent the token. */

@@ -14,13 +14,19 @@ export class OffersApi {
   constructor(private readonly requester: Requester) {}
 
   list(options: OfferListOptions): Promise<Offer[]> {
-    return listAll<Offer>(this.requester, '/offers', options,
-      { country: options.country, offer_category_id: options.offerCategoryId, size: options.size });
+    return listAll<Offer>(this.requester, '/offers', options, {
+      country: options.country,
+      offer_category_id: options.offerCategoryId,
+      size: options.size,
+    });
   }
 
   async get(offerId: string, options: CallOptions & { country: string }): Promise<Offer> {
     const res = await this.requester.call<Offer>({
-      method: 'GET', path: `/offers/${seg(offerId, 'offer id')}`, query: { country: options.country }, ...callFields(options),
+      method: 'GET',
+      path: `/offers/${seg(offerId, 'offer id')}`,
+      query: { country: options.country },
+      ...callFields(options),
     });
     return res.body;
   }

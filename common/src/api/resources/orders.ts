@@ -14,33 +14,49 @@ export class OrdersApi {
 
   /** All orders of a customer. New orders can take minutes to appear on the real service. */
   list(customerId: string, options: OrderListOptions = {}): Promise<Order[]> {
-    return listAll<Order>(this.requester, `${customerPath(customerId)}/orders`, options,
-      { billingType: options.billingType, include_price: options.includePrice });
+    return listAll<Order>(this.requester, `${customerPath(customerId)}/orders`, options, {
+      billingType: options.billingType,
+      include_price: options.includePrice,
+    });
   }
 
   async get(customerId: string, orderId: string, options: CallOptions & { includePrice?: boolean } = {}): Promise<Order> {
     const res = await this.requester.call<Order>({
-      method: 'GET', path: `${customerPath(customerId)}/orders/${seg(orderId, 'order id')}`,
-      query: { include_price: options.includePrice }, ...callFields(options),
+      method: 'GET',
+      path: `${customerPath(customerId)}/orders/${seg(orderId, 'order id')}`,
+      query: { include_price: options.includePrice },
+      ...callFields(options),
     });
     return res.body;
   }
 
   /** Places an order. Re-sent automatically only when no answer came back, with the same request id. */
   async create(customerId: string, order: Order, options?: WriteOptions): Promise<Order> {
-    const res = await this.requester.call<Order>({ method: 'POST', path: `${customerPath(customerId)}/orders`, body: order, ...callFields(options) });
+    const res = await this.requester.call<Order>({
+      method: 'POST',
+      path: `${customerPath(customerId)}/orders`,
+      body: order,
+      ...callFields(options),
+    });
     return res.body;
   }
 
   /** Legacy PATCH of an order (billing cycle change, add-on, cancel software): send the full order. */
   async update(customerId: string, orderId: string, order: Order, options?: WriteOptions): Promise<Order> {
     const res = await this.requester.call<Order>({
-      method: 'PATCH', path: `${customerPath(customerId)}/orders/${seg(orderId, 'order id')}`, body: order, ...callFields(options),
+      method: 'PATCH',
+      path: `${customerPath(customerId)}/orders/${seg(orderId, 'order id')}`,
+      body: order,
+      ...callFields(options),
     });
     return res.body;
   }
 
   provisioningStatus(customerId: string, orderId: string, options: CallOptions = {}): Promise<OrderLineItemProvisioningStatus[]> {
-    return listAll<OrderLineItemProvisioningStatus>(this.requester, `${customerPath(customerId)}/orders/${seg(orderId, 'order id')}/provisioningstatus`, options);
+    return listAll<OrderLineItemProvisioningStatus>(
+      this.requester,
+      `${customerPath(customerId)}/orders/${seg(orderId, 'order id')}/provisioningstatus`,
+      options,
+    );
   }
 }

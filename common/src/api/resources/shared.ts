@@ -26,7 +26,9 @@ export function seg(id: string, what = 'id'): string {
   return encodeURIComponent(id);
 }
 
-export function callFields(options: CallOptions | WriteOptions | undefined): Pick<ApiRequest, 'signal' | 'correlationId' | 'timeoutMs' | 'requestId'> {
+export function callFields(
+  options: CallOptions | WriteOptions | undefined,
+): Pick<ApiRequest, 'signal' | 'correlationId' | 'timeoutMs' | 'requestId'> {
   return {
     signal: options?.signal,
     correlationId: options?.correlationId,

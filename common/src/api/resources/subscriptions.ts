@@ -16,7 +16,11 @@ export class SubscriptionsApi {
   }
 
   async get(customerId: string, subscriptionId: string, options?: CallOptions): Promise<Subscription> {
-    const res = await this.requester.call<Subscription>({ method: 'GET', path: path(customerId, subscriptionId), ...callFields(options) });
+    const res = await this.requester.call<Subscription>({
+      method: 'GET',
+      path: path(customerId, subscriptionId),
+      ...callFields(options),
+    });
     return res.body;
   }
 
@@ -25,19 +29,32 @@ export class SubscriptionsApi {
    * refuse the change if someone else changed the subscription first (error 2055).
    * 202 means accepted but still applying; `location` then says where to read the result.
    */
-  async update(customerId: string, subscriptionId: string, subscription: Subscription,
-    options: WriteOptions & { ifMatch?: string } = {}): Promise<SubscriptionUpdateResult> {
+  async update(
+    customerId: string,
+    subscriptionId: string,
+    subscription: Subscription,
+    options: WriteOptions & { ifMatch?: string } = {},
+  ): Promise<SubscriptionUpdateResult> {
     const res = await this.requester.call<Subscription | undefined>({
-      method: 'PATCH', path: path(customerId, subscriptionId), body: subscription,
-      headers: options.ifMatch === undefined ? undefined : { 'If-Match': options.ifMatch }, ...callFields(options),
+      method: 'PATCH',
+      path: path(customerId, subscriptionId),
+      body: subscription,
+      headers: options.ifMatch === undefined ? undefined : { 'If-Match': options.ifMatch },
+      ...callFields(options),
     });
     const body = res.body !== null && typeof res.body === 'object' ? res.body : undefined;
     return { status: res.status, subscription: body, location: res.headers.location };
   }
 
-  async provisioningStatus(customerId: string, subscriptionId: string, options?: CallOptions): Promise<SubscriptionProvisioningStatus> {
+  async provisioningStatus(
+    customerId: string,
+    subscriptionId: string,
+    options?: CallOptions,
+  ): Promise<SubscriptionProvisioningStatus> {
     const res = await this.requester.call<SubscriptionProvisioningStatus>({
-      method: 'GET', path: `${path(customerId, subscriptionId)}/provisioningstatus`, ...callFields(options),
+      method: 'GET',
+      path: `${path(customerId, subscriptionId)}/provisioningstatus`,
+      ...callFields(options),
     });
     return res.body;
   }

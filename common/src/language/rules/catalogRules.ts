@@ -34,36 +34,65 @@ export const catalogRules: Rule = (ctx) => {
     const idNode = info === undefined ? undefined : childAt(line.node, property);
     if (info === undefined || !idNode) continue;
     if (info === null) {
-      ctx.report(diagnostic(nodeRange(ctx.parsed, idNode), codes.catalogItemNotFound, `The catalog has no item ${id}. Catalog item ids change over time: look it up again.`));
+      ctx.report(
+        diagnostic(
+          nodeRange(ctx.parsed, idNode),
+          codes.catalogItemNotFound,
+          `The catalog has no item ${id}. Catalog item ids change over time: look it up again.`,
+        ),
+      );
       continue;
     }
     checkItem(ctx, line, idNode, info);
   }
   if (!ctx.catalog.available && firstIdNode) {
     // Said once per document, not per line: the reason is the same for all of them.
-    ctx.report(diagnostic(nodeRange(ctx.parsed, firstIdNode), codes.catalogUnavailable,
-      `Catalog checks are off: ${ctx.catalog.reason ?? 'sign in to Partner Center (or use the emulator) to check items, terms, quantities and attestation.'}`));
+    ctx.report(
+      diagnostic(
+        nodeRange(ctx.parsed, firstIdNode),
+        codes.catalogUnavailable,
+        `Catalog checks are off: ${ctx.catalog.reason ?? 'sign in to Partner Center (or use the emulator) to check items, terms, quantities and attestation.'}`,
+      ),
+    );
   }
 };
 
 function checkItem(ctx: RuleContext, line: LineView, idNode: SourceNode, info: CatalogItemInfo): void {
   const name = info.skuTitle.includes(info.productTitle) ? info.skuTitle : `${info.productTitle} (${info.skuTitle})`;
   if (!info.isPurchasable) {
-    ctx.report(diagnostic(nodeRange(ctx.parsed, idNode), codes.catalogNotPurchasable, `${name} cannot be bought in this market.`));
+    ctx.report(
+      diagnostic(nodeRange(ctx.parsed, idNode), codes.catalogNotPurchasable, `${name} cannot be bought in this market.`),
+    );
   }
   checkQuantity(ctx, line, info, name);
   checkTerm(ctx, line, idNode, info, name);
   checkProvisioning(ctx, line, idNode, info, name);
   if (info.enforceAttestation && line.value.attestationAccepted !== true) {
-    ctx.report(diagnostic(nodeRange(ctx.parsed, idNode), codes.catalogAttestationRequired,
-      `${name} requires attestation${info.attestationType ? ` (${info.attestationType})` : ''}: set "attestationAccepted": true on the line.`,
-      [{ title: 'Set "attestationAccepted" to true', preferred: true, set: [{ path: setPathFor(line.node, 'attestationAccepted'), value: true }] }]));
+    ctx.report(
+      diagnostic(
+        nodeRange(ctx.parsed, idNode),
+        codes.catalogAttestationRequired,
+        `${name} requires attestation${info.attestationType ? ` (${info.attestationType})` : ''}: set "attestationAccepted": true on the line.`,
+        [
+          {
+            title: 'Set "attestationAccepted" to true',
+            preferred: true,
+            set: [{ path: setPathFor(line.node, 'attestationAccepted'), value: true }],
+          },
+        ],
+      ),
+    );
   }
   const endDateNode = childAt(line.node, 'customTermEndDate');
   const licenseBased = info.terms.some((t) => t.billingCycle !== 'one_time' && t.billingCycle !== 'none');
   if (endDateNode && (info.isTrial || !licenseBased)) {
-    ctx.report(diagnostic(anchorRange(ctx.parsed, endDateNode), codes.catalogCustomTermEndDate,
-      `${name} cannot take a custom term end date: only new-commerce license subscriptions (not trials, reservations or software) can.`));
+    ctx.report(
+      diagnostic(
+        anchorRange(ctx.parsed, endDateNode),
+        codes.catalogCustomTermEndDate,
+        `${name} cannot take a custom term end date: only new-commerce license subscriptions (not trials, reservations or software) can.`,
+      ),
+    );
   }
 }
 
@@ -74,9 +103,20 @@ function checkQuantity(ctx: RuleContext, line: LineView, info: CatalogItemInfo, 
   const { minimumQuantity: min, maximumQuantity: max } = info;
   const bound = min !== undefined && quantity < min ? min : max !== undefined && quantity > max ? max : undefined;
   if (bound === undefined) return;
-  ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.catalogQuantity,
-    `${name} is sold in quantities from ${min ?? 1} to ${max ?? 'any'}; ${quantity} is outside that range.`,
-    [{ title: `Change the quantity to ${bound}`, preferred: true, replace: [{ range: nodeRange(ctx.parsed, node), newText: String(bound) }] }]));
+  ctx.report(
+    diagnostic(
+      nodeRange(ctx.parsed, node),
+      codes.catalogQuantity,
+      `${name} is sold in quantities from ${min ?? 1} to ${max ?? 'any'}; ${quantity} is outside that range.`,
+      [
+        {
+          title: `Change the quantity to ${bound}`,
+          preferred: true,
+          replace: [{ range: nodeRange(ctx.parsed, node), newText: String(bound) }],
+        },
+      ],
+    ),
+  );
 }
 
 function checkTerm(ctx: RuleContext, line: LineView, idNode: SourceNode, info: CatalogItemInfo, name: string): void {
@@ -89,27 +129,55 @@ function checkTerm(ctx: RuleContext, line: LineView, idNode: SourceNode, info: C
   const cycleOnLine = ctx.kind.lineItems?.billingCycleOn === 'line';
   const offered = info.terms.map((t) => `${t.duration}/${canonicalBillingCycle(t.billingCycle)}`).join(', ');
   if (term === undefined) {
-    const durations = [...new Set(info.terms.filter((t) => typeof cycle !== 'string' || foldEnumValue(t.billingCycle) === foldEnumValue(cycle)).map((t) => t.duration))];
-    ctx.report(diagnostic(nodeRange(ctx.parsed, idNode), codes.catalogTermMissing,
-      `${name} is sold with a term (${offered}); add "termDuration".`,
-      durations.map((duration, i): FixSpec => ({ title: `Add "termDuration": "${duration}"`, preferred: i === 0, set: [{ path: setPathFor(line.node, 'termDuration'), value: duration }] }))));
+    const durations = [
+      ...new Set(
+        info.terms
+          .filter((t) => typeof cycle !== 'string' || foldEnumValue(t.billingCycle) === foldEnumValue(cycle))
+          .map((t) => t.duration),
+      ),
+    ];
+    ctx.report(
+      diagnostic(
+        nodeRange(ctx.parsed, idNode),
+        codes.catalogTermMissing,
+        `${name} is sold with a term (${offered}); add "termDuration".`,
+        durations.map((duration, i): FixSpec => ({
+          title: `Add "termDuration": "${duration}"`,
+          preferred: i === 0,
+          set: [{ path: setPathFor(line.node, 'termDuration'), value: duration }],
+        })),
+      ),
+    );
     return;
   }
   if (typeof term !== 'string' || typeof cycle !== 'string' || !termNode || !cycleNode) return;
   // The static rule already reports impossible pairs; repeating it here would say the same twice.
   if (!isAllowedPair(term, cycle)) return;
-  const matches = (t: { duration: string; billingCycle: string }) => t.duration.toUpperCase() === term.toUpperCase() && foldEnumValue(t.billingCycle) === foldEnumValue(cycle);
+  const matches = (t: { duration: string; billingCycle: string }) =>
+    t.duration.toUpperCase() === term.toUpperCase() && foldEnumValue(t.billingCycle) === foldEnumValue(cycle);
   if (info.terms.some(matches)) return;
   const fixes: FixSpec[] = [];
   for (const t of info.terms) {
     const sameCycle = foldEnumValue(t.billingCycle) === foldEnumValue(cycle);
     if (!cycleOnLine && !sameCycle) continue;
     const replace = [{ range: nodeRange(ctx.parsed, termNode), newText: jsonText(t.duration) }];
-    if (!sameCycle) replace.push({ range: nodeRange(ctx.parsed, cycleNode), newText: jsonText(canonicalBillingCycle(t.billingCycle)) });
-    fixes.push({ title: `Use ${t.duration} billed ${canonicalBillingCycle(t.billingCycle)}`, preferred: fixes.length === 0, replace });
+    if (!sameCycle) {
+      replace.push({ range: nodeRange(ctx.parsed, cycleNode), newText: jsonText(canonicalBillingCycle(t.billingCycle)) });
+    }
+    fixes.push({
+      title: `Use ${t.duration} billed ${canonicalBillingCycle(t.billingCycle)}`,
+      preferred: fixes.length === 0,
+      replace,
+    });
   }
-  ctx.report(diagnostic(nodeRange(ctx.parsed, cycleOnLine ? cycleNode : termNode), codes.catalogTermNotOffered,
-    `${name} is not sold as ${term} billed ${cycle}. It is sold as: ${offered}.`, fixes.slice(0, 6)));
+  ctx.report(
+    diagnostic(
+      nodeRange(ctx.parsed, cycleOnLine ? cycleNode : termNode),
+      codes.catalogTermNotOffered,
+      `${name} is not sold as ${term} billed ${cycle}. It is sold as: ${offered}.`,
+      fixes.slice(0, 6),
+    ),
+  );
 }
 
 function checkProvisioning(ctx: RuleContext, line: LineView, idNode: SourceNode, info: CatalogItemInfo, name: string): void {
@@ -120,20 +188,46 @@ function checkProvisioning(ctx: RuleContext, line: LineView, idNode: SourceNode,
   if (missing.length > 0) {
     // The SKU's own duration when it has one; never a guess, which would choose a reservation's length.
     const defaults: Record<string, string> = { scope: 'shared', duration: info.reservationDuration ?? '' };
-    const set = contextNode?.type === 'object'
-      ? missing.map((key) => ({ path: setPathFor(contextNode, key), value: defaults[key] ?? '' }))
-      : [{ path: setPathFor(line.node, 'provisioningContext'), value: Object.fromEntries(missing.map((key) => [key, defaults[key] ?? ''])) }];
-    ctx.report(diagnostic(contextNode ? anchorRange(ctx.parsed, contextNode) : nodeRange(ctx.parsed, idNode), codes.catalogProvisioningMissing,
-      `${name} needs ${missing.map((k) => `"${k}"`).join(', ')} in "provisioningContext".`,
-      [{ title: `Add ${missing.join(', ')} to the provisioning context`, preferred: true, set }]));
+    const set =
+      contextNode?.type === 'object'
+        ? missing.map((key) => ({ path: setPathFor(contextNode, key), value: defaults[key] ?? '' }))
+        : [
+            {
+              path: setPathFor(line.node, 'provisioningContext'),
+              value: Object.fromEntries(missing.map((key) => [key, defaults[key] ?? ''])),
+            },
+          ];
+    ctx.report(
+      diagnostic(
+        contextNode ? anchorRange(ctx.parsed, contextNode) : nodeRange(ctx.parsed, idNode),
+        codes.catalogProvisioningMissing,
+        `${name} needs ${missing.map((k) => `"${k}"`).join(', ')} in "provisioningContext".`,
+        [{ title: `Add ${missing.join(', ')} to the provisioning context`, preferred: true, set }],
+      ),
+    );
   }
   const durationNode = childAt(line.node, 'provisioningContext', 'duration');
-  if (info.reservationDuration && typeof context.duration === 'string' && durationNode && !sameReservationDuration(context.duration, info.reservationDuration)) {
+  if (
+    info.reservationDuration &&
+    typeof context.duration === 'string' &&
+    durationNode &&
+    !sameReservationDuration(context.duration, info.reservationDuration)
+  ) {
     // Not preferred: the SKU or the duration may be the mistake, and an automatic fix would turn
     // the reservation the document asks for (say three years) into the SKU's (one year).
-    ctx.report(diagnostic(nodeRange(ctx.parsed, durationNode), codes.catalogDurationMismatch,
-      `${name} is a ${info.reservationDuration} reservation, but the provisioning duration says ${context.duration}: choose the SKU for that length, or the SKU's duration.`,
-      [{ title: `Change to "${info.reservationDuration}" (the SKU's duration)`, replace: [{ range: nodeRange(ctx.parsed, durationNode), newText: jsonText(info.reservationDuration) }] }]));
+    ctx.report(
+      diagnostic(
+        nodeRange(ctx.parsed, durationNode),
+        codes.catalogDurationMismatch,
+        `${name} is a ${info.reservationDuration} reservation, but the provisioning duration says ${context.duration}: choose the SKU for that length, or the SKU's duration.`,
+        [
+          {
+            title: `Change to "${info.reservationDuration}" (the SKU's duration)`,
+            replace: [{ range: nodeRange(ctx.parsed, durationNode), newText: jsonText(info.reservationDuration) }],
+          },
+        ],
+      ),
+    );
   }
 }
 

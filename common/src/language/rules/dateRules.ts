@@ -22,16 +22,26 @@ export const customTermEndDateRule: Rule = (ctx) => {
     const node = childAt(line.node, 'customTermEndDate');
     if (Number.isNaN(end.getTime()) || !node) continue;
     if (end.getTime() <= ctx.now.getTime()) {
-      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.customTermEndDatePast,
-        `${written} is already past; a custom term end date has to fall inside the new subscription's first term.`));
+      ctx.report(
+        diagnostic(
+          nodeRange(ctx.parsed, node),
+          codes.customTermEndDatePast,
+          `${written} is already past; a custom term end date has to fall inside the new subscription's first term.`,
+        ),
+      );
       continue;
     }
     const months = typeof line.value.termDuration === 'string' ? termMonths(line.value.termDuration) : undefined;
     if (months === undefined) continue;
     const termEnd = addMonthsUtc(ctx.now, months);
     if (end.getTime() > termEnd.getTime()) {
-      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.customTermEndDateOutside,
-        `${written} is after the end of the first ${line.value.termDuration} term (${termEnd.toISOString().slice(0, 10)} if bought today); a custom end date has to fall within the first term.`));
+      ctx.report(
+        diagnostic(
+          nodeRange(ctx.parsed, node),
+          codes.customTermEndDateOutside,
+          `${written} is after the end of the first ${line.value.termDuration} term (${termEnd.toISOString().slice(0, 10)} if bought today); a custom end date has to fall within the first term.`,
+        ),
+      );
     }
   }
 };

@@ -31,11 +31,23 @@ export const lineNumberingRule: Rule = (ctx) => {
     if (!hasChild(line, shape.numberProperty)) continue;
     const isInRange = number >= 0 && number < lines.length;
     if (isInRange ? inRange[number] === 1 : others.has(number)) {
-      ctx.report(diagnostic(nodeRange(ctx.parsed, childAt(line.node, shape.numberProperty)!), codes.duplicateLineNumber,
-        `Line number ${number} is used twice; each line needs its own number from 0 to ${lines.length - 1}.`, [renumber]));
+      ctx.report(
+        diagnostic(
+          nodeRange(ctx.parsed, childAt(line.node, shape.numberProperty)!),
+          codes.duplicateLineNumber,
+          `Line number ${number} is used twice; each line needs its own number from 0 to ${lines.length - 1}.`,
+          [renumber],
+        ),
+      );
     } else if (number >= lines.length) {
-      ctx.report(diagnostic(nodeRange(ctx.parsed, childAt(line.node, shape.numberProperty)!), codes.lineNumbering,
-        `"${shape.numberProperty}" ${number} is out of range: with ${lines.length} line${lines.length === 1 ? '' : 's'} the numbers are 0 to ${lines.length - 1}.`, [renumber]));
+      ctx.report(
+        diagnostic(
+          nodeRange(ctx.parsed, childAt(line.node, shape.numberProperty)!),
+          codes.lineNumbering,
+          `"${shape.numberProperty}" ${number} is out of range: with ${lines.length} line${lines.length === 1 ? '' : 's'} the numbers are 0 to ${lines.length - 1}.`,
+          [renumber],
+        ),
+      );
     }
     if (isInRange) inRange[number] = 1;
     else others.add(number);
@@ -59,7 +71,12 @@ export const additionalResellersRule: Rule = (ctx) => {
     if (additional <= MAX_ADDITIONAL_RESELLERS) continue;
     const node = childAt(line.node, 'participants');
     if (!node) continue;
-    ctx.report(diagnostic(anchorRange(ctx.parsed, node), codes.tooManyAdditionalResellers,
-      `A line can name at most ${MAX_ADDITIONAL_RESELLERS} additional indirect resellers ("additional_transaction_reseller"); this one names ${additional}.`));
+    ctx.report(
+      diagnostic(
+        anchorRange(ctx.parsed, node),
+        codes.tooManyAdditionalResellers,
+        `A line can name at most ${MAX_ADDITIONAL_RESELLERS} additional indirect resellers ("additional_transaction_reseller"); this one names ${additional}.`,
+      ),
+    );
   }
 };

@@ -25,27 +25,60 @@ export const provisioningContextRule: Rule = (ctx) => {
     const savingsPlan = isSavingsPlan(line.value);
     const scopeNode = typeof context.scope === 'string' ? childAt(line.node, 'provisioningContext', 'scope') : undefined;
     if (scopeNode && context.scope === 'single' && !context.entitlementId && (savingsPlan || !context.subscriptionId)) {
-      ctx.report(diagnostic(nodeRange(ctx.parsed, scopeNode), codes.entitlementIdRequired,
-        savingsPlan
-          ? 'A single-scope savings plan applies to one Azure subscription: add "entitlementId" with that subscription\'s id.'
-          : 'A single-scope purchase applies to one Azure subscription: name it ("entitlementId"; the reservation examples write "subscriptionId").',
-        [{ title: 'Add "entitlementId"', preferred: true, set: [{ path: setPathFor(contextNode, 'entitlementId'), value: '' }] }]));
+      ctx.report(
+        diagnostic(
+          nodeRange(ctx.parsed, scopeNode),
+          codes.entitlementIdRequired,
+          savingsPlan
+            ? 'A single-scope savings plan applies to one Azure subscription: add "entitlementId" with that subscription\'s id.'
+            : 'A single-scope purchase applies to one Azure subscription: name it ("entitlementId"; the reservation examples write "subscriptionId").',
+          [
+            {
+              title: 'Add "entitlementId"',
+              preferred: true,
+              set: [{ path: setPathFor(contextNode, 'entitlementId'), value: '' }],
+            },
+          ],
+        ),
+      );
     }
     if (scopeNode && savingsPlan && context.scope === 'shared' && !context.subscriptionId) {
-      ctx.report(diagnostic(nodeRange(ctx.parsed, scopeNode), codes.subscriptionIdRequired,
-        'A shared-scope savings plan is billed to an Azure plan: add "subscriptionId" with the Azure plan\'s id.',
-        [{ title: 'Add "subscriptionId"', preferred: true, set: [{ path: setPathFor(contextNode, 'subscriptionId'), value: '' }] }]));
+      ctx.report(
+        diagnostic(
+          nodeRange(ctx.parsed, scopeNode),
+          codes.subscriptionIdRequired,
+          'A shared-scope savings plan is billed to an Azure plan: add "subscriptionId" with the Azure plan\'s id.',
+          [
+            {
+              title: 'Add "subscriptionId"',
+              preferred: true,
+              set: [{ path: setPathFor(contextNode, 'subscriptionId'), value: '' }],
+            },
+          ],
+        ),
+      );
     }
 
     contextObject.keyList().forEach((key, slot) => {
       if (knownKeys.some((known) => known.toLowerCase() === key.toLowerCase())) return;
-      const suggestion = closestMatch(key, knownKeys.filter((known) => !(known in context)));
+      const suggestion = closestMatch(
+        key,
+        knownKeys.filter((known) => !(known in context)),
+      );
       const range = keyRange(ctx.parsed, contextObject, slot);
       const fixes: FixSpec[] = [];
-      if (suggestion) fixes.push({ title: `Rename to "${suggestion}"`, preferred: true, replace: [{ range, newText: jsonText(suggestion) }] });
+      if (suggestion) {
+        fixes.push({ title: `Rename to "${suggestion}"`, preferred: true, replace: [{ range, newText: jsonText(suggestion) }] });
+      }
       fixes.push({ title: `Remove "${key}"`, remove: writtenPath(contextObject, slot) });
-      ctx.report(diagnostic(range, codes.unknownProvisioningKey,
-        `"${key}" is not a provisioning-context key Partner Center knows (${knownKeys.join(', ')}).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, fixes));
+      ctx.report(
+        diagnostic(
+          range,
+          codes.unknownProvisioningKey,
+          `"${key}" is not a provisioning-context key Partner Center knows (${knownKeys.join(', ')}).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+          fixes,
+        ),
+      );
     });
   }
 };

@@ -48,7 +48,11 @@ export function nodeAt(ctx: RuleContext, path: readonly (string | number)[]): So
 export function rangeAt(ctx: RuleContext, path: readonly (string | number)[]): Range {
   for (let length = path.length; length >= 0; length--) {
     const node = nodeAt(ctx, path.slice(0, length));
-    if (node) return length === path.length && node.type !== 'object' && node.type !== 'array' ? nodeRange(ctx.parsed, node) : anchorRange(ctx.parsed, node);
+    if (node) {
+      return length === path.length && node.type !== 'object' && node.type !== 'array'
+        ? nodeRange(ctx.parsed, node)
+        : anchorRange(ctx.parsed, node);
+    }
   }
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
@@ -80,7 +84,11 @@ interface LineSet {
  * time and garbage.
  */
 class Line implements LineView {
-  constructor(readonly index: number, readonly value: JsonObject, private readonly set: LineSet) {}
+  constructor(
+    readonly index: number,
+    readonly value: JsonObject,
+    private readonly set: LineSet,
+  ) {}
 
   get billingCycle(): unknown {
     return this.set.cycleOnLine ? this.value.billingCycle : this.set.documentCycle;
@@ -113,7 +121,12 @@ function computeLineViews(ctx: RuleContext): LineView[] {
   const arrayNode = nodeAt(ctx, [shape.property]);
   const array = arrayNode?.value instanceof SourceContainer && arrayNode.type === 'array' ? arrayNode.value : undefined;
   if (!array) return [];
-  const set: LineSet = { array, property: shape.property, cycleOnLine: shape.billingCycleOn === 'line', documentCycle: ctx.value.billingCycle };
+  const set: LineSet = {
+    array,
+    property: shape.property,
+    cycleOnLine: shape.billingCycleOn === 'line',
+    documentCycle: ctx.value.billingCycle,
+  };
   const views: LineView[] = [];
   const count = Math.min(lines.length, array.memberCount);
   for (let index = 0; index < count; index++) {

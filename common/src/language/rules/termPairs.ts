@@ -22,8 +22,12 @@ export function cyclesFor(term: string): readonly string[] | undefined {
  * The pairs that cannot go together, per term: a cycle some term limits that this term does not
  * allow. Worked out once from the table, so that checking a line is two lookups.
  */
-const FORBIDDEN: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(TERM_BILLING_CYCLES).map(([term, allowed]) =>
-  [term, new Set([...TERM_CYCLES].filter((cycle) => !ANY_TERM.has(cycle) && !allowed.includes(cycle)))]));
+const FORBIDDEN: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(TERM_BILLING_CYCLES).map(([term, allowed]) => [
+    term,
+    new Set([...TERM_CYCLES].filter((cycle) => !ANY_TERM.has(cycle) && !allowed.includes(cycle))),
+  ]),
+);
 
 /** Whether a term and billing cycle can go together; unknown values are left to the schema. */
 export function isAllowedPair(term: string, billingCycle: string): boolean {

@@ -15,7 +15,12 @@ export const termBillingRule: Rule = (ctx) => {
   }
   if (ctx.kind.id === 'subscription') {
     checkPair(ctx, ['termDuration'], ['billingCycle'], true);
-    checkPair(ctx, ['scheduledNextTermInstructions', 'product', 'termDuration'], ['scheduledNextTermInstructions', 'product', 'billingCycle'], true);
+    checkPair(
+      ctx,
+      ['scheduledNextTermInstructions', 'product', 'termDuration'],
+      ['scheduledNextTermInstructions', 'product', 'billingCycle'],
+      true,
+    );
   }
 };
 
@@ -34,15 +39,29 @@ function checkPair(ctx: RuleContext, termPath: (string | number)[], cyclePath: (
   const fixes: FixSpec[] = [];
   if (cycleIsLocal) {
     for (const allowed of cyclesFor(term) ?? []) {
-      fixes.push({ title: `Change the billing cycle to "${allowed}"`, preferred: fixes.length === 0, replace: [{ range: nodeRange(ctx.parsed, cycleNode), newText: jsonText(allowed) }] });
+      fixes.push({
+        title: `Change the billing cycle to "${allowed}"`,
+        preferred: fixes.length === 0,
+        replace: [{ range: nodeRange(ctx.parsed, cycleNode), newText: jsonText(allowed) }],
+      });
     }
   }
   for (const allowed of termsAllowing(cycle)) {
-    fixes.push({ title: `Change the term to "${allowed}"`, preferred: fixes.length === 0, replace: [{ range: nodeRange(ctx.parsed, termNode), newText: jsonText(allowed) }] });
+    fixes.push({
+      title: `Change the term to "${allowed}"`,
+      preferred: fixes.length === 0,
+      replace: [{ range: nodeRange(ctx.parsed, termNode), newText: jsonText(allowed) }],
+    });
   }
   const anchor = cycleIsLocal ? cycleNode : termNode;
-  ctx.report(diagnostic(nodeRange(ctx.parsed, anchor), codes.billingCycleMismatch,
-    `A ${term} term cannot be billed "${cycle}": the billing period may not be longer than the term. ${term} allows ${(cyclesFor(term) ?? []).join(', ')}.`, fixes));
+  ctx.report(
+    diagnostic(
+      nodeRange(ctx.parsed, anchor),
+      codes.billingCycleMismatch,
+      `A ${term} term cannot be billed "${cycle}": the billing period may not be longer than the term. ${term} allows ${(cyclesFor(term) ?? []).join(', ')}.`,
+      fixes,
+    ),
+  );
 }
 
 function valueAt(ctx: RuleContext, path: readonly (string | number)[]): unknown {
@@ -59,14 +78,26 @@ function valueAt(ctx: RuleContext, path: readonly (string | number)[]): unknown 
 export const renewsToRule: Rule = (ctx) => {
   for (const line of lineViews(ctx)) {
     const renewsTo = line.value.renewsTo;
-    const entries: [unknown, (string | number)[]][] = Array.isArray(renewsTo) ? renewsTo.map((entry, i) => [entry, ['renewsTo', i]]) : [[renewsTo, ['renewsTo']]];
+    const entries: [unknown, (string | number)[]][] = Array.isArray(renewsTo)
+      ? renewsTo.map((entry, i) => [entry, ['renewsTo', i]])
+      : [[renewsTo, ['renewsTo']]];
     for (const [entry, path] of entries) {
       if (!isObject(entry) || typeof entry.termDuration !== 'string' || RENEWAL_TERMS.includes(entry.termDuration)) continue;
       const node = childAt(line.node, ...path, 'termDuration');
       if (!node) continue;
-      const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({ title: `Renew to "${term}"`, preferred: i === 0, replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }] }));
-      ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.renewsToTerm,
-        `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${entry.termDuration}.`, fixes));
+      const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({
+        title: `Renew to "${term}"`,
+        preferred: i === 0,
+        replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }],
+      }));
+      ctx.report(
+        diagnostic(
+          nodeRange(ctx.parsed, node),
+          codes.renewsToTerm,
+          `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${entry.termDuration}.`,
+          fixes,
+        ),
+      );
     }
   }
 };
@@ -77,14 +108,26 @@ export const renewsToRule: Rule = (ctx) => {
  * order). It is accepted; this says what it does.
  */
 export const unknownBillingCycleRule: Rule = (ctx) => {
-  const paths: (string | number)[][] = ctx.kind.id === 'subscription'
-    ? [['billingCycle'], ['scheduledNextTermInstructions', 'product', 'billingCycle'], ['nextChargeInstructions', 'product', 'billingCycle']]
-    : ctx.kind.lineItems?.billingCycleOn === 'document' ? [['billingCycle']] : lineViews(ctx).map((line) => line.billingCyclePath);
+  const paths: (string | number)[][] =
+    ctx.kind.id === 'subscription'
+      ? [
+          ['billingCycle'],
+          ['scheduledNextTermInstructions', 'product', 'billingCycle'],
+          ['nextChargeInstructions', 'product', 'billingCycle'],
+        ]
+      : ctx.kind.lineItems?.billingCycleOn === 'document'
+        ? [['billingCycle']]
+        : lineViews(ctx).map((line) => line.billingCyclePath);
   for (const path of paths) {
     if (valueAt(ctx, path) !== 'unknown') continue;
     const node = nodeAt(ctx, path);
     if (!node) continue;
-    ctx.report(diagnostic(nodeRange(ctx.parsed, node), codes.billingCycleUnknown,
-      '"unknown" is the initial value of BillingCycleType, not a billing cycle: Partner Center applies its default, as when the billing cycle is left out (for an order, monthly, or one_time for one-time purchases).'));
+    ctx.report(
+      diagnostic(
+        nodeRange(ctx.parsed, node),
+        codes.billingCycleUnknown,
+        '"unknown" is the initial value of BillingCycleType, not a billing cycle: Partner Center applies its default, as when the billing cycle is left out (for an order, monthly, or one_time for one-time purchases).',
+      ),
+    );
   }
 };
