@@ -1,7 +1,8 @@
 // The options every command-line subcommand that talks to Partner Center shares: where (--endpoint),
 // with which token, and which kind of document (--kind). One parser and one help text, so `send`
-// and `validate` cannot drift apart. The token is best given in the environment or a file: on the
-// command line it lands in shell history and, while the command runs, in every user's `ps`.
+// and `validate` cannot drift apart; both import this module whole, as `sharedOptions`. The token
+// is best given in the environment or a file: on the command line it lands in shell history and,
+// while the command runs, in every user's `ps`.
 import { readFile as readFileCallback } from 'node:fs';
 import { promisify } from 'node:util';
 import { requestKindById, requestKinds } from '../../common/src/requestKinds';
@@ -20,7 +21,7 @@ export interface SharedCliOptions {
 export const TOKEN_ENV = 'PARTNER_CENTER_TOKEN';
 
 /** Help lines for the shared options; the safe ways to pass a token come first. */
-export const SHARED_OPTIONS_HELP = [
+export const HELP = [
   '  --endpoint <url>     the Partner Center API (or emulator) base URL',
   `  ${TOKEN_ENV}  (environment variable) the access token: the preferred way to pass it`,
   '  --token-file <path>  read the access token from this file',
@@ -39,7 +40,7 @@ const VALUE_OPTIONS: Record<string, keyof SharedCliOptions> = {
  * Reads the shared option at `argv[i]` into `into`. Returns the index of the last argument used,
  * an error message, or undefined when `argv[i]` is not a shared option.
  */
-export function readSharedOption(argv: readonly string[], i: number, into: SharedCliOptions): number | string | undefined {
+export function readOption(argv: readonly string[], i: number, into: SharedCliOptions): number | string | undefined {
   const name = VALUE_OPTIONS[argv[i]];
   if (!name) return undefined;
   const value = argv[i + 1];
@@ -49,7 +50,7 @@ export function readSharedOption(argv: readonly string[], i: number, into: Share
 }
 
 /** Problems with the shared options as given (a bad URL, an unknown kind, two tokens). */
-export function checkSharedOptions(o: SharedCliOptions): string | undefined {
+export function checkOptions(o: SharedCliOptions): string | undefined {
   if (o.token !== undefined && o.tokenFile !== undefined) return 'give the token once: --token-file or --token, not both';
   if (o.kind !== undefined && !requestKindById(o.kind)) return `unknown kind ${o.kind}`;
   if (o.endpoint !== undefined) {

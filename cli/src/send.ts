@@ -8,14 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { PartnerCenterClient } from '../../common/src/api/client';
 import { isLoopbackHost } from '../../common/src/api/clouds';
-import {
-  checkSharedOptions,
-  readSharedOption,
-  resolveToken,
-  SHARED_OPTIONS_HELP,
-  type SharedCliOptions,
-  TOKEN_ENV,
-} from './cliOptions';
+import * as sharedOptions from './cliOptions';
 import { requestKindById, requestKindOf } from '../../common/src/requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
 import { JsonFileStore } from '../../common/src/send/fileStore';
@@ -27,11 +20,11 @@ import { type RunPrompts, type RunResult } from '../../common/src/send/runTypes'
 
 const USAGE = `usage: partner-center send <file> --endpoint <url> [--customer <id>] [--yes]
                            [--kind <kind>] [--sandbox] [--journal <file>]
-       the token: ${TOKEN_ENV}=<token> in the environment, or --token-file <path>
+       the token: ${sharedOptions.TOKEN_ENV}=<token> in the environment, or --token-file <path>
 
 Sends a Partner Center request document (*.order.json, *.cart.json, *.subscription.json,
 *.customer.json, *.request.json) and prints the response as JSON.
-${SHARED_OPTIONS_HELP}
+${sharedOptions.HELP}
   --customer <id>      the customer when the document names none
   --yes                confirm purchases without asking (required when stdin is not a terminal)
   --sandbox            the endpoint is an integration sandbox account (shown in confirmations)
@@ -40,7 +33,7 @@ ${SHARED_OPTIONS_HELP}
 Exit status: 0 sent and accepted, 1 Partner Center answered with an error (or no definite
 answer), 2 usage problem or nothing sent (bad arguments or document, purchase not confirmed).`;
 
-interface Options extends SharedCliOptions {
+interface Options extends sharedOptions.SharedCliOptions {
   file?: string;
   customer?: string;
   yes: boolean;
@@ -51,7 +44,7 @@ interface Options extends SharedCliOptions {
 function parseArgs(argv: string[]): Options | string {
   const o: Options = { yes: false, sandbox: false };
   for (let i = 0; i < argv.length; i++) {
-    const shared = readSharedOption(argv, i, o);
+    const shared = sharedOptions.readOption(argv, i, o);
     if (typeof shared === 'string') return shared;
     if (shared !== undefined) {
       i = shared;
@@ -81,7 +74,7 @@ function parseArgs(argv: string[]): Options | string {
   }
   if (!o.file) return 'no file given';
   if (!o.endpoint) return '--endpoint is required';
-  return checkSharedOptions(o) ?? o;
+  return sharedOptions.checkOptions(o) ?? o;
 }
 
 /** The journal file when --journal is not given: the user's cache directory (XDG), which survives crashes and reboots. */
@@ -132,9 +125,9 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
     return 2;
   }
   const env = io.env ?? process.env;
-  const { token, error: tokenError } = await resolveToken(o, env);
+  const { token, error: tokenError } = await sharedOptions.resolveToken(o, env);
   if (!token) {
-    io.err(`${tokenError ?? `no token: set ${TOKEN_ENV} or pass --token-file`}\n\n${USAGE}\n`);
+    io.err(`${tokenError ?? `no token: set ${sharedOptions.TOKEN_ENV} or pass --token-file`}\n\n${USAGE}\n`);
     return 2;
   }
   const path = resolve(String(o.file));

@@ -12,20 +12,13 @@ import { codes } from '../../common/src/language/codes';
 import { getLanguageService } from '../../common/src/language/languageService';
 import { requestKindById } from '../../common/src/requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
-import {
-  checkSharedOptions,
-  readSharedOption,
-  resolveToken,
-  SHARED_OPTIONS_HELP,
-  type SharedCliOptions,
-  TOKEN_ENV,
-} from './cliOptions';
+import * as sharedOptions from './cliOptions';
 import { catalogPart } from './parts';
 
 const USAGE = `usage: partner-center validate <files...> [--format text|json] [--kind <kind>] [--endpoint <url>] [--country <cc>]
 
 Checks Partner Center request bodies (*.order.json, *.cart.json, *.subscription.json, *.customer.json).
-Without --endpoint the catalog rules are off; with it, give the token in ${TOKEN_ENV} or --token-file.
+Without --endpoint the catalog rules are off; with it, give the token in ${sharedOptions.TOKEN_ENV} or --token-file.
 
 exit status: 0 every file checked, no errors; 1 some file has errors; 2 a usage problem, or some
 file not checked fully (unreadable, not a request file, nested too deeply,
@@ -34,9 +27,9 @@ or --endpoint given and the catalog did not answer or refused the token).
 options:
   --format text|json   text lines (default) or one JSON array of diagnostics
   --country <cc>       the market whose catalog is checked (default US)
-${SHARED_OPTIONS_HELP}`;
+${sharedOptions.HELP}`;
 
-interface Options extends SharedCliOptions {
+interface Options extends sharedOptions.SharedCliOptions {
   files: string[];
   format: 'text' | 'json';
   country?: string;
@@ -61,7 +54,7 @@ function parseArgs(argv: string[]): Options | string {
   const options: Options = { files: [], format: 'text' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const shared = readSharedOption(argv, i, options);
+    const shared = sharedOptions.readOption(argv, i, options);
     if (typeof shared === 'string') return shared;
     if (typeof shared === 'number') {
       i = shared;
@@ -84,7 +77,7 @@ function parseArgs(argv: string[]): Options | string {
     }
   }
   if (options.files.length === 0) return 'no files given';
-  const problem = checkSharedOptions(options);
+  const problem = sharedOptions.checkOptions(options);
   if (problem) return problem;
   if ((options.token !== undefined || options.tokenFile !== undefined) && options.endpoint === undefined) {
     return 'a token needs --endpoint';
@@ -104,7 +97,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   }
   // No size limit: a file too large to check as you type is still checked here, whole.
   const service = getLanguageService({ maxDocumentLength: Infinity });
-  const { token, error } = await resolveToken(options, process.env);
+  const { token, error } = await sharedOptions.resolveToken(options, process.env);
   if (error) {
     process.stderr.write(`${error}\n`);
     return 2;
@@ -140,7 +133,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
       try {
         let view: CatalogView = {
           ...CATALOG_OFF,
-          reason: `pass --endpoint (with the token in ${TOKEN_ENV} or --token-file) to check catalog items, terms, quantities and attestation.`,
+          reason: `pass --endpoint (with the token in ${sharedOptions.TOKEN_ENV} or --token-file) to check catalog items, terms, quantities and attestation.`,
         };
         if (catalog) {
           const answer = await catalog.resolveItems(service.catalogItemIds(parsed, kind));
