@@ -150,14 +150,18 @@ interface LicenseSpec extends Partial<Sku> {
   pairs: Array<[TermDuration, BillingCycle]>;
 }
 
+/** What our SKUs have alike: the title, said again as the description; one seat at least; no trial. */
+function skuBasics(
+  title: string,
+  maximumQuantity: number,
+): Pick<Sku, 'title' | 'description' | 'minimumQuantity' | 'maximumQuantity' | 'isTrial'> {
+  return { title, description: `${title}.`, minimumQuantity: 1, maximumQuantity, isTrial: false };
+}
+
 function licenseSku(title: string, spec: LicenseSpec): Sku {
   const { availabilityId, moreAvailabilityIds = [], pairs, ...sku } = spec;
   return {
-    title,
-    description: `${title}.`,
-    minimumQuantity: 1,
-    maximumQuantity: 300,
-    isTrial: false,
+    ...skuBasics(title, 300),
     supportedBillingCycles: cyclesOf(pairs),
     purchasePrerequisites: ['MicrosoftCloudAgreement'],
     inventoryVariables: [],
@@ -197,11 +201,7 @@ function reservationSku(
 ): Sku {
   return {
     id,
-    title,
-    description: `${title}.`,
-    minimumQuantity: 1,
-    maximumQuantity: 999999999,
-    isTrial: false,
+    ...skuBasics(title, 999999999),
     supportedBillingCycles: ['one_time'],
     // As get-a-sku-by-id.md and get-a-list-of-skus-for-a-product.md show a reservation SKU.
     purchasePrerequisites: ['AzureSubscriptionRegistration', 'InventoryCheck'],
@@ -235,11 +235,7 @@ function softwareSku(
 ): Sku {
   return {
     id,
-    title,
-    description: `${title}.`,
-    minimumQuantity: 1,
-    maximumQuantity: 10000,
-    isTrial: false,
+    ...skuBasics(title, 10000),
     supportedBillingCycles: pairs.length === 0 ? ['one_time'] : cyclesOf(pairs),
     purchasePrerequisites: ['MicrosoftCloudAgreement'],
     inventoryVariables: [],

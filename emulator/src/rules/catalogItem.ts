@@ -10,36 +10,34 @@ import { type RuleFailure, lineFailure, requestFailure } from './failure';
 
 export type Resolved = { item: CatalogItem } | { failure: RuleFailure };
 
+/** An order names the offer on the request, so both failures refuse the whole order. */
 export function resolveForOrder(offerId: string): Resolved {
-  const item = catalogItem(offerId) ?? legacyItem(offerId);
-  if (item?.offer && !item.offer.isAvailableForPurchase) {
-    return {
-      failure: requestFailure(
-        'legacyOfferNotEligible',
-        `The legacy offer ${offerId} is not eligible for purchase; buy its new-commerce catalog item instead.`,
-      ),
-    };
-  }
-  if (item) return { item };
-  return { failure: requestFailure('invalidOfferId', `The offer id ${offerId} is not valid.`) };
+  return resolve(offerId, {
+    legacy: requestFailure(
+      'legacyOfferNotEligible',
+      `The legacy offer ${offerId} is not eligible for purchase; buy its new-commerce catalog item instead.`,
+    ),
+    unknown: requestFailure('invalidOfferId', `The offer id ${offerId} is not valid.`),
+  });
 }
 
+/** A cart keeps a DEPR legacy offer as an error on its line; an unknown availability refuses the cart. */
 export function resolveForCart(catalogItemId: string): Resolved {
-  const item = catalogItem(catalogItemId) ?? legacyItem(catalogItemId);
-  if (item?.offer && !item.offer.isAvailableForPurchase) {
-    return {
-      failure: lineFailure(
-        'legacyOfferNotEligible',
-        'legacyOffer',
-        `LegacyOfferNotEligibleForPurchase: ${catalogItemId} is a legacy offer.`,
-      ),
-    };
-  }
-  if (item) return { item };
-  return {
-    failure: requestFailure(
+  return resolve(catalogItemId, {
+    legacy: lineFailure(
+      'legacyOfferNotEligible',
+      'legacyOffer',
+      `LegacyOfferNotEligibleForPurchase: ${catalogItemId} is a legacy offer.`,
+    ),
+    unknown: requestFailure(
       'availabilityNotFound',
       `The availability in catalog item ${catalogItemId} was not found; get the SKU's availabilities again.`,
     ),
-  };
+  });
+}
+
+function resolve(id: string, failures: { legacy: RuleFailure; unknown: RuleFailure }): Resolved {
+  const item = catalogItem(id) ?? legacyItem(id);
+  if (item?.offer && !item.offer.isAvailableForPurchase) return { failure: failures.legacy };
+  return item ? { item } : { failure: failures.unknown };
 }
