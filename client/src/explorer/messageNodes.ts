@@ -75,22 +75,21 @@ export interface Action extends NodeKind {
   command: vscode.Command;
 }
 
-export const signInAction: Action = {
-  contextValue: 'partnerCenter.signIn',
-  key: 'signIn',
-  label: 'Sign in to Partner Center…',
-  icon: 'sign-in',
-  command: { command: 'partnerCenter.signIn', title: 'Sign In' },
-};
+/** An action row: its context value and its part of the id are both named by `key`. */
+function action(key: string, label: string, icon: string, command: string, title: string): Action {
+  return { contextValue: `partnerCenter.${key}`, key, label, icon, command: { command, title } };
+}
+
+export const signInAction = action('signIn', 'Sign in to Partner Center…', 'sign-in', 'partnerCenter.signIn', 'Sign In');
 
 /** The emulator is the default environment: when nothing answers there, the root offers to start it. */
-export const startEmulatorAction: Action = {
-  contextValue: 'partnerCenter.startEmulator',
-  key: 'startEmulator',
-  label: 'Start the local Partner Center emulator…',
-  icon: 'vm',
-  command: { command: 'partnerCenter.useEmulator', title: 'Use the Local Emulator' },
-};
+export const startEmulatorAction = action(
+  'startEmulator',
+  'Start the local Partner Center emulator…',
+  'vm',
+  'partnerCenter.useEmulator',
+  'Use the Local Emulator',
+);
 export const START_EMULATOR_TOOLTIP =
   'The extension is set to use the local emulator (partnerCenter.environment), but it is not running. Click to start the emulator that ships with the extension, or sign in to a real Partner Center account.';
 
