@@ -2,7 +2,7 @@
 // before a purchase, or the service answers 403 code 13605.
 import { type Requester } from '../requester';
 import { type Agreement, type AgreementMetadata } from '../types';
-import { callFields, type CallOptions, customerPath, listAll, type WriteOptions } from './shared';
+import { bodyOf, type CallOptions, customerPath, listAll, type WriteOptions } from './shared';
 
 export const MCA_AGREEMENT_TYPE = 'MicrosoftCustomerAgreement';
 
@@ -16,13 +16,11 @@ export class AgreementsApi {
 
   /** Records the partner's confirmation that the customer accepted the agreement. */
   async confirm(customerId: string, agreement: Agreement, options?: WriteOptions): Promise<Agreement> {
-    const res = await this.requester.call<Agreement>({
-      method: 'POST',
-      path: `${customerPath(customerId)}/agreements`,
-      body: agreement,
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<Agreement>(
+      this.requester,
+      { method: 'POST', path: `${customerPath(customerId)}/agreements`, body: agreement },
+      options,
+    );
   }
 
   list(customerId: string, options: CallOptions & { agreementType?: string } = {}): Promise<Agreement[]> {
@@ -32,11 +30,10 @@ export class AgreementsApi {
   }
 
   async directSignStatus(customerId: string, options?: CallOptions): Promise<{ isSigned: boolean }> {
-    const res = await this.requester.call<{ isSigned: boolean }>({
-      method: 'GET',
-      path: `${customerPath(customerId)}/directSignedMicrosoftCustomerAgreementStatus`,
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<{ isSigned: boolean }>(
+      this.requester,
+      { method: 'GET', path: `${customerPath(customerId)}/directSignedMicrosoftCustomerAgreementStatus` },
+      options,
+    );
   }
 }

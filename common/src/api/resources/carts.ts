@@ -2,35 +2,22 @@
 // with the same request id (see exactlyOnce.ts).
 import { type Requester } from '../requester';
 import { type Cart, type CartCheckoutResult } from '../types';
-import { callFields, type CallOptions, customerPath, seg, type WriteOptions } from './shared';
+import { bodyOf, type CallOptions, customerPath, seg, type WriteOptions } from './shared';
 
 export class CartsApi {
   constructor(private readonly requester: Requester) {}
 
   async create(customerId: string, cart: Cart, options?: WriteOptions): Promise<Cart> {
-    const res = await this.requester.call<Cart>({
-      method: 'POST',
-      path: `${customerPath(customerId)}/carts`,
-      body: cart,
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<Cart>(this.requester, { method: 'POST', path: `${customerPath(customerId)}/carts`, body: cart }, options);
   }
 
   async get(customerId: string, cartId: string, options?: CallOptions): Promise<Cart> {
-    const res = await this.requester.call<Cart>({ method: 'GET', path: path(customerId, cartId), ...callFields(options) });
-    return res.body;
+    return bodyOf<Cart>(this.requester, { method: 'GET', path: path(customerId, cartId) }, options);
   }
 
   /** Replaces the cart (PUT with the full cart). */
   async update(customerId: string, cartId: string, cart: Cart, options?: WriteOptions): Promise<Cart> {
-    const res = await this.requester.call<Cart>({
-      method: 'PUT',
-      path: path(customerId, cartId),
-      body: cart,
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<Cart>(this.requester, { method: 'PUT', path: path(customerId, cartId), body: cart }, options);
   }
 
   /** `customerUserUpn` assigns the licenses to that customer user (x-ms-customeruser-upn). */
@@ -39,13 +26,15 @@ export class CartsApi {
     cartId: string,
     options: WriteOptions & { customerUserUpn?: string } = {},
   ): Promise<CartCheckoutResult> {
-    const res = await this.requester.call<CartCheckoutResult>({
-      method: 'POST',
-      path: `${path(customerId, cartId)}/checkout`,
-      headers: options.customerUserUpn === undefined ? undefined : { 'x-ms-customeruser-upn': options.customerUserUpn },
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<CartCheckoutResult>(
+      this.requester,
+      {
+        method: 'POST',
+        path: `${path(customerId, cartId)}/checkout`,
+        headers: options.customerUserUpn === undefined ? undefined : { 'x-ms-customeruser-upn': options.customerUserUpn },
+      },
+      options,
+    );
   }
 }
 

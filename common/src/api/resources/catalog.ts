@@ -3,7 +3,7 @@
 // variant only prefixes `/customers/{id}` and drops `country`.
 import { type Requester } from '../requester';
 import { type Availability, type CatalogQuery, type Product, type Sku } from '../catalogTypes';
-import { callFields, type CallOptions, customerPath, listAll, seg } from './shared';
+import { bodyOf, callFields, type CallOptions, customerPath, listAll, seg } from './shared';
 
 export type CatalogOptions = CatalogQuery & CallOptions;
 
@@ -71,13 +71,7 @@ export class CatalogApi {
   }
 
   private async one<T>(path: string, options: CatalogOptions): Promise<T> {
-    const res = await this.requester.call<T>({
-      method: 'GET',
-      path: this.prefix + path,
-      query: this.query(options),
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<T>(this.requester, { method: 'GET', path: this.prefix + path, query: this.query(options) }, options);
   }
 
   private query(o: CatalogOptions): Record<string, string | undefined> {

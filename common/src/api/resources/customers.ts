@@ -3,7 +3,7 @@
 import { collectAll, fetchPage, iterateItems, iteratePages, type Page } from '../paging';
 import { type ApiRequest, type Requester } from '../requester';
 import { type Customer, type CustomerCreate } from '../types';
-import { callFields, type CallOptions, customerPath, type WriteOptions } from './shared';
+import { bodyOf, callFields, type CallOptions, customerPath, type WriteOptions } from './shared';
 
 export type CustomerFilterField = 'CompanyName' | 'Domain' | 'IndirectReseller' | 'IndirectCloudSolutionProvider';
 
@@ -40,19 +40,12 @@ export class CustomersApi {
   }
 
   async get(customerId: string, options?: CallOptions): Promise<Customer> {
-    const res = await this.requester.call<Customer>({ method: 'GET', path: customerPath(customerId), ...callFields(options) });
-    return res.body;
+    return bodyOf<Customer>(this.requester, { method: 'GET', path: customerPath(customerId) }, options);
   }
 
   /** "This API is idempotent" given the same request id (§3.1). */
   async create(customer: CustomerCreate, options?: WriteOptions): Promise<Customer> {
-    const res = await this.requester.call<Customer>({
-      method: 'POST',
-      path: '/customers',
-      body: customer,
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<Customer>(this.requester, { method: 'POST', path: '/customers', body: customer }, options);
   }
 
   private firstRequest(options: CustomerListOptions): ApiRequest {

@@ -1,7 +1,7 @@
 // Legacy offers (GUID ids, reference §3.6), offset-paged through links.next.
 import { type Requester } from '../requester';
 import { type Offer } from '../types';
-import { callFields, type CallOptions, listAll, seg } from './shared';
+import { bodyOf, type CallOptions, listAll, seg } from './shared';
 
 export interface OfferListOptions extends CallOptions {
   country: string;
@@ -22,13 +22,11 @@ export class OffersApi {
   }
 
   async get(offerId: string, options: CallOptions & { country: string }): Promise<Offer> {
-    const res = await this.requester.call<Offer>({
-      method: 'GET',
-      path: `/offers/${seg(offerId, 'offer id')}`,
-      query: { country: options.country },
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<Offer>(
+      this.requester,
+      { method: 'GET', path: `/offers/${seg(offerId, 'offer id')}`, query: { country: options.country } },
+      options,
+    );
   }
 
   addons(offerId: string, options: CallOptions & { country: string }): Promise<Offer[]> {

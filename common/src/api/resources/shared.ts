@@ -46,3 +46,13 @@ export function customerPath(customerId: string): string {
 export function listAll<T>(requester: Requester, path: string, options: CallOptions, query?: ApiRequest['query']): Promise<T[]> {
   return collectAll<T>(requester, { method: 'GET', path, query, ...callFields(options) }, options);
 }
+
+/** One call whose answer is its body: the request says what is asked, the options what every call carries. */
+export async function bodyOf<T>(
+  requester: Requester,
+  request: Pick<ApiRequest, 'method' | 'path' | 'query' | 'headers' | 'body'>,
+  options: CallOptions | WriteOptions | undefined,
+): Promise<T> {
+  const res = await requester.call<T>({ ...request, ...callFields(options) });
+  return res.body;
+}

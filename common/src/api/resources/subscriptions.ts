@@ -2,7 +2,7 @@
 // by the service, so `update` takes a Subscription (typically the one from `get`, modified).
 import { type Requester } from '../requester';
 import { type Subscription, type SubscriptionProvisioningStatus, type SubscriptionUpdateResult } from '../types';
-import { callFields, type CallOptions, customerPath, listAll, seg, type WriteOptions } from './shared';
+import { bodyOf, callFields, type CallOptions, customerPath, listAll, seg, type WriteOptions } from './shared';
 
 export class SubscriptionsApi {
   constructor(private readonly requester: Requester) {}
@@ -16,12 +16,7 @@ export class SubscriptionsApi {
   }
 
   async get(customerId: string, subscriptionId: string, options?: CallOptions): Promise<Subscription> {
-    const res = await this.requester.call<Subscription>({
-      method: 'GET',
-      path: path(customerId, subscriptionId),
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<Subscription>(this.requester, { method: 'GET', path: path(customerId, subscriptionId) }, options);
   }
 
   /**
@@ -51,12 +46,11 @@ export class SubscriptionsApi {
     subscriptionId: string,
     options?: CallOptions,
   ): Promise<SubscriptionProvisioningStatus> {
-    const res = await this.requester.call<SubscriptionProvisioningStatus>({
-      method: 'GET',
-      path: `${path(customerId, subscriptionId)}/provisioningstatus`,
-      ...callFields(options),
-    });
-    return res.body;
+    return bodyOf<SubscriptionProvisioningStatus>(
+      this.requester,
+      { method: 'GET', path: `${path(customerId, subscriptionId)}/provisioningstatus` },
+      options,
+    );
   }
 
   addons(customerId: string, subscriptionId: string, options: CallOptions = {}): Promise<Subscription[]> {
