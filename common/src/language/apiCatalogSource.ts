@@ -6,7 +6,7 @@ import { type Availability, type Product, type Sku } from '../api/catalogTypes';
 import { isPartnerCenterError } from '../api/errors';
 import { type PartnerCenterClient } from '../api/client';
 import { canonicalBillingCycle } from './rules/termPairs';
-import { catalogKey, type CatalogItemInfo, type CatalogSource, type CustomerSummary } from './catalog';
+import { type CatalogAvailability, catalogKey, type CatalogItemInfo, type CatalogSource, type CustomerSummary } from './catalog';
 
 /** The parts of the API client the catalog needs (tests pass a fake). */
 export type CatalogClient = Pick<PartnerCenterClient, 'catalog' | 'customers'>;
@@ -35,6 +35,31 @@ interface Cached<T> {
   value: Promise<T>;
 }
 
+interface CachedList<T> {
+  /** The list loaded within the last ttl, or a new load; a load that fails is not kept. */
+  get(load: () => Promise<T[]>): Promise<T[]>;
+  clear(): void;
+}
+
+function cachedList<T>(fresh: (entry: Cached<T[]> | undefined) => entry is Cached<T[]>, now: () => number): CachedList<T> {
+  let cached: Cached<T[]> | undefined;
+  return {
+    get(load) {
+      if (!fresh(cached)) {
+        const value = load();
+        cached = { at: now(), value };
+        value.catch(() => {
+          cached = undefined;
+        });
+      }
+      return cached.value;
+    },
+    clear() {
+      cached = undefined;
+    },
+  };
+}
+
 export function createApiCatalogSource(
   getClient: () => CatalogClient | undefined,
   options: ApiCatalogSourceOptions = {},
@@ -46,21 +71,40 @@ export function createApiCatalogSource(
     options.signedOutReason ??
     'sign in to Partner Center (or use the emulator) to check catalog items, terms, quantities and attestation.';
   let items = new Map<string, Cached<CatalogItemInfo | null | undefined>>();
-  let list: Cached<CatalogItemInfo[]> | undefined;
-  let customers: Cached<CustomerSummary[]> | undefined;
   let cachedFor: CatalogClient | undefined;
 
   const fresh = <T>(entry: Cached<T> | undefined): entry is Cached<T> => entry !== undefined && now() - entry.at < ttl;
+  const list = cachedList<CatalogItemInfo>(fresh, now);
+  const customers = cachedList<CustomerSummary>(fresh, now);
   const currentClient = (): CatalogClient | undefined => {
     const client = getClient();
     // A different client means another account or environment: nothing cached still applies.
     if (client !== cachedFor) {
       items = new Map();
-      list = undefined;
-      customers = undefined;
+      list.clear();
+      customers.clear();
       cachedFor = client;
     }
     return client;
+  };
+
+  /** A list from the cache or loaded afresh; a load that fails says so instead of throwing. */
+  const listed = async <T>(
+    cache: CachedList<T>,
+    load: (client: CatalogClient) => Promise<T[]>,
+    what: string,
+  ): Promise<CatalogAvailability & { values: T[] }> => {
+    const client = currentClient();
+    if (!client) return { available: false, reason: signedOut, values: [] };
+    try {
+      return { available: true, values: await cache.get(() => load(client)) };
+    } catch (err) {
+      return {
+        available: false,
+        reason: `${what} could not be loaded (${err instanceof Error ? err.message : String(err)}).`,
+        values: [],
+      };
+    }
   };
 
   /** Why the last look-up got no answer (401, network...): the catalog checks say so instead of passing silently. */
@@ -87,8 +131,8 @@ export function createApiCatalogSource(
   return {
     invalidate() {
       items = new Map();
-      list = undefined;
-      customers = undefined;
+      list.clear();
+      customers.clear();
     },
 
     async resolveItems(ids) {
@@ -119,45 +163,17 @@ export function createApiCatalogSource(
     },
 
     async listItems() {
-      const client = currentClient();
-      if (!client) return { available: false, reason: signedOut, items: [] };
-      if (!fresh(list)) {
-        const value = loadAll(client, country, options.targetViews ?? DEFAULT_VIEWS);
-        list = { at: now(), value };
-        value.catch(() => {
-          list = undefined;
-        });
-      }
-      try {
-        return { available: true, items: await list.value };
-      } catch (err) {
-        return {
-          available: false,
-          reason: `the catalog could not be loaded (${err instanceof Error ? err.message : String(err)}).`,
-          items: [],
-        };
-      }
+      const { values, ...answer } = await listed(
+        list,
+        (client) => loadAll(client, country, options.targetViews ?? DEFAULT_VIEWS),
+        'the catalog',
+      );
+      return { ...answer, items: values };
     },
 
     async listCustomers() {
-      const client = currentClient();
-      if (!client) return { available: false, reason: signedOut, customers: [] };
-      if (!fresh(customers)) {
-        const value = loadCustomers(client);
-        customers = { at: now(), value };
-        value.catch(() => {
-          customers = undefined;
-        });
-      }
-      try {
-        return { available: true, customers: await customers.value };
-      } catch (err) {
-        return {
-          available: false,
-          reason: `customers could not be loaded (${err instanceof Error ? err.message : String(err)}).`,
-          customers: [],
-        };
-      }
+      const { values, ...answer } = await listed(customers, loadCustomers, 'customers');
+      return { ...answer, customers: values };
     },
   };
 }
