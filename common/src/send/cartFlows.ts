@@ -36,16 +36,8 @@ export async function cartFlow(ctx: RunContext, { kind, customerId, call }: Flow
     return { exchanges: [got], customerId, orderIds: [], recovered: earlier.recovered, ...outcomeOf(got) };
   }
   const cart = got.responseBody as unknown as Cart;
-  const customer = await customerInfo(ctx, customerId);
-  const names = await productNames(ctx, customerId, linesFromCart(cart));
-  const lines = linesFromCart(cart, names);
-  const summary: PurchaseSummary = {
-    action: 'Check out cart',
-    environment: ctx.environment,
-    customer,
-    lines,
-    total: totalOf(lines),
-  };
+  const summary = await checkoutSummary(ctx, customerId, cart);
+  const { lines } = summary;
   await ctx.prompts.showCartPreview?.(summary, cart, got);
   const base = { exchanges: [got], customerId, orderIds: [], summary, recovered: earlier.recovered };
   const broken = lines.filter((l) => l.error);
@@ -86,16 +78,20 @@ export async function checkoutFlow(ctx: RunContext, { customerId, call, values }
   if (!resource) return { exchanges: [read], customerId, orderIds: [], ...outcomeOf(read) };
   const cart = resource as unknown as Cart;
   if (cart.status?.toLowerCase() === 'ordered') return orderedCart(ctx, customerId, cartId, call);
+  const summary = await checkoutSummary(ctx, customerId, cart);
+  return confirmAndSend(ctx, summary, {
+    purpose: 'checkout',
+    customerId,
+    call,
+    match: { cartId, lines: lineMatch(summary.lines) },
+  });
+}
+
+/** What checking the cart out buys, with the customer's and the products' names, for the confirmation. */
+async function checkoutSummary(ctx: RunContext, customerId: string, cart: Cart): Promise<PurchaseSummary> {
   const customer = await customerInfo(ctx, customerId);
   const lines = linesFromCart(cart, await productNames(ctx, customerId, linesFromCart(cart)));
-  const summary: PurchaseSummary = {
-    action: 'Check out cart',
-    environment: ctx.environment,
-    customer,
-    lines,
-    total: totalOf(lines),
-  };
-  return confirmAndSend(ctx, summary, { purpose: 'checkout', customerId, call, match: { cartId, lines: lineMatch(lines) } });
+  return { action: 'Check out cart', environment: ctx.environment, customer, lines, total: totalOf(lines) };
 }
 
 async function orderedCart(ctx: RunContext, customerId: string, cartId: string, call: HttpCall): Promise<FlowResult> {
