@@ -11,19 +11,33 @@ const NO_EXTENSION = 'the editor did not provide catalog access.';
 export class ServerCatalog {
   private items = new Map<string, { at: number; info: CatalogItemInfo | null }>();
   private off: { at: number; reason?: string } | undefined;
-  private list: { at: number; value: Promise<CatalogItemInfo[] | undefined> } | undefined;
-  private customers: { at: number; value: Promise<CustomerSummary[] | undefined> } | undefined;
+  private readonly list: Remembered<CatalogItemInfo[] | undefined>;
+  private readonly customers: Remembered<CustomerSummary[] | undefined>;
 
   constructor(
     private readonly connection: Connection,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    // A list the extension could not give is remembered as undefined, like any answer, until it is old.
+    this.list = new Remembered(now, () =>
+      connection.sendRequest(ListCatalogItemsRequest.type).then(
+        (r) => (r.available ? r.items : undefined),
+        () => undefined,
+      ),
+    );
+    this.customers = new Remembered(now, () =>
+      connection.sendRequest(ListCustomersRequest.type).then(
+        (r) => (r.available ? r.customers : undefined),
+        () => undefined,
+      ),
+    );
+  }
 
   invalidate(): void {
     this.items.clear();
     this.off = undefined;
-    this.list = undefined;
-    this.customers = undefined;
+    this.list.clear();
+    this.customers.clear();
   }
 
   /** What the catalog says about these ids; "off" with a reason when there is no catalog. */
@@ -49,44 +63,52 @@ export class ServerCatalog {
         return { available: false, reason: NO_EXTENSION, items: new Map() };
       }
     }
-    const known = new Map<string, CatalogItemInfo | null>();
-    for (const id of ids) {
-      const hit = this.items.get(catalogKey(id));
-      if (hit) known.set(catalogKey(id), hit.info);
-    }
-    return { available: true, items: known };
+    return { available: true, items: this.known(ids) };
   }
 
   /** Cached view of the ids, without asking: for completion and hover, which must not wait. */
   cachedView(ids: readonly string[]): CatalogView {
     if (this.off) return { available: false, reason: this.off.reason, items: new Map() };
+    return { available: true, items: this.known(ids) };
+  }
+
+  /** What the cache holds for these ids, fresh or not. */
+  private known(ids: readonly string[]): Map<string, CatalogItemInfo | null> {
     const known = new Map<string, CatalogItemInfo | null>();
     for (const id of ids) {
       const hit = this.items.get(catalogKey(id));
       if (hit) known.set(catalogKey(id), hit.info);
     }
-    return { available: true, items: known };
+    return known;
   }
 
   allItems(): Promise<CatalogItemInfo[] | undefined> {
-    if (!this.list || this.now() - this.list.at >= TTL_MS) {
-      const value = this.connection.sendRequest(ListCatalogItemsRequest.type).then(
-        (r) => (r.available ? r.items : undefined),
-        () => undefined,
-      );
-      this.list = { at: this.now(), value };
-    }
-    return this.list.value;
+    return this.list.get();
   }
 
   allCustomers(): Promise<CustomerSummary[] | undefined> {
-    if (!this.customers || this.now() - this.customers.at >= TTL_MS) {
-      const value = this.connection.sendRequest(ListCustomersRequest.type).then(
-        (r) => (r.available ? r.customers : undefined),
-        () => undefined,
-      );
-      this.customers = { at: this.now(), value };
+    return this.customers.get();
+  }
+}
+
+/** One answer from the extension, asked for again once it is TTL_MS old. */
+class Remembered<T> {
+  private entry: { at: number; value: Promise<T> } | undefined;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly ask: () => Promise<T>,
+  ) {}
+
+  get(): Promise<T> {
+    if (!this.entry || this.now() - this.entry.at >= TTL_MS) {
+      const value = this.ask();
+      this.entry = { at: this.now(), value };
     }
-    return this.customers.value;
+    return this.entry.value;
+  }
+
+  clear(): void {
+    this.entry = undefined;
   }
 }
