@@ -115,7 +115,7 @@ function decodeToken(header: string | string[] | undefined): Continuation {
 }
 
 /** Countries where the organization registration number (and a phone number) are required. */
-const REGISTRATION_COUNTRIES = new Set([
+export const REGISTRATION_COUNTRIES: ReadonlySet<string> = new Set([
   'AM',
   'AZ',
   'BY',
