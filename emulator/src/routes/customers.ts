@@ -218,9 +218,11 @@ function createCustomer(ctx: RequestContext): HttpAnswer {
     language: text(billing, 'language', 'BillingProfile.Language', 2, 10),
     address: {
       country,
-      city: text(address, 'city', 'BillingProfile.DefaultAddress.City', 1, 200),
+      // utility-resources.md gives City and PostalCode no minimum length: not every country's
+      // addresses have them, so they are optional here as in the language server.
+      city: optionalText(address, 'city', 'BillingProfile.DefaultAddress.City') ?? '',
       state: optionalText(address, 'state', 'BillingProfile.DefaultAddress.State') ?? '',
-      postalCode: text(address, 'postalCode', 'BillingProfile.DefaultAddress.PostalCode', 1, 20),
+      postalCode: optionalText(address, 'postalCode', 'BillingProfile.DefaultAddress.PostalCode') ?? '',
       addressLine1: text(address, 'addressLine1', 'BillingProfile.DefaultAddress.AddressLine1', 1, 200),
       ...(phone ? { phoneNumber: phone } : {}),
     },

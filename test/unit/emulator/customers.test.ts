@@ -264,3 +264,14 @@ test('the company profile link resolves to the company profile', async (t) => {
   assert.equal(profile.body.attributes.objectType, 'CustomerCompanyProfile');
   assert.equal((await call(em, '/v1/customers/00000000-0000-0000-0000-000000000000/profiles/company')).status, 404);
 });
+
+test('an address without City and PostalCode is accepted (utility-resources.md Address: no minimum length)', async (t) => {
+  const em = await withEmulator(t);
+  const { City: _city, PostalCode: _postal, ...address } = NEW_CUSTOMER.BillingProfile.DefaultAddress;
+  const body = { ...NEW_CUSTOMER, BillingProfile: { ...NEW_CUSTOMER.BillingProfile, DefaultAddress: address } };
+  const answer = await call(em, '/v1/customers', {
+    body,
+    headers: { 'MS-RequestId': 'no-city', 'MS-CorrelationId': 'corr-no-city' },
+  });
+  assert.equal(answer.status, 201, JSON.stringify(answer.body));
+});
