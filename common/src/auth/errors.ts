@@ -63,7 +63,7 @@ export function translateAuthError(err: unknown, context: SignInErrorContext = {
   if (err instanceof SignInNetworkError) {
     return new SignInError(
       'network',
-      `${err.message} Check the network connection and proxy settings (HTTPS_PROXY), then sign in again.`,
+      `${err.message} Check the network connection and the proxy (VS Code's http.proxy setting, or HTTPS_PROXY for the CLI), then sign in again.`,
     );
   }
   if (!(err instanceof AuthError)) {
