@@ -91,8 +91,8 @@ export const ERRORS = {
   saasCancelThroughSubscription: { code: 800077, status: 403, meaning: 'An order PATCH cancels a marketplace SaaS line.' },
   softwareCancelWindowPassed: { code: 900117, status: 400, meaning: 'An order PATCH cancels software after its window: 7 days for a software subscription, 30 for perpetual software.' },
   termNotOffered: { code: 800121, status: 400, meaning: 'A line asks for a term its item does not offer, or any term on an item without terms.' },
-  billingCycleInvalid: { code: 900269, status: 400, meaning: 'A line asks for a billing cycle its item (or its term) does not offer, or an order PATCH changes a legacy order to a cycle other than monthly or annual.' },
-  billingCycleLongerThanTerm: { code: 900270, status: 400, meaning: 'The billing cycle is longer than the term (a line, or a subscription PATCH).' },
+  billingCycleInvalid: { code: 900269, status: 400, meaning: 'A line or a transition asks for a billing cycle its item (or its term) does not offer, or an order PATCH changes a legacy order to a cycle other than monthly or annual.' },
+  billingCycleLongerThanTerm: { code: 900270, status: 400, meaning: 'The billing cycle is longer than the term (a line, a transition, or a subscription PATCH).' },
   quantityOutOfRange: { code: 900275, status: 400, meaning: 'An order line\'s quantity is below the SKU minimum or above its maximum.' },
   reservationScopeUnsupported: { code: 900312, status: 400, meaning: 'A reservation\'s or savings plan\'s provisioning context has a scope other than shared or single.' },
   entitlementIdRequired: { code: 900313, status: 400, meaning: 'A single-scope savings plan has no entitlementId (the Azure subscription) in its provisioning context.' },
@@ -112,13 +112,23 @@ export const ERRORS = {
   quantityChangeWhileSuspending: { code: 2001, status: 400, meaning: 'A PATCH suspends a subscription and changes its quantity at once.' },
   subscriptionQuantityOutOfRange: { code: 2002, status: 400, meaning: 'A PATCH sets a quantity outside the SKU\'s minimum and maximum.' },
   seatDecreaseWindowPassed: { code: 800090, status: 400, meaning: 'A PATCH removes more seats than are still within their 7-day window, or any seat of a software subscription (which allows no reductions).' },
-  subscriptionSuspended: { code: 800091, status: 400, meaning: 'A PATCH changes a suspended subscription other than by reactivating or cancelling it.' },
+  subscriptionSuspended: { code: 800091, status: 400, meaning: 'A PATCH changes a suspended subscription other than by reactivating or cancelling it, or a transition starts from a suspended one.' },
   autoRenewNotEligible: { code: 800093, status: 400, meaning: 'A PATCH turns auto-renew on for a trial.' },
-  subscriptionDeleted: { code: 2011, status: 400, meaning: 'A PATCH changes a cancelled (status "deleted") subscription.' },
-  subscriptionExpired: { code: 900279, status: 400, meaning: 'A PATCH changes an expired subscription.' },
+  subscriptionDeleted: { code: 2011, status: 400, meaning: 'A PATCH changes, or a transition starts from, a cancelled (status "deleted") subscription.' },
+  subscriptionExpired: { code: 900279, status: 400, meaning: 'A PATCH changes, or a transition starts from, an expired subscription.' },
   statusNotSettable: { code: 800096, status: 400, meaning: 'A PATCH sets status "expired", which only the service sets, at the end of a term.' },
   billingCycleChangeNotAllowed: { code: 800097, status: 400, meaning: 'A PATCH changes the billing cycle in a way not allowed mid-term (only monthly <-> annual on a P3Y term is).' },
   cancellationWindowPassed: { code: 900213, status: 400, meaning: 'A PATCH cancels (status "deleted") a subscription 7 days or more after its purchase or renewal.' },
+
+  // Transitions (upgrades): POST …/subscriptions/{id}/transitions
+  transitionTargetNotActive: { code: 900258, status: 400, meaning: 'A transition names an existing target subscription (toSubscriptionId) that is not active.' },
+  transitionTargetIsSource: { code: 900259, status: 400, meaning: 'A transition names the source subscription as its own target.' },
+  transitionTargetEndsEarlier: { code: 900236, status: 400, meaning: 'A transition\'s existing target subscription ends before the source subscription does.' },
+  transitionTargetItemMismatch: { code: 900260, status: 400, meaning: 'A transition\'s existing target subscription is not of the product and SKU of toCatalogItemId.' },
+  transitionTargetNotReady: { code: 900261, status: 400, meaning: 'A transition\'s existing target subscription is still within its 7-day cancellation window.' },
+  transitionTermShorter: { code: 900267, status: 400, meaning: 'A transition asks for, or moves seats into a subscription with, a term shorter than the source subscription\'s.' },
+  transitionTermInvalid: { code: 900268, status: 400, meaning: 'A transition asks for a term its target catalog item does not offer.' },
+  operationPending: { code: 900278, status: 409, meaning: 'A transition of a subscription that another transition is still changing (as its source or its target).' },
 } as const satisfies Record<string, ErrorAnswer>;
 
 export type ErrorName = keyof typeof ERRORS;
@@ -142,3 +152,37 @@ export const CART_LINE_ERRORS = {
 } as const satisfies Record<string, CartLineError>;
 
 export type CartLineErrorName = keyof typeof CART_LINE_ERRORS;
+
+export interface TransitionErrorAnswer {
+  /** The number the service puts in `errors[].code` of an eligibility (an SDK enum member's value). */
+  readonly code: number;
+  /** The description it comes with. */
+  readonly description: string;
+}
+
+/**
+ * Why a transition type is not eligible (`eligibilities[].errors` of GET transitionEligibilities),
+ * or why a transition failed (`events[].errors`).
+ * Codes are the SDK's TransitionErrorCode (Models/Subscriptions/TransitionErrorCode.cs); the
+ * descriptions are the "Eligibility errors" of transition-a-new-commerce-subscription.md.
+ */
+// prettier-ignore
+export const TRANSITION_ERRORS = {
+  sourceNotActive: { code: 2, description: "Subscription can't be Transitioned - source subscription isn't active." },
+  transitionInProgress: { code: 4, description: 'Subscription cannot be transitioned because another transition of it is in progress.' },
+  /** On a Failed event: the seats were removed or the subscription changed while the transition waited (code 0 "Other"). */
+  seatsGone: { code: 0, description: 'The source subscription no longer has the seats the transition moves.' },
+} as const satisfies Record<string, TransitionErrorAnswer>;
+
+/**
+ * Why an existing subscription cannot be the target: `subscriptionEligibilities[].errors`. Codes and
+ * descriptions from transition-a-new-commerce-subscription.md, "Subscription eligibility errors"
+ * (the page writes the 4th description in its code column; the sentence is used as written there).
+ */
+// prettier-ignore
+export const TARGET_SUBSCRIPTION_ERRORS = {
+  notActive: { code: 1, description: 'Subscription is not active.' },
+  inCancellationWindow: { code: 2, description: 'Subscription is within cancellation window.' },
+  termShorter: { code: 3, description: "Subscription term duration is shorter than the source subscription's term duration." },
+  endsEarlier: { code: 4, description: "Subscription term end date is before the source subscription's term end date." },
+} as const satisfies Record<string, TransitionErrorAnswer>;

@@ -269,6 +269,14 @@ export const PRODUCTS: readonly Product[] = [
     pairs: MONTHLY_AND_YEARLY,
     unitPrice: 6,
   }),
+  // get-transitions.md transitions from CFQ7TTC0LDPB:0001:CFQ7TTC0LGNT; the upgrade step between
+  // Basic and Premium (data/upgrades.ts).
+  license('CFQ7TTC0LDPB', 'Microsoft 365 Business Standard', {
+    id: '0001',
+    availabilityId: 'CFQ7TTC0LGNT',
+    pairs: MONTHLY_AND_YEARLY,
+    unitPrice: 12,
+  }),
   withSkus(
     license('CFQ7TTC0LCHC', 'Microsoft 365 Business Premium', {
       id: '0002',

@@ -184,3 +184,40 @@ export interface AgreementRecord {
   primaryContact: { firstName: string; lastName: string; email: string; phoneNumber?: string };
   userId: string;
 }
+
+export type TransitionType = 'transition_only' | 'transition_with_license_transfer';
+
+/** transition-resources.md TransitionEvent: `Conversion` or `LicenseReassignment`, `Started`, `Completed` or `Failed`. */
+export interface TransitionEventRecord {
+  name: 'Conversion' | 'LicenseReassignment';
+  status: 'Started' | 'Completed' | 'Failed';
+  timestamp: number;
+  /** Why a Failed event failed (transition-resources.md TransitionError). */
+  error?: { code: number; description: string };
+}
+
+/**
+ * An immediate transition (upgrade) of a subscription (transition-a-new-commerce-subscription.md):
+ * posted with a first `Conversion Started` event, carried out `completeAt` (the provisioning
+ * delay, like an order), when it moves the seats and gets its `Completed` events.
+ */
+export interface TransitionRecord {
+  operationId: string;
+  customerId: string;
+  fromSubscriptionId: string;
+  fromItem: CatalogItem;
+  toItem: CatalogItem;
+  /** The existing target, as posted; for a partial transition, the new subscription once made. */
+  toSubscriptionId?: string;
+  /** True when the transition names an existing target subscription. */
+  intoExisting: boolean;
+  quantity: number;
+  termDuration: TermDuration;
+  billingCycle: BillingCycle;
+  transitionType: TransitionType;
+  promotionId?: string;
+  completeAt: number;
+  /** Set when it completed or failed; until then it blocks other transitions of both subscriptions. */
+  completedAt?: number;
+  events: TransitionEventRecord[];
+}

@@ -13,8 +13,10 @@ import {
   type OrderLineRecord,
   type OrderRecord,
   type SubscriptionRecord,
+  type TransitionRecord,
   REFUND_WINDOW_MS,
 } from './model';
+import { completeTransition } from './transition';
 
 export class Store {
   readonly customers: CustomerRecord[] = [];
@@ -25,6 +27,8 @@ export class Store {
   readonly carts = new Map<string, CartRecord[]>();
   readonly agreements = new Map<string, AgreementRecord[]>();
   readonly artifacts = new Map<string, ArtifactRecord>();
+  /** Transitions (upgrades) by customer, in the order they were posted. */
+  readonly transitions = new Map<string, TransitionRecord[]>();
   /** API-created orders still waiting to complete; checked lazily on every request. */
   private readonly pending: OrderRecord[] = [];
 
@@ -85,6 +89,9 @@ export class Store {
         this.pending.splice(i, 1);
         this.complete(order, order.provisionAt, now);
       }
+    }
+    for (const list of this.transitions.values()) {
+      for (const t of list) if (t.completedAt === undefined && t.completeAt <= now) completeTransition(this, t);
     }
   }
 

@@ -10,6 +10,7 @@ import { registerOffers } from './offers';
 import { registerOrders } from './orders';
 import { registerSubscriptionPurchases } from './subscriptionPurchases';
 import { registerSubscriptions } from './subscriptions';
+import { registerTransitions } from './transitions';
 
 export function buildRouter(): Router {
   const router = new Router();
@@ -18,6 +19,7 @@ export function buildRouter(): Router {
   // Before the subscription routes: "customTermEndDates" is not a subscription id.
   registerSubscriptionPurchases(router);
   registerSubscriptions(router);
+  registerTransitions(router);
   registerEntitlements(router);
   registerCarts(router);
   registerCatalog(router);

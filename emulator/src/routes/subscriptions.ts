@@ -52,7 +52,7 @@ export function registerSubscriptions(router: Router): void {
   });
 }
 
-function requireSubscription(ctx: RequestContext): { sub: SubscriptionRecord; country: string } {
+export function requireSubscription(ctx: RequestContext): { sub: SubscriptionRecord; country: string } {
   const customer = requireCustomer(ctx);
   const sub = ctx.store.subscription(customer.id, ctx.params.subscriptionId);
   if (!sub) throw new ApiError('subscriptionNotFound', `Subscription ${ctx.params.subscriptionId} was not found.`);

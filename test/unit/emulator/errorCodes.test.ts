@@ -20,7 +20,8 @@ import {
 import { startAuthHarness, testCertificates } from '../auth/helpers';
 import { DOCS_ITEMS } from '../../../emulator/src/data/seed';
 import { withEmulator } from '../../support/emulator';
-import { call, postNew, type Reply } from './helpers';
+import { call, DAY, movableClock, postNew, type Reply } from './helpers';
+import { buy, LADDER, postTransition } from './transitionHelpers';
 
 const REPO = join(__dirname, '..', '..', '..', '..');
 
@@ -318,6 +319,13 @@ async function withoutMfa(t: TestContext): Promise<Reply> {
   return reply;
 }
 
+/** A transition of one seat to Business Standard (transition-a-new-commerce-subscription.md). */
+const toStandard = { toCatalogItemId: LADDER.standard, quantity: 1, transitionType: 'transition_only' };
+const upgradeRecent = (em: RunningEmulator, extra: Record<string, unknown>) =>
+  postTransition(em, em.fixtures.subscriptions.recent, { ...toStandard, ...extra });
+/** The clock of the one scenario that needs a target bought 8 days before its source. */
+const ENDS_EARLIER_CLOCK = movableClock();
+
 /** One real call per table entry. `Record<ErrorName, ...>`: an entry without a scenario does not compile. */
 const SCENARIOS: Record<ErrorName, Scenario> = {
   missingToken: { run: (em) => call(em, '/v1/customers', { token: null }) },
@@ -523,6 +531,46 @@ const SCENARIOS: Record<ErrorName, Scenario> = {
   statusNotSettable: { run: (em) => patch(em, em.fixtures.subscriptions.recent, { status: 'expired' }) },
   billingCycleChangeNotAllowed: { run: (em) => patch(em, em.fixtures.subscriptions.old, { billingCycle: 'monthly' }) },
   cancellationWindowPassed: { run: (em) => patch(em, em.fixtures.subscriptions.old, { status: 'deleted' }) },
+
+  transitionTargetNotActive: {
+    run: async (em) => {
+      const target = await buy(em, LADDER.standard);
+      assert.equal((await patch(em, target, { status: 'suspended' })).status, 200);
+      return upgradeRecent(em, { toSubscriptionId: target.subscriptionId });
+    },
+  },
+  transitionTargetIsSource: {
+    run: (em) => upgradeRecent(em, { toSubscriptionId: em.fixtures.subscriptions.recent.subscriptionId }),
+  },
+  transitionTargetEndsEarlier: {
+    options: { clock: ENDS_EARLIER_CLOCK.now },
+    run: async (em) => {
+      const target = await buy(em, LADDER.standard);
+      ENDS_EARLIER_CLOCK.advance(8 * DAY);
+      const source = await buy(em, LADDER.basic);
+      return postTransition(em, source, { ...toStandard, toSubscriptionId: target.subscriptionId });
+    },
+  },
+  transitionTargetItemMismatch: {
+    run: (em) => upgradeRecent(em, { toSubscriptionId: em.fixtures.subscriptions.old.subscriptionId }),
+  },
+  transitionTargetNotReady: {
+    run: async (em) => upgradeRecent(em, { toSubscriptionId: (await buy(em, LADDER.standard)).subscriptionId }),
+  },
+  transitionTermShorter: {
+    run: async (em) => {
+      const yearly = await buy(em, LADDER.basic, { termDuration: 'P1Y' });
+      return postTransition(em, yearly, { ...toStandard, termDuration: 'P1M' });
+    },
+  },
+  transitionTermInvalid: { run: (em) => upgradeRecent(em, { termDuration: 'P3Y' }) },
+  operationPending: {
+    options: { provisioningDelayMs: 60_000 },
+    run: async (em) => {
+      assert.equal((await upgradeRecent(em, {})).status, 200);
+      return upgradeRecent(em, {});
+    },
+  },
 };
 
 /** The answer carries the entry's code and status, where the entry says it travels. */
