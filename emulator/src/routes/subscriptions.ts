@@ -99,9 +99,6 @@ function patchSubscription(ctx: RequestContext): HttpAnswer {
       : undefined,
     explicit,
   };
-  if (next.scheduledNextTermInstructions !== undefined && !next.autoRenewEnabled) {
-    throw invalidInput('scheduledNextTermInstructions need autoRenewEnabled: true.');
-  }
   checkSubscriptionChange(sub, next, ctx.now);
   if (sub.status === 'deleted' || sub.status === 'expired') return { status: 200, body: subscriptionWire(sub, country, ctx.now) };
   applySubscriptionChange(sub, next, ctx.now);

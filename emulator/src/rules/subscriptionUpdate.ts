@@ -12,10 +12,11 @@
 // - suspending turns auto-renew off and removes scheduled changes (create-a-new-subscription.md:
 //   "Suspending a new commerce subscription turns off autorenew"; subscription-lifecycle.md:
 //   "Any other scheduled changes are removed")
-// - cancelling or changing the quantity deletes saved scheduled changes (create-a-new-subscription.md:
-//   "Saved scheduled changes are deleted if you make any of the following midterm changes: Cancel a
-//   subscription, Turn off autorenew, Change a quantity ..."); instructions the same body sets anew
-//   are kept
+// - cancelling, turning auto-renew off or changing the quantity deletes saved scheduled changes
+//   (create-a-new-subscription.md: "Saved scheduled changes are deleted if you make any of the
+//   following midterm changes: Cancel a subscription, Turn off autorenew, Change a quantity ...");
+//   instructions the same body sets anew are kept, and new ones need auto-renew on
+//   (create-scheduled-changes.md: "ensure that the AutoRenewEnabled property has been set to true")
 
 import { asRecord, parseEnum } from '../casing';
 import { type BillingCycle, BILLING_CYCLES, CYCLE_MONTHS, TERM_DURATIONS, TERM_MONTHS } from '../data/catalog';
@@ -91,7 +92,16 @@ export function readScheduledNextTermInstructions(value: unknown): ScheduledNext
   };
 }
 
+/** True when the body's instructions are the ones the subscription has saved (sent back as read). */
+function resendsSaved(sub: SubscriptionRecord, next: SubscriptionChange): boolean {
+  const saved = sub.scheduledNextTermInstructions;
+  return saved !== undefined && JSON.stringify(saved) === JSON.stringify(next.scheduledNextTermInstructions);
+}
+
 export function checkSubscriptionChange(sub: SubscriptionRecord, next: SubscriptionChange, now: number): void {
+  if (next.scheduledNextTermInstructions !== undefined && !next.autoRenewEnabled && !resendsSaved(sub, next)) {
+    throw invalidInput('scheduledNextTermInstructions need autoRenewEnabled: true.');
+  }
   const changed = (field: keyof SubscriptionChange): boolean =>
     next.explicit.has(field) && next[field] !== sub[field as keyof SubscriptionRecord];
   const anyOther = changed('quantity') || changed('billingCycle') || changed('friendlyName') || changed('autoRenewEnabled');
@@ -189,9 +199,8 @@ export function applySubscriptionChange(sub: SubscriptionRecord, next: Subscript
   }
   sub.refundable = sub.refundable.filter((r) => r.quantity > 0);
   const suspending = next.status === 'suspended' && sub.status !== 'suspended';
-  const saved = sub.scheduledNextTermInstructions;
-  const keepsSaved = saved !== undefined && JSON.stringify(saved) === JSON.stringify(next.scheduledNextTermInstructions);
-  const dropsSaved = delta !== 0 || next.status === 'deleted';
+  const keepsSaved = resendsSaved(sub, next);
+  const dropsSaved = delta !== 0 || next.status === 'deleted' || !next.autoRenewEnabled;
   sub.quantity = next.quantity;
   sub.status = next.status;
   sub.billingCycle = next.billingCycle;

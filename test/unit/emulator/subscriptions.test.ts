@@ -264,7 +264,13 @@ test('scheduled changes are kept and answered in the documented shape; product a
     ).body.code,
     900126,
   );
-  assert.equal((await patch(em, ref, { scheduledNextTermInstructions: instructions, autoRenewEnabled: false })).status, 400);
+  // The saved instructions sent back with auto-renew turned off: "Turn off autorenew" deletes them
+  // (create-a-new-subscription.md†), it is not a new schedule without auto-renew.
+  const off = await patch(em, ref, { scheduledNextTermInstructions: instructions, autoRenewEnabled: false });
+  assert.equal(off.status, 200);
+  assert.equal('scheduledNextTermInstructions' in off.body, false);
+  assert.equal((await patch(em, ref, { scheduledNextTermInstructions: instructions })).status, 400, 'new ones need auto-renew');
+  assert.equal((await patch(em, ref, { autoRenewEnabled: true, scheduledNextTermInstructions: instructions })).status, 200);
   // A body without them (a minimal one) drops them, as update-a-subscription-by-id.md warns.
   const minimal = await call(em, uriOf(ref), { method: 'PATCH', body: { autoRenewEnabled: true } });
   assert.equal('scheduledNextTermInstructions' in minimal.body, false);
@@ -349,4 +355,31 @@ test('the slow-patch fault answers 202 with Location; the change is made', async
   assert.equal(em.requests.find((r) => r.method === 'PATCH')?.fault, 'slow-patch');
   const refused = await patch(em, em.fixtures.subscriptions.old, { quantity: 1 });
   assert.equal(refused.status, 400, 'a refused change is refused, not slow');
+});
+
+// create-a-new-subscription.md†: "Saved scheduled changes are deleted if you make any of the
+// following midterm changes: … Turn off autorenew". A client turning auto-renew off sends the
+// full resource as read (update-a-subscription-by-id.md), saved instructions included: that is a
+// change that deletes them, not a request to schedule without auto-renew (create-scheduled-changes.md).
+test('turning auto-renew off with the full resource as read deletes the saved scheduled changes', async (t) => {
+  const em = await withEmulator(t);
+  const ref = em.fixtures.subscriptions.old;
+  const instructions = {
+    product: {
+      productId: 'CFQ7TTC0LFLZ',
+      skuId: '0001',
+      availabilityId: 'CFQ7TTC0KDLJ',
+      billingCycle: 'annual',
+      termDuration: 'P1Y',
+    },
+    quantity: 20,
+  };
+  const scheduled = await patch(em, ref, { scheduledNextTermInstructions: instructions });
+  assert.equal(scheduled.status, 200);
+  const off = await patch(em, ref, { autoRenewEnabled: false });
+  assert.equal(off.status, 200, JSON.stringify(off.body));
+  assert.equal(off.body.autoRenewEnabled, false);
+  assert.equal('scheduledNextTermInstructions' in off.body, false);
+  // New instructions still need auto-renew on (create-scheduled-changes.md).
+  assert.equal((await patch(em, ref, { scheduledNextTermInstructions: instructions })).body.code, 800002);
 });
