@@ -315,3 +315,24 @@ test('TNC: a trial converts to its paid SKU in place, on a term the paid SKU sel
   assert.equal(after.isTrial, false);
   assert.equal(after.billingCycle, 'monthly');
 });
+
+// headers.md: MS-RequestId makes a write idempotent. An upgrade whose answer was lost is retried
+// under the same id and answered again, never posted twice (issue 15: "sent exactly once").
+test('headers.md: a transition retried with the same MS-RequestId after a lost answer is made once', async (t) => {
+  const em = await withEmulator(t);
+  const { recent } = em.fixtures.subscriptions;
+  const uri = `${subscriptionUri(recent)}/transitions`;
+  const headers = { 'MS-RequestId': '6f1b1d2e-0c55-4d1e-9a39-2b8f7c0d9e11' };
+  em.setFaults({ resetAfterCommit: 1 });
+  await assert.rejects(call(em, uri, { body: upgrade({ quantity: 2 }), headers }));
+  em.setFaults({});
+  const retry = await call(em, uri, { body: upgrade({ quantity: 2 }), headers });
+  assert.equal(retry.status, 200, retry.text);
+  const history = await call(em, uri);
+  assert.deepEqual(
+    history.body.items.map((i: { operationId: string }) => i.operationId),
+    [retry.body.operationId],
+  );
+  await settled(em, recent, retry.body.operationId);
+  assert.equal((await call(em, subscriptionUri(recent))).body.quantity, 8);
+});
