@@ -21,8 +21,9 @@ import { type HttpMethod } from '../requestKinds';
 export type HttpCall = Pick<ApiRequest, 'path' | 'query' | 'headers' | 'body'> & { method: HttpMethod };
 
 /**
- * ok: 2xx. failed: a definite non-2xx answer. unknown: no definite answer (none at all, or a 5xx to a
- * purchase), so a write may have been applied. cancelled: stopped by the user.
+ * ok: 2xx. failed: a definite non-2xx answer, or no answer to a read (which changes nothing). unknown: no
+ * definite answer to a write (none at all, or a 5xx to a purchase), so it may have been applied.
+ * cancelled: stopped by the user.
  */
 export type ExchangeOutcome = 'ok' | 'failed' | 'unknown' | 'cancelled';
 
@@ -39,7 +40,14 @@ export interface Exchange {
   status?: number;
   responseHeaders?: Record<string, string>;
   responseBody?: unknown;
-  error?: { kind: string; message: string; code?: string | number; description?: string };
+  error?: {
+    kind: string;
+    message: string;
+    code?: string | number;
+    description?: string;
+    /** A read whose attempts never got a connection (refused, no such host): nothing left this machine. */
+    nothingSent?: boolean;
+  };
 }
 
 export interface ExchangeOptions {
@@ -57,6 +65,9 @@ export interface ExchangeOptions {
    */
   purchase?: boolean;
 }
+
+/** Network codes of a connection that was never made: the request reached no one. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** undici's codes for a pool that was closed or destroyed: nothing more can go through it. */
 const CLOSED_POOL_CODES = new Set(['UND_ERR_DESTROYED', 'UND_ERR_CLOSED']);
@@ -123,10 +134,22 @@ export async function exchange(client: PartnerCenterClient, call: HttpCall, opti
       return fromResponse(base, last, attempts, Date.now() - started, 'unknown');
     }
     const aborted = options.signal?.aborted || (isPartnerCenterError(err) && err.kind === 'aborted');
-    const outcome: ExchangeOutcome = aborted ? 'cancelled' : 'unknown';
+    // A read changes nothing: no answer to it is a plain failure, never a change that may have been
+    // made. A write stays unknown even when the last attempt was refused, because the client's own
+    // re-sends (a reset, then a refusal) may have delivered an earlier one.
+    const read = call.method === 'GET';
+    const nothingSent =
+      read && !aborted && isPartnerCenterError(err) && err.kind === 'network' && NOT_CONNECTED_CODES.has(err.networkCode ?? '');
+    const outcome: ExchangeOutcome = aborted ? 'cancelled' : read ? 'failed' : 'unknown';
     const message = err instanceof Error ? err.message : String(err);
     const kind = err instanceof ClosedClientError ? 'closed' : isPartnerCenterError(err) ? err.kind : 'error';
-    return { ...base, attempts, durationMs: Date.now() - started, outcome, error: { kind, message } };
+    return {
+      ...base,
+      attempts,
+      durationMs: Date.now() - started,
+      outcome,
+      error: { kind, message, ...(nothingSent ? { nothingSent } : {}) },
+    };
   }
 }
 

@@ -104,7 +104,7 @@ export function outcomeOf(e: Exchange, journaled = false): Pick<RunResult, 'stat
     case 'ok':
       return { status: 'done', message: `${e.call.method} ${e.call.path} → ${e.status}` };
     case 'failed':
-      return { status: 'failed', message: e.error?.message ?? `Partner Center answered ${e.status}.` };
+      return { status: 'failed', message: failureMessage(e) };
     case 'cancelled':
       return {
         status: 'cancelled',
@@ -126,6 +126,14 @@ export function outcomeOf(e: Exchange, journaled = false): Pick<RunResult, 'stat
         }`,
       };
   }
+}
+
+/** A definite answer is quoted; no answer at all says what it did not do (issue 12, bug 6). */
+function failureMessage(e: Exchange): string {
+  if (e.status !== undefined) return e.error?.message ?? `Partner Center answered ${e.status}.`;
+  const why = e.error?.message ?? 'no answer';
+  if (e.error?.nothingSent) return `Nothing was sent: no connection could be made, so the request never left. ${why}`;
+  return `No answer, and nothing changed: ${e.call.method} only reads. ${why}`;
 }
 
 function orderIdsOf(body: unknown): string[] {

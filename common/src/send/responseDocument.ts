@@ -19,7 +19,7 @@ export function describeExchange(e: Exchange): Record<string, unknown> {
   const advice = e.status !== undefined && e.outcome !== 'ok' ? adviceFor(e.status, e.error?.code) : undefined;
   return {
     request: `${e.call.method} ${e.url}`,
-    status: e.status ?? `no answer (${e.outcome})`,
+    status: e.status ?? (e.error?.nothingSent ? 'not sent' : `no answer (${e.outcome})`),
     durationMs: e.durationMs,
     requestId: e.requestId,
     correlationId: e.correlationId,
@@ -31,6 +31,13 @@ export function describeExchange(e: Exchange): Record<string, unknown> {
             message: e.error.message,
             ...(advice ? { meaning: advice.meaning, whatToDo: advice.whatToDo } : {}),
           },
+        }
+      : {}),
+    ...(e.status === undefined && e.outcome === 'failed'
+      ? {
+          note: e.error?.nothingSent
+            ? 'Nothing was sent: no connection could be made, so nothing changed.'
+            : 'No answer arrived, but this call only reads: nothing changed.',
         }
       : {}),
     ...(e.outcome === 'unknown'
