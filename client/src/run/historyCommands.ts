@@ -15,7 +15,7 @@ export function registerHistoryCommands(
   return [
     vscode.commands.registerCommand('partnerCenter.history.open', async (node?: HistoryNode) => {
       const record = recordOf(node);
-      if (record) await openResponse(record.id, record.title);
+      if (record) await openResponse(record);
     }),
     vscode.commands.registerCommand('partnerCenter.history.resend', async (node?: HistoryNode) => {
       const record = recordOf(node);

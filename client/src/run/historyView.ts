@@ -1,7 +1,8 @@
 // The History view: every run, newest first, with its calls as children. Records come from the
 // history store, so the view shows the same list after a reload.
 import * as vscode from 'vscode';
-import { type Exchange, type History, type HistoryRecord } from '../../../common/src/send';
+import { type Exchange, type History, type HistoryRecord, type RunStatus } from '../../../common/src/send';
+import { runStatusWord } from '../../../common/src/send/responseDocument';
 
 export type HistoryNode =
   { type: 'record'; record: HistoryRecord } | { type: 'call'; record: HistoryRecord; exchange: Exchange; index: number };
@@ -42,11 +43,13 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
       r.exchanges.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.id = `history/${r.id}`;
-    item.description = `${last?.status ?? last?.outcome ?? r.summary} · ${new Date(r.time).toLocaleString()}`;
+    item.description = `${runStatusWord(r)} · ${new Date(r.time).toLocaleString()}`;
     item.tooltip = new vscode.MarkdownString(
       `**${r.summary}**\n\n${r.environment}\n\n${r.exchanges.map((e) => `- \`${e.call.method} ${e.call.path}\` → ${e.status ?? e.outcome} (request id \`${e.requestId}\`)`).join('\n')}`,
     );
-    item.iconPath = last ? iconFor(last) : new vscode.ThemeIcon('circle-slash');
+    // The run's own status when it was kept: a checkout declined after its cart was created ends
+    // with a successful call, and is still no success.
+    item.iconPath = r.status ? iconForRun(r.status) : last ? iconFor(last) : new vscode.ThemeIcon('circle-slash');
     item.contextValue = HistoryTreeProvider.recordContext;
     item.command = { command: 'partnerCenter.history.open', title: 'Open Response', arguments: [node] };
     return item;
@@ -57,8 +60,28 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
   }
 }
 
+function iconForRun(status: RunStatus): vscode.ThemeIcon {
+  switch (status) {
+    case 'done':
+    case 'alreadyDone':
+      return iconForOutcome('ok');
+    case 'failed':
+    case 'blocked':
+      return iconForOutcome('failed');
+    case 'unknown':
+      return iconForOutcome('unknown');
+    case 'declined':
+    case 'cancelled':
+      return iconForOutcome('cancelled');
+  }
+}
+
 function iconFor(e: Exchange): vscode.ThemeIcon {
-  switch (e.outcome) {
+  return iconForOutcome(e.outcome);
+}
+
+function iconForOutcome(outcome: Exchange['outcome']): vscode.ThemeIcon {
+  switch (outcome) {
     case 'ok':
       return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     case 'failed':

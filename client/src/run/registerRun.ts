@@ -3,7 +3,7 @@
 // The dialogs, trust and retry tuning come in with the host (runHost.ts); what it returns is only
 // for the test API (runTestApi.ts).
 import * as vscode from 'vscode';
-import { History } from '../../../common/src/send/history';
+import { History, type HistoryRecord } from '../../../common/src/send/history';
 import { Journal } from '../../../common/src/send/journal';
 import { type RecoveryOutcome } from '../../../common/src/send/recovery';
 import { type StatusFollower } from '../../../common/src/follow/statusFollower';
@@ -26,6 +26,8 @@ export interface RunPart {
   journal(): Journal;
   /** Opens the journal and history again from storage, as a window reload does, and runs recovery. */
   reopen(): Promise<RecoveryOutcome[]>;
+  /** What the History view shows for a record. */
+  historyItem(record: HistoryRecord): vscode.TreeItem;
 }
 
 export function registerRun(
@@ -96,6 +98,7 @@ export function registerRun(
     controller,
     history: () => history,
     journal: () => journal,
+    historyItem: (record) => tree.getTreeItem({ type: 'record', record }),
     reopen: async () => {
       journal = new Journal(new StateJournalStore(context.globalState));
       history = new History(historyStore(context), config.run.historyLimit);

@@ -2,7 +2,8 @@
 // they never ask to be saved and re-open from the history by id.
 import * as vscode from 'vscode';
 import { type History } from '../../../common/src/send/history';
-import { responseDocument } from '../../../common/src/send/responseDocument';
+import { type HistoryRecord } from '../../../common/src/send/history';
+import { responseDocument, responseTitle } from '../../../common/src/send/responseDocument';
 
 export const RESPONSE_SCHEME = 'partner-center-response';
 
@@ -16,13 +17,18 @@ export class ResponseProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function responseUri(recordId: string, title: string): vscode.Uri {
-  const name = `${title.replace(/[^\w.-]+/g, '-')}.response.json`;
-  return vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${name}`, query: `id=${recordId}` });
+/**
+ * The tab shows the last path segment, the readable title (a slash in it would start a segment).
+ * The record's id is the folder above it, so two sends in one second, with one title, are still two
+ * documents, and the workbench tells their tabs apart by that folder.
+ */
+export function responseUri(record: HistoryRecord): vscode.Uri {
+  const name = responseTitle(record).replace(/[/\\]+/g, '-');
+  return vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${record.id.slice(0, 8)}/${name}`, query: `id=${record.id}` });
 }
 
-export async function openResponse(recordId: string, title: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(responseUri(recordId, title));
+export async function openResponse(record: HistoryRecord): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(responseUri(record));
   await vscode.languages.setTextDocumentLanguage(document, 'json');
   return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
 }

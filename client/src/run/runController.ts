@@ -10,6 +10,7 @@ import {
   type EnvironmentInfo,
   type Exchange,
   type History,
+  type HistoryRecord,
   type Journal,
   type RecoveryOutcome,
   type RunPrompts,
@@ -203,15 +204,14 @@ export class RunController implements vscode.Disposable {
           typed: summary.environment.kind === 'production' && config.run.requireTypedConfirmation,
         }),
       showCartPreview: async (summary, cart, exchange) => {
-        await this.record(
-          document,
-          `${this.title(document)} (cart preview)`,
-          'cart',
-          `Cart ${cart.id ?? ''} created: ${summary.lines.length} line(s)`,
-          [exchange],
-          summary.customer.id,
-          true,
-        );
+        await this.record(document, {
+          title: `${this.title(document)} (cart preview)`,
+          kindId: 'cart',
+          summary: `Cart ${cart.id ?? ''} created: ${summary.lines.length} line(s)`,
+          status: 'done',
+          exchanges: [exchange],
+          customerId: summary.customer.id,
+        });
       },
     };
   }
@@ -224,7 +224,14 @@ export class RunController implements vscode.Disposable {
   ): Promise<void> {
     for (const e of result.exchanges) this.logExchange(e);
     if (result.exchanges.length > 0) {
-      await this.record(document, this.title(document), kind.id, result.message, result.exchanges, result.customerId, true);
+      await this.record(document, {
+        title: this.title(document),
+        kindId: kind.id,
+        summary: result.message,
+        status: result.status,
+        exchanges: result.exchanges,
+        customerId: result.customerId,
+      });
     }
     const show =
       result.status === 'done' || result.status === 'alreadyDone'
@@ -238,28 +245,21 @@ export class RunController implements vscode.Disposable {
     if (result.customerId) this.afterOrders(client, result.customerId, result.orderIds);
   }
 
+  /** Keeps the run in the history and opens its response beside the request. */
   private async record(
     document: vscode.TextDocument,
-    title: string,
-    kindId: string,
-    summary: string,
-    exchanges: Exchange[],
-    customerId: string | undefined,
-    open: boolean,
-  ): Promise<void> {
+    run: Pick<HistoryRecord, 'title' | 'kindId' | 'summary' | 'status' | 'exchanges' | 'customerId'>,
+  ): Promise<HistoryRecord> {
     const record = await this.deps.history().add({
-      time: exchanges[0]?.startedAt ?? new Date().toISOString(),
-      title,
-      kindId,
+      ...run,
+      time: run.exchanges[0]?.startedAt ?? new Date().toISOString(),
       documentUri: document.uri.toString(),
       environment: this.deps.connection.current.label,
       endpoint: this.deps.connection.current.endpoint,
-      customerId,
-      summary,
-      exchanges,
     });
     this.deps.onHistoryChanged();
-    if (open) await openResponse(record.id, title);
+    await openResponse(record);
+    return record;
   }
 
   /**

@@ -2,7 +2,7 @@
 // production only: run a document, answer the dialogs (a modal cannot be clicked in a test
 // extension host), shorten the waits, open the stores again as after a window reload.
 import type * as vscode from 'vscode';
-import { type History } from '../../../common/src/send/history';
+import { type History, type HistoryRecord } from '../../../common/src/send/history';
 import { type Journal } from '../../../common/src/send/journal';
 import { type RecoveryOutcome } from '../../../common/src/send/recovery';
 import { type Confirmer } from './confirmer';
@@ -26,6 +26,8 @@ export interface RunTestApi {
   /** Orders followed after placing or recovery, with their last status. */
   followed: ReadonlyMap<string, string>;
   exportHistory(format: 'json' | 'har', target: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** What the History view shows for a record (its icon and description). */
+  historyItem(record: HistoryRecord): vscode.TreeItem;
 }
 
 export function runTestApi(part: RunPart, host: TestRunHost): RunTestApi {
@@ -38,6 +40,7 @@ export function runTestApi(part: RunPart, host: TestRunHost): RunTestApi {
     journal: () => part.journal(),
     reload: () => part.reopen(),
     followed: part.controller.followed,
+    historyItem: (record) => part.historyItem(record),
     exportHistory: (format, target) => exportHistory(() => part.history(), format, undefined, target),
   };
 }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Exchange, type HttpCall } from './exchange';
 import { redactBody, redactHeaders, redactQuery, redactText, redactUrl } from './redact';
+import { type RunStatus } from './runTypes';
 import { type ListStore, SerialStore } from './serialStore';
 
 export interface HistoryRecord {
@@ -19,6 +20,11 @@ export interface HistoryRecord {
   customerId?: string;
   /** The outcome of the run as a whole, in words ("Order 1a2b placed", "Declined"). */
   summary: string;
+  /**
+   * The outcome of the run as a whole. The last call alone can mislead: a cart whose checkout was
+   * declined ends with its (successful) creation. Absent in records kept before it was added.
+   */
+  status?: RunStatus;
   exchanges: Exchange[];
 }
 

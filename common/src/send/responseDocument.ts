@@ -5,6 +5,36 @@ import { adviceFor } from './errorAdvice';
 import { type Exchange } from './exchange';
 import { type HistoryRecord } from './history';
 
+/**
+ * The name of a response's tab: the request file, what was sent, how it ended and when, so the tabs
+ * of different sends of one document can be told apart ("buy.order.json — order 201 14:03:22").
+ */
+export function responseTitle(record: HistoryRecord): string {
+  const step = /\(([^)]+)\)\s*$/.exec(record.title);
+  const file = record.title.replace(/\s*\([^)]*\)\s*$/, '');
+  const what = step?.[1] ?? record.kindId;
+  const time = new Date(record.time);
+  const clock = Number.isNaN(time.getTime()) ? '' : ` ${time.toTimeString().slice(0, 8)}`;
+  return `${file} — ${what} ${runStatusWord(record)}${clock}`;
+}
+
+/** How a run ended, in a word or two: the HTTP status of a run that went through, else what stopped it. */
+export function runStatusWord(record: HistoryRecord): string {
+  const last = record.exchanges.at(-1);
+  const http = last?.status === undefined ? undefined : String(last.status);
+  switch (record.status) {
+    case undefined:
+    case 'done':
+      return http ?? last?.outcome ?? 'not sent';
+    case 'alreadyDone':
+      return 'already done';
+    case 'failed':
+      return http && last?.outcome === 'failed' ? `failed ${http}` : 'failed';
+    default:
+      return record.status;
+  }
+}
+
 export function responseDocument(record: HistoryRecord): string {
   const doc = {
     summary: record.summary,
