@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { type PartnerCenterClient, type PartnerCenterClientOptions } from '../../common/src/api/client';
 import { clouds, isLoopbackHost } from '../../common/src/api/clouds';
-import { type RequestLogEvent } from '../../common/src/api/logging';
+import { type RequestLogEvent, requestLogLine } from '../../common/src/api/logging';
 import { type TokenProvider } from '../../common/src/api/requester';
 import { type Config, type EnvironmentName } from './config';
 import { apiPart } from './parts';
@@ -158,9 +158,8 @@ export class PartnerCenterConnection implements vscode.Disposable {
   }
 
   private logRequest(event: RequestLogEvent): void {
-    const line = `${event.method} ${event.path} → ${event.status ?? event.error ?? '…'} in ${event.durationMs} ms (attempt ${event.attempt}, request ${event.requestId}, correlation ${event.correlationId})`;
-    if (event.status !== undefined && event.status < 400) this.log.debug(line);
-    else this.log.warn(line);
+    const { level, line } = requestLogLine(event);
+    this.log[level](line);
   }
 
   dispose(): void {

@@ -300,7 +300,8 @@ export class RunController implements vscode.Disposable {
 
   private logExchange(e: Exchange): void {
     const line = `${e.call.method} ${e.call.path} → ${e.status ?? e.outcome} in ${e.durationMs} ms (request ${e.requestId}, correlation ${e.correlationId}${e.attempts > 1 ? `, ${e.attempts} attempts` : ''})`;
-    if (e.outcome === 'ok') this.deps.log.info(line);
+    // The client logged each attempt at info already (logging.ts): a success adds nothing there.
+    if (e.outcome === 'ok') this.deps.log.debug(line);
     else this.deps.log.warn(`${line}${e.error ? `: ${e.error.message}` : ''}`);
   }
 

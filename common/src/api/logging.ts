@@ -64,3 +64,18 @@ export function safeLog(logger: RequestLogger | undefined, event: RequestLogEven
     // Logging is best effort by design.
   }
 }
+
+/**
+ * How an attempt reads in the output channel: method, path (already redacted), status, time and the
+ * request id a support engineer asks for. Every attempt is shown at the channel's default level
+ * (info), so a person can see what was sent without turning on tracing; failures are warnings.
+ */
+export function requestLogLine(event: RequestLogEvent): { level: 'info' | 'warn'; line: string } {
+  const answer = event.status ?? `no answer (${event.error ?? event.outcome})`;
+  const retry = event.retryInMs === undefined ? '' : `; trying again in ${event.retryInMs} ms`;
+  const attempt = event.attempt > 1 ? `attempt ${event.attempt}, ` : '';
+  return {
+    level: event.status !== undefined && event.status < 400 ? 'info' : 'warn',
+    line: `${event.method} ${event.path} → ${answer} in ${event.durationMs} ms (${attempt}request ${event.requestId}, correlation ${event.correlationId})${retry}`,
+  };
+}
