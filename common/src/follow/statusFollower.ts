@@ -50,8 +50,17 @@ interface Entry {
   abort: AbortController;
 }
 
+/**
+ * How long a resource seen to settle is remembered. A watcher that joins within it (the tree
+ * showing an order the run command has just seen complete) reads at once instead of after its own
+ * first delay, so the tree does not show "pending" for seconds after the run knew better.
+ */
+const RECENTLY_SETTLED_MS = 60_000;
+
 export class StatusFollower {
   private readonly entries = new Map<string, Entry>();
+  /** When each resource was last seen to settle (ms on the follower's clock). */
+  private readonly settledAt = new Map<string, number>();
 
   constructor(private readonly timers: FollowTimers) {}
 
@@ -62,18 +71,19 @@ export class StatusFollower {
       watch,
       deadline: watch.timeoutMs === undefined ? undefined : this.timers.now() + watch.timeoutMs,
     };
+    const firstDelayMs = this.recentlySettled(key) ? 0 : watch.firstDelayMs;
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { key, watching: [], delayMs: watch.firstDelayMs, abort: new AbortController() };
       this.entries.set(key, entry);
       entry.watching.push(watching);
-      this.schedule(entry, watch.firstDelayMs);
+      this.schedule(entry, firstDelayMs);
     } else {
       entry.watching.push(watching);
       // A watcher in a hurry (a just-placed order) brings the next read forward.
-      if (entry.timer !== undefined && entry.due !== undefined && this.timers.now() + watch.firstDelayMs < entry.due) {
+      if (entry.timer !== undefined && entry.due !== undefined && this.timers.now() + firstDelayMs < entry.due) {
         this.timers.clearTimeout(entry.timer);
-        this.schedule(entry, watch.firstDelayMs);
+        this.schedule(entry, firstDelayMs);
       }
     }
     const owner = entry;
@@ -90,8 +100,17 @@ export class StatusFollower {
     this.entries.clear();
   }
 
+  private recentlySettled(key: string): boolean {
+    const at = this.settledAt.get(key);
+    if (at === undefined) return false;
+    if (this.timers.now() - at <= RECENTLY_SETTLED_MS) return true;
+    this.settledAt.delete(key);
+    return false;
+  }
+
   private schedule(entry: Entry, delayMs: number): void {
-    entry.delayMs = delayMs;
+    // An immediate read (a resource that just settled) keeps the back-off it interrupts.
+    if (delayMs > 0) entry.delayMs = delayMs;
     entry.due = this.timers.now() + delayMs;
     entry.timer = this.timers.setTimeout(() => void this.tick(entry), delayMs);
   }
@@ -126,6 +145,7 @@ export class StatusFollower {
     }
     if (signal.aborted) return;
     const settled = !isPendingStatus(status);
+    if (settled) this.settledAt.set(entry.key, this.timers.now());
     const nextDelay = Math.min(this.maxDelay(entry), Math.round(entry.delayMs * 1.5));
     for (const w of [...entry.watching]) {
       w.watch.onStatus?.(status);

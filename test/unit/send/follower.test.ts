@@ -167,4 +167,37 @@ describe('the status follower', () => {
     assert.equal(clock.pending(), 0);
     assert.equal(reads.reads, 1);
   });
+
+  test('the tree, joining just after the run command saw the order complete, reads at once rather than after its own delay', async () => {
+    const clock = manualClock();
+    const follower = new StatusFollower(clock);
+    let runDone: string | undefined;
+    follower.follow('/customers/c/orders/o', {
+      read: async () => 'completed',
+      firstDelayMs: 1000,
+      maxDelayMs: 30_000,
+      onDone: (s) => {
+        runDone = s;
+      },
+    });
+    assert.equal(await clock.turn(), 1000);
+    assert.equal(runDone, 'completed');
+    // The tree loaded the order while it was pending (issue 12, bug 10: it showed "pending" about
+    // 5 s longer than the run command knew): it reads now, not at 1000 + 5000.
+    const tree = statuses('completed');
+    let treeHeard: string | undefined;
+    follower.follow('/customers/c/orders/o', {
+      read: tree.read,
+      readsForView: true,
+      firstDelayMs: 5000,
+      maxDelayMs: 60_000,
+      onDone: (s) => {
+        treeHeard = s;
+      },
+    });
+    assert.equal(await clock.turn(), 1000, 'read at once');
+    assert.equal(treeHeard, 'completed');
+    assert.equal(tree.reads, 1);
+    assert.equal(clock.pending(), 0, 'and nothing more');
+  });
 });
