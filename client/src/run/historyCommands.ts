@@ -1,5 +1,6 @@
 // What the History view's items and title bar can do: re-open a response, send again (a new
 // request id: it is a new logical send, confirmed like the first), export as JSON or HAR, delete.
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { toHar } from '../../../common/src/send/har';
 import { type History, type HistoryRecord } from '../../../common/src/send/history';
@@ -58,7 +59,11 @@ export function registerHistoryCommands(
   ];
 }
 
-/** One record when given, else the whole history. */
+/**
+ * One record when given, else the whole history. The file goes where downloads go (the home
+ * folder's Downloads, else the home folder), not into the workspace, where it could be committed
+ * by mistake; afterwards a notification says what was written and offers to open or reveal it.
+ */
 async function exportTo(
   history: () => History,
   format: 'json' | 'har',
@@ -70,15 +75,41 @@ async function exportTo(
   const uri =
     target ??
     (await vscode.window.showSaveDialog({
-      title: `Export Partner Center history as ${format.toUpperCase()}`,
+      title: `Export ${record ? 'this run' : 'Partner Center history'} as ${format.toUpperCase()}`,
       filters: format === 'har' ? { 'HTTP Archive': ['har'] } : { JSON: ['json'] },
-      defaultUri: vscode.workspace.workspaceFolders?.[0]
-        ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `partner-center-history.${format}`)
-        : undefined,
+      defaultUri: vscode.Uri.joinPath(await downloadsFolder(), `partner-center-history.${format}`),
     }));
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8'));
+  if (!target) void confirmExport(uri, records.length);
   return uri;
+}
+
+async function downloadsFolder(): Promise<vscode.Uri> {
+  const home = vscode.Uri.file(homedir());
+  const downloads = vscode.Uri.joinPath(home, 'Downloads');
+  try {
+    if ((await vscode.workspace.fs.stat(downloads)).type & vscode.FileType.Directory) return downloads;
+  } catch {
+    // No Downloads folder: the home folder.
+  }
+  return home;
+}
+
+async function confirmExport(uri: vscode.Uri, runs: number): Promise<void> {
+  const open = 'Open';
+  // The system's file manager can show the file only when it is on this machine; in a browser or
+  // remote window the path is offered instead.
+  const local = vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName;
+  const reveal = local ? (process.platform === 'darwin' ? 'Reveal in Finder' : 'Reveal in File Explorer') : 'Copy Path';
+  const choice = await vscode.window.showInformationMessage(
+    `Partner Center: exported ${runs} run${runs === 1 ? '' : 's'} to ${uri.fsPath}.`,
+    open,
+    reveal,
+  );
+  if (choice === open) await vscode.window.showTextDocument(uri);
+  else if (choice === reveal && local) await vscode.commands.executeCommand('revealFileInOS', uri);
+  else if (choice === reveal) await vscode.env.clipboard.writeText(uri.fsPath);
 }
 
 export { exportTo as exportHistory };

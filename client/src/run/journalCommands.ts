@@ -36,6 +36,10 @@ export function registerJournalCommands(
       log.warn(
         `Discarded interrupted send ${entry.requestId} (${entry.method} ${entry.path}, started ${entry.startedAt}) at the user's request.`,
       );
+      // A quiet success reads as "nothing happened": say what was given up (issue 12).
+      void vscode.window.showInformationMessage(
+        `Partner Center: discarded the interrupted send ${entry.method} ${entry.path} (request id ${entry.requestId}). It will not be checked or re-sent.`,
+      );
       return true;
     }),
   ];

@@ -14,7 +14,7 @@ import { RunCodeLensProvider } from './codeLens';
 import { registerHistoryCommands } from './historyCommands';
 import { HistoryTreeProvider } from './historyView';
 import { registerJournalCommands } from './journalCommands';
-import { RESPONSE_SCHEME, ResponseProvider } from './responseProvider';
+import { recordIdOf, RESPONSE_SCHEME, ResponseProvider } from './responseProvider';
 import { type ExplorerHooks, RunController } from './runController';
 import { type RunHost, windowRunHost } from './runHost';
 import { historyStore, StateJournalStore } from './stores';
@@ -41,6 +41,7 @@ export function registerRun(
   let journal = new Journal(new StateJournalStore(context.globalState));
   let history = new History(historyStore(context), config.run.historyLimit);
   const tree = new HistoryTreeProvider(() => history);
+  const responses = new ResponseProvider(() => history);
   const controller = new RunController({
     connection,
     log,
@@ -49,6 +50,7 @@ export function registerRun(
     journal: () => journal,
     history: () => history,
     onHistoryChanged: () => tree.refresh(),
+    onRecordChanged: (recordId) => responses.recordChanged(recordId),
     host,
     follower,
   });
@@ -70,7 +72,13 @@ export function registerRun(
     tree,
     codeLens,
     vscode.window.createTreeView('partnerCenter.history', { treeDataProvider: tree }),
-    vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, new ResponseProvider(() => history)),
+    responses,
+    vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
+    vscode.commands.registerCommand('partnerCenter.response.showInExplorer', async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      const id = target && recordIdOf(target);
+      await controller.showInExplorer(id ? await history.get(id) : undefined);
+    }),
     vscode.languages.registerCodeLensProvider(
       [{ scheme: 'file', language: 'json' }, { scheme: 'untitled', language: 'json' }, { language: 'jsonc' }],
       codeLens,

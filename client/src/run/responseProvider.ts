@@ -7,14 +7,32 @@ import { responseDocument, responseTitle } from '../../../common/src/send/respon
 
 export const RESPONSE_SCHEME = 'partner-center-response';
 
-export class ResponseProvider implements vscode.TextDocumentContentProvider {
+export class ResponseProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changes.event;
+
   constructor(private readonly history: () => History) {}
 
+  /** Redraws the open response documents of a record (an order it placed has a new status). */
+  recordChanged(recordId: string): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme === RESPONSE_SCHEME && recordIdOf(document.uri) === recordId) this.changes.fire(document.uri);
+    }
+  }
+
+  dispose(): void {
+    this.changes.dispose();
+  }
+
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const id = new URLSearchParams(uri.query).get('id') ?? '';
-    const record = await this.history().get(id);
+    const record = await this.history().get(recordIdOf(uri) ?? '');
     return record ? responseDocument(record) : `{\n  "error": "This response is no longer in the history."\n}\n`;
   }
+}
+
+/** The History record a response document shows. */
+export function recordIdOf(uri: vscode.Uri): string | undefined {
+  return uri.scheme === RESPONSE_SCHEME ? (new URLSearchParams(uri.query).get('id') ?? undefined) : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@
 // it, the history record, the response beside the request, and the placed orders followed.
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
-import { type FollowHandle, type StatusFollower } from '../../../common/src/follow/statusFollower';
+import { type StatusFollower } from '../../../common/src/follow/statusFollower';
 import { type RequestKind } from '../../../common/src/requestKinds';
 import { requestKindOf } from '../language/requestDocuments';
 import {
@@ -19,6 +19,7 @@ import {
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
 import { apiPart } from '../parts';
 import { type CustomerMemory } from './customerPicker';
+import { OrderFollowUps } from './orderFollowUps';
 import { openResponse } from './responseProvider';
 import { type RunHost } from './runHost';
 import { config } from '../config';
@@ -37,6 +38,8 @@ export interface RunDeps {
   journal: () => Journal;
   history: () => History;
   onHistoryChanged: () => void;
+  /** A record's open response document must be redrawn. */
+  onRecordChanged: (recordId: string) => void;
   /** The dialogs, the trust check and the retry tuning (runHost.ts). */
   host: RunHost;
   /** The follower the explorer polls with (common/src/follow). */
@@ -65,17 +68,33 @@ function refuse(
 }
 
 export class RunController implements vscode.Disposable {
-  /** Orders followed after placing or recovery, with their last status. */
-  readonly followed = new Map<string, string>();
-  /** The follow-ups of placed orders, stopped when the extension goes away. */
-  private readonly follows = new Set<FollowHandle>();
+  /** Placed orders, revealed and followed until they settle (orderFollowUps.ts). */
+  private readonly orders: OrderFollowUps;
   /**
    * Documents being run now. A double-click on the CodeLens or ▶ would queue a second confirmation
    * of the same purchase; the core refuses a second send too, but the person should not be asked twice.
    */
   private readonly running = new Set<string>();
 
-  constructor(private readonly deps: RunDeps) {}
+  constructor(private readonly deps: RunDeps) {
+    this.orders = new OrderFollowUps({
+      follower: deps.follower,
+      explorer: deps.explorer,
+      history: deps.history,
+      log: deps.log,
+      onRecordChanged: deps.onRecordChanged,
+    });
+  }
+
+  /** Orders followed after placing or recovery, with their last status. */
+  get followed(): ReadonlyMap<string, string> {
+    return this.orders.followed;
+  }
+
+  /** The response's "Show in Explorer": the order the run of `record` placed. */
+  showInExplorer(record: HistoryRecord | undefined): Promise<void> {
+    return this.orders.showInExplorer(record);
+  }
 
   kindOf(document: vscode.TextDocument): RequestKind | undefined {
     return requestKindOf(document);
@@ -134,6 +153,12 @@ export class RunController implements vscode.Disposable {
     }
     const customerId = plan.customerId ?? this.deps.memory.get(document.uri);
     const prompts = this.prompts(client, document);
+    // The notification can be hidden (Do Not Disturb, or collapsed): the status bar says it too.
+    const sending = vscode.window.createStatusBarItem('partnerCenter.sending', vscode.StatusBarAlignment.Left, 100);
+    sending.name = 'Partner Center: Sending';
+    sending.text = `$(sync~spin) Sending ${this.title(document)}…`;
+    sending.tooltip = `Partner Center: ${kind.title} is being sent to ${this.deps.connection.current.label}.`;
+    sending.show();
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Partner Center: ${kind.title}`, cancellable: true },
       async (progress, progressToken) => {
@@ -154,6 +179,7 @@ export class RunController implements vscode.Disposable {
           });
         } finally {
           subs.forEach((s) => s?.dispose());
+          sending.dispose();
         }
       },
     );
@@ -173,7 +199,7 @@ export class RunController implements vscode.Disposable {
       );
       if (outcome.state === 'found') {
         void vscode.window.showInformationMessage(`Partner Center: ${outcome.message} It will not be sent again.`);
-        this.afterOrders(client, outcome.entry.customerId, outcome.orderIds);
+        this.orders.follow(client, outcome.entry.customerId, outcome.orderIds);
       }
       if (outcome.state === 'matched') {
         // A look-alike is not proof: say what was seen and leave the decision to the next run,
@@ -223,14 +249,16 @@ export class RunController implements vscode.Disposable {
     result: RunResult,
   ): Promise<void> {
     for (const e of result.exchanges) this.logExchange(e);
+    let record: HistoryRecord | undefined;
     if (result.exchanges.length > 0) {
-      await this.record(document, {
+      record = await this.record(document, {
         title: this.title(document),
         kindId: kind.id,
         summary: result.message,
         status: result.status,
         exchanges: result.exchanges,
         customerId: result.customerId,
+        ...(result.orderIds.length > 0 ? { orderIds: result.orderIds } : {}),
       });
     }
     const show =
@@ -242,13 +270,13 @@ export class RunController implements vscode.Disposable {
             ? vscode.window.showWarningMessage
             : vscode.window.showErrorMessage;
     void show(`Partner Center: ${result.message}`);
-    if (result.customerId) this.afterOrders(client, result.customerId, result.orderIds);
+    if (result.customerId) this.orders.follow(client, result.customerId, result.orderIds, record?.id);
   }
 
   /** Keeps the run in the history and opens its response beside the request. */
   private async record(
     document: vscode.TextDocument,
-    run: Pick<HistoryRecord, 'title' | 'kindId' | 'summary' | 'status' | 'exchanges' | 'customerId'>,
+    run: Pick<HistoryRecord, 'title' | 'kindId' | 'summary' | 'status' | 'exchanges' | 'customerId' | 'orderIds'>,
   ): Promise<HistoryRecord> {
     const record = await this.deps.history().add({
       ...run,
@@ -262,42 +290,6 @@ export class RunController implements vscode.Disposable {
     return record;
   }
 
-  /**
-   * Placed orders are shown in the explorer and followed until they settle, through the follower
-   * the explorer shares: an order the tree also shows is read once per turn, not twice.
-   */
-  private afterOrders(client: PartnerCenterClient, customerId: string, orderIds: readonly string[]): void {
-    for (const orderId of orderIds) {
-      this.followed.set(orderId, 'pending');
-      if (typeof this.deps.explorer.revealOrder === 'function') {
-        this.deps.explorer
-          .revealOrder(customerId, orderId)
-          .catch((err: unknown) => this.deps.log.warn(`Could not reveal order ${orderId}: ${String(err)}`));
-      }
-      const following = this.deps.follower.follow(`/customers/${customerId}/orders/${orderId}`, {
-        firstDelayMs: 1000,
-        maxDelayMs: 30_000,
-        timeoutMs: 15 * 60_000,
-        read: async (signal) => (await client.orders.get(customerId, orderId, { signal })).status,
-        onDone: (last) => {
-          this.follows.delete(following);
-          const status = (last ?? 'unknown').toLowerCase();
-          this.followed.set(orderId, status);
-          this.deps.log.info(`Order ${orderId} for customer ${customerId}: ${status}.`);
-          if (status === 'completed') {
-            void vscode.window.setStatusBarMessage(`$(check) Partner Center order ${orderId} completed`, 10_000);
-          }
-        },
-        onError: (err) => {
-          following.dispose();
-          this.follows.delete(following);
-          this.deps.log.warn(`Stopped following order ${orderId}: ${err instanceof Error ? err.message : String(err)}`);
-        },
-      });
-      this.follows.add(following);
-    }
-  }
-
   private logExchange(e: Exchange): void {
     const line = `${e.call.method} ${e.call.path} → ${e.status ?? e.outcome} in ${e.durationMs} ms (request ${e.requestId}, correlation ${e.correlationId}${e.attempts > 1 ? `, ${e.attempts} attempts` : ''})`;
     // The client logged each attempt at info already (logging.ts): a success adds nothing there.
@@ -306,8 +298,7 @@ export class RunController implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const following of this.follows) following.dispose();
-    this.follows.clear();
+    this.orders.dispose();
   }
 
   private title(document: vscode.TextDocument): string {

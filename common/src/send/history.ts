@@ -25,6 +25,10 @@ export interface HistoryRecord {
    * declined ends with its (successful) creation. Absent in records kept before it was added.
    */
   status?: RunStatus;
+  /** Orders the run placed (or found placed). */
+  orderIds?: string[];
+  /** Each placed order's status as last followed, so the response says what became of it. */
+  orderStatus?: Record<string, string>;
   exchanges: Exchange[];
 }
 
@@ -86,6 +90,13 @@ export class History {
 
   async get(id: string): Promise<HistoryRecord | undefined> {
     return (await this.list()).find((r) => r.id === id);
+  }
+
+  /** Records what a followed order is now (the response document shows it). */
+  noteOrderStatus(id: string, orderId: string, status: string): Promise<void> {
+    return this.update((records) =>
+      records.map((r) => (r.id === id ? { ...r, orderStatus: { ...r.orderStatus, [orderId]: status } } : r)),
+    );
   }
 
   remove(id: string): Promise<void> {

@@ -36,13 +36,17 @@ export function runStatusWord(record: HistoryRecord): string {
 }
 
 export function responseDocument(record: HistoryRecord): string {
-  const doc = {
+  // The body keeps the answer as it came ("pending"); what became of each order since is said first.
+  const head = {
     summary: record.summary,
+    ...(record.orderStatus ? { orderStatusNow: record.orderStatus } : {}),
     environment: record.environment,
-    time: record.time,
-    calls: record.exchanges.map(describeExchange),
   };
-  return `${JSON.stringify(record.exchanges.length === 1 ? { summary: record.summary, environment: record.environment, ...describeExchange(record.exchanges[0]) } : doc, null, 2)}\n`;
+  const doc =
+    record.exchanges.length === 1
+      ? { ...head, ...describeExchange(record.exchanges[0]) }
+      : { ...head, time: record.time, calls: record.exchanges.map(describeExchange) };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 export function describeExchange(e: Exchange): Record<string, unknown> {

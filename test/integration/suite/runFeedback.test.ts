@@ -3,7 +3,7 @@
 // each response opens in a tab named for its send, so the tabs of two sends can be told apart.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openNewDocument, workspaceRoot } from '../helpers';
+import { activateExtension, openNewDocument, waitFor, workspaceRoot } from '../helpers';
 import { emulator, type Fixtures } from '../emulatorAdmin';
 import { type PartnerCenterExtensionApi } from '../../../client/src/extension';
 import { type Confirmer } from '../../../client/src/run/confirmer';
@@ -88,5 +88,46 @@ suite('Run request: what History and the response tabs say', () => {
       .map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri : undefined))
       .filter((u) => u?.scheme === 'partner-center-response' && runs.some((r) => u.query === `id=${r.id}`));
     assert.equal(new Set(uris.map((u) => u!.path)).size, 2, 'two documents, not one tab reused');
+  });
+
+  test("a placed order's response says what became of it once it settles, and shows the order in the explorer", async () => {
+    const a = await api();
+    const f = (await emulator.fixtures()) as Fixtures;
+    a.run.setConfirmer(answering(true, f.customerId));
+    const order = {
+      $schema: 'partner-center:/schemas/order.schema.json',
+      referenceCustomerId: f.customerId,
+      partnerOnRecordAttestationAccepted: true,
+      billingCycle: 'monthly',
+      lineItems: [{ lineItemNumber: 0, offerId: f.catalog.license, quantity: 1, termDuration: 'P1Y' }],
+    };
+    const doc = await open('settle.order.json', JSON.stringify(order, null, 2));
+    const result = await a.run.run(doc.uri);
+    assert.equal(result.status, 'done', result.message);
+    const orderId = result.orderIds[0];
+    const [record] = (await a.run.history().list()).filter((r) => r.documentUri === doc.uri.toString());
+    const response = await waitFor('the response beside the request', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'partner-center-response' && d.uri.query === `id=${record.id}`),
+    );
+    // The body is the answer as it came: the order was pending then. The document says what it is now.
+    await waitFor(
+      'the response document to say the order completed',
+      () =>
+        (JSON.parse(response.getText()) as { orderStatusNow?: Record<string, string> }).orderStatusNow?.[orderId] === 'completed',
+      30_000,
+    );
+
+    const revealed: [string, string][] = [];
+    const original = a.explorer.revealOrder;
+    a.explorer.revealOrder = (c, o) => {
+      revealed.push([c, o]);
+      return original.call(a.explorer, c, o);
+    };
+    try {
+      await vscode.commands.executeCommand('partnerCenter.response.showInExplorer', response.uri);
+    } finally {
+      a.explorer.revealOrder = original;
+    }
+    assert.deepEqual(revealed, [[f.customerId, orderId]]);
   });
 });
