@@ -29,7 +29,7 @@ export class OrderFollowUps implements vscode.Disposable {
   follow(client: PartnerCenterClient, customerId: string, orderIds: readonly string[], recordId?: string): void {
     for (const orderId of orderIds) {
       this.followed.set(orderId, 'pending');
-      this.reveal(customerId, orderId, false);
+      void this.reveal(customerId, orderId, false);
       let last: string | undefined;
       const following = this.deps.follower.follow(`/customers/${customerId}/orders/${orderId}`, {
         firstDelayMs: 1000,
