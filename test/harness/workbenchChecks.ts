@@ -12,6 +12,7 @@ import { repoExtension, startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
 import { CHROMIUM, type Runtime } from './runtime';
 import { waitFor } from '../support/waitFor';
+import { runRunChecks } from './workbench/runChecks';
 
 export interface CheckOutcome {
   title: string;
@@ -29,12 +30,12 @@ interface Recorded {
   requestId?: string;
 }
 
-const DIALOG = '.monaco-dialog-box';
-const DIALOG_BUTTON = '.monaco-dialog-box .dialog-buttons a.monaco-button';
-const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
-const TOAST = '.notification-toast';
+export const DIALOG = '.monaco-dialog-box';
+export const DIALOG_BUTTON = '.monaco-dialog-box .dialog-buttons a.monaco-button';
+export const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
+export const TOAST = '.notification-toast';
 
-function exactly(label: string): RegExp {
+export function exactly(label: string): RegExp {
   return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
@@ -60,15 +61,15 @@ export async function quickPick(page: Page, keys: string, text: string): Promise
   await page.keyboard.press('Enter');
 }
 
-const runCommand = (page: Page, title: string) => quickPick(page, 'F1', title);
+export const runCommand = (page: Page, title: string) => quickPick(page, 'F1', title);
 
-async function openFile(page: Page, name: string): Promise<void> {
+export async function openFile(page: Page, name: string): Promise<void> {
   await quickPick(page, 'Control+P', name);
   await page.locator('.tab.active').filter({ hasText: name }).first().waitFor();
 }
 
 /** The view pane whose header says `title` (Customers, History). */
-function pane(page: Page, title: string) {
+export function pane(page: Page, title: string) {
   return page
     .locator('.pane')
     .filter({ has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) })
@@ -76,7 +77,7 @@ function pane(page: Page, title: string) {
 }
 
 /** Right-clicks `target` and clicks the context menu item `label`; a click the menu swallowed is repeated with Enter. */
-async function contextMenu(page: Page, target: ReturnType<Page['locator']>, label: string): Promise<void> {
+export async function contextMenu(page: Page, target: ReturnType<Page['locator']>, label: string): Promise<void> {
   await target.click({ button: 'right' });
   const item = page
     .locator('.monaco-menu .action-item')
@@ -94,7 +95,7 @@ async function contextMenu(page: Page, target: ReturnType<Page['locator']>, labe
 }
 
 /** Clicks a button of a view's title bar (they show while the pointer is over the header). */
-async function viewAction(view: ReturnType<Page['locator']>, label: string): Promise<void> {
+export async function viewAction(view: ReturnType<Page['locator']>, label: string): Promise<void> {
   await view.locator('.pane-header').hover();
   await view.locator(`.pane-header .actions a.action-label[aria-label="${label}"]`).first().click();
 }
@@ -406,6 +407,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
         if (answer.confirmed !== true) throw new Error(`the right domain did not confirm: ${JSON.stringify(answer)}`);
       },
     );
+    await runRunChecks({ page, check, workspace, emulatorUrl: emulator.url });
   } catch (err) {
     outcomes.push({
       title: title('the workbench opens with the extension installed'),
@@ -449,7 +451,7 @@ async function cliConfirmation(repoRoot: string, file: string, endpoint: string)
 }
 
 /** The JSON a dialog or the helper extension writes to `path`, once the file is there. */
-async function readJsonOnceWritten(path: string): Promise<unknown> {
+export async function readJsonOnceWritten(path: string): Promise<unknown> {
   await waitFor(`something written to ${path}`, () => existsSync(path));
   return JSON.parse(readFileSync(path, 'utf8')) as unknown;
 }
