@@ -1,7 +1,8 @@
 // Run Request and History as a person meets them (issue 12), clicked in a workbench without the
 // smoke-test driver so toasts, modals and context menus are real: Send Again is offered once, the
 // title bar's Export writes every run outside the workspace and says so, a send shows in the
-// status bar while it is in flight, and a placed order's settling is announced with Show in Explorer.
+// status bar while it is in flight, a placed order's settling is announced with Show in Explorer,
+// and Discard Interrupted Send says what it dropped.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,5 +123,31 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
       .first()
       .click();
     await pane(page, 'Customers').locator('.monaco-list-row.selected').filter({ hasText: orderId }).first().waitFor();
+  });
+
+  await check('Discard Interrupted Send asks, then says what it dropped', async () => {
+    // Every answer to the order is lost after it was committed: the send ends unknown, and journaled.
+    await setFaults({ resetAfterCommit: 1 });
+    try {
+      await openFile(page, 'buy.order.json');
+      await runCommand(page, 'Partner Center: Run Request');
+      await page
+        .locator(DIALOG_BUTTON)
+        .filter({ hasText: exactly('Place order') })
+        .first()
+        .click();
+      await page.locator(TOAST).filter({ hasText: 'No definite answer' }).first().waitFor({ timeout: 120_000 });
+    } finally {
+      await setFaults({});
+    }
+    await runCommand(page, 'Partner Center: Discard Interrupted Send');
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'POST' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page
+      .locator(DIALOG_BUTTON)
+      .filter({ hasText: exactly('Discard') })
+      .first()
+      .click();
+    await page.locator(TOAST).filter({ hasText: 'discarded the interrupted send POST' }).first().waitFor();
   });
 }
