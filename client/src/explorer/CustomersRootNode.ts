@@ -1,13 +1,13 @@
 // The Customers view's root level: customers page by page from Partner Center (optionally filtered
 // by the service's starts_with on company name or domain). Not signed in at all, it is empty so the
-// view shows its welcome content; when the emulator it is set to does not answer, it offers to
-// start the bundled one.
+// view shows its welcome content; a filter that matches nobody says so and offers to clear it
+// (an empty level would show the sign-in welcome instead, issue 12).
 import * as vscode from 'vscode';
 import { type CustomerFilterField } from '../../../common/src/api';
-import { NotSignedInError, type PartnerCenterConnection } from '../connection';
+import { NotSignedInError } from '../connection';
 import { config } from '../config';
 import { CustomerNode } from './CustomerNode';
-import { ActionNode, partnerCenterError, START_EMULATOR_TOOLTIP, startEmulatorAction } from './messageNodes';
+import { ActionNode, clearFilterAction } from './messageNodes';
 import { type ExplorerNode } from './node';
 import { type ChildPage, ParentNode } from './ParentNode';
 import { treeItem } from './presentation';
@@ -18,14 +18,19 @@ export interface CustomerFilter {
   value: string;
 }
 
+/** How a filter's field is named in sentences ("company name starts with…"). */
+export const filterFieldWords: Record<CustomerFilterField, string> = {
+  CompanyName: 'company name',
+  Domain: 'domain',
+  IndirectReseller: 'indirect reseller',
+  IndirectCloudSolutionProvider: 'indirect provider',
+};
+
 export class CustomersRootNode extends ParentNode {
   static readonly contextValue = 'partnerCenter.customers';
   private filterValue: CustomerFilter | undefined;
 
-  constructor(
-    private readonly connection: PartnerCenterConnection,
-    ctx: TreeContext,
-  ) {
+  constructor(ctx: TreeContext) {
     super('', ctx, undefined);
   }
 
@@ -56,12 +61,19 @@ export class CustomersRootNode extends ParentNode {
   protected override present(children: readonly ExplorerNode[], failure: { error: unknown } | undefined): ExplorerNode[] {
     // Not signed in at all: an empty view shows the welcome content (sign in, or try the emulator).
     if (failure?.error instanceof NotSignedInError) return [];
-    const shown = super.present(children, failure);
-    const { environment, endpoint } = this.connection.current;
-    if (environment === 'emulator' && children.length === 0 && partnerCenterError(failure?.error)?.kind === 'network') {
-      return [new ActionNode(this, startEmulatorAction, START_EMULATOR_TOOLTIP, `nothing answers at ${endpoint}`), ...shown];
+    const filter = this.filterValue;
+    if (filter && children.length === 0 && !failure) {
+      const label = `No customers whose ${filterFieldWords[filter.field]} starts with "${filter.value}"`;
+      return [
+        new ActionNode(
+          this,
+          { ...clearFilterAction, label },
+          'Click to clear the filter and list every customer.',
+          'Clear filter',
+        ),
+      ];
     }
-    return shown;
+    return super.present(children, failure);
   }
 
   /** The view shows the root's children, never the root itself. */

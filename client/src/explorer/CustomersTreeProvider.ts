@@ -31,11 +31,25 @@ export class CustomersTreeProvider implements vscode.TreeDataProvider<ExplorerNo
       client: () => connection.getClient(),
       // The root is not an element of the view: redrawing it is redrawing the view.
       changed: (node) => this.changedEmitter.fire(node === this.root ? undefined : node),
-      withProgress: async (work) => vscode.window.withProgress({ location: { viewId: CUSTOMERS_VIEW_ID } }, work),
+      withProgress: (work) =>
+        this.whileLoading(() => vscode.window.withProgress({ location: { viewId: CUSTOMERS_VIEW_ID } }, work)),
       poller: this.poller,
       view: () => this.treeView,
+      emulatorEndpoint: () => (connection.current.environment === 'emulator' ? connection.current.endpoint : undefined),
     };
-    this.root = new CustomersRootNode(connection, this.ctx);
+    this.root = new CustomersRootNode(this.ctx);
+  }
+
+  private loads = 0;
+
+  /** Keeps `partnerCenter.loading` true while anything loads, so Cancel Loading shows only then (issue 12). */
+  private async whileLoading<T>(work: () => Thenable<T>): Promise<T> {
+    if (this.loads++ === 0) void vscode.commands.executeCommand('setContext', 'partnerCenter.loading', true);
+    try {
+      return await work();
+    } finally {
+      if (--this.loads === 0) void vscode.commands.executeCommand('setContext', 'partnerCenter.loading', false);
+    }
   }
 
   attach(view: vscode.TreeView<ExplorerNode>): void {
@@ -56,7 +70,12 @@ export class CustomersTreeProvider implements vscode.TreeDataProvider<ExplorerNo
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    const item = node.getTreeItem();
+    // A screen reader reads a row's label and description, not its long tooltip (issue 12).
+    const label = typeof item.label === 'string' ? item.label : item.label?.label;
+    const description = typeof item.description === 'string' ? item.description : undefined;
+    item.accessibilityInformation ??= { label: [label, description].filter(Boolean).join(', ') };
+    return item;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

@@ -48,10 +48,22 @@ export abstract class FolderNode extends ParentNode {
     return { nodes };
   }
 
+  /**
+   * The count is part of the folder's own row, which VS Code does not redraw when it asks for the
+   * children: once the first load answers, the folder is redrawn so "Orders 10" shows on first
+   * expansion, not only after a refresh (issue 12).
+   */
+  override async getChildren(): Promise<ExplorerNode[]> {
+    const wasLoaded = this.isLoaded;
+    const children = await super.getChildren();
+    if (!wasLoaded && this.isLoaded) this.ctx.changed(this);
+    return children;
+  }
+
   getTreeItem(): vscode.TreeItem {
     const item = treeItem(this, this.kind, this.kind.look.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon(this.kind.look.icon);
-    if (this.isLoaded) item.description = `${this.loadedChildren.length}`;
+    if (this.isLoaded && !this.loadFailed) item.description = `${this.loadedChildren.length}`;
     return item;
   }
 }

@@ -5,7 +5,15 @@
 // more (as @microsoft/vscode-azext-utils' AzExtParentTreeItem does with loadMoreChildrenImpl).
 import type * as vscode from 'vscode';
 import { NotSignedInError } from '../connection';
-import { ActionNode, ErrorNode, LoadMoreNode, signInAction } from './messageNodes';
+import {
+  ActionNode,
+  emulatorNotAnswering,
+  ErrorNode,
+  LoadMoreNode,
+  signInAction,
+  START_EMULATOR_TOOLTIP,
+  startEmulatorAction,
+} from './messageNodes';
 import { type ExplorerNode } from './node';
 import { type TreeContext } from './treeContext';
 
@@ -79,13 +87,44 @@ export abstract class ParentNode implements ExplorerNode {
     this.ctx.changed(this);
   }
 
-  /** The level as shown: its children, then a sign-in or error node after a failure, or "Load more…" while there is more. */
+  /** True when the last load failed (its children are then only what loaded before the failure). */
+  get loadFailed(): boolean {
+    return this.level.failure !== undefined;
+  }
+
+  /**
+   * The level as shown: its children, then a sign-in or error node after a failure, or "Load
+   * more…" while there is more. When the emulator the connection is set to does not answer, any
+   * level (not only the root) offers to start it, since the advice for a network fault, checking
+   * the network and proxy, is wrong there (issue 12).
+   */
   protected present(children: readonly ExplorerNode[], failure: { error: unknown } | undefined): ExplorerNode[] {
     if (failure?.error instanceof NotSignedInError) {
       return [...children, new ActionNode(this, signInAction, failure.error.message)];
     }
+    const emulator = this.ctx.emulatorEndpoint();
+    if (failure && emulator !== undefined && emulatorNotAnswering(failure.error)) {
+      const retry = new ErrorNode(
+        this,
+        failure.error,
+        () => this.loadMore(),
+        `the local emulator does not answer at ${emulator}`,
+      );
+      return [
+        ...children,
+        new ActionNode(this, startEmulatorAction, START_EMULATOR_TOOLTIP, `nothing answers at ${emulator}`),
+        retry,
+      ];
+    }
     if (failure) return [...children, new ErrorNode(this, failure.error, () => this.loadMore())];
-    if (this.hasMore) return [...children, new LoadMoreNode(this, children.length, () => this.loadMore())];
+    if (this.hasMore) {
+      const loaded = children.length;
+      const loadMore = async () => {
+        await this.loadMore();
+        return this.loadedChildren[loaded];
+      };
+      return [...children, new LoadMoreNode(this, loaded, loadMore)];
+    }
     return [...children];
   }
 

@@ -13,7 +13,8 @@ export class LoadMoreNode implements ExplorerNode {
   constructor(
     parent: ExplorerNode,
     private readonly loaded: number,
-    readonly load: () => Promise<void>,
+    /** Loads the next page; resolves with the first node it added (where keyboard focus goes). */
+    readonly load: () => Promise<ExplorerNode | undefined>,
   ) {
     this.id = childId(parent, `loadMore/${loaded}`);
   }
@@ -36,6 +37,8 @@ export class ErrorNode implements ExplorerNode {
     parent: ExplorerNode,
     readonly error: unknown,
     readonly retry: () => Promise<void>,
+    /** What went wrong in the words of the context, when the service's own words mislead there. */
+    private readonly explained?: string,
   ) {
     this.id = childId(parent, 'error');
   }
@@ -44,7 +47,8 @@ export class ErrorNode implements ExplorerNode {
     const err = this.error;
     const service = partnerCenterError(err);
     const code = service?.code !== undefined ? ` ${service.code}` : '';
-    const summary = service ? (service.description ?? service.message) : err instanceof Error ? err.message : String(err);
+    const summary =
+      this.explained ?? (service ? (service.description ?? service.message) : err instanceof Error ? err.message : String(err));
     // Access errors (MFA missing, app not registered, App-only on an App+User API) say what to do.
     const advice =
       service?.status !== undefined
@@ -65,6 +69,12 @@ export class ErrorNode implements ExplorerNode {
  */
 export function partnerCenterError(err: unknown): PartnerCenterError | undefined {
   return loadedApiPart()?.isPartnerCenterError(err) ? (err as PartnerCenterError) : undefined;
+}
+
+/** Nothing listens where the request went: a stopped emulator, not a network or proxy fault. */
+export function emulatorNotAnswering(err: unknown): boolean {
+  const service = partnerCenterError(err);
+  return service?.kind === 'network' && service.networkCode === 'ECONNREFUSED';
 }
 
 /** What a node that is one action shows and runs; its key is its part of the node's id. */
@@ -89,6 +99,14 @@ export const startEmulatorAction = action(
   'vm',
   'partnerCenter.useEmulator',
   'Use the Local Emulator',
+);
+/** A filter that matches no customer says so here; the label names the filter. */
+export const clearFilterAction = action(
+  'clearFilter',
+  'No customer matches the filter',
+  'clear-all',
+  'partnerCenter.clearCustomerFilter',
+  'Clear Customer Filter',
 );
 export const START_EMULATOR_TOOLTIP =
   'The extension is set to use the local emulator (partnerCenter.environment), but it is not running. Click to start the emulator that ships with the extension, or sign in to a real Partner Center account.';

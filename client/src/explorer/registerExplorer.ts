@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { type PartContext } from '../partContext';
 import { CustomerNode } from './CustomerNode';
-import { CUSTOMERS_VIEW_ID, type CustomerFilter, CustomersTreeProvider } from './CustomersTreeProvider';
+import { askCustomerFilter, describeFilter, showFilterOnView } from './customerFilterUi';
+import { CUSTOMERS_VIEW_ID, CustomersTreeProvider } from './CustomersTreeProvider';
 import { type ErrorNode, type LoadMoreNode } from './messageNodes';
 import { openNewOrderDocument } from './newOrderDocument';
 import { type ExplorerNode } from './node';
@@ -21,16 +22,6 @@ export interface Explorer {
   revealSubscription(customerId: string, subscriptionId: string): Promise<SubscriptionNode | undefined>;
 }
 
-const filterFields = [
-  { label: 'Company name', field: 'CompanyName' as const, description: 'starts with…' },
-  { label: 'Domain', field: 'Domain' as const, description: 'starts with…' },
-];
-
-function describeFilter(filter: CustomerFilter | undefined): string | undefined {
-  if (!filter) return undefined;
-  return `${filter.field === 'Domain' ? 'domain' : 'name'} starts with "${filter.value}"`;
-}
-
 function customerOf(node: ExplorerNode | undefined): CustomerNode | undefined {
   for (let n = node; n; n = n.getParent?.()) if (n instanceof CustomerNode) return n;
   return undefined;
@@ -42,11 +33,14 @@ export function registerExplorer(ctx: PartContext): Explorer {
   const view = vscode.window.createTreeView(CUSTOMERS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   provider.attach(view);
   const documents = new ResourceDocumentProvider(connection);
-  const describeView = () => {
-    view.description = [connection.current.label, describeFilter(provider.filter)].filter(Boolean).join(' · ');
-    void vscode.commands.executeCommand('setContext', 'partnerCenter.customersFiltered', provider.filter !== undefined);
-  };
+  const describeView = () => showFilterOnView(view, connection.current.label, provider.filter, connection.current.signedIn);
   describeView();
+  // The palette offers Open as JSON, Copy ID and New Order for the selected node (issue 12).
+  const describeSelection = () => {
+    const selected = view.selection[0];
+    void vscode.commands.executeCommand('setContext', 'partnerCenter.resourceSelected', isResourceNode(selected));
+    void vscode.commands.executeCommand('setContext', 'partnerCenter.customerSelected', customerOf(selected) !== undefined);
+  };
 
   async function findCustomer(customerId: string): Promise<CustomerNode | undefined> {
     await provider.getChildren();
@@ -59,9 +53,29 @@ export function registerExplorer(ctx: PartContext): Explorer {
     return undefined;
   }
 
+  /** Says that the filter hides an order's customer, and offers to clear it and show the order. */
+  async function offerToShowHidden(customerId: string, orderId: string): Promise<void> {
+    const filter = provider.filter;
+    if (!filter) return;
+    const show = 'Clear Filter and Show Order';
+    const choice = await vscode.window.showInformationMessage(
+      `Partner Center: order ${orderId} is not shown in the Customers view: its filter (${describeFilter(filter)}) hides customer ${customerId}.`,
+      show,
+    );
+    if (choice !== show) return;
+    provider.setFilter(undefined);
+    describeView();
+    await vscode.commands.executeCommand(`${CUSTOMERS_VIEW_ID}.focus`);
+    await revealOrder(customerId, orderId);
+  }
+
   async function revealOrder(customerId: string, orderId: string): Promise<OrderNode | undefined> {
     const customer = await findCustomer(customerId);
-    if (!customer) return undefined;
+    if (!customer) {
+      // A filter that hides the customer would otherwise hide the order without a word (issue 12).
+      void offerToShowHidden(customerId, orderId);
+      return undefined;
+    }
     if (customer.orders.isLoaded) customer.orders.refresh();
     const order = (await customer.orders.getChildren()).find(
       (n): n is OrderNode => n instanceof OrderNode && n.order.id === orderId,
@@ -97,22 +111,24 @@ export function registerExplorer(ctx: PartContext): Explorer {
       describeView();
       provider.refresh();
     }),
-    vscode.commands.registerCommand('partnerCenter.refreshExplorer', (node?: ExplorerNode) => provider.refresh(node)),
+    view.onDidChangeSelection(describeSelection),
+    // The title bar's Refresh is handed the selected node: it refreshes the whole view whatever it
+    // is given; a node's own Refresh (inline, context menu) is refreshNode (issue 12).
+    vscode.commands.registerCommand('partnerCenter.refreshExplorer', () => provider.refresh()),
+    vscode.commands.registerCommand('partnerCenter.refreshNode', (node?: ExplorerNode) =>
+      provider.refresh(node ?? view.selection[0]),
+    ),
     vscode.commands.registerCommand('partnerCenter.cancelLoading', () => provider.cancelLoading()),
-    vscode.commands.registerCommand('partnerCenter.loadMore', (node: LoadMoreNode) => node.load()),
+    vscode.commands.registerCommand('partnerCenter.loadMore', async (node: LoadMoreNode) => {
+      const first = await node.load();
+      // The row that had focus is gone: focus moves to the first row the page added (issue 12).
+      if (first && view.visible) await view.reveal(first, { select: true, focus: true });
+    }),
     vscode.commands.registerCommand('partnerCenter.retry', (node: ErrorNode) => node.retry()),
-    vscode.commands.registerCommand('partnerCenter.filterCustomers', async (field?: CustomerFilter['field'], value?: string) => {
-      if (!field) field = (await vscode.window.showQuickPick(filterFields, { title: 'Filter customers by' }))?.field;
-      if (!field) return;
-      if (value === undefined) {
-        value = await vscode.window.showInputBox({
-          title: 'Filter customers',
-          prompt: `Customers whose ${field === 'Domain' ? 'domain' : 'company name'} starts with`,
-          value: provider.filter?.value,
-        });
-      }
-      if (value === undefined) return;
-      provider.setFilter({ field, value });
+    vscode.commands.registerCommand('partnerCenter.filterCustomers', async (field?: unknown, value?: unknown) => {
+      const filter = await askCustomerFilter(provider.filter, field, value);
+      if (!filter) return;
+      provider.setFilter(filter);
       describeView();
     }),
     vscode.commands.registerCommand('partnerCenter.clearCustomerFilter', () => {
@@ -121,7 +137,10 @@ export function registerExplorer(ctx: PartContext): Explorer {
     }),
     vscode.commands.registerCommand('partnerCenter.copyId', async (node?: ExplorerNode) => {
       const target = node ?? view.selection[0];
-      if (isResourceNode(target)) await vscode.env.clipboard.writeText(target.resourceId);
+      if (!isResourceNode(target)) return;
+      await vscode.env.clipboard.writeText(target.resourceId);
+      // Copying is otherwise silent: say what went to the clipboard (issue 12).
+      vscode.window.setStatusBarMessage(`$(copy) Copied id ${target.resourceId} to the clipboard`, 5000);
     }),
     vscode.commands.registerCommand('partnerCenter.openJson', async (node?: ExplorerNode) => {
       const target = node ?? view.selection[0];

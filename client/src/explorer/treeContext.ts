@@ -15,4 +15,6 @@ export interface TreeContext {
   poller: Poller;
   /** The view, for reveal. */
   view(): vscode.TreeView<ExplorerNode> | undefined;
+  /** Where the local emulator should answer, when the connection is set to it (else undefined). */
+  emulatorEndpoint(): string | undefined;
 }
