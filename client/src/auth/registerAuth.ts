@@ -91,7 +91,9 @@ export function registerAuth(ctx: PartContext): Auth {
       const credential = await askCredential(kind);
       return credential ? signIn({ flow: kind, credential }) : undefined;
     }),
-    vscode.commands.registerCommand('partnerCenter.signOut', async (id?: string) => {
+    // From the Customers view's title bar the argument is the selected tree item, not an account id.
+    vscode.commands.registerCommand('partnerCenter.signOut', async (given?: unknown) => {
+      const id = typeof given === 'string' ? given : undefined;
       const account = id ? manager.accounts.find((a) => a.id === id) : await pickAccount('Sign out which account?');
       if (!account) {
         if (!id) void vscode.window.showInformationMessage('Partner Center: no account is signed in.');
@@ -100,25 +102,59 @@ export function registerAuth(ctx: PartContext): Auth {
       await manager.signOut(account);
       void vscode.window.showInformationMessage(`Partner Center: signed out ${account.username}; its tokens were removed.`);
     }),
-    vscode.commands.registerCommand('partnerCenter.switchAccount', async () => {
-      const active = manager.active;
-      const items: (vscode.QuickPickItem & { run: () => Promise<unknown> })[] = manager.accounts.map((a) => ({
-        label: `${a.id === active?.id ? '$(check) ' : ''}${a.username}`,
-        description: describe(a),
-        run: () => manager.switchTo(a),
-      }));
-      items.push(
-        { label: '$(add) Sign in with another account…', run: () => guided() },
-        {
-          label: '$(vm) Use the local emulator',
-          run: () => Promise.resolve(vscode.commands.executeCommand('partnerCenter.useEmulator')),
-        },
-      );
-      const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Partner Center account' });
-      await picked?.run();
-    }),
+    vscode.commands.registerCommand('partnerCenter.switchAccount', () => pickAccountOrEmulator(manager, connection, guided)),
   );
+  // Sign Out shows in the view's ⋯ menu only when there is someone to sign out (issue 12).
+  const describeAccounts = () =>
+    void vscode.commands.executeCommand('setContext', 'partnerCenter.hasAccounts', manager.accounts.length > 0);
+  describeAccounts();
+  context.subscriptions.push(manager.onDidChange(describeAccounts));
   return { accounts: manager, secrets };
+}
+
+/**
+ * The status bar's picker: each account, the emulator, and signing in; the one in use is marked
+ * and highlighted. "Another account" only when there is one already (issue 12).
+ */
+async function pickAccountOrEmulator(
+  manager: AccountManager,
+  connection: PartContext['connection'],
+  signIn: () => Promise<unknown>,
+): Promise<void> {
+  const { environment, signedIn } = connection.current;
+  const inUse = signedIn ? manager.accountFor(environment) : undefined;
+  const emulatorInUse = environment === 'emulator' && signedIn && !inUse;
+  type Item = vscode.QuickPickItem & { run: () => Thenable<unknown>; current?: boolean };
+  const mark = (label: string, current: boolean) => (current ? `$(check) ${label}` : label);
+  const items: Item[] = manager.accounts.map((a) => ({
+    label: mark(a.username, a.id === inUse?.id),
+    description: `${a.id === inUse?.id ? 'in use · ' : ''}${describe(a)}`,
+    current: a.id === inUse?.id,
+    run: () => manager.switchTo(a),
+  }));
+  items.push(
+    {
+      label: mark('$(vm) Use the local emulator', emulatorInUse),
+      description: emulatorInUse ? 'in use' : undefined,
+      current: emulatorInUse,
+      run: () => vscode.commands.executeCommand('partnerCenter.useEmulator'),
+    },
+    {
+      label: manager.accounts.length > 0 ? '$(add) Sign in with another account…' : '$(sign-in) Sign in to Partner Center…',
+      run: signIn,
+    },
+  );
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.placeholder = 'Partner Center account';
+  pick.items = items;
+  pick.activeItems = items.filter((i) => i.current);
+  const picked = await new Promise<Item | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  pick.dispose();
+  await picked?.run();
 }
 
 function describe(account: SignedInAccount): string {
