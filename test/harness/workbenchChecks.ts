@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { repoExtension, startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
+import { runExplorerChecks } from './workbench/explorerChecks';
 import { CHROMIUM, type Runtime } from './runtime';
 import { waitFor } from '../support/waitFor';
 import { runRunChecks } from './workbench/runChecks';
@@ -408,6 +409,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       },
     );
     await runRunChecks({ page, check, workspace, emulatorUrl: emulator.url });
+    await runExplorerChecks({ page, check, emulatorUrl: emulator.url, customerId: fixtures.customerId, recorded });
   } catch (err) {
     outcomes.push({
       title: title('the workbench opens with the extension installed'),
