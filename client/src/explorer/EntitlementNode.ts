@@ -1,10 +1,12 @@
-// An entitlement: product and SKU, quantity and expiry; its artifacts (reservations) and the
-// entitlements it includes beneath.
+// An entitlement: product and SKU (their catalog titles when known), quantity and expiry, marked
+// expired once its expiry date has passed; its artifacts (reservations) and the entitlements it
+// includes beneath.
 import * as vscode from 'vscode';
 import { type Entitlement } from '../../../common/src/api';
 import { ArtifactNode } from './ArtifactNode';
+import { type ItemNames } from './catalogNames';
 import { childId, type ExplorerNode } from './node';
-import { describe, shortDate, treeItem } from './presentation';
+import { describe, shortDate, statusIcon, treeItem } from './presentation';
 import { type TreeContext } from './treeContext';
 
 export class EntitlementNode implements ExplorerNode {
@@ -15,7 +17,24 @@ export class EntitlementNode implements ExplorerNode {
     readonly id: string,
     private readonly parent: ExplorerNode,
     private readonly ctx: TreeContext,
+    /** Catalog titles by `productId:skuId`. */
+    private readonly names: ReadonlyMap<string, ItemNames> = new Map(),
   ) {}
+
+  /**
+   * The SKU's catalog title (which names the product too, and for a reservation its size, region
+   * and term), else the product's, else the ids.
+   */
+  get title(): string {
+    const e = this.entitlement;
+    const names = this.names.get(`${e.productId}:${e.skuId}`);
+    return names?.sku ?? names?.product ?? `${e.productId ?? 'Product'} / ${e.skuId ?? 'SKU'}`;
+  }
+
+  get isExpired(): boolean {
+    const expiry = this.entitlement.expiryDate ? Date.parse(this.entitlement.expiryDate) : NaN;
+    return !Number.isNaN(expiry) && expiry < Date.now();
+  }
 
   getParent(): ExplorerNode {
     return this.parent;
@@ -27,7 +46,8 @@ export class EntitlementNode implements ExplorerNode {
       (a, i) => new ArtifactNode(a, childId(this, `artifact/${a.resourceId ?? i}`), this, this.ctx),
     );
     const included = (e.includedEntitlements ?? []).map(
-      (inc, i) => new EntitlementNode(inc, childId(this, `included/${inc.productId}:${inc.skuId}:${i}`), this, this.ctx),
+      (inc, i) =>
+        new EntitlementNode(inc, childId(this, `included/${inc.productId}:${inc.skuId}:${i}`), this, this.ctx, this.names),
     );
     return [...artifacts, ...included];
   }
@@ -38,17 +58,22 @@ export class EntitlementNode implements ExplorerNode {
     const item = treeItem(
       this,
       EntitlementNode,
-      `${e.productId ?? 'Product'} / ${e.skuId ?? 'SKU'}`,
+      this.title,
       hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      this.isExpired ? 'partnerCenter.expired' : 'partnerCenter.current',
     );
+    const expired = this.isExpired;
+    const names = this.names.get(`${e.productId}:${e.skuId}`);
     item.description = describe(
       e.entitlementType,
       e.quantity !== undefined && `×${e.quantity}`,
-      e.expiryDate && `expires ${shortDate(e.expiryDate)}`,
+      e.expiryDate && `${expired ? 'expired' : 'expires'} ${shortDate(e.expiryDate)}`,
     );
-    item.iconPath = new vscode.ThemeIcon(e.entitlementType?.toLowerCase().includes('reserved') ? 'server' : 'verified');
+    item.iconPath = expired
+      ? statusIcon('expired', 'history')
+      : new vscode.ThemeIcon(e.entitlementType?.toLowerCase().includes('reserved') ? 'server' : 'verified');
     item.tooltip = new vscode.MarkdownString(
-      `**${e.productId} / ${e.skuId}**\n\n- Type: ${e.entitlementType ?? '—'}\n- Quantity: ${e.quantity ?? '—'}\n- Expires: ${e.expiryDate ?? '—'}\n- Fulfilment: ${e.fulfillmentState ?? '—'}` +
+      `**${this.title}**${expired ? ' (expired)' : ''}\n\n- Product: ${names?.product ?? '—'} (\`${e.productId ?? '—'}\`)\n- SKU: ${names?.sku ?? '—'} (\`${e.skuId ?? '—'}\`)\n- Type: ${e.entitlementType ?? '—'}\n- Quantity: ${e.quantity ?? '—'}\n- Expires: ${e.expiryDate ?? '—'}\n- Fulfilment: ${e.fulfillmentState ?? '—'}` +
         (e.referenceOrder?.id ? `\n- Order: \`${e.referenceOrder.id}\`, line ${e.referenceOrder.lineItemId ?? '—'}` : ''),
     );
     return item;

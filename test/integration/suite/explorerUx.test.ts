@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension } from '../helpers';
-import { emulator } from '../emulatorAdmin';
+import { emulator, partnerCenterApi } from '../emulatorAdmin';
 import { parts, ui } from '../ui';
 
 interface Node {
@@ -135,5 +135,27 @@ suite('Explorer (first use)', () => {
     await vscode.commands.executeCommand('partnerCenter.copyId', customer);
     assert.equal(await vscode.env.clipboard.readText(), customerId);
     await ui.waitFor(parts.statusBarItem, `Copied id ${customerId}`);
+  });
+
+  test("entitlements are named by their SKU's catalog title, not by product and SKU ids", async () => {
+    const { provider: p } = await explorer();
+    p.refresh();
+    const { customerId } = await emulator.fixtures();
+    const listed = await partnerCenterApi<{ items: { productId: string; skuId: string }[] }>(
+      'GET',
+      `/customers/${customerId}/entitlements`,
+    );
+    const expected = await Promise.all(
+      listed.items.map(
+        async (e) =>
+          (await partnerCenterApi<{ title: string }>('GET', `/customers/${customerId}/products/${e.productId}/skus/${e.skuId}`))
+            .title,
+      ),
+    );
+    const customer = await customerNode(p, customerId);
+    const [, , entitlements] = await p.getChildren(customer);
+    const labels = (await p.getChildren(entitlements!)).map((n) => String(n.getTreeItem().label));
+    assert.ok(expected.length > 0, 'the fixture customer has entitlements');
+    assert.deepEqual([...labels].sort(), [...expected].sort());
   });
 });
