@@ -1,10 +1,9 @@
-// An entitlement: product and SKU (their catalog titles when known), quantity and expiry, marked
+// An entitlement: its SKU's catalog title when known (else product and SKU ids), quantity and expiry, marked
 // expired once its expiry date has passed; its artifacts (reservations) and the entitlements it
 // includes beneath.
 import * as vscode from 'vscode';
 import { type Entitlement } from '../../../common/src/api';
 import { ArtifactNode } from './ArtifactNode';
-import { type ItemNames } from './catalogNames';
 import { childId, type ExplorerNode } from './node';
 import { describe, shortDate, statusIcon, treeItem } from './presentation';
 import { type TreeContext } from './treeContext';
@@ -17,18 +16,14 @@ export class EntitlementNode implements ExplorerNode {
     readonly id: string,
     private readonly parent: ExplorerNode,
     private readonly ctx: TreeContext,
-    /** Catalog titles by `productId:skuId`. */
-    private readonly names: ReadonlyMap<string, ItemNames> = new Map(),
+    /** SKU titles from the catalog, by `productId:skuId`. */
+    private readonly titles: ReadonlyMap<string, string> = new Map(),
   ) {}
 
-  /**
-   * The SKU's catalog title (which names the product too, and for a reservation its size, region
-   * and term), else the product's, else the ids.
-   */
+  /** The SKU's catalog title (it names the product, and for a reservation its size, region and term), else the ids. */
   get title(): string {
     const e = this.entitlement;
-    const names = this.names.get(`${e.productId}:${e.skuId}`);
-    return names?.sku ?? names?.product ?? `${e.productId ?? 'Product'} / ${e.skuId ?? 'SKU'}`;
+    return this.titles.get(`${e.productId}:${e.skuId}`) ?? `${e.productId ?? 'Product'} / ${e.skuId ?? 'SKU'}`;
   }
 
   get isExpired(): boolean {
@@ -47,7 +42,7 @@ export class EntitlementNode implements ExplorerNode {
     );
     const included = (e.includedEntitlements ?? []).map(
       (inc, i) =>
-        new EntitlementNode(inc, childId(this, `included/${inc.productId}:${inc.skuId}:${i}`), this, this.ctx, this.names),
+        new EntitlementNode(inc, childId(this, `included/${inc.productId}:${inc.skuId}:${i}`), this, this.ctx, this.titles),
     );
     return [...artifacts, ...included];
   }
@@ -63,7 +58,6 @@ export class EntitlementNode implements ExplorerNode {
       this.isExpired ? 'partnerCenter.expired' : 'partnerCenter.current',
     );
     const expired = this.isExpired;
-    const names = this.names.get(`${e.productId}:${e.skuId}`);
     item.description = describe(
       e.entitlementType,
       e.quantity !== undefined && `×${e.quantity}`,
@@ -73,7 +67,7 @@ export class EntitlementNode implements ExplorerNode {
       ? statusIcon('expired', 'history')
       : new vscode.ThemeIcon(e.entitlementType?.toLowerCase().includes('reserved') ? 'server' : 'verified');
     item.tooltip = new vscode.MarkdownString(
-      `**${this.title}**${expired ? ' (expired)' : ''}\n\n- Product: ${names?.product ?? '—'} (\`${e.productId ?? '—'}\`)\n- SKU: ${names?.sku ?? '—'} (\`${e.skuId ?? '—'}\`)\n- Type: ${e.entitlementType ?? '—'}\n- Quantity: ${e.quantity ?? '—'}\n- Expires: ${e.expiryDate ?? '—'}\n- Fulfilment: ${e.fulfillmentState ?? '—'}` +
+      `**${this.title}**${expired ? ' (expired)' : ''}\n\n- Product id: \`${e.productId ?? '—'}\`\n- SKU id: \`${e.skuId ?? '—'}\`\n- Type: ${e.entitlementType ?? '—'}\n- Quantity: ${e.quantity ?? '—'}\n- Expires: ${e.expiryDate ?? '—'}\n- Fulfilment: ${e.fulfillmentState ?? '—'}` +
         (e.referenceOrder?.id ? `\n- Order: \`${e.referenceOrder.id}\`, line ${e.referenceOrder.lineItemId ?? '—'}` : ''),
     );
     return item;

@@ -1,7 +1,7 @@
 // "Entitlements" under a customer: software and reserved-instance entitlements, with expiry dates,
-// named by their product and SKU titles from the customer's catalog (issue 12).
+// named by their SKU titles from the customer's catalog (issue 12).
 import { type Entitlement } from '../../../common/src/api';
-import { catalogNames } from './catalogNames';
+import { skuTitles } from './skuTitles';
 import { EntitlementNode } from './EntitlementNode';
 import { FolderNode } from './FolderNode';
 import { childId } from './node';
@@ -15,7 +15,7 @@ export class EntitlementsFolderNode extends FolderNode {
     const entitlements = await client.entitlements.list(this.customerId, { showExpiry: true, signal });
     const withIncluded = (list: readonly Entitlement[]): Entitlement[] =>
       list.flatMap((e) => [e, ...withIncluded(e.includedEntitlements ?? [])]);
-    const names = await catalogNames(client, this.customerId, withIncluded(entitlements), signal);
+    const names = await skuTitles(client, this.customerId, withIncluded(entitlements), signal);
     // Entitlements have no id of their own: the order line that created them identifies them.
     return entitlements.map(
       (e, index) =>
