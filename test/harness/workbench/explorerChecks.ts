@@ -47,7 +47,12 @@ export async function runExplorerChecks({ page, check, emulatorUrl, customerId, 
   const chooseFilter = async (field: string, value: string) => {
     await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Filter customers by' }).first().waitFor();
     await page.locator(QUICK_PICK_ROW).filter({ hasText: field }).first().click();
-    await page.locator('.quick-input-widget').filter({ hasText: 'starts with' }).first().waitFor();
+    // The same widget turns from the pick into the input box: wait for the box's own prompt.
+    await page
+      .locator('.quick-input-widget')
+      .filter({ hasText: `Customers whose ${field.toLowerCase()} starts with` })
+      .first()
+      .waitFor();
     await page.locator(QUICK_INPUT).first().fill(value);
     await page.keyboard.press('Enter');
   };
@@ -129,7 +134,6 @@ export async function runExplorerChecks({ page, check, emulatorUrl, customerId, 
     await customerRow.click({ position: { x: 60, y: 5 } });
     await runCommand(page, 'Partner Center: New Order for This Customer');
     await page.locator('.tab.active').filter({ hasText: 'order.json' }).first().waitFor();
-    await runCommand(page, 'View: Revert and Close Editor');
   });
 
   await check(
