@@ -18,7 +18,8 @@ export interface Explorer {
   /** The customer selected in the view (or owning the selected node), for pickers that offer it first. */
   selectedCustomerId(): string | undefined;
   /** Shows an order in the view (loading what it must) and follows it until it settles. */
-  revealOrder(customerId: string, orderId: string): Promise<OrderNode | undefined>;
+  /** `explain`: the person asked to see the order, so say why when it cannot be shown. */
+  revealOrder(customerId: string, orderId: string, options?: { explain?: boolean }): Promise<OrderNode | undefined>;
   revealSubscription(customerId: string, subscriptionId: string): Promise<SubscriptionNode | undefined>;
 }
 
@@ -69,18 +70,33 @@ export function registerExplorer(ctx: PartContext): Explorer {
     await revealOrder(customerId, orderId);
   }
 
-  async function revealOrder(customerId: string, orderId: string): Promise<OrderNode | undefined> {
+  async function revealOrder(
+    customerId: string,
+    orderId: string,
+    options: { explain?: boolean } = {},
+  ): Promise<OrderNode | undefined> {
+    const notFound = () => {
+      if (options.explain) {
+        void vscode.window.showWarningMessage(
+          `Partner Center: order ${orderId} was not found under its customer in the explorer.`,
+        );
+      }
+      return undefined;
+    };
     const customer = await findCustomer(customerId);
     if (!customer) {
       // A filter that hides the customer would otherwise hide the order without a word (issue 12).
-      void offerToShowHidden(customerId, orderId);
-      return undefined;
+      if (provider.filter) {
+        void offerToShowHidden(customerId, orderId);
+        return undefined;
+      }
+      return notFound();
     }
     if (customer.orders.isLoaded) customer.orders.refresh();
     const order = (await customer.orders.getChildren()).find(
       (n): n is OrderNode => n instanceof OrderNode && n.order.id === orderId,
     );
-    if (!order) return undefined;
+    if (!order) return notFound();
     provider.poller.follow(order);
     if (view.visible) await view.reveal(order, { select: true, focus: false, expand: false });
     return order;

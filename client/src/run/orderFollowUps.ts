@@ -79,12 +79,8 @@ export class OrderFollowUps implements vscode.Disposable {
     if (typeof this.deps.explorer.revealOrder !== 'function') return;
     try {
       if (focus) await vscode.commands.executeCommand('partnerCenter.customers.focus');
-      const node = await this.deps.explorer.revealOrder(customerId, orderId);
-      if (focus && !node) {
-        void vscode.window.showWarningMessage(
-          `Partner Center: order ${orderId} was not found under its customer in the explorer (a filter may hide the customer).`,
-        );
-      }
+      // The explorer says why an order it cannot show is missing (a filter, or not found), once.
+      await this.deps.explorer.revealOrder(customerId, orderId, { explain: focus });
     } catch (err) {
       this.deps.log.warn(`Could not reveal order ${orderId}: ${err instanceof Error ? err.message : String(err)}`);
     }

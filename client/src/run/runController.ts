@@ -27,7 +27,7 @@ import { config } from '../config';
 /** What the explorer offers (called defensively: it may not provide them yet). */
 export interface ExplorerHooks {
   selectedCustomerId?(): string | undefined;
-  revealOrder?(customerId: string, orderId: string): Promise<unknown>;
+  revealOrder?(customerId: string, orderId: string, options?: { explain?: boolean }): Promise<unknown>;
 }
 
 export interface RunDeps {
