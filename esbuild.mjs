@@ -46,7 +46,7 @@ const common = {
  */
 const parts = {
   client: ['api', 'languageClient'],
-  cli: ['validate', 'catalog', 'send', 'emulator'],
+  cli: ['validate', 'catalog', 'send', 'emulator', 'mcp'],
 };
 
 const partsPlugin = {
