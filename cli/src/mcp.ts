@@ -63,6 +63,14 @@ function startEmulator(): Promise<{ url: string; child: ChildProcess }> {
       const url = /listening on (\S+)/.exec(seen)?.[1];
       if (url) resolve({ url, child });
     });
+    // The client may end this process with a signal rather than by closing stdin: the emulator goes with it.
+    process.once('exit', () => child.kill());
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+      process.once(signal, () => {
+        child.kill();
+        process.exit(0);
+      });
+    }
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the emulator exited (code ${code}) before it was listening`)));
   });

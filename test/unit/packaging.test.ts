@@ -30,6 +30,7 @@ test('the .vsix holds the bundles, schemas, snippets, manifest, readme, licence 
     'cli-catalog',
     'cli-send',
     'cli-emulator',
+    'cli-mcp',
   ].map((name) => `dist/${name}.js`);
   for (const required of ['package.json', 'README.md', 'LICENSE', ...bundles, 'media/icon.png', 'media/partner-center.svg']) {
     assert.ok(files.includes(required), `${required} is missing from the package`);

@@ -10,6 +10,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { type RunningEmulator } from '../../../emulator/src/index';
 import { withEmulator } from '../../support/emulator';
+import { waitFor } from '../../support/waitFor';
 import { REPO } from '../send/helpers';
 
 const TOKEN = 'mcp-test-token-5f1c2a9e7b';
@@ -240,4 +241,26 @@ test('no answer and no log line holds the token', async (t) => {
   assert.match(answers[3].text, /\[redacted\]/, 'a token echoed in an error body is removed');
   assert.ok(!stderr().includes(TOKEN));
   assert.match(stderr(), /serving 8 tools over stdio; requests go to Emulator/);
+});
+
+test('--emulator starts the bundled emulator, reads it without a token, and stops it with the server', async () => {
+  const session = await connect(['--emulator']);
+  let url: string | undefined;
+  try {
+    const answer = await session.call('partnercenter_list_customers', { limit: 1 });
+    assert.equal(answer.isError, false, answer.text);
+    url = /Emulator \((http:\/\/127\.0\.0\.1:\d+)\)/.exec(answer.text)?.[1];
+    assert.ok(url, answer.text);
+    assert.equal((await fetch(`${url}/_emulator/health`)).status, 200);
+  } finally {
+    await session.client.close();
+  }
+  await waitFor('the emulator to stop with the MCP server', async () => {
+    try {
+      await fetch(`${url}/_emulator/health`);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 });
