@@ -45,7 +45,7 @@ const common = {
  * nothing is loaded before it is needed and the .vsix still holds bundles only, no node_modules.
  */
 const parts = {
-  client: ['api', 'languageClient'],
+  client: ['api', 'languageClient', 'agentTools'],
   cli: ['validate', 'catalog', 'send', 'emulator', 'mcp'],
 };
 

@@ -24,6 +24,7 @@ test('the .vsix holds the bundles, schemas, snippets, manifest, readme, licence 
     'client',
     'client-api',
     'client-languageClient',
+    'client-agentTools',
     'server',
     'cli',
     'cli-validate',
