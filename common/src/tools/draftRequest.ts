@@ -88,7 +88,7 @@ export const draftRequest: AgentTool<Input> = {
       : `Drafted ${draft.fileName}${draft.about}, but it is not ready: ${plural(errors.length + draft.missing.length, 'problem')}. Nothing was sent.`;
     const notes = [...draft.missing.map((m) => `- missing: ${m}`), describeDiagnostics(diagnostics)].filter(Boolean).join('\n');
     return {
-      text: `${summary}\n${notes ? `${notes}\n` : ''}\n${text}`,
+      text: `${summary}\n${notes ? `${notes}\n` : ''}\n${text.trimEnd()}`,
       structured: {
         kind: kind.id,
         fileName: draft.fileName,
