@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { type ToolHost, type ToolRunner } from '../../../common/src/tools';
 import { type PartContext } from '../partContext';
-import { agentToolsPart } from '../parts';
+import { agentToolsPart, apiPart } from '../parts';
 import { openDraft } from './draftEditor';
 import { RUN_REQUEST_TOOL, runRequestTool } from './runRequestTool';
 
@@ -29,14 +29,19 @@ export function registerAgentTools(ctx: PartContext): void {
     ?.languageModelTools ?? []) as ContributedTool[];
 
   let runner: ToolRunner | undefined;
-  const host: ToolHost = {
-    get environment() {
-      return connection.current.label;
-    },
-    // Throws NotSignedInError, whose message says how to sign in or use the emulator.
-    client: () => connection.getClient(),
+  const getRunner = (): ToolRunner => {
+    if (runner) return runner;
+    const host: ToolHost = {
+      get environment() {
+        return connection.current.label;
+      },
+      // Throws NotSignedInError, whose message says how to sign in or use the emulator.
+      client: () => connection.getClient(),
+      // Made in the api part, beside the client whose errors it reads (a 404 there means "no such item").
+      catalog: apiPart().createExtensionCatalogSource(() => connection.tryGetClient()),
+    };
+    return (runner = agentToolsPart().createToolRunner(host));
   };
-  const getRunner = (): ToolRunner => (runner ??= agentToolsPart().createToolRunner(host));
 
   for (const { name } of contributed) {
     if (name === RUN_REQUEST_TOOL) {

@@ -44,18 +44,20 @@ export interface ToolRunner {
 
 /** A runner for one host; it keeps one catalog cache across calls, as the editor's catalog source does. */
 export function createToolRunner(host: ToolHost): ToolRunner {
-  const catalog = createApiCatalogSource(
-    () => {
-      try {
-        return host.client();
-      } catch {
-        return undefined;
-      }
-    },
-    {
-      signedOutReason: `not connected to Partner Center (${host.environment}), so catalog items, terms and quantities were not checked.`,
-    },
-  );
+  const catalog =
+    host.catalog ??
+    createApiCatalogSource(
+      () => {
+        try {
+          return host.client();
+        } catch {
+          return undefined;
+        }
+      },
+      {
+        signedOutReason: `not connected to Partner Center (${host.environment}), so catalog items, terms and quantities were not checked.`,
+      },
+    );
   return {
     async run(name, input, signal) {
       const tool = agentToolByName(name);

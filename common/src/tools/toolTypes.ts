@@ -31,6 +31,11 @@ export interface ToolHost {
    * set PARTNER_CENTER_TOKEN) when there is none: the tool reports that message as its error.
    */
   client(): PartnerCenterClient;
+  /**
+   * The catalog to check documents against, when the host has one of its own (VS Code: made in the
+   * bundle that holds the API client). Without it the runner makes one over `client()`.
+   */
+  catalog?: CatalogSource;
   /** Strings no result may ever contain (the token); the runner removes them as a last guard. */
   secrets?(): readonly string[];
 }
