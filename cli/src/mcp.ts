@@ -10,6 +10,7 @@ import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprot
 import { PartnerCenterClient } from '../../common/src/api/client';
 import { clouds, isLoopbackHost } from '../../common/src/api/clouds';
 import { agentTools, createToolRunner, type ToolHost } from '../../common/src/tools';
+import { version } from '../../package.json';
 import * as sharedOptions from './cliOptions';
 
 const USAGE = `usage: partner-center mcp [--endpoint <url> | --emulator] [--token-file <path>]
@@ -124,7 +125,7 @@ export async function mcpCommand(argv: string[]): Promise<number> {
     secrets: () => (token ? [token] : []),
   };
   const runner = createToolRunner(host);
-  const server = new Server({ name: 'partner-center', version: '1.0.0' }, { capabilities: { tools: {} } });
+  const server = new Server({ name: 'partner-center', version }, { capabilities: { tools: {} } });
   server.setRequestHandler(ListToolsRequestSchema, () => ({
     tools: agentTools.map((t) => ({
       name: t.name,
