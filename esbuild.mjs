@@ -45,8 +45,8 @@ const common = {
  * nothing is loaded before it is needed and the .vsix still holds bundles only, no node_modules.
  */
 const parts = {
-  client: ['api', 'languageClient'],
-  cli: ['validate', 'catalog', 'send', 'emulator'],
+  client: ['api', 'languageClient', 'agentTools'],
+  cli: ['validate', 'catalog', 'send', 'emulator', 'mcp'],
 };
 
 const partsPlugin = {

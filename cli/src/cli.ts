@@ -2,7 +2,7 @@
 // drives (the emulator in emulator/, sending in cli/src/send.ts, validation in cli/src/validate.ts), and is
 // loaded only when asked for (parts.ts): this file only dispatches, and loads nothing else.
 import { saveCodeCaches } from './compileCache';
-import { emulatorPart, sendPart, validatePart } from './parts';
+import { emulatorPart, mcpPart, sendPart, validatePart } from './parts';
 
 type Subcommand = (argv: string[]) => Promise<number>;
 
@@ -15,6 +15,10 @@ const subcommands: Record<string, { summary: string; run: Subcommand }> = {
   send: {
     summary: 'send a request file (orders are confirmed and sent exactly once)',
     run: (argv) => sendPart().sendCommand(argv),
+  },
+  mcp: {
+    summary: 'serve the agent tools to an MCP client over stdio (reads and checks only, never buys)',
+    run: (argv) => mcpPart().mcpCommand(argv),
   },
 };
 

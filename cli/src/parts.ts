@@ -1,7 +1,7 @@
 // The command-line tool's parts, each its own bundle (esbuild.mjs builds cli/src/parts/<name>.ts as
 // dist/cli-<name>.js) and required here only, when a command needs it (issue 14): `validate` loads
 // the language core, plus the API client only with --endpoint; `send` what sending needs; `emulator`
-// the emulator. So a command starts close to node itself. A part's bundle is loaded with
+// the emulator; `mcp` the agent tools and the MCP SDK. So a command starts close to node itself. A part's bundle is loaded with
 // V8's code cache (compileCache.ts); in the test build, where there are no part bundles, the
 // require below inlines the part.
 import { existsSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { requireWithCodeCache } from './compileCache';
 import type * as CatalogPart from './parts/catalog';
 import type * as EmulatorPart from './parts/emulator';
+import type * as McpPart from './parts/mcp';
 import type * as SendPart from './parts/send';
 import type * as ValidatePart from './parts/validate';
 
@@ -22,4 +23,5 @@ export const validatePart = (): typeof ValidatePart => load('validate', () => re
 export const catalogPart = (): typeof CatalogPart => load('catalog', () => require('./parts/catalog') as typeof CatalogPart);
 export const sendPart = (): typeof SendPart => load('send', () => require('./parts/send') as typeof SendPart);
 export const emulatorPart = (): typeof EmulatorPart => load('emulator', () => require('./parts/emulator') as typeof EmulatorPart);
+export const mcpPart = (): typeof McpPart => load('mcp', () => require('./parts/mcp') as typeof McpPart);
 /* eslint-enable @typescript-eslint/no-require-imports */

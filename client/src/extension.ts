@@ -4,6 +4,7 @@
 // (msal) and the sending core are parts loaded on first use (parts.ts), so activating for a
 // package.json costs only this file.
 import * as vscode from 'vscode';
+import { registerAgentTools } from './agentTools/registerAgentTools';
 import { type AccountManager } from './auth/accountManager';
 import { registerAuth } from './auth/registerAuth';
 import { registerCommands } from './commands';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterExtensi
   // The test host exists only outside production: no other extension can replace the purchase confirmation.
   const testRunHost = context.extensionMode === vscode.ExtensionMode.Production ? undefined : new TestRunHost();
   const run = registerRun(ctx, explorer, explorer.provider.poller.follower, testRunHost);
+  registerAgentTools(ctx);
 
   const activationMs = performance.now() - started;
   log.info(

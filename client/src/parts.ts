@@ -3,12 +3,14 @@
 // dist/client-<name>.js), required here and nowhere else:
 //   api             undici, the API client, sign-in (msal), sending: with the first request
 //   languageClient  vscode-languageclient: when the first request document opens
+//   agentTools      the agent tools and the language core they use: with a chat's first tool call
 // Loading is a synchronous require, done once: callers keep their simple signatures, and the cost
 // is the same as an import's, paid only by the windows that use the part.
+import type * as AgentToolsPart from './parts/agentTools';
 import type * as ApiPart from './parts/api';
 import type * as LanguageClientPart from './parts/languageClient';
 
-type PartName = 'api' | 'languageClient';
+type PartName = 'api' | 'languageClient' | 'agentTools';
 
 const loaded = new Map<PartName, number>();
 let onLoad: ((name: PartName, ms: number) => void) | undefined;
@@ -28,6 +30,8 @@ function load<T>(name: PartName, requirePart: () => T): T {
 export const apiPart = (): typeof ApiPart => load('api', () => require('./parts/api') as typeof ApiPart);
 export const languageClientPart = (): typeof LanguageClientPart =>
   load('languageClient', () => require('./parts/languageClient') as typeof LanguageClientPart);
+export const agentToolsPart = (): typeof AgentToolsPart =>
+  load('agentTools', () => require('./parts/agentTools') as typeof AgentToolsPart);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The api part when something has loaded it already; never loads it. */

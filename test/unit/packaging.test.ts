@@ -24,12 +24,14 @@ test('the .vsix holds the bundles, schemas, snippets, manifest, readme, licence 
     'client',
     'client-api',
     'client-languageClient',
+    'client-agentTools',
     'server',
     'cli',
     'cli-validate',
     'cli-catalog',
     'cli-send',
     'cli-emulator',
+    'cli-mcp',
   ].map((name) => `dist/${name}.js`);
   for (const required of ['package.json', 'README.md', 'LICENSE', ...bundles, 'media/icon.png', 'media/partner-center.svg']) {
     assert.ok(files.includes(required), `${required} is missing from the package`);
