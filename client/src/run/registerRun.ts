@@ -24,6 +24,8 @@ export interface RunPart {
   controller: RunController;
   history(): History;
   journal(): Journal;
+  /** Redraws the History view after another part added a record (the lifecycle actions do). */
+  historyChanged(): void;
   /** Opens the journal and history again from storage, as a window reload does, and runs recovery. */
   reopen(): Promise<RecoveryOutcome[]>;
 }
@@ -96,6 +98,7 @@ export function registerRun(
     controller,
     history: () => history,
     journal: () => journal,
+    historyChanged: () => tree.refresh(),
     reopen: async () => {
       journal = new Journal(new StateJournalStore(context.globalState));
       history = new History(historyStore(context), config.run.historyLimit);

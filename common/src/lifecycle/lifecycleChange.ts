@@ -6,6 +6,7 @@
 // review, never by sending over the newer subscription.
 import { sleep } from '../api/retry';
 import { requestKindById } from '../requestKinds';
+import { validateBodyAs } from '../send/bodyValidation';
 import { readCurrent } from '../send/currentResource';
 import { type Exchange } from '../send/exchange';
 import { isObject, type JsonObject, jsonEqual, keyOf } from '../send/jsonValues';
@@ -37,9 +38,10 @@ export type ProposeOutcome =
   { proposal: LifecycleProposal; refused?: undefined } | { proposal?: undefined; refused: string; read?: Exchange };
 
 /** Where a subscription is read and patched: the subscription kind's own path (requestKinds.ts). */
+const subscriptionKind = requestKindById('subscription');
+
 export function subscriptionPath({ customerId, subscriptionId }: LifecycleTarget): string {
-  const kind = requestKindById('subscription');
-  return fillPath(kind?.send.pathTemplate ?? '/v1/customers/{customerId}/subscriptions/{subscriptionId}', {
+  return fillPath(subscriptionKind?.send.pathTemplate ?? '/v1/customers/{customerId}/subscriptions/{subscriptionId}', {
     customerId,
     subscriptionId,
   });
@@ -65,6 +67,9 @@ export async function proposeLifecycle(
   const allowed = requestAvailability(request, state);
   if (!allowed.offered) return { refused: allowed.reason, read };
   if (proposal.changes.length === 0) return { refused: 'Nothing to change: the subscription already has these values.', read };
+  // The same checks as any *.subscription.json before it is sent (the review shows them as you read).
+  const problems = subscriptionKind ? validateBodyAs(proposal.proposed, subscriptionKind) : [];
+  if (problems.length > 0) return { refused: `Not sent: the proposed subscription has errors: ${problems.join(' ')}`, read };
   return { proposal: { ...proposal, request, state, plan: planLifecycle(request, state, now) } };
 }
 
