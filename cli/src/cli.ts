@@ -16,6 +16,10 @@ const subcommands: Record<string, { summary: string; run: Subcommand }> = {
     summary: 'send a request file (orders are confirmed and sent exactly once)',
     run: (argv) => sendPart().sendCommand(argv),
   },
+  subscription: {
+    summary: 'change a subscription (quantity, auto-renew, suspend, cancel, ...) read-review-send, once',
+    run: (argv) => sendPart().subscriptionCommand(argv),
+  },
 };
 
 function usage(): string {

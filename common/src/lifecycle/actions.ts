@@ -29,7 +29,7 @@ interface ActionRow<R extends LifecycleRequest> {
   title(request: R, state: SubscriptionState): string;
   available(state: SubscriptionState, request?: R): Availability;
   /** What the action sets; merged over the whole subscription as read. */
-  change(request: R): JsonObject;
+  change(request: R, state: SubscriptionState): JsonObject;
   consequences(request: R, state: SubscriptionState, now: number): string[];
   /** Confirmed like a purchase (typed confirmation in production): money moves, or seats and refunds go. */
   purchaseLike(request: R, state: SubscriptionState): boolean;
@@ -98,7 +98,12 @@ const autoRenew: ActionRow<{ action: 'autoRenew'; enabled: boolean }> = {
     if (r.enabled && s.isTrial) return no('Auto-renew cannot be turned on for a trial (800093).');
     return offered;
   },
-  change: (r) => ({ autoRenewEnabled: r.enabled }),
+  // Scheduled changes need auto-renew on (create-scheduled-changes.md) and turning it off deletes
+  // them (create-a-new-subscription.md): the body says so rather than carry them with auto-renew off.
+  change: (r, s) => ({
+    autoRenewEnabled: r.enabled,
+    ...(!r.enabled && s.scheduled ? { scheduledNextTermInstructions: null } : {}),
+  }),
   consequences: (r, s) =>
     r.enabled
       ? [`The subscription renews ${s.nextRenewal ? `on ${s.nextRenewal}` : 'at the end of its term'}, for the same term.`]
@@ -239,7 +244,7 @@ export function planLifecycle(request: LifecycleRequest, state: SubscriptionStat
   const row = rowOf(request);
   return {
     title: row.title(request, state),
-    change: row.change(request),
+    change: row.change(request, state),
     consequences: row.consequences(request, state, now),
     purchaseLike: row.purchaseLike(request, state),
   };

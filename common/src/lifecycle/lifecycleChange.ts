@@ -54,9 +54,11 @@ export async function proposeLifecycle(
   now = Date.now(),
 ): Promise<ProposeOutcome> {
   const path = subscriptionPath(target);
-  // The change an action makes does not depend on the subscription; what it means does.
-  const probe = planLifecycle(request, subscriptionState({}, now), now);
-  const { proposal, read } = await proposeSubscriptionUpdate(ctx, { ...target, path }, probe.change);
+  const { proposal, read } = await proposeSubscriptionUpdate(
+    ctx,
+    { ...target, path },
+    (current) => planLifecycle(request, subscriptionState(current, now), now).change,
+  );
   if (!proposal) {
     return {
       refused: read.error?.message ?? `Could not read subscription ${target.subscriptionId} (${read.status ?? read.outcome}).`,

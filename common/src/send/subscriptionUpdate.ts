@@ -31,13 +31,15 @@ export interface SubscriptionProposal {
 
 export type ProposalOutcome = { proposal: SubscriptionProposal; read: Exchange } | { read: Exchange; proposal?: undefined };
 
+/** `change` may depend on the subscription as read (turning auto-renew off also drops scheduled changes, if any). */
 export async function proposeSubscriptionUpdate(
   ctx: RunContext,
   target: { customerId: string; subscriptionId: string; path: string },
-  change: JsonObject,
+  changeOf: JsonObject | ((current: JsonObject) => JsonObject),
 ): Promise<ProposalOutcome> {
   const { read, resource: current } = await readCurrent(ctx, target.path);
   if (!current) return { read };
+  const change = typeof changeOf === 'function' ? changeOf(current) : changeOf;
   const { merged, changes } = mergeOver(current, change);
   const etag = stringProp(current.attributes, 'etag');
   return { read, proposal: { ...target, change, current, proposed: merged, changes, etag, read } };
