@@ -20,6 +20,10 @@ const subcommands: Record<string, { summary: string; run: Subcommand }> = {
     summary: 'serve the agent tools to an MCP client over stdio (reads and checks only, never buys)',
     run: (argv) => mcpPart().mcpCommand(argv),
   },
+  subscription: {
+    summary: 'change a subscription (quantity, auto-renew, suspend, cancel, ...) read-review-send, once',
+    run: (argv) => sendPart().subscriptionCommand(argv),
+  },
 };
 
 function usage(): string {

@@ -100,7 +100,7 @@ export interface SendIo {
   ask(question: string): Promise<string>;
 }
 
-const processIo: SendIo = {
+export const processIo: SendIo = {
   stdinIsTty: process.stdin.isTTY === true,
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
@@ -232,7 +232,8 @@ function exitCode(result: RunResult, refused: boolean): number {
   }
 }
 
-async function confirmAtTerminal(io: SendIo, summary: PurchaseSummary): Promise<boolean> {
+/** The person at the terminal says yes (in production, by typing the customer's domain). */
+export async function confirmAtTerminal(io: SendIo, summary: PurchaseSummary): Promise<boolean> {
   if (summary.environment.kind === 'production' && summary.customer.domain) {
     const typed = await io.ask(`Type the customer's domain (${summary.customer.domain}) to confirm: `);
     return typed.trim().toLowerCase() === summary.customer.domain.toLowerCase();

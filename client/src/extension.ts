@@ -14,7 +14,9 @@ import { type Explorer, registerExplorer } from './explorer/registerExplorer';
 import { registerLanguage } from './language/registerLanguage';
 import { type PartContext } from './partContext';
 import { loadedParts, onPartLoaded } from './parts';
+import { registerLifecycle } from './lifecycle/registerLifecycle';
 import { registerRun } from './run/registerRun';
+import { windowRunHost } from './run/runHost';
 import { runTestApi, type RunTestApi } from './run/runTestApi';
 import { TestRunHost } from './run/testRunHost';
 
@@ -53,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterExtensi
   const testRunHost = context.extensionMode === vscode.ExtensionMode.Production ? undefined : new TestRunHost();
   const run = registerRun(ctx, explorer, explorer.provider.poller.follower, testRunHost);
   registerAgentTools(ctx);
+  registerLifecycle(ctx, explorer, run, testRunHost ?? windowRunHost);
 
   const activationMs = performance.now() - started;
   log.info(

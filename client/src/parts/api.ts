@@ -13,3 +13,5 @@ export {
 } from '../../../common/src/auth';
 export { planFromText, recoverAll, runPlan } from '../../../common/src/send';
 export { createExtensionCatalogSource } from '../language/catalogSource';
+export { applyLifecycle, proposeLifecycle } from '../../../common/src/lifecycle/lifecycleChange';
+export { reviewDocuments } from '../../../common/src/lifecycle/review';

@@ -24,6 +24,8 @@ export interface RunPart {
   controller: RunController;
   history(): History;
   journal(): Journal;
+  /** Redraws the History view after another part added a record (the lifecycle actions do). */
+  historyChanged(): void;
   /** Opens the journal and history again from storage, as a window reload does, and runs recovery. */
   reopen(): Promise<RecoveryOutcome[]>;
   /** What the History view shows for a record. */
@@ -107,6 +109,7 @@ export function registerRun(
     history: () => history,
     journal: () => journal,
     historyItem: (record) => tree.getTreeItem({ type: 'record', record }),
+    historyChanged: () => tree.refresh(),
     reopen: async () => {
       journal = new Journal(new StateJournalStore(context.globalState));
       history = new History(historyStore(context), config.run.historyLimit);

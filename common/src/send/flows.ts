@@ -5,12 +5,12 @@
 // without `confirmPurchase`.
 import { readCurrent } from './currentResource';
 import { exchange, type HttpCall } from './exchange';
-import { isObject, numberProp, stringProp } from './jsonValues';
+import { isObject } from './jsonValues';
 import { customerInfo, productNames } from './lookups';
-import { mergeOver } from './merge';
-import { linesFromDocument, type PurchaseLine, type PurchaseSummary } from './purchase';
+import { linesFromDocument, type PurchaseSummary } from './purchase';
 import { confirmAndSend, type FlowInput, type FlowResult, lineMatch, outcomeOf } from './purchaseFlow';
 import { type RunContext } from './runTypes';
+import { proposeSubscriptionUpdate, sendSubscriptionUpdate } from './subscriptionUpdate';
 
 export async function orderFlow(ctx: RunContext, { kind: target, customerId, call }: FlowInput): Promise<FlowResult> {
   const customer = await customerInfo(ctx, customerId);
@@ -24,13 +24,17 @@ export async function orderFlow(ctx: RunContext, { kind: target, customerId, cal
 /**
  * A subscription update, from a `*.subscription.json` or a generic PATCH alike: the service resets
  * what a PATCH leaves out (reference §3.3), so the document is always merged over the subscription
- * as it is now, and the confirmation lists what changes.
+ * as it is now (subscriptionUpdate.ts, the path the explorer's lifecycle actions take too), and the
+ * confirmation lists what changes.
  */
 export async function subscriptionFlow(ctx: RunContext, { customerId, call, values }: FlowInput): Promise<FlowResult> {
   const subscriptionId = values.subscriptionId;
   ctx.progress?.('Reading the current subscription…');
-  const { read, resource: current } = await readCurrent(ctx, call.path);
-  if (!current || !isObject(call.body)) {
+  const change = isObject(call.body) ? call.body : undefined;
+  const { read, proposal } = change
+    ? await proposeSubscriptionUpdate(ctx, { customerId, subscriptionId, path: call.path }, change)
+    : { ...(await readCurrent(ctx, call.path)), proposal: undefined };
+  if (!proposal) {
     return {
       exchanges: [read],
       customerId,
@@ -41,8 +45,7 @@ export async function subscriptionFlow(ctx: RunContext, { customerId, call, valu
         : {}),
     };
   }
-  const { merged, changes } = mergeOver(current, call.body);
-  if (changes.length === 0) {
+  if (proposal.changes.length === 0) {
     return {
       exchanges: [read],
       customerId,
@@ -51,32 +54,7 @@ export async function subscriptionFlow(ctx: RunContext, { customerId, call, valu
       message: `Nothing to send: subscription ${subscriptionId} already has these values.`,
     };
   }
-  const etag = stringProp(current.attributes, 'etag');
-  const headers = { ...(call.headers ?? {}), ...(etag ? { 'If-Match': etag } : {}) };
-  const line: PurchaseLine = {
-    number: 0,
-    product: `${stringProp(merged, 'offerName') ?? stringProp(merged, 'friendlyName') ?? 'Subscription'} (${stringProp(merged, 'offerId') ?? subscriptionId})`,
-    catalogItemId: stringProp(merged, 'offerId'),
-    quantity: numberProp(merged, 'quantity'),
-    termDuration: stringProp(merged, 'termDuration'),
-    billingCycle: stringProp(merged, 'billingCycle'),
-  };
-  const customer = await customerInfo(ctx, customerId);
-  const summary: PurchaseSummary = {
-    action: 'Update subscription',
-    environment: ctx.environment,
-    customer,
-    lines: [line],
-    changes,
-  };
-  const match = { subscriptionId, changes: changes.map((c) => ({ path: c.path, to: c.to })) };
-  // Identified by the document's change, not the merged body: that one carries the current etag.
-  return confirmAndSend(
-    ctx,
-    summary,
-    { purpose: 'subscription', customerId, call: { ...call, headers, body: merged }, identity: call, match },
-    [read],
-  );
+  return sendSubscriptionUpdate(ctx, proposal, { action: 'Update subscription', headers: call.headers });
 }
 
 /**

@@ -42,6 +42,8 @@ export interface PurchaseSummary {
   lines: PurchaseLine[];
   /** For updates: the fields that change. */
   changes?: FieldChange[];
+  /** What the change does besides itself, in the docs' words ("this removes your scheduled changes", refunds). */
+  consequences?: string[];
   total?: { amount: number; currency?: string };
   /** For writes that are not a known kind of purchase: the call itself, since it has no lines to list. */
   request?: { method: string; path: string; body?: unknown };
@@ -133,6 +135,7 @@ export function confirmationText(summary: PurchaseSummary): ConfirmationText {
     `Customer id: ${summary.customer.id}`,
     ...summary.lines.map(describeLine),
     ...(summary.changes ?? []).map((c) => `Change ${c.path}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`),
+    ...(summary.consequences ?? []).map((c) => `Consequence: ${c}`),
     ...describeRequest(summary.request),
   ];
   if (summary.total) details.push(`Total: ${formatMoney(summary.total.amount, summary.total.currency)}`);

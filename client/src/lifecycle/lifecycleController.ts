@@ -1,0 +1,149 @@
+// A lifecycle action from a subscription node to the settled node (issue 15), on the shared core
+// (common/src/lifecycle): read the subscription now and propose the change; open the review diff
+// with its consequences; confirm with Run Request's dialogs (typed in production for reductions,
+// cancellations and other purchase-like changes); send once through the journal; follow until it
+// shows; redraw the node. A stale etag opens a fresh diff of the newer subscription and asks again.
+import * as vscode from 'vscode';
+import { type PartnerCenterClient } from '../../../common/src/api';
+import { type LifecycleRequest } from '../../../common/src/lifecycle/actions';
+import { type LifecycleProposal, type LifecycleResult } from '../../../common/src/lifecycle/lifecycleChange';
+import { type ReviewDocuments } from '../../../common/src/lifecycle/review';
+import { type EnvironmentInfo, type Exchange, type History, type Journal, type RunContext } from '../../../common/src/send';
+import { config } from '../config';
+import { NotSignedInError, type PartnerCenterConnection } from '../connection';
+import { type SubscriptionNode } from '../explorer/SubscriptionNode';
+import { apiPart } from '../parts';
+import { type RunHost } from '../run/runHost';
+import { type OpenReview, type ReviewDocumentProvider } from './reviewDiff';
+
+export interface LifecycleDeps {
+  connection: PartnerCenterConnection;
+  log: vscode.LogOutputChannel;
+  host: RunHost;
+  journal: () => Journal;
+  history: () => History;
+  onHistoryChanged: () => void;
+  reviews: ReviewDocumentProvider;
+  /** Where requests go, in a confirmation's words: Run Request's (runController.ts). */
+  environment: () => EnvironmentInfo;
+}
+
+/** What an action came to: the core's result, or why it never got as far as a proposal. */
+export type LifecycleOutcome =
+  (LifecycleResult & { reviews: OpenReview[] }) | { status: 'refused'; message: string; reviews: OpenReview[] };
+
+/** How long the follow-up waits between reads when a change is accepted but does not show yet (202). */
+const FOLLOW = { delayMs: 1000, maxReads: 20 };
+
+export class LifecycleController {
+  constructor(private readonly deps: LifecycleDeps) {}
+
+  async run(node: SubscriptionNode, request: LifecycleRequest): Promise<LifecycleOutcome> {
+    const reviews: OpenReview[] = [];
+    const refuse = (message: string, show = vscode.window.showWarningMessage): LifecycleOutcome => {
+      void show(`Partner Center: ${message}`);
+      return { status: 'refused', message, reviews };
+    };
+    if (!this.deps.host.isTrusted()) {
+      return refuse('changing subscriptions is disabled in an untrusted workspace. Trust the workspace first.');
+    }
+    let client: PartnerCenterClient;
+    try {
+      client = this.deps.connection.getClient();
+    } catch (err) {
+      if (err instanceof NotSignedInError) return refuse(err.message, vscode.window.showErrorMessage);
+      throw err;
+    }
+    const { proposeLifecycle, applyLifecycle, reviewDocuments } = apiPart();
+    const target = { customerId: node.customerId, subscriptionId: node.resourceId };
+    const title = `Partner Center: ${node.documentTitle}`;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token): Promise<{ refused: string; exchanges: Exchange[] } | { applied: LifecycleResult }> => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        let purchaseLike = false;
+        const ctx: RunContext = {
+          client,
+          environment: this.deps.environment(),
+          journal: this.deps.journal(),
+          signal: abort.signal,
+          retry: this.deps.host.retry(),
+          progress: (message) => progress.report({ message }),
+          prompts: {
+            pickCustomer: async () => target.customerId,
+            confirmPurchase: (summary) =>
+              this.deps.host.confirmer().confirmPurchase(summary, {
+                typed: purchaseLike && summary.environment.kind === 'production' && config.run.requireTypedConfirmation,
+              }),
+          },
+        };
+        try {
+          progress.report({ message: 'Reading the subscription…' });
+          const first = await proposeLifecycle(ctx, target, request);
+          if (!first.proposal) return { refused: first.refused, exchanges: first.read ? [first.read] : [] };
+          let proposal: LifecycleProposal = first.proposal;
+          for (;;) {
+            ctx.documentUri = (await this.review(reviewDocuments(proposal), node, reviews)).proposed.toString();
+            purchaseLike = proposal.plan.purchaseLike;
+            const applied = await applyLifecycle(ctx, proposal, FOLLOW);
+            if (applied.status !== 'stale' || !applied.fresh) return { applied };
+            // Someone changed the subscription meanwhile: say so, show the new diff, ask again.
+            void vscode.window.showWarningMessage(`Partner Center: ${applied.message}`);
+            await this.record(node, applied.exchanges, applied.message);
+            proposal = applied.fresh;
+          }
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    if ('refused' in result) {
+      await this.record(node, result.exchanges, result.refused);
+      return refuse(result.refused);
+    }
+    const applied = result.applied;
+    await this.record(node, applied.exchanges, applied.message);
+    if (applied.subscription) node.applied(applied.subscription as typeof node.subscription);
+    const show =
+      applied.status === 'done' ||
+      applied.status === 'alreadyDone' ||
+      applied.status === 'declined' ||
+      applied.status === 'cancelled'
+        ? vscode.window.showInformationMessage
+        : applied.status === 'unknown' || applied.status === 'stale'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showErrorMessage;
+    void show(`Partner Center: ${applied.message}`);
+    return { ...applied, reviews };
+  }
+
+  /** Opens the diff and logs the consequences the confirmation will repeat. */
+  private async review(review: ReviewDocuments, node: SubscriptionNode, reviews: OpenReview[]): Promise<OpenReview> {
+    const open = await this.deps.reviews.show(review, `${node.customerId}/${node.resourceId}`);
+    reviews.push(open);
+    this.deps.log.info(`${review.title}: ${review.consequences.join(' ')}`);
+    return open;
+  }
+
+  /** Every exchange goes into the History view, as Run Request's do. */
+  private async record(node: SubscriptionNode, exchanges: Exchange[], summary: string): Promise<void> {
+    if (exchanges.length === 0) return;
+    for (const e of exchanges) {
+      const line = `${e.call.method} ${e.call.path} → ${e.status ?? e.outcome} (request ${e.requestId}${e.attempts > 1 ? `, ${e.attempts} attempts` : ''})`;
+      if (e.outcome === 'ok') this.deps.log.info(line);
+      else this.deps.log.warn(`${line}${e.error ? `: ${e.error.message}` : ''}`);
+    }
+    await this.deps.history().add({
+      time: exchanges[0].startedAt,
+      title: node.documentTitle,
+      kindId: 'subscription',
+      environment: this.deps.connection.current.label,
+      endpoint: this.deps.connection.current.endpoint,
+      customerId: node.customerId,
+      summary,
+      exchanges,
+    });
+    this.deps.onHistoryChanged();
+  }
+}
