@@ -47,6 +47,7 @@ const common = {
 const parts = {
   client: ['api', 'languageClient', 'agentTools'],
   cli: ['validate', 'catalog', 'send', 'emulator', 'mcp'],
+  server: ['language'],
 };
 
 const partsPlugin = {
@@ -77,6 +78,8 @@ const entryMustNotHold = {
   client:
     /node_modules[\\/](undici|@azure|vscode-languageclient|vscode-jsonrpc|vscode-languageserver-protocol|jsonc-parser|ajv)[\\/]|common[\\/]src[\\/]language[\\/]generated|common[\\/]src[\\/]send[\\/]runner/,
   cli: /node_modules[\\/]|common[\\/]src[\\/]language[\\/]|emulator[\\/]src[\\/]server/,
+  // The server answers the handshake before it loads the language core (server-language.js).
+  server: /common[\\/]src[\\/]language[\\/](generated|rules|validation|schemaDiagnostics)|jsonc-parser/,
   'cli-validate': /node_modules[\\/](undici|jose)[\\/]|common[\\/]src[\\/]api[\\/](client|http)|emulator[\\/]/,
   // The emulator reads a trusted issuer's keys with node's https; undici would make it four times the size.
   'cli-emulator': /node_modules[\\/]undici[\\/]/,

@@ -2,13 +2,8 @@
 // without a word, so a damaged file could validate clean and be sent as something other than what
 // is on disk. The command line reads documents through here instead: bytes that are not UTF-8 are
 // an error naming the file and the offset of the first such byte.
-import { readFile as readFileCallback } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { promisify } from 'node:util';
-
-// node:fs and node:util are loaded with node itself; node:fs/promises is not, and loading it was a
-// measurable part of a `validate` run on a small file (issue 14).
-const readFile = promisify(readFileCallback);
 
 export class InvalidUtf8Error extends Error {
   constructor(
@@ -23,12 +18,22 @@ export class InvalidUtf8Error extends Error {
   }
 }
 
-/** The file's text; a leading byte order mark is kept (callers that accept one strip it). */
-export async function readUtf8File(path: string): Promise<string> {
-  const bytes = await readFile(path);
-  if (isUtf8(bytes)) return bytes.toString('utf8');
-  const offset = firstInvalidByte(bytes);
-  throw new InvalidUtf8Error(path, offset, bytes[offset]);
+/**
+ * The file's text; a leading byte order mark is kept (callers that accept one strip it). Read as
+ * text at once, which is node's fastest read (issue 14: a 3 MB order is read in a third of the
+ * time of bytes, a check and a decoding): a text with no U+FFFD was decoded without a loss. Only
+ * one that has some is read again as bytes, to tell a U+FFFD written in the file from a byte
+ * that is not UTF-8. Synchronous: the command line reads its files one at a time anyway.
+ */
+export function readUtf8File(path: string): Promise<string> {
+  return Promise.resolve().then(() => {
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes('\uFFFD')) return text;
+    const bytes = readFileSync(path);
+    if (isUtf8(bytes)) return text;
+    const offset = firstInvalidByte(bytes);
+    throw new InvalidUtf8Error(path, offset, bytes[offset]);
+  });
 }
 
 /**

@@ -7,6 +7,7 @@ import { type RequestLanguageService } from '../../common/src/language';
 import { ServerInfoRequest, type ServerSettings, ServerStatusNotification } from '../../common/src/protocol';
 import { requestKinds } from '../../common/src/requestKinds';
 import { ParsedDocumentCache } from './documentCache';
+import { languagePart } from './parts';
 import { registerCheckOnceHandler } from './handlers/checkOnceHandler';
 import { registerLanguageHandlers } from './handlers/languageHandlers';
 import { normalizeSettings, registerSettingsHandlers, settingsWarner } from './handlers/settingsHandlers';
@@ -25,11 +26,10 @@ export interface InitializationOptions {
 
 export function runLanguageServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  // The language modules (parser, schemas, validators, rules) are loaded by a dynamic import, which
-  // the bundle evaluates only when first called: after `initialized`, or by the first request.
+  // The language modules (parser, schemas, validators, rules) are a part of their own (parts.ts),
+  // loaded when first needed: after `initialized`, or by the first request.
   let service: Promise<RequestLanguageService> | undefined;
-  const loadService = () =>
-    (service ??= import('../../common/src/language/index.js').then((language) => language.getLanguageService()));
+  const loadService = () => (service ??= Promise.resolve().then(() => languagePart().getLanguageService()));
   const state: ServerState = {
     connection,
     documents,

@@ -26,6 +26,7 @@ test('the .vsix holds the bundles, schemas, snippets, manifest, readme, licence 
     'client-languageClient',
     'client-agentTools',
     'server',
+    'server-language',
     'cli',
     'cli-validate',
     'cli-catalog',

@@ -1,7 +1,7 @@
 // Offsets ↔ line/character positions for one text, with the same answers as
 // vscode-languageserver-textdocument (\r\n, \r and \n end a line; positions never land between the
-// \r and \n of a line end). Its own class because the strict parser already meets every line end
-// while skipping whitespace: collecting them there saves a second scan of the whole text.
+// \r and \n of a line end). The line starts are found on first use: a valid document asks for
+// no position at all, and a long one has thousands of lines.
 import { type Position } from 'vscode-languageserver-types';
 
 export interface LineLookup {
@@ -10,27 +10,17 @@ export interface LineLookup {
 }
 
 export class LineMap implements LineLookup {
-  /** `lineStarts` begins with 0 and is ascending, one entry per line. */
-  constructor(
-    private readonly text: string,
-    private readonly lineStarts: ArrayLike<number>,
-  ) {}
+  /** Begins with 0 and is ascending, one entry per line; undefined until first needed. */
+  private starts: Int32Array | undefined;
 
-  /** Finds the line starts itself, for texts the strict parser did not read. */
+  private constructor(private readonly text: string) {}
+
   static of(text: string): LineMap {
-    const starts = new LineStarts();
-    // Native searches instead of a character loop; each kind of line end is searched again only once passed.
-    let lf = text.indexOf('\n');
-    let cr = text.indexOf('\r');
-    while (lf !== -1 || cr !== -1) {
-      let end: number;
-      if (cr === -1 || (lf !== -1 && lf < cr)) end = lf + 1;
-      else end = cr + (lf === cr + 1 ? 2 : 1);
-      starts.push(end);
-      if (lf !== -1 && lf < end) lf = text.indexOf('\n', end);
-      if (cr !== -1 && cr < end) cr = text.indexOf('\r', end);
-    }
-    return new LineMap(text, starts.done());
+    return new LineMap(text);
+  }
+
+  private get lineStarts(): Int32Array {
+    return (this.starts ??= findLineStarts(this.text));
   }
 
   positionAt(offset: number): Position {
@@ -64,6 +54,23 @@ export class LineMap implements LineLookup {
   }
 }
 
+/** Native searches instead of a character loop; each kind of line end is searched again only once passed. */
+function findLineStarts(text: string): Int32Array {
+  // Room for a line every 32 characters, about what a pretty-printed order has, so that a long one is copied once or twice.
+  const starts = new LineStarts(text.length >> 5);
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf !== -1 || cr !== -1) {
+    let end: number;
+    if (cr === -1 || (lf !== -1 && lf < cr)) end = lf + 1;
+    else end = cr + (lf === cr + 1 ? 2 : 1);
+    starts.push(end);
+    if (lf !== -1 && lf < end) lf = text.indexOf('\n', end);
+    if (cr !== -1 && cr < end) cr = text.indexOf('\r', end);
+  }
+  return starts.done();
+}
+
 function isLineEnd(code: number): boolean {
   return code === 10 || code === 13;
 }
@@ -72,9 +79,13 @@ function isLineEnd(code: number): boolean {
  * Collects line starts in a typed array that doubles as it fills: a long document has thousands
  * of lines, and a plain array grown by push left several copies of them behind for the collector.
  */
-export class LineStarts {
-  private starts = new Int32Array(256);
+class LineStarts {
+  private starts: Int32Array;
   private count = 1;
+
+  constructor(expected: number) {
+    this.starts = new Int32Array(Math.max(expected, 256));
+  }
 
   push(offset: number): void {
     if (this.count === this.starts.length) {

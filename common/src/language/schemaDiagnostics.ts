@@ -34,10 +34,13 @@ interface ObjectFacts {
   candidates: readonly string[];
 }
 
-/** Diagnostics for `value`, the normalized value of the document (or envelope body) at `root`. */
+/**
+ * Diagnostics for `value`, the normalized value of the document (or envelope body) at `root`. The
+ * root node is asked for only when there is something to report (wellFormedSource.ts).
+ */
 export function schemaDiagnostics(
   parsed: ParsedRequest,
-  root: SourceNode,
+  root: () => SourceNode,
   kind: RequestKindId,
   schema: SchemaNode,
   value: unknown,
@@ -48,7 +51,7 @@ export function schemaDiagnostics(
   const seen = new Set<string>();
   const facts = new Map<SourceContainer, ObjectFacts>();
   for (const error of validate.errors) {
-    const result = toDiagnostic(parsed, root, schema, error, facts);
+    const result = toDiagnostic(parsed, root(), schema, error, facts);
     if (!result) continue;
     // Ajv can report the same fact twice (for example a `type` list); keep one per place and code.
     const key = `${result.code}@${result.range.start.line}:${result.range.start.character}:${result.message}`;

@@ -1,8 +1,7 @@
-// Builds the source tree from parser events. Both parsers drive it: the strict one for well-formed
-// JSON and jsonc-parser's visit() for everything else, so the two cannot disagree on the shape of
-// the result. The events and their meaning follow jsonc-parser's parseTree: a property is open
-// from its key until its value ends, a comma or the closing brace, and a missing value stays
-// missing.
+// Builds the source tree from parser events: jsonc-parser's visit() drives it for documents that
+// are not well-formed JSON (well-formed ones are read by wellFormedSource.ts into the same tree).
+// The events and their meaning follow jsonc-parser's parseTree: a property is open from its key
+// until its value ends, a comma or the closing brace, and a missing value stays missing.
 //
 // Members go straight to the store of their container's nesting depth (see SourceStore): siblings
 // at one depth follow each other, so each container's members form one run there without being
@@ -43,27 +42,6 @@ export class SourceBuilder {
   property(name: string, offset: number, length: number): void {
     this.push(name, undefined, offset, length, -1, -1, -1);
     this.open = true;
-  }
-
-  /**
-   * A whole object member with a scalar value: property, scalar and the member's end (the end of
-   * the value) in one call. For the strict parser, whose members are always complete; no property
-   * may be open.
-   */
-  member(
-    name: string,
-    keyOffset: number,
-    keyLength: number,
-    value: string | number | boolean | null,
-    offset: number,
-    length: number,
-  ): void {
-    this.push(name, value, keyOffset, keyLength, offset, length, offset + length);
-  }
-
-  /** An array element (or the document's value) that is a scalar: what scalar() does in an array, in one call. */
-  element(value: string | number | boolean | null, offset: number, length: number): void {
-    this.push('', value, -1, -1, offset, length, -1);
   }
 
   scalar(value: string | number | boolean | null, offset: number, length: number): void {

@@ -20,15 +20,20 @@ export const SPAN_STRIDE = 5;
  * overlap in the text (one closes before the next opens), so each one's members are contiguous
  * here, from its `first`, written in place while parsing.
  */
+/** Shared by every new store: never written, only replaced when the store grows. */
+const NO_SPANS = new Int32Array(0);
+
 export class SourceStore {
   /** Member names as written (escapes decoded); '' for array elements. */
   keys: string[] = [];
   /** The scalar as written, the nested container, or undefined when the value is missing. */
   values: unknown[] = [];
   /** SPAN_STRIDE numbers per member; -1 for a key in an array, and for a missing value. */
-  spans = new Int32Array(0);
+  spans: Int32Array = NO_SPANS;
   /** Members written so far (the arrays above hold room for more). */
   count = 0;
+  /** For a tree read on demand: reads the containers this store holds as UNREAD. */
+  reader?: ContainerReader;
 }
 
 export class SourceContainer {
@@ -54,8 +59,10 @@ export class SourceContainer {
     return this.store.keys[this.first + slot];
   }
 
+  /** The member's value; a container not read yet (UNREAD) is read now, once. */
   value(slot: number): unknown {
-    return this.store.values[this.first + slot];
+    const value = this.store.values[this.first + slot];
+    return value === UNREAD ? this.readMember(slot) : value;
   }
 
   span(slot: number, field: number): number {
@@ -65,7 +72,24 @@ export class SourceContainer {
   keyList(): string[] {
     return this.store.keys.slice(this.first, this.first + this.memberCount);
   }
+
+  private readMember(slot: number): SourceContainer {
+    const container = this.store.reader!(this, slot);
+    this.store.values[this.first + slot] = container;
+    return container;
+  }
 }
+
+/**
+ * What a store of a tree read on demand (wellFormedSource.ts) holds in place of a nested object or
+ * array it has not read yet; its span is known. `SourceContainer.value` reads it on first use with
+ * the store's reader and puts the container in its place. Whatever reads a store's values without
+ * `value` only compares them with null and undefined (normalize).
+ */
+export const UNREAD = Symbol('unread container');
+
+/** Reads the container in `owner`'s member `slot` (its value is UNREAD). */
+export type ContainerReader = (owner: SourceContainer, slot: number) => SourceContainer;
 
 /** One value of the document, made when asked for: where it is, what it is, who holds it. */
 export interface SourceNode {

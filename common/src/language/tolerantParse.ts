@@ -1,6 +1,6 @@
-// The parser for documents the strict one gives up on (syntax errors, comments, unusual
-// whitespace, deep nesting): jsonc-parser's scanner-based visit(), which recovers from errors and
-// reports each one. It feeds the same builder as the strict parser, so only speed differs.
+// The parser for documents JSON.parse refuses (syntax errors, comments, a byte order mark):
+// jsonc-parser's scanner-based visit(), which recovers from errors and reports each one. It builds
+// the same tree wellFormedSource.ts reads from well-formed text.
 import { type ParseError, visit } from 'jsonc-parser';
 import { SourceBuilder } from './sourceBuilder';
 import { type SourceContainer } from './sourceTree';

@@ -7,10 +7,22 @@ import { CATALOG_OFF, type CatalogView } from './catalog';
 import { codes } from './codes';
 import { envelopeBody } from './envelope';
 import { anchorRange, diagnostic, jsonText, keyRange } from './diagnosticFactory';
-import { normalize, type NormalizeNote, TooDeepError } from './normalize';
+import { normalize, type NormalizeNote, normalizePlain, type PlainNote, TooDeepError } from './normalize';
 import { nodeRange, type ParsedRequest, rangeOf, sourceRoot } from './parsedRequest';
-import { KEY_OFFSET, MEMBER_END, memberNode, type SourceContainer, type SourceNode, writtenPath } from './sourceTree';
+import {
+  childAt,
+  containerOf,
+  KEY_OFFSET,
+  MEMBER_END,
+  memberIndex,
+  memberNode,
+  type SourceContainer,
+  type SourceNode,
+  valueType,
+  writtenPath,
+} from './sourceTree';
 import { rules } from './rules';
+import { writtenNames } from './wellFormedSource';
 import { type JsonObject } from './rules/ruleContext';
 import { schemaDiagnostics } from './schemaDiagnostics';
 import { rootSchema } from './schemaModel';
@@ -50,35 +62,82 @@ export function validateRequest(parsed: ParsedRequest, kind: RequestKind, option
       );
     }
   }
-  const root = sourceRoot(parsed);
-  if (!root) return out;
-  if (!checkDocument(parsed, root, kind, options, out)) return out;
+  const document = documentChecked(parsed);
+  if (!document) return out;
+  if (!checkDocument(parsed, document, kind, options, out)) return out;
   // A `*.request.json` call to where a kind is sent: its body is checked as a document of that kind.
-  const body = envelopeBody(root, kind);
-  if (body) checkDocument(parsed, body.node, body.kind, options, out);
+  const body = kind.send.envelope ? envelopeBody(document.node(), kind) : undefined;
+  if (body) checkDocument(parsed, bodyChecked(parsed, body.node), body.kind, options, out);
   return out;
 }
 
 /**
- * Checks the document (or an envelope's body) at `root` as a document of `kind`: shape, casing,
- * schema, rules. Ranges and fix paths are the whole text's, whatever `root` is. False when
- * checking had to stop (the value nests too deeply).
+ * A value checked as a document: its node in the source tree, made when first asked for, and for
+ * a well-formed document its plain value, which the checks read instead of the tree: then a
+ * document with nothing to report never reads its tree (wellFormedSource.ts).
+ */
+interface Checked {
+  node(): SourceNode;
+  /** The value as JSON.parse reads it, and how many names its text writes. */
+  readonly plain?: { readonly value: unknown; readonly names: number };
+}
+
+function documentChecked(parsed: ParsedRequest): Checked | undefined {
+  const plain = parsed.wellFormed;
+  if (plain) {
+    let node: SourceNode | undefined;
+    // A well-formed text always has a value.
+    return { plain, node: () => (node ??= sourceRoot(parsed)!) };
+  }
+  const node = sourceRoot(parsed);
+  return node && { node: () => node };
+}
+
+function bodyChecked(parsed: ParsedRequest, node: SourceNode): Checked {
+  if (!parsed.wellFormed) return { node: () => node };
+  // The body's text is well-formed JSON when the whole document's is.
+  const text = parsed.text.slice(node.offset, node.offset + node.length);
+  return { node: () => node, plain: { value: JSON.parse(text) as unknown, names: writtenNames(text) } };
+}
+
+/**
+ * Checks the document (or an envelope's body) `checked` as a document of `kind`: shape, casing,
+ * schema, rules. Ranges and fix paths are the whole text's, whatever the value checked is. False
+ * when checking had to stop (the value nests too deeply).
  */
 function checkDocument(
   parsed: ParsedRequest,
-  root: SourceNode,
+  checked: Checked,
   kind: RequestKind,
   options: ValidationOptions,
   out: Diagnostic[],
 ): boolean {
-  if (root.type !== 'object') {
-    out.push(diagnostic(nodeRange(parsed, root), codes.notAnObject, `A ${kind.title.toLowerCase()} body must be a JSON object.`));
+  const type = checked.plain ? plainType(checked.plain.value) : checked.node().type;
+  if (type !== 'object') {
+    out.push(
+      diagnostic(
+        nodeRange(parsed, checked.node()),
+        codes.notAnObject,
+        `A ${kind.title.toLowerCase()} body must be a JSON object.`,
+      ),
+    );
     return true;
   }
   const schema = rootSchema(kind.id);
-  let normalized;
+  const normalizeOptions = { reportReadOnly: !kind.acceptsReadOnlyFields };
+  let value: unknown;
+  let notes: readonly (NormalizeNote | PlainNote)[];
+  let fromPlain = false;
   try {
-    normalized = normalize(root.owner, root.slot, schema, { reportReadOnly: !kind.acceptsReadOnlyFields });
+    const plain = checked.plain && normalizePlain(checked.plain.value, schema, normalizeOptions);
+    // The plain value holds fewer names than the text when an object repeats one: the tree has them all.
+    if (plain && plain.names === checked.plain!.names && !plain.digitNames) {
+      ({ value, notes } = plain);
+      fromPlain = true;
+    } else {
+      const node = checked.node();
+      ({ value, notes } = normalize(node.owner, node.slot, schema, normalizeOptions));
+    }
   } catch (err) {
     if (err instanceof TooDeepError || err instanceof RangeError) {
       out.push(tooDeep());
@@ -86,21 +145,40 @@ function checkDocument(
     }
     throw err;
   }
-  for (const note of normalized.notes) out.push(noteDiagnostic(parsed, note));
+  for (const note of notes) out.push(noteDiagnostic(parsed, 'path' in note ? locate(checked.node(), note) : note));
   // One at a time: spreading a list into push() passes every element as an argument, and a long
   // array of wrong lines gives more diagnostics than the call stack holds arguments.
-  for (const d of schemaDiagnostics(parsed, root, kind.id, schema, normalized.value)) out.push(d);
+  for (const d of schemaDiagnostics(parsed, checked.node, kind.id, schema, value)) out.push(d);
   const ctx = {
     parsed,
-    root,
+    get root() {
+      return checked.node();
+    },
+    // Names repeated up to case (both "quantity" and "Quantity") leave the tree and the value
+    // apart: the value keeps the last, a look-up by name the exact one. Then the rules read the tree.
+    wellFormed: fromPlain && !notes.some((note) => note.kind === 'duplicate'),
     kind,
-    value: normalized.value as JsonObject,
+    value: value as JsonObject,
     catalog: options.catalog ?? CATALOG_OFF,
     now: options.now ?? new Date(),
     report: (d: Diagnostic) => out.push(d),
   };
   for (const rule of rules) rule(ctx);
   return true;
+}
+
+function plainType(value: unknown): string {
+  return Array.isArray(value) ? 'array' : valueType(value);
+}
+
+/** The member a note of normalizePlain is about, by its written path below `root`. */
+function locate(root: SourceNode, note: PlainNote): NormalizeNote {
+  const { path, ...rest } = note;
+  const owner = containerOf(childAt(root, ...path.slice(0, -1)))!;
+  const last = path[path.length - 1];
+  // A well-formed document repeats no name, so the written name finds its one member.
+  const slot = typeof last === 'number' ? last : memberIndex(owner, last);
+  return { ...rest, owner, slot } as NormalizeNote;
 }
 
 /** The diagnostic that replaces all others when checking the document failed (a bug of ours). */

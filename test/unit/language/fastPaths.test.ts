@@ -1,14 +1,19 @@
 // The shortcuts the validation path takes for speed must answer exactly like the plain definitions
 // they replace: catalog item ids without regex-trim-uppercase, term × billing-cycle pairs by a
-// precomputed table, line starts in a growing typed array, and normalization on large documents.
+// precomputed table, line starts in a growing typed array, normalization on large documents, and
+// well-formed documents read by JSON.parse with their tree read only where something is reported.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogItemKey, catalogKey, isCatalogItemId } from '../../../common/src/language/catalog';
 import { LineMap } from '../../../common/src/language/lineMap';
 import { isAllowedPair, TERM_BILLING_CYCLES } from '../../../common/src/language/rules/termPairs';
-import { strictParse } from '../../../common/src/language/strictParse';
-import { codesOf, order, validate } from './helpers';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOG_OFF } from '../../../common/src/language/catalog';
+import { type ParsedRequest } from '../../../common/src/language/parsedRequest';
+import { tolerantParse } from '../../../common/src/language/tolerantParse';
+import { BASIC, codesOf, fullCatalog, NOW, order, REPO, service, validate } from './helpers';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -62,13 +67,10 @@ test('isAllowedPair follows the term table: a cycle some term limits must be one
   }
 });
 
-test("the strict parser's line map answers like a TextDocument on a long text with every kind of line end", () => {
+test('the line map answers like a TextDocument on a long text with every kind of line end', () => {
   const ends = ['\n', '\r\n', '\r'];
   const text = `[${Array.from({ length: 1500 }, (_, i) => `${ends[i % 3]}${' '.repeat(i % 7)}${i}`).join(',')}${ends[0]}]`;
-  const strict = strictParse(text);
-  assert.ok(strict);
-  const lines = new LineMap(text, strict.lineStarts);
-  assert.deepEqual(lines, LineMap.of(text));
+  const lines = LineMap.of(text);
   const document = TextDocument.create('test://x', 'json', 0, text);
   for (let offset = 0; offset <= text.length; offset += 7) {
     assert.deepEqual(lines.positionAt(offset), document.positionAt(offset), `offset ${offset}`);
@@ -93,4 +95,57 @@ test('a long order is checked line by line: numbering, duplicates and casing not
     'pc.lineItem.duplicateNumber',
     'pc.lineItem.numbering',
   ]);
+});
+
+/**
+ * The same document, read only by the tolerant parser into a whole tree: the path every document
+ * took before well-formed ones were read by JSON.parse (and still takes when not well-formed).
+ */
+function parsedByTree(uri: string, text: string): ParsedRequest {
+  const { document, errors } = tolerantParse(text);
+  return { uri, text, lines: LineMap.of(text), source: document, syntaxErrors: errors, maxLength: Infinity };
+}
+
+test('a well-formed document gets the same diagnostics, ranges and fixes through JSON.parse as through the whole tree', () => {
+  const fixtures = readdirSync(join(REPO, 'test', 'fixtures', 'language')).map((name) => ({
+    name,
+    text: readFileSync(join(REPO, 'test', 'fixtures', 'language', name), 'utf8'),
+  }));
+  const variants = fixtures.flatMap(({ name, text }) => [
+    { name, text },
+    // Casing notes everywhere, names and values.
+    { name, text: text.replace(/"(lineItems|offerId|termDuration|billingCycle|quantity)"/g, (m) => m.toUpperCase()) },
+    { name, text: text.replace(/"(annual|monthly|P1Y)"/g, (m) => m.toLowerCase()) },
+    // A name repeated exactly (JSON.parse keeps only the last) and up to case.
+    { name, text: text.replace(/"billingCycle": "(\w+)"/, '"billingCycle": "monthly", "billingCycle": "$1"') },
+    { name, text: text.replace(/"quantity": (\d+)/, '"quantity": 7, "Quantity": $1') },
+    { name, text: text.replace(/"lineItems": \[/, '"LineItems": [], "lineItems": [') },
+    // Names JavaScript lists before the others.
+    { name, text: text.replace(/^\{/, '{ "7": 1, "0": { "b": 2, "1": 3 },') },
+    // Response-only fields, unknown properties, escapes.
+    { name, text: text.replace(/^\{/, '{ "id": "x", "creationDate": null, "colour": "red", "\\u006fops": 1,') },
+  ]);
+  const orders = [
+    order(
+      Array.from({ length: 300 }, (_, i) => ({ offerId: BASIC.catalogItemId, termDuration: i % 7 ? 'P1Y' : 'P1M' })),
+      {
+        billingCycle: 'annual',
+      },
+    ),
+  ];
+  const catalogs = [fullCatalog(), CATALOG_OFF];
+  let compared = 0;
+  for (const { name, text } of [...variants, ...orders.map((text) => ({ name: 'long.order.json', text }))]) {
+    const uri = `test://doc/${name}`;
+    const parsed = service.parse(uri, text);
+    if (!parsed.wellFormed) continue;
+    const kind = service.kindOf(parsed)!;
+    for (const catalog of catalogs) {
+      const fast = service.validate(parsed, kind, { catalog, now: NOW });
+      const whole = service.validate(parsedByTree(uri, text), kind, { catalog, now: NOW });
+      assert.deepEqual(fast, whole, `${name}: ${text.slice(0, 300)}`);
+      compared++;
+    }
+  }
+  assert.ok(compared >= 100, `${compared} documents compared`);
 });

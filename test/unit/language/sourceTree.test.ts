@@ -1,7 +1,8 @@
 // The one tree every feature reads: it must hold exactly what jsonc-parser's parseTree would
 // (names, values, offsets, property ends) and find the same node at each offset as its
-// findNodeAtOffset, whichever parser built it; the strict fast path must accept exactly the texts
-// jsonc-parser reads without error, and the line map must answer like a TextDocument.
+// findNodeAtOffset, whether the tolerant parser built it or it was read on demand from a
+// well-formed text; the well-formed path must take exactly the texts jsonc-parser reads without
+// error (but for repeated names), and the line map must answer like a TextDocument.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,6 @@ import { join } from 'node:path';
 import { findNodeAtOffset, type Node, type ParseError, parseTree } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineMap } from '../../../common/src/language/lineMap';
-import { strictParse } from '../../../common/src/language/strictParse';
 import { tolerantParse } from '../../../common/src/language/tolerantParse';
 import {
   KEY_LENGTH,
@@ -23,6 +23,7 @@ import {
   VALUE_OFFSET,
   writtenPath,
 } from '../../../common/src/language/sourceTree';
+import { readWellFormed, wellFormedSource } from '../../../common/src/language/wellFormedSource';
 import { REPO } from './helpers';
 
 /** Asserts that the member `slot` of `owner` is the value `node` of parseTree, recursively. */
@@ -79,9 +80,17 @@ function assertSameAtOffsets(root: Node | undefined, document: SourceContainer, 
 
 const OPTIONS = { allowTrailingComma: false, disallowComments: true };
 
+/** How many names the objects of parseTree's tree hold. */
+function nameCount(node: Node | undefined): number {
+  if (!node?.children) return 0;
+  return (node.type === 'object' ? node.children.length : 0) + node.children.reduce((sum, child) => sum + nameCount(child), 0);
+}
+
 /**
- * Checks one text through both parsers against parseTree, the node at each of `offsets` (every one
- * when not given) too; returns whether the strict parser took it.
+ * Checks one text through both paths against parseTree, the node at each of `offsets` (every one
+ * when not given) too; returns whether the well-formed path took it. The well-formed tree is read
+ * on demand: the offsets are looked up first, on a tree read only as far as they need, then the
+ * whole tree is compared.
  */
 function check(text: string, offsets: Iterable<number> = Array.from({ length: text.length + 3 }, (_, i) => i - 1)): boolean {
   const errors: ParseError[] = [];
@@ -91,14 +100,17 @@ function check(text: string, offsets: Iterable<number> = Array.from({ length: te
   assertSame(root, tolerant.document, 0, 'tolerant');
   const at = [...offsets];
   assertSameAtOffsets(root, tolerant.document, at, 'tolerant');
-  const strict = strictParse(text);
-  if (strict) {
-    assert.deepEqual(errors, [], `strict accepted a text with syntax errors: ${JSON.stringify(text)}`);
-    assertSame(root, strict.document, 0, 'strict');
-    assertSameAtOffsets(root, strict.document, at, 'strict');
-    assert.deepEqual(new LineMap(text, strict.lineStarts), LineMap.of(text));
+  const wellFormed = readWellFormed(text);
+  if (wellFormed) {
+    assert.deepEqual(errors, [], `the well-formed path accepted a text with syntax errors: ${JSON.stringify(text)}`);
+    assert.equal(wellFormed.names, nameCount(root), `names written in ${JSON.stringify(text)}`);
+    const document = wellFormedSource(text, wellFormed);
+    assertSameAtOffsets(root, document, at, 'well-formed');
+    assertSame(root, document, 0, 'well-formed');
+  } else {
+    assert.ok(errors.length > 0, `the well-formed path refused ${JSON.stringify(text)}`);
   }
-  return strict !== undefined;
+  return wellFormed !== undefined;
 }
 
 const EDGE_CASES = [
@@ -159,21 +171,23 @@ const EDGE_CASES = [
   `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`,
 ];
 
-test('both parsers build what parseTree builds, and nodes are found where findNodeAtOffset finds them, on edge cases', () => {
-  const strictOnes = EDGE_CASES.filter((text) => check(text));
-  // The fast path takes well-formed JSON, including escapes, CRLF and moderate nesting.
+test('both paths build what parseTree builds, and nodes are found where findNodeAtOffset finds them, on edge cases', () => {
+  const wellFormedOnes = EDGE_CASES.filter((text) => check(text));
+  // The fast path takes well-formed JSON, including escapes, CRLF and any nesting.
   for (const text of [
     '{"a":1}',
     '-0',
     '{"\\u006cineItems":[{"off\\u0065rId":"A\\u003aB\\u003aC"}]}',
+    '{"tab\\there":"quote\\"and\\\\back\\/slash\\b\\f\\n\\r"}',
     '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}',
+    `${'['.repeat(70)}${']'.repeat(70)}`,
     '{"a":1,"a":2,"A":3}',
   ]) {
-    assert.ok(strictOnes.includes(text), `strict parser refused ${JSON.stringify(text)}`);
+    assert.ok(wellFormedOnes.includes(text), `well-formed path refused ${JSON.stringify(text)}`);
   }
-  // ...and leaves everything else (comments, BOM, trailing commas, deep nesting) to jsonc-parser.
-  for (const text of ['// comment\n{"a":1}', '\ufeff{"a":1}', '{"a":1,}', `${'['.repeat(70)}${']'.repeat(70)}`, '']) {
-    assert.ok(!strictOnes.includes(text), `strict parser accepted ${JSON.stringify(text)}`);
+  // ...and leaves everything else (comments, BOM, trailing commas) to jsonc-parser.
+  for (const text of ['// comment\n{"a":1}', '\ufeff{"a":1}', '{"a":1,}', '']) {
+    assert.ok(!wellFormedOnes.includes(text), `well-formed path accepted ${JSON.stringify(text)}`);
   }
 });
 
@@ -185,10 +199,10 @@ function random(seed: number): () => number {
   };
 }
 
-test('on mutated documents, the strict parser accepts exactly the error-free ones, and both match parseTree and findNodeAtOffset', () => {
+test('on mutated documents, the well-formed path takes exactly the error-free ones, and both match parseTree and findNodeAtOffset', () => {
   const next = random(99);
   const pieces = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u0041', 'null', '-1.5e3', '0', '"k"', '/*', '\r\n', '\t', '\ufeff'];
-  let strictCount = 0;
+  let wellFormedCount = 0;
   let errorFree = 0;
   for (const name of ['docs-create.order.json', 'broken.cart.json', 'contoso.customer.json']) {
     const original = readFileSync(join(REPO, 'test', 'fixtures', 'language', name), 'utf8');
@@ -207,23 +221,18 @@ test('on mutated documents, the strict parser accepts exactly the error-free one
       const errors: ParseError[] = [];
       parseTree(text, errors, OPTIONS);
       if (errors.length === 0) errorFree++;
-      const strict = check(
+      const wellFormed = check(
         text,
         Array.from({ length: 40 }, () => Math.floor(next() * (text.length + 1))),
       );
-      if (strict) strictCount++;
-      assert.equal(
-        strict,
-        errors.length === 0,
-        `strict ${strict ? 'accepted' : 'refused'} ${JSON.stringify(text.slice(0, 200))}`,
-      );
+      if (wellFormed) wellFormedCount++;
     }
   }
-  assert.ok(strictCount > 500 && strictCount === errorFree);
+  assert.ok(wellFormedCount > 500 && wellFormedCount === errorFree);
 });
 
 test('paths and lookups: last key wins, names match without regard to case, written spelling kept for edits', () => {
-  const { document } = strictParse('{"LineItems":[{"offerId":"x"},{"OfferId":"y","offerid":"z"}],"a":1,"a":2}')!;
+  const { document } = tolerantParse('{"LineItems":[{"offerId":"x"},{"OfferId":"y","offerid":"z"}],"a":1,"a":2}');
   assert.equal(valueAt(document, ['lineItems', 1, 'offerId'])?.value, 'z');
   assert.equal(valueAt(document, ['lineItems', '0', 'offerId'])?.value, 'x');
   assert.equal(valueAt(document, ['a'])?.value, 2);

@@ -11,12 +11,19 @@ export const lineNumberingRule: Rule = (ctx) => {
   const shape = ctx.kind.lineItems;
   if (!shape) return;
   const lines = lineViews(ctx);
-  const arrayNode = nodeAt(ctx, [shape.property]);
-  if (!arrayNode) return;
-  const renumber: FixSpec = {
-    title: `Renumber the lines 0..${lines.length - 1}`,
-    preferred: true,
-    renumber: { arrayPath: writtenPath(arrayNode.owner, arrayNode.slot), numberProperty: shape.numberProperty },
+  // Made for the first line to report (the array's node is read only then): most orders have none.
+  let renumberFix: FixSpec | undefined;
+  const renumber = (): FixSpec => {
+    if (!renumberFix) {
+      // There are lines, so there is their array.
+      const arrayNode = nodeAt(ctx, [shape.property])!;
+      renumberFix = {
+        title: `Renumber the lines 0..${lines.length - 1}`,
+        preferred: true,
+        renumber: { arrayPath: writtenPath(arrayNode.owner, arrayNode.slot), numberProperty: shape.numberProperty },
+      };
+    }
+    return renumberFix;
   };
   // Numbers 0..n-1 (nearly all of them) are marked in a byte array; a Set takes only the others.
   const inRange = new Uint8Array(lines.length);
@@ -27,8 +34,9 @@ export const lineNumberingRule: Rule = (ctx) => {
     const number = typeof written === 'string' && /^\d+$/.test(written) ? Number(written) : written;
     // Missing or non-integer numbers are the schema's to report.
     if (typeof number !== 'number' || !Number.isInteger(number)) continue;
-    // The node (for the range) only for a line to report; most lines are numbered right.
-    if (!hasChild(line, shape.numberProperty)) continue;
+    // The node (for the range) only for a line to report; most lines are numbered right. In a
+    // well-formed document a value in `line.value` is a written member: the tree is not asked.
+    if (!ctx.wellFormed && !hasChild(line, shape.numberProperty)) continue;
     const isInRange = number >= 0 && number < lines.length;
     if (isInRange ? inRange[number] === 1 : others.has(number)) {
       ctx.report(
@@ -36,7 +44,7 @@ export const lineNumberingRule: Rule = (ctx) => {
           nodeRange(ctx.parsed, childAt(line.node, shape.numberProperty)!),
           codes.duplicateLineNumber,
           `Line number ${number} is used twice; each line needs its own number from 0 to ${lines.length - 1}.`,
-          [renumber],
+          [renumber()],
         ),
       );
     } else if (number >= lines.length) {
@@ -45,7 +53,7 @@ export const lineNumberingRule: Rule = (ctx) => {
           nodeRange(ctx.parsed, childAt(line.node, shape.numberProperty)!),
           codes.lineNumbering,
           `"${shape.numberProperty}" ${number} is out of range: with ${lines.length} line${lines.length === 1 ? '' : 's'} the numbers are 0 to ${lines.length - 1}.`,
-          [renumber],
+          [renumber()],
         ),
       );
     }

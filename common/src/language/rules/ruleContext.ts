@@ -25,7 +25,13 @@ export interface LineView {
 
 export interface RuleContext {
   parsed: ParsedRequest;
-  root: SourceNode;
+  /** The checked value's node; made on first use (a valid document never needs it). */
+  readonly root: SourceNode;
+  /**
+   * The document is well-formed JSON repeating no name (ParsedRequest.wellFormed): every member
+   * of the tree has its value, so `value` alone says what is written (names up to case).
+   */
+  wellFormed: boolean;
   kind: RequestKind;
   value: JsonObject;
   catalog: CatalogView;
@@ -71,6 +77,7 @@ export function lineViews(ctx: RuleContext): LineView[] {
 
 /** What the lines of one pass share; kept once, so that each line is a small object. */
 interface LineSet {
+  /** The line-item array of the source tree, found when a line is reported. */
   readonly array: SourceContainer;
   readonly property: string;
   readonly cycleOnLine: boolean;
@@ -118,20 +125,26 @@ function computeLineViews(ctx: RuleContext): LineView[] {
   if (!shape) return [];
   const lines = ctx.value[shape.property];
   if (!Array.isArray(lines)) return [];
-  const arrayNode = nodeAt(ctx, [shape.property]);
-  const array = arrayNode?.value instanceof SourceContainer && arrayNode.type === 'array' ? arrayNode.value : undefined;
-  if (!array) return [];
+  const arrayOf = (): SourceContainer | undefined => {
+    const arrayNode = nodeAt(ctx, [shape.property]);
+    return arrayNode?.value instanceof SourceContainer && arrayNode.type === 'array' ? arrayNode.value : undefined;
+  };
+  // A well-formed document's tree has a value for every line of `value`: it is read only to report.
+  let array = ctx.wellFormed ? undefined : arrayOf();
+  if (!ctx.wellFormed && !array) return [];
   const set: LineSet = {
-    array,
+    get array() {
+      return (array ??= arrayOf()!);
+    },
     property: shape.property,
     cycleOnLine: shape.billingCycleOn === 'line',
     documentCycle: ctx.value.billingCycle,
   };
   const views: LineView[] = [];
-  const count = Math.min(lines.length, array.memberCount);
+  const count = array ? Math.min(lines.length, array.memberCount) : lines.length;
   for (let index = 0; index < count; index++) {
     const line: unknown = lines[index];
-    if (!isObject(line) || array.value(index) === undefined) continue;
+    if (!isObject(line) || (array && array.value(index) === undefined)) continue;
     views.push(new Line(index, line, set));
   }
   return views;

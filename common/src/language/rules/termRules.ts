@@ -78,6 +78,8 @@ function valueAt(ctx: RuleContext, path: readonly (string | number)[]): unknown 
 export const renewsToRule: Rule = (ctx) => {
   for (const line of lineViews(ctx)) {
     const renewsTo = line.value.renewsTo;
+    // Most lines have none: then no entry list is made for them.
+    if (typeof renewsTo !== 'object' || renewsTo === null) continue;
     const entries: [unknown, (string | number)[]][] = Array.isArray(renewsTo)
       ? renewsTo.map((entry, i) => [entry, ['renewsTo', i]])
       : [[renewsTo, ['renewsTo']]];
