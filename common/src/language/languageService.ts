@@ -2,7 +2,7 @@
 // kind, settings, catalog). No LSP runtime and no `vscode` here; the server, the CLI, the benchmark
 // and the tests all call this same object.
 import { type CodeAction, type CompletionList, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
-import { type CatalogView } from './catalog';
+import { type CatalogView, isCatalogItemId, isPlaceholderCatalogItemId } from './catalog';
 import { codeActionsFor } from './codeActions';
 import { complete, type CompletionData } from './completion';
 import { hover } from './hover';
@@ -62,7 +62,7 @@ function catalogItemIds(parsed: ParsedRequest, kind: RequestKind): string[] {
     const line = lines.value(i);
     const slot = line instanceof SourceContainer && line.type === 'object' ? memberIndex(line, shape.catalogItemProperty) : -1;
     const value = slot >= 0 ? (line as SourceContainer).value(slot) : undefined;
-    if (typeof value === 'string' && /^[A-Za-z0-9]+:[A-Za-z0-9]+:[A-Za-z0-9]+$/.test(value.trim())) ids.add(value.trim());
+    if (typeof value === 'string' && isCatalogItemId(value) && !isPlaceholderCatalogItemId(value.trim())) ids.add(value.trim());
   }
   return [...ids];
 }

@@ -1,5 +1,6 @@
 // Completion, hover and quick fixes: look up the document, call the language service, return.
 import { type CancellationToken, type CodeAction, type CompletionList, type Hover } from 'vscode-languageserver';
+import { documentSnippets } from '../documentSnippets';
 import { runSafeAsync } from '../runner';
 import { type RequestDocument, requestDocument, type ServerState } from '../serverState';
 
@@ -11,14 +12,16 @@ export function registerLanguageHandlers(state: ServerState): void {
       const { parsed, kind, service } = target;
       const ids = service.catalogItemIds(parsed, kind);
       // The lists come from the extension the first time, then from the cache.
-      const [catalogItems, customers] = await Promise.all([
+      const [catalogItems, customers, snippets] = await Promise.all([
         kind.lineItems ? state.catalog.allItems() : undefined,
         kind.customerIdProperty ? state.catalog.allCustomers() : undefined,
+        parsed.text.trim() === '' ? documentSnippets((m) => connection.console.error(m)) : undefined,
       ]);
       return service.complete(parsed, kind, params.position, {
         catalog: state.catalog.cachedView(ids),
         catalogItems,
         customers,
+        snippets,
       });
     }),
   );
