@@ -130,6 +130,8 @@ function separatorAfter(text: string, offset: number): string {
   return i >= text.length || text[i] === ',' || text[i] === '}' || text[i] === ']' ? '' : ',';
 }
 
+const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
 /** The snippets that write a document of this kind (their `$schema` names the kind's schema). */
 function snippetItems(kind: RequestKind, snippets: readonly DocumentSnippet[]): CompletionItem[] {
   return snippets
@@ -140,6 +142,8 @@ function snippetItems(kind: RequestKind, snippets: readonly DocumentSnippet[]): 
       detail: snippet.description,
       insertTextFormat: InsertTextFormat.Snippet,
       insertText: snippet.body,
+      // The first stop is the item to buy: open the catalog list there at once.
+      command: TRIGGER_SUGGEST,
     }));
 }
 
@@ -198,6 +202,7 @@ function propertyItems(
       wanted.set(provisioningKey(variable), `Needed by ${info!.skuTitle}`);
     }
   }
+  const listed = new Set([kind.lineItems?.catalogItemProperty, kind.customerIdProperty]);
   for (const [name, sub] of Object.entries(schema?.properties ?? {})) {
     if (present.has(name.toLowerCase()) || (sub.readOnly && !kind.acceptsReadOnlyFields)) continue;
     const required = schema?.required?.includes(name) ?? false;
@@ -215,6 +220,8 @@ function propertyItems(
         range,
         newText: nameOnly ? JSON.stringify(name) : `${JSON.stringify(name)}: ${valueSnippet(sub)}${separator}`,
       },
+      // A value completed from a list (catalog items, customers): open that list in the quotes.
+      command: !nameOnly && listed.has(name) ? TRIGGER_SUGGEST : undefined,
     });
   }
   return items;

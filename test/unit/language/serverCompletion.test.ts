@@ -136,6 +136,7 @@ test('the order snippet starts at an empty offerId that catalog completion fills
     const body = order.insertText!;
     // The first tab stop is the item to buy; the billing cycle comes after the line's fields.
     assert.match(body, /"offerId": "\$1"/);
+    assert.equal(order.command?.command, 'editor.action.triggerSuggest', 'the catalog list opens at that stop');
     const stops = [...body.matchAll(/\$\{?(\d+)/g)].map((m) => Number(m[1]));
     const billing = Number(/"billingCycle": "\$\{(\d+)/.exec(body)![1]);
     assert.equal(billing, Math.max(...stops), 'billingCycle is the last tab stop');
