@@ -3,7 +3,7 @@
 // and the tests all call this same object.
 import { type CodeAction, type CompletionList, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
 import { type CatalogView, isCatalogItemId, isPlaceholderCatalogItemId } from './catalog';
-import { codeActionsFor } from './codeActions';
+import { codeActionsFor, fixAllAction } from './codeActions';
 import { complete, type CompletionData } from './completion';
 import { hover } from './hover';
 import { envelopeBody } from './envelope';
@@ -30,6 +30,8 @@ export interface RequestLanguageService {
   complete(parsed: ParsedRequest, kind: RequestKind, position: Position, data: CompletionData): CompletionList;
   hover(parsed: ParsedRequest, kind: RequestKind, position: Position, catalog: CatalogView): Hover | undefined;
   codeActions(parsed: ParsedRequest, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** "Fix all": the safe fixes of these diagnostics (the whole document's) as one source.fixAll action. */
+  fixAll(parsed: ParsedRequest, diagnostics: readonly Diagnostic[]): CodeAction | undefined;
 }
 
 export interface LanguageServiceOptions {
@@ -47,6 +49,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Reques
     complete: (parsed, kind, position, data) => complete(parsed, kind, parsed.lines.offsetAt(position), data),
     hover: (parsed, kind, position, catalog) => hover(parsed, kind, parsed.lines.offsetAt(position), catalog),
     codeActions: codeActionsFor,
+    fixAll: fixAllAction,
   };
 }
 

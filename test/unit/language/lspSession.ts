@@ -9,6 +9,7 @@ import {
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
+  type InitializeResult,
   LogMessageNotification,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
@@ -40,6 +41,8 @@ export interface Session {
   /** Resolves when `probe` gives a value; checked again on every message from the server. */
   until<T>(probe: () => T | undefined): Promise<T>;
   close(): void;
+  /** What the server answered to `initialize`. */
+  initialized?: InitializeResult;
 }
 
 export interface SessionOptions {
@@ -116,7 +119,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   }));
   connection.listen();
   const requestFiles = options.requestFiles ?? { 'purchases/*.json': 'order' };
-  await connection.sendRequest(InitializeRequest.type, {
+  s.initialized = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
     capabilities: {},

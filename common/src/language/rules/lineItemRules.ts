@@ -16,6 +16,7 @@ export const lineNumberingRule: Rule = (ctx) => {
   const renumber: FixSpec = {
     title: `Renumber the lines 0..${lines.length - 1}`,
     preferred: true,
+    safe: true,
     renumber: { arrayPath: writtenPath(arrayNode.owner, arrayNode.slot), numberProperty: shape.numberProperty },
   };
   // Numbers 0..n-1 (nearly all of them) are marked in a byte array; a Set takes only the others.
