@@ -10,8 +10,12 @@ import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { repoExtension, startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
+import { runLanguageChecks } from './workbench/languageChecks';
 import { CHROMIUM, type Runtime } from './runtime';
 import { waitFor } from '../support/waitFor';
+
+/** Runs one named check, recording its outcome (and a screenshot when it fails). */
+export type Check = (name: string, body: () => Promise<void>) => Promise<void>;
 
 export interface CheckOutcome {
   title: string;
@@ -29,12 +33,12 @@ interface Recorded {
   requestId?: string;
 }
 
-const DIALOG = '.monaco-dialog-box';
-const DIALOG_BUTTON = '.monaco-dialog-box .dialog-buttons a.monaco-button';
+export const DIALOG = '.monaco-dialog-box';
+export const DIALOG_BUTTON = '.monaco-dialog-box .dialog-buttons a.monaco-button';
 const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
 const TOAST = '.notification-toast';
 
-function exactly(label: string): RegExp {
+export function exactly(label: string): RegExp {
   return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
@@ -60,9 +64,9 @@ export async function quickPick(page: Page, keys: string, text: string): Promise
   await page.keyboard.press('Enter');
 }
 
-const runCommand = (page: Page, title: string) => quickPick(page, 'F1', title);
+export const runCommand = (page: Page, title: string) => quickPick(page, 'F1', title);
 
-async function openFile(page: Page, name: string): Promise<void> {
+export async function openFile(page: Page, name: string): Promise<void> {
   await quickPick(page, 'Control+P', name);
   await page.locator('.tab.active').filter({ hasText: name }).first().waitFor();
 }
@@ -182,7 +186,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     ],
   });
   const title = (name: string) => `Workbench (VS Code ${runtime.version.vscode}, clicked): ${name}`;
-  const check = async (name: string, body: () => Promise<void>) => {
+  const check: Check = async (name, body) => {
     try {
       await body();
       outcomes.push({ title: title(name) });
@@ -406,6 +410,8 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
         if (answer.confirmed !== true) throw new Error(`the right domain did not confirm: ${JSON.stringify(answer)}`);
       },
     );
+
+    await runLanguageChecks(page, check, workspace, fixtures.catalog.license);
   } catch (err) {
     outcomes.push({
       title: title('the workbench opens with the extension installed'),
