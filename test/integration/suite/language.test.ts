@@ -260,7 +260,9 @@ suite('Language', () => {
       let body = snippet.body.join('\n');
       // The item a line buys is an empty tab stop that catalog completion fills; reservation lines
       // take a reservation catalog item.
-      const item = /reserved/i.test(name) ? (fixtures.catalog.reservation ?? fixtures.catalog.license!) : fixtures.catalog.license!;
+      const item = /reserved/i.test(name)
+        ? (fixtures.catalog.reservation ?? fixtures.catalog.license!)
+        : fixtures.catalog.license!;
       body = body.replace(/"(offerId|catalogItemId)": "\$\d+"/, (_, property: string) => `"${property}": "${item}"`);
       body = body
         .replace(/\$\{\d+:([^}]*)\}/g, (_, d: string) => fill[d] ?? d)
