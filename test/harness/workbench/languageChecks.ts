@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
-import { type Check, DIALOG, DIALOG_BUTTON, exactly, openFile, quickPick, runCommand } from '../workbenchChecks';
+import { type Check, DIALOG, DIALOG_BUTTON, exactly, openFile, runCommand } from '../workbenchChecks';
 
 const SUGGESTIONS = '.editor-widget.suggest-widget';
 
@@ -26,7 +26,15 @@ export async function runLanguageChecks(page: Page, check: Check, workspace: str
   await check('Ctrl+Space inside "monthly" lists the billing cycles, and no whole-document snippet', async () => {
     await openFile(page, 'typing.order.json');
     // Line 4 is `  "billingCycle": "monthly",`; column 23 is just after "mon.
-    await quickPick(page, 'Control+G', '4:23');
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 22; i++) await page.keyboard.press('ArrowRight');
+    await page
+      .locator('.editor-status-selection, [id="status.editor.selection"]')
+      .filter({ hasText: 'Ln 4, Col 23' })
+      .first()
+      .waitFor();
     await page.keyboard.press('Control+Space');
     const rows = page.locator(`${SUGGESTIONS} .monaco-list-row`);
     await rows.filter({ hasText: 'monthly' }).first().waitFor();
