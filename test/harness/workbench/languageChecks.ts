@@ -26,7 +26,7 @@ export async function runLanguageChecks(page: Page, check: Check, workspace: str
   await check('Ctrl+Space inside "monthly" lists the billing cycles, and no whole-document snippet', async () => {
     await openFile(page, 'typing.order.json');
     // Line 4 is `  "billingCycle": "monthly",`; column 23 is just after "mon.
-    await page.locator('.editor-instance .view-lines').first().click();
+    await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+Home');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
     for (let i = 0; i < 22; i++) await page.keyboard.press('ArrowRight');
@@ -45,7 +45,7 @@ export async function runLanguageChecks(page: Page, check: Check, workspace: str
 
   await check('Ctrl+Alt+R in a request document runs it (the purchase confirmation opens)', async () => {
     await openFile(page, 'buy.order.json');
-    await page.locator('.editor-instance .view-lines').first().click();
+    await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+Alt+R');
     const text = await page.locator(DIALOG).first().innerText();
     if (!text.includes('Place order for')) throw new Error(`unexpected dialog:\n${text}`);
