@@ -1,7 +1,7 @@
 // The server core: builds the shared state on a connection and registers one handler module per
 // concern (validation, language features, settings). The entry file (server.ts) only makes the
 // connection.
-import { type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeActionKind, type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type RequestLanguageService } from '../../common/src/language';
 import { ServerInfoRequest, type ServerSettings, ServerStatusNotification } from '../../common/src/protocol';
@@ -54,7 +54,7 @@ export function runLanguageServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       },
       serverInfo: { name: 'Partner Center request server', version: typeof SERVER_VERSION === 'string' ? SERVER_VERSION : 'dev' },
     };

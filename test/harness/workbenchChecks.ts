@@ -11,9 +11,13 @@ import { type Page } from 'playwright-core';
 import { repoExtension, startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
 import { runExplorerChecks } from './workbench/explorerChecks';
+import { runLanguageChecks } from './workbench/languageChecks';
 import { CHROMIUM, type Runtime } from './runtime';
 import { waitFor } from '../support/waitFor';
 import { runRunChecks } from './workbench/runChecks';
+
+/** Runs one named check, recording its outcome (and a screenshot when it fails). */
+export type Check = (name: string, body: () => Promise<void>) => Promise<void>;
 
 export interface CheckOutcome {
   title: string;
@@ -184,7 +188,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     ],
   });
   const title = (name: string) => `Workbench (VS Code ${runtime.version.vscode}, clicked): ${name}`;
-  const check = async (name: string, body: () => Promise<void>) => {
+  const check: Check = async (name, body) => {
     try {
       await body();
       outcomes.push({ title: title(name) });
@@ -410,6 +414,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     );
     await runRunChecks({ page, check, workspace, emulatorUrl: emulator.url });
     await runExplorerChecks({ page, check, emulatorUrl: emulator.url, customerId: fixtures.customerId, recorded });
+    await runLanguageChecks(page, check, workspace, fixtures.catalog.license);
   } catch (err) {
     outcomes.push({
       title: title('the workbench opens with the extension installed'),

@@ -78,6 +78,15 @@ export function isCatalogItemId(value: unknown): value is string {
 }
 
 /**
+ * Whether an id only stands for one, as `PRODUCT:SKU:AVAILABILITY` does in a snippet or a page of
+ * the docs: no part has a digit, which every real part has (CFQ7TTC0LH18:0001:CFQ7TTC0K971). Such
+ * an id is not looked up: each look-up is a 404 logged as a warning (issue 12).
+ */
+export function isPlaceholderCatalogItemId(id: string): boolean {
+  return id.split(':').every((part) => !/\d/.test(part));
+}
+
+/**
  * `catalogKey(value)` when the value is a catalog item id, else undefined. The rules ask this of
  * every line: an id written canonically (nearly all of them) passes one regex test and is its own
  * key, so nothing is allocated for it. (A character loop was slower than the regex engine.)

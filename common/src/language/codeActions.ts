@@ -1,5 +1,6 @@
 // Quick fixes: the fix descriptions a diagnostic carries become workspace edits (fixEdits.ts),
-// each touching only the text its fix changes.
+// each touching only the text its fix changes. "Fix all" (source.fixAll) applies the safe ones
+// together.
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { fixEdits, type Layout, layoutOf } from './fixEdits';
 import { type FixSpec, isDiagnosticData } from './fixes';
@@ -23,6 +24,40 @@ export function codeActionsFor(parsed: ParsedRequest, diagnostics: readonly Diag
     }
   }
   return actions;
+}
+
+/**
+ * One action applying every safe fix of the document's diagnostics (FixSpec.safe), or undefined
+ * when there is none. A fix whose edits would touch text another one already changes is left for
+ * the next run (several diagnostics share one renumbering, which is applied once).
+ */
+export function fixAllAction(parsed: ParsedRequest, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
+  let layout: Layout | undefined;
+  const seen = new Set<string>();
+  const accepted: { start: number; end: number }[] = [];
+  const edits: TextEdit[] = [];
+  for (const diag of diagnostics) {
+    if (!isDiagnosticData(diag.data)) continue;
+    const fix = diag.data.fixes.find((f) => f.safe);
+    const key = fix && JSON.stringify(fix);
+    if (!fix || !key || seen.has(key)) continue;
+    seen.add(key);
+    const fixEdits = fixToEdits(parsed, fix, () => (layout ??= layoutOf(parsed.text)));
+    if (!fixEdits) continue;
+    const spans = fixEdits.map((e) => ({ start: parsed.lines.offsetAt(e.range.start), end: parsed.lines.offsetAt(e.range.end) }));
+    const overlaps = spans.some(
+      (a) => accepted.some((b) => a.start < b.end && b.start < a.end) || accepted.some((b) => a.start === b.start),
+    );
+    if (overlaps) continue;
+    accepted.push(...spans);
+    edits.push(...fixEdits);
+  }
+  if (edits.length === 0) return undefined;
+  return {
+    title: 'Fix all safe Partner Center problems',
+    kind: CodeActionKind.SourceFixAll,
+    edit: { changes: { [parsed.uri]: edits } },
+  };
 }
 
 /** The fix as edits of the document, or undefined when it no longer applies. */

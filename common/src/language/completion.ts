@@ -2,6 +2,12 @@
 // provisioning-context keys the SKU asks for, and terms / billing cycles limited to what the chosen
 // availability sells. Catalog lists are filtered here, as typed, and the list is marked incomplete
 // so the editor asks again on the next keystroke.
+//
+// Like vscode-json-languageservice: an item replaces the whole token under the cursor, quotes
+// included, and its filter text is that token as it would be written (`"monthly"`), so the
+// editor's filter, which compares the text from the start of the range to the cursor, matches
+// inside a string as well as before it. A property or value followed by another member brings
+// the comma that separates them.
 import { getLocation, type Node } from 'jsonc-parser';
 import {
   type CompletionItem,
@@ -26,6 +32,16 @@ export interface CompletionData {
   /** Everything purchasable, when the catalog is available. */
   catalogItems?: readonly CatalogItemInfo[];
   customers?: readonly CustomerSummary[];
+  /** Whole-document snippets, offered only where a whole document goes: in an empty document. */
+  snippets?: readonly DocumentSnippet[];
+}
+
+/** A snippet that writes a whole request document (snippets/requests.code-snippets). */
+export interface DocumentSnippet {
+  prefix: string;
+  description: string;
+  /** VS Code snippet syntax. */
+  body: string;
 }
 
 /** Catalog lists are long; the editor shows the best matches and asks again as you type. */
@@ -35,7 +51,9 @@ type Path = (string | number)[];
 
 export function complete(parsed: ParsedRequest, kind: RequestKind, offset: number, data: CompletionData): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  if (!sourceRoot(parsed) && parsed.text.trim() !== '') return empty;
+  if (!sourceRoot(parsed)) {
+    return parsed.text.trim() === '' ? { isIncomplete: false, items: snippetItems(kind, data.snippets ?? []) } : empty;
+  }
   // Where the cursor is (the path, whether at a name, the token being typed) is read from the
   // tokens before it, which is also right in text too broken to make a value of; everything about
   // the document itself is read from its tree.
@@ -49,10 +67,11 @@ export function complete(parsed: ParsedRequest, kind: RequestKind, offset: numbe
       : undefined;
   const range = typed ? nodeRange(parsed, typed) : rangeOf(parsed, offset, 0);
   const typedText = typed ? parsed.text.slice(typed.offset, offset).replace(/^"/, '') : '';
+  const separator = separatorAfter(parsed.text, typed ? typed.offset + typed.length : offset);
   if (location.isAtPropertyKey) {
     return {
       isIncomplete: false,
-      items: propertyItems(parsed, kind, path.slice(0, -1), location.path.slice(0, -1), range, typed, data),
+      items: propertyItems(parsed, kind, path.slice(0, -1), location.path.slice(0, -1), range, typed, separator, data),
     };
   }
   // A value position right after a property name and colon, or inside a value being typed.
@@ -66,22 +85,66 @@ export function complete(parsed: ParsedRequest, kind: RequestKind, offset: numbe
         typedText,
         range,
         parsed.text.slice(typed?.offset ?? offset, offset),
+        separator,
       ),
     };
   }
   if (kind.customerIdProperty && path.length === 1 && last === kind.customerIdProperty) {
-    return { isIncomplete: false, items: (data.customers ?? []).map((c) => customerItem(c, range)) };
+    return { isIncomplete: false, items: (data.customers ?? []).map((c) => customerItem(c, range, separator)) };
   }
   if (last === '$schema' && path.length === 1) {
     return {
       isIncomplete: false,
       items: [
-        { label: kind.schemaId, kind: CompletionItemKind.Value, textEdit: { range, newText: JSON.stringify(kind.schemaId) } },
+        {
+          label: kind.schemaId,
+          kind: CompletionItemKind.Value,
+          filterText: JSON.stringify(kind.schemaId),
+          textEdit: { range, newText: JSON.stringify(kind.schemaId) + separator },
+        },
       ],
     };
   }
   const schema = schemaAtPath(rootSchema(kind.id), path);
-  return { isIncomplete: false, items: valueItems(parsed, kind, path, schema, range, data) ?? empty.items };
+  return { isIncomplete: false, items: valueItems(parsed, kind, path, schema, range, separator, data) ?? empty.items };
+}
+
+/**
+ * The comma a completion must bring so that the member after it stays separated: none before a
+ * comma, a closing bracket or the end, else one (vscode-json-languageservice's evaluateSeparatorAfter).
+ */
+function separatorAfter(text: string, offset: number): string {
+  let i = offset;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('//', i)) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else {
+      break;
+    }
+  }
+  return i >= text.length || text[i] === ',' || text[i] === '}' || text[i] === ']' ? '' : ',';
+}
+
+const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+/** The snippets that write a document of this kind (their `$schema` names the kind's schema). */
+function snippetItems(kind: RequestKind, snippets: readonly DocumentSnippet[]): CompletionItem[] {
+  return snippets
+    .filter((snippet) => snippet.body.includes(`/${kind.schemaFile}"`))
+    .map((snippet) => ({
+      label: snippet.prefix,
+      kind: CompletionItemKind.Snippet,
+      detail: snippet.description,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertText: snippet.body,
+      // The first stop is the item to buy: open the catalog list there at once.
+      command: TRIGGER_SUGGEST,
+    }));
 }
 
 /** The document's path spelled with canonical names, so it can be compared with the kind's row. */
@@ -119,6 +182,7 @@ function propertyItems(
   writtenObjectPath: Path,
   range: Range,
   typed: Node | undefined,
+  separator: string,
   data: CompletionData,
 ): CompletionItem[] {
   const schema = schemaAtPath(rootSchema(kind.id), objectPath);
@@ -138,6 +202,7 @@ function propertyItems(
       wanted.set(provisioningKey(variable), `Needed by ${info!.skuTitle}`);
     }
   }
+  const listed = new Set([kind.lineItems?.catalogItemProperty, kind.customerIdProperty]);
   for (const [name, sub] of Object.entries(schema?.properties ?? {})) {
     if (present.has(name.toLowerCase()) || (sub.readOnly && !kind.acceptsReadOnlyFields)) continue;
     const required = schema?.required?.includes(name) ?? false;
@@ -149,8 +214,14 @@ function propertyItems(
       documentation: sub.description ? { kind: MarkupKind.Markdown, value: sub.description } : undefined,
       // Required and SKU-requested properties first, then the rest alphabetically.
       sortText: `${why || required ? '0' : '1'}${name}`,
+      filterText: JSON.stringify(name),
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: nameOnly ? JSON.stringify(name) : `${JSON.stringify(name)}: ${valueSnippet(sub)}` },
+      textEdit: {
+        range,
+        newText: nameOnly ? JSON.stringify(name) : `${JSON.stringify(name)}: ${valueSnippet(sub)}${separator}`,
+      },
+      // A value completed from a list (catalog items, customers): open that list in the quotes.
+      command: !nameOnly && listed.has(name) ? TRIGGER_SUGGEST : undefined,
     });
   }
   return items;
@@ -180,6 +251,7 @@ function valueItems(
   path: Path,
   schema: SchemaNode | undefined,
   range: Range,
+  separator: string,
   data: CompletionData,
 ): CompletionItem[] | undefined {
   if (!schema) return undefined;
@@ -194,14 +266,15 @@ function valueItems(
       kind: CompletionItemKind.EnumMember,
       documentation: schema.enumDescriptions?.[schema.enum!.indexOf(value)],
       sortText: String(index).padStart(3, '0'),
-      textEdit: { range, newText: JSON.stringify(value) },
+      filterText: JSON.stringify(value),
+      textEdit: { range, newText: JSON.stringify(value) + separator },
     }));
   }
   if (typesOf(schema).includes('boolean')) {
     return ['true', 'false'].map((value) => ({
       label: value,
       kind: CompletionItemKind.Value,
-      textEdit: { range, newText: value },
+      textEdit: { range, newText: value + separator },
     }));
   }
   return undefined;
@@ -260,6 +333,7 @@ function catalogItemCompletions(
   typed: string,
   range: Range,
   currentText: string,
+  separator: string,
 ): CompletionItem[] {
   const needle = typed.toLowerCase();
   const matches =
@@ -280,17 +354,17 @@ function catalogItemCompletions(
     sortText: String(index).padStart(4, '0'),
     // We filtered already; the typed text as filter text keeps the editor from filtering again by label.
     filterText: currentText || undefined,
-    textEdit: { range, newText: JSON.stringify(info.catalogItemId) },
+    textEdit: { range, newText: JSON.stringify(info.catalogItemId) + separator },
   }));
 }
 
-function customerItem(customer: CustomerSummary, range: Range): CompletionItem {
+function customerItem(customer: CustomerSummary, range: Range, separator: string): CompletionItem {
   return {
     label: customer.companyName ?? customer.id,
     labelDetails: { description: customer.id },
     kind: CompletionItemKind.Value,
     detail: customer.domain,
     filterText: `"${customer.id} ${customer.companyName ?? ''} ${customer.domain ?? ''}`,
-    textEdit: { range, newText: JSON.stringify(customer.id) },
+    textEdit: { range, newText: JSON.stringify(customer.id) + separator },
   };
 }

@@ -8,6 +8,13 @@ export interface FixSpec {
   title: string;
   /** Marks the one fix VS Code applies with "auto fix". */
   preferred?: boolean;
+  /**
+   * The fix changes only how the document says something, never what it asks Partner Center for
+   * (spelling, a duplicate or read-only member Partner Center ignores, line numbers, "5" for 5):
+   * "Fix all" applies these together. A guess (a suggested name), a purchase choice (term,
+   * quantity) or an attestation is never safe: a person makes it.
+   */
+  safe?: boolean;
   /** Plain text replacements (ranges in the document as validated). */
   replace?: { range: Range; newText: string }[];
   /** Set these values (paths in the document's own spelling), adding properties as needed. */

@@ -18,7 +18,7 @@ export {
   type CustomerSummary,
 } from './catalog';
 export { codes, DIAGNOSTIC_SOURCE } from './codes';
-export { type CompletionData } from './completion';
+export { type CompletionData, type DocumentSnippet } from './completion';
 export { type ValidationOptions } from './validation';
 export {
   createApiCatalogSource,

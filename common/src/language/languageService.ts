@@ -2,8 +2,8 @@
 // kind, settings, catalog). No LSP runtime and no `vscode` here; the server, the CLI, the benchmark
 // and the tests all call this same object.
 import { type CodeAction, type CompletionList, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
-import { type CatalogView } from './catalog';
-import { codeActionsFor } from './codeActions';
+import { type CatalogView, isCatalogItemId, isPlaceholderCatalogItemId } from './catalog';
+import { codeActionsFor, fixAllAction } from './codeActions';
 import { complete, type CompletionData } from './completion';
 import { hover } from './hover';
 import { envelopeBody } from './envelope';
@@ -30,6 +30,8 @@ export interface RequestLanguageService {
   complete(parsed: ParsedRequest, kind: RequestKind, position: Position, data: CompletionData): CompletionList;
   hover(parsed: ParsedRequest, kind: RequestKind, position: Position, catalog: CatalogView): Hover | undefined;
   codeActions(parsed: ParsedRequest, diagnostics: readonly Diagnostic[]): CodeAction[];
+  /** "Fix all": the safe fixes of these diagnostics (the whole document's) as one source.fixAll action. */
+  fixAll(parsed: ParsedRequest, diagnostics: readonly Diagnostic[]): CodeAction | undefined;
 }
 
 export interface LanguageServiceOptions {
@@ -47,6 +49,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Reques
     complete: (parsed, kind, position, data) => complete(parsed, kind, parsed.lines.offsetAt(position), data),
     hover: (parsed, kind, position, catalog) => hover(parsed, kind, parsed.lines.offsetAt(position), catalog),
     codeActions: codeActionsFor,
+    fixAll: fixAllAction,
   };
 }
 
@@ -62,7 +65,7 @@ function catalogItemIds(parsed: ParsedRequest, kind: RequestKind): string[] {
     const line = lines.value(i);
     const slot = line instanceof SourceContainer && line.type === 'object' ? memberIndex(line, shape.catalogItemProperty) : -1;
     const value = slot >= 0 ? (line as SourceContainer).value(slot) : undefined;
-    if (typeof value === 'string' && /^[A-Za-z0-9]+:[A-Za-z0-9]+:[A-Za-z0-9]+$/.test(value.trim())) ids.add(value.trim());
+    if (typeof value === 'string' && isCatalogItemId(value) && !isPlaceholderCatalogItemId(value.trim())) ids.add(value.trim());
   }
   return [...ids];
 }

@@ -240,12 +240,14 @@ function wrongType(parsed: ParsedRequest, node: SourceNode, what: string, expect
       fixes.push({
         title: `Change to ${text}`,
         preferred: true,
+        safe: true,
         replace: [{ range: nodeRange(parsed, node), newText: String(Number(text)) }],
       });
     } else if (expected.includes('boolean') && /^(true|false)$/i.test(text)) {
       fixes.push({
         title: `Change to ${text.toLowerCase()}`,
         preferred: true,
+        safe: true,
         replace: [{ range: nodeRange(parsed, node), newText: text.toLowerCase() }],
       });
     }

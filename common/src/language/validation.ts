@@ -211,7 +211,14 @@ function noteDiagnostic(parsed: ParsedRequest, note: NormalizeNote): Diagnostic 
         range,
         codes.propertyCasing,
         `Partner Center reads "${owner.key(slot)}" as "${note.canonical}" (names are read without regard to case); "${note.canonical}" is the canonical spelling.`,
-        [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }],
+        [
+          {
+            title: `Use "${note.canonical}"`,
+            preferred: true,
+            safe: true,
+            replace: [{ range, newText: jsonText(note.canonical) }],
+          },
+        ],
       );
     }
     case 'valueCasing': {
@@ -220,7 +227,14 @@ function noteDiagnostic(parsed: ParsedRequest, note: NormalizeNote): Diagnostic 
         range,
         codes.valueCasing,
         `Partner Center reads "${String(owner.value(slot))}" as "${note.canonical}"; "${note.canonical}" is the canonical spelling.`,
-        [{ title: `Use "${note.canonical}"`, preferred: true, replace: [{ range, newText: jsonText(note.canonical) }] }],
+        [
+          {
+            title: `Use "${note.canonical}"`,
+            preferred: true,
+            safe: true,
+            replace: [{ range, newText: jsonText(note.canonical) }],
+          },
+        ],
       );
     }
     case 'duplicate':
@@ -232,6 +246,7 @@ function noteDiagnostic(parsed: ParsedRequest, note: NormalizeNote): Diagnostic 
           {
             title: 'Remove this duplicate',
             preferred: true,
+            safe: true,
             replace: [{ range: propertyDeletionRange(parsed, owner, slot), newText: '' }],
           },
         ],
@@ -242,7 +257,7 @@ function noteDiagnostic(parsed: ParsedRequest, note: NormalizeNote): Diagnostic 
         value ? anchorRange(parsed, value) : memberRange(parsed, owner, slot),
         codes.readOnlyProperty,
         `"${note.name}" is filled in by Partner Center; it is ignored in a request.`,
-        [{ title: `Remove "${note.name}"`, remove: writtenPath(owner, slot) }],
+        [{ title: `Remove "${note.name}"`, safe: true, remove: writtenPath(owner, slot) }],
       );
     }
   }

@@ -258,10 +258,12 @@ suite('Language', () => {
       const kind = /Save as \*\.(\w+)\.json/.exec(snippet.description)?.[1];
       assert.ok(kind, `${name} says which file it belongs in`);
       let body = snippet.body.join('\n');
-      // Reservation lines take a reservation catalog item.
-      if (/reserved/i.test(name)) {
-        body = body.replace('${1:PRODUCT:SKU:AVAILABILITY}', fixtures.catalog.reservation ?? fixtures.catalog.license!);
-      }
+      // The item a line buys is an empty tab stop that catalog completion fills; reservation lines
+      // take a reservation catalog item.
+      const item = /reserved/i.test(name)
+        ? (fixtures.catalog.reservation ?? fixtures.catalog.license!)
+        : fixtures.catalog.license!;
+      body = body.replace(/"(offerId|catalogItemId)": "\$\d+"/, (_, property: string) => `"${property}": "${item}"`);
       body = body
         .replace(/\$\{\d+:([^}]*)\}/g, (_, d: string) => fill[d] ?? d)
         .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')

@@ -49,7 +49,8 @@ test('term and billing cycle must be among the availability terms', () => {
   assert.equal(d.code, 'pc.catalog.termNotOffered');
   assert.deepEqual(
     (d.data as { fixes: { title: string }[] }).fixes.map((f) => f.title),
-    ['Use P1M billed monthly', 'Use P1Y billed monthly', 'Use P1Y billed annual'],
+    // Business Basic sells P1M and P1Y monthly; it sells nothing for three years, so no billing cycle goes with P3Y.
+    ['Change the term to "P1M"', 'Change the term to "P1Y"'],
   );
   assert.deepEqual(catalogCodes('cart', cart([{ catalogItemId: BASIC.catalogItemId }])), ['pc.catalog.termMissing']);
 });

@@ -9,6 +9,7 @@ import { nodeRange } from '../parsedRequest';
 import { catalogItemKey, type CatalogItemInfo } from '../catalog';
 import { foldEnumValue } from '../schemaModel';
 import { canonicalBillingCycle, isAllowedPair } from './termPairs';
+import { termCycleFixes } from './termFixes';
 import { childAt, isObject, type LineView, lineViews, nodeAt, type Rule, type RuleContext, setPathFor } from './ruleContext';
 
 /** `Scope` → `scope`: the catalog names variables in PascalCase, the context keys are camelCase. */
@@ -156,26 +157,13 @@ function checkTerm(ctx: RuleContext, line: LineView, idNode: SourceNode, info: C
   const matches = (t: { duration: string; billingCycle: string }) =>
     t.duration.toUpperCase() === term.toUpperCase() && foldEnumValue(t.billingCycle) === foldEnumValue(cycle);
   if (info.terms.some(matches)) return;
-  const fixes: FixSpec[] = [];
-  for (const t of info.terms) {
-    const sameCycle = foldEnumValue(t.billingCycle) === foldEnumValue(cycle);
-    if (!cycleOnLine && !sameCycle) continue;
-    const replace = [{ range: nodeRange(ctx.parsed, termNode), newText: jsonText(t.duration) }];
-    if (!sameCycle) {
-      replace.push({ range: nodeRange(ctx.parsed, cycleNode), newText: jsonText(canonicalBillingCycle(t.billingCycle)) });
-    }
-    fixes.push({
-      title: `Use ${t.duration} billed ${canonicalBillingCycle(t.billingCycle)}`,
-      preferred: fixes.length === 0,
-      replace,
-    });
-  }
+  const fixes = termCycleFixes(ctx, { term, cycle, termNode, cycleNode, line, cycleIsLocal: cycleOnLine });
   ctx.report(
     diagnostic(
       nodeRange(ctx.parsed, cycleOnLine ? cycleNode : termNode),
       codes.catalogTermNotOffered,
       `${name} is not sold as ${term} billed ${cycle}. It is sold as: ${offered}.`,
-      fixes.slice(0, 6),
+      fixes,
     ),
   );
 }

@@ -20,6 +20,7 @@ export const lineNumberingRule: Rule = (ctx) => {
       renumberFix = {
         title: `Renumber the lines 0..${lines.length - 1}`,
         preferred: true,
+        safe: true,
         renumber: { arrayPath: writtenPath(arrayNode.owner, arrayNode.slot), numberProperty: shape.numberProperty },
       };
     }

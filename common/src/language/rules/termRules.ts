@@ -3,15 +3,16 @@ import { codes } from '../codes';
 import { diagnostic, jsonText } from '../diagnosticFactory';
 import { type FixSpec } from '../fixes';
 import { nodeRange } from '../parsedRequest';
-import { cyclesFor, isAllowedPair, RENEWAL_TERMS, termsAllowing } from './termPairs';
-import { childAt, isObject, lineViews, nodeAt, type Rule, type RuleContext } from './ruleContext';
+import { cyclesFor, isAllowedPair, RENEWAL_TERMS } from './termPairs';
+import { termCycleFixes } from './termFixes';
+import { childAt, isObject, type LineView, lineViews, nodeAt, type Rule, type RuleContext } from './ruleContext';
 
 export const termBillingRule: Rule = (ctx) => {
   for (const line of lineViews(ctx)) {
     // The same test checkPair starts with, on values already at hand: most lines stop here.
     const term = line.value.termDuration;
     if (typeof term !== 'string' || typeof line.billingCycle !== 'string' || isAllowedPair(term, line.billingCycle)) continue;
-    checkPair(ctx, [...line.path, 'termDuration'], line.billingCyclePath, ctx.kind.lineItems?.billingCycleOn === 'line');
+    checkPair(ctx, [...line.path, 'termDuration'], line.billingCyclePath, ctx.kind.lineItems?.billingCycleOn === 'line', line);
   }
   if (ctx.kind.id === 'subscription') {
     checkPair(ctx, ['termDuration'], ['billingCycle'], true);
@@ -28,7 +29,13 @@ export const termBillingRule: Rule = (ctx) => {
  * Reports a term and billing cycle that cannot go together. The diagnostic sits on the value that
  * belongs to the line: the billing cycle when the line has its own, else the term.
  */
-function checkPair(ctx: RuleContext, termPath: (string | number)[], cyclePath: (string | number)[], cycleIsLocal: boolean): void {
+function checkPair(
+  ctx: RuleContext,
+  termPath: (string | number)[],
+  cyclePath: (string | number)[],
+  cycleIsLocal: boolean,
+  line?: LineView,
+): void {
   // Values first: nearly every pair is allowed, and then the nodes (for ranges) are not needed.
   const term = valueAt(ctx, termPath);
   const cycle = valueAt(ctx, cyclePath);
@@ -36,23 +43,7 @@ function checkPair(ctx: RuleContext, termPath: (string | number)[], cyclePath: (
   const termNode = nodeAt(ctx, termPath);
   const cycleNode = nodeAt(ctx, cyclePath);
   if (!termNode || !cycleNode) return;
-  const fixes: FixSpec[] = [];
-  if (cycleIsLocal) {
-    for (const allowed of cyclesFor(term) ?? []) {
-      fixes.push({
-        title: `Change the billing cycle to "${allowed}"`,
-        preferred: fixes.length === 0,
-        replace: [{ range: nodeRange(ctx.parsed, cycleNode), newText: jsonText(allowed) }],
-      });
-    }
-  }
-  for (const allowed of termsAllowing(cycle)) {
-    fixes.push({
-      title: `Change the term to "${allowed}"`,
-      preferred: fixes.length === 0,
-      replace: [{ range: nodeRange(ctx.parsed, termNode), newText: jsonText(allowed) }],
-    });
-  }
+  const fixes = termCycleFixes(ctx, { term, cycle, termNode, cycleNode, line, cycleIsLocal });
   const anchor = cycleIsLocal ? cycleNode : termNode;
   ctx.report(
     diagnostic(

@@ -1,0 +1,98 @@
+// The fixes for a term and billing cycle that do not go together: change the term, or change the
+// billing cycle, or, when neither alone will do, both. Each candidate is kept only if the document
+// it leads to is valid: the pair is one a term allows (reference §4.2), the SKU sells it when the
+// catalog knows the line's item, and, for an order, whose billing cycle is the whole document's,
+// every other line still has a pair that goes and that its SKU sells (issue 12: P2Y and P3Y were
+// offered for Business Basic, which sells neither, and nothing offered to change the billing cycle).
+import { jsonText } from '../diagnosticFactory';
+import { catalogItemKey, type CatalogItemInfo } from '../catalog';
+import { type FixSpec } from '../fixes';
+import { nodeRange } from '../parsedRequest';
+import { foldEnumValue } from '../schemaModel';
+import { type SourceNode } from '../sourceTree';
+import { canonicalBillingCycle, cyclesFor, isAllowedPair, termsAllowing } from './termPairs';
+import { type LineView, lineViews, type RuleContext } from './ruleContext';
+
+export interface TermPair {
+  term: string;
+  cycle: string;
+  termNode: SourceNode;
+  cycleNode: SourceNode;
+  /** The line the term belongs to; undefined for a subscription's own term. */
+  line?: LineView;
+  /** Whether the billing cycle is the line's (carts, subscriptions) or the whole order's. */
+  cycleIsLocal: boolean;
+}
+
+/** At most this many fixes per diagnostic: the light bulb stays readable. */
+const MAX_FIXES = 6;
+
+export function termCycleFixes(ctx: RuleContext, pair: TermPair): FixSpec[] {
+  const info = pair.line ? itemOf(ctx, pair.line) : undefined;
+  const sells = (term: string, cycle: string, item: CatalogItemInfo | undefined) =>
+    isAllowedPair(term, cycle) &&
+    (!item ||
+      item.terms.length === 0 ||
+      item.terms.some(
+        (t) => t.duration.toUpperCase() === term.toUpperCase() && foldEnumValue(t.billingCycle) === foldEnumValue(cycle),
+      ));
+  // An order's billing cycle is every line's: a new one must suit the other lines too.
+  const others = pair.cycleIsLocal || !pair.line ? [] : lineViews(ctx).filter((l) => l.index !== pair.line!.index);
+  const cycleSuitsOthers = (cycle: string) =>
+    others.every((l) => typeof l.value.termDuration !== 'string' || sells(l.value.termDuration, cycle, itemOf(ctx, l)));
+
+  const sold = info?.terms.length
+    ? info.terms.map((t) => ({ term: t.duration, cycle: canonicalBillingCycle(t.billingCycle) }))
+    : undefined;
+  const termCandidates = unique(
+    sold ? sold.filter((t) => sameCycle(t.cycle, pair.cycle)).map((t) => t.term) : termsAllowing(pair.cycle),
+  );
+  const cycleCandidates = unique(
+    sold
+      ? sold.filter((t) => t.term.toUpperCase() === pair.term.toUpperCase()).map((t) => t.cycle)
+      : [...(cyclesFor(pair.term) ?? [])],
+  );
+
+  const termFixes = termCandidates
+    .filter((term) => sells(term, pair.cycle, info))
+    .map((term) => ({ title: `Change the term to "${term}"`, replace: [replaceTerm(ctx, pair, term)] }));
+  const cycleTitle = pair.cycleIsLocal ? 'Change the billing cycle to' : "Change the order's billing cycle to";
+  const cycleFixes = cycleCandidates
+    .filter((cycle) => sells(pair.term, cycle, info) && cycleSuitsOthers(cycle))
+    .map((cycle) => ({ title: `${cycleTitle} "${cycle}"`, replace: [replaceCycle(ctx, pair, cycle)] }));
+  const fixes: FixSpec[] = pair.cycleIsLocal ? [...cycleFixes, ...termFixes] : [...termFixes, ...cycleFixes];
+  if (fixes.length === 0 && sold) {
+    // Neither half alone makes a pair the SKU sells: offer the pairs it does.
+    for (const t of sold) {
+      if (!isAllowedPair(t.term, t.cycle) || !cycleSuitsOthers(t.cycle)) continue;
+      fixes.push({
+        title: `Use ${t.term} billed ${t.cycle}`,
+        replace: [replaceTerm(ctx, pair, t.term), replaceCycle(ctx, pair, t.cycle)],
+      });
+    }
+  }
+  return fixes.slice(0, MAX_FIXES).map((fix, i) => ({ ...fix, preferred: i === 0 }));
+}
+
+/** What the catalog says about the line's item, when it knows it. */
+function itemOf(ctx: RuleContext, line: LineView): CatalogItemInfo | undefined {
+  const property = ctx.kind.lineItems?.catalogItemProperty;
+  const key = property ? catalogItemKey(line.value[property]) : undefined;
+  return key && ctx.catalog.available ? (ctx.catalog.items.get(key) ?? undefined) : undefined;
+}
+
+function replaceTerm(ctx: RuleContext, pair: TermPair, term: string) {
+  return { range: nodeRange(ctx.parsed, pair.termNode), newText: jsonText(term) };
+}
+
+function replaceCycle(ctx: RuleContext, pair: TermPair, cycle: string) {
+  return { range: nodeRange(ctx.parsed, pair.cycleNode), newText: jsonText(cycle) };
+}
+
+function sameCycle(a: string, b: string): boolean {
+  return foldEnumValue(a) === foldEnumValue(b);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
