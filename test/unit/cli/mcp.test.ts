@@ -218,7 +218,8 @@ test('without a token a read is a tool error that says how to give one; checking
 
   const checked = await session.call('partnercenter_validate_request', {
     fileName: 'x.order.json',
-    document: '{"billingCycle":"monthly","lineItems":[{"lineItemNumber":0,"offerId":"A:B:C","quantity":1,"termDuration":"P1Y"}]}',
+    document:
+      '{"billingCycle":"monthly","lineItems":[{"lineItemNumber":0,"offerId":"CFQ7TTC0LH18:0001:CFQ7TTC0LH18","quantity":1,"termDuration":"P1Y"}]}',
   });
   assert.equal(checked.isError, false, checked.text);
   assert.match(checked.text, /not connected to Partner Center/);
