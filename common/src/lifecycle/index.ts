@@ -28,3 +28,15 @@ export {
   timeLeft,
 } from './subscriptionState';
 export { lineDiff, reviewDocuments, type ReviewDocuments } from './review';
+export {
+  applyUpgrade,
+  proposeUpgrade,
+  readUpgradeTargets,
+  type TransitionType,
+  upgradeAvailability,
+  type UpgradeProposal,
+  type UpgradeRequest,
+  type UpgradeResult,
+  upgradeReview,
+  type UpgradeTarget,
+} from './upgrade';
