@@ -8,8 +8,14 @@
 import { resolve } from 'node:path';
 import { PartnerCenterClient } from '../../common/src/api/client';
 import { type LifecycleRequest } from '../../common/src/lifecycle/actions';
-import { applyLifecycle, type LifecycleProposal, proposeLifecycle } from '../../common/src/lifecycle/lifecycleChange';
+import {
+  applyLifecycle,
+  type LifecycleProposal,
+  type LifecycleTarget,
+  proposeLifecycle,
+} from '../../common/src/lifecycle/lifecycleChange';
 import { lineDiff, reviewDocuments } from '../../common/src/lifecycle/review';
+import { applyUpgrade, proposeUpgrade, type UpgradeRequest, upgradeReview } from '../../common/src/lifecycle/upgrade';
 import { JsonFileStore } from '../../common/src/send/fileStore';
 import { isObject } from '../../common/src/send/jsonValues';
 import { Journal, type JournalEntry, type RecentSend } from '../../common/src/send/journal';
@@ -35,6 +41,9 @@ Actions (one):
                           scheduledNextTermInstructions object ({"product": {...}, "quantity": n})
   --remove-schedule       remove the changes scheduled for the next term
   --billing-cycle <cycle> change the billing cycle (three-year terms, monthly or annual)
+  --upgrade <catalogItemId>
+                          upgrade (transition) to an eligible target of GET transitionEligibilities;
+                          with --quantity <n>, only n seats move (into a new subscription)
 ${sharedOptions.HELP.split('\n')
   .filter((l) => !l.includes('--kind'))
   .join('\n')}
@@ -48,6 +57,7 @@ interface Options extends sharedOptions.SharedCliOptions {
   customer?: string;
   subscription?: string;
   request?: LifecycleRequest;
+  upgrade?: UpgradeRequest;
   scheduleFile?: string;
   yes: boolean;
   sandbox: boolean;
@@ -107,6 +117,13 @@ function parseArgs(argv: string[]): Options | string {
         set(arg, { action: 'billingCycle', billingCycle: text });
         break;
       }
+      case '--upgrade': {
+        const text = value();
+        if (!text) return '--upgrade needs the target catalog item id (productId:skuId:availabilityId)';
+        actions.push(arg);
+        o.upgrade = { toCatalogItemId: text };
+        break;
+      }
       case '--journal':
         o.journal = value();
         break;
@@ -125,6 +142,12 @@ function parseArgs(argv: string[]): Options | string {
     }
   }
   if (!o.customer || !o.subscription) return 'give the customer id and the subscription id';
+  // With --upgrade, --quantity is how many seats move, not an action of its own.
+  if (o.upgrade && actions.includes('--quantity')) {
+    actions.splice(actions.indexOf('--quantity'), 1);
+    o.upgrade.quantity = o.request?.action === 'quantity' ? o.request.quantity : undefined;
+    o.request = undefined;
+  }
   if (actions.length !== 1) {
     return actions.length === 0 ? 'give one action (--quantity, --cancel, ...)' : `give one action, not ${actions.join(' and ')}`;
   }
@@ -163,7 +186,7 @@ export async function subscriptionCommand(argv: string[], io: SendIo = processIo
     return 2;
   }
   const request = o.scheduleFile ? await readSchedule(o.scheduleFile) : o.request;
-  if (typeof request === 'string' || !request) {
+  if (typeof request === 'string' || (!request && !o.upgrade)) {
     io.err(`${request ?? 'no action'}\n`);
     return 2;
   }
@@ -204,6 +227,8 @@ export async function subscriptionCommand(argv: string[], io: SendIo = processIo
   };
   const target = { customerId: String(o.customer), subscriptionId: String(o.subscription) };
   try {
+    if (o.upgrade) return await upgrade(io, ctx, target, o.upgrade, () => refusal);
+    if (!request) return 2;
     const first = await proposeLifecycle(ctx, target, request);
     if (!first.proposal) {
       io.err(`Not sent: ${first.refused}\n`);
@@ -231,6 +256,32 @@ export async function subscriptionCommand(argv: string[], io: SendIo = processIo
     process.off('SIGINT', onSigint);
     await client.close();
   }
+}
+
+/** --upgrade: the same path with the transition call (common/src/lifecycle/upgrade.ts). */
+async function upgrade(
+  io: SendIo,
+  ctx: RunContext,
+  target: LifecycleTarget,
+  request: UpgradeRequest,
+  refusal: () => string | undefined,
+): Promise<number> {
+  const proposed = await proposeUpgrade(ctx, target, request);
+  if (!proposed.proposal) {
+    io.err(`Not sent: ${proposed.refused}\n`);
+    return proposed.reads.some((r) => r.outcome !== 'ok') ? 1 : 2;
+  }
+  const review = upgradeReview(proposed.proposal);
+  io.err(
+    `${review.title}\n--- current subscription (as read now)\n+++ after the upgrade, and the transition request (POST …/transitions)\n`,
+  );
+  io.err(`${lineDiff(review.current, review.proposed)}\n`);
+  for (const c of review.consequences) io.err(`* ${c}\n`);
+  const result = await applyUpgrade(ctx, proposed.proposal);
+  if (result.subscription) io.out(`${JSON.stringify(result.subscription, null, 2)}\n`);
+  io.err(`${refusal() ?? result.message}\n`);
+  if (refusal() || result.status === 'declined') return 2;
+  return result.status === 'done' && result.settled ? 0 : 1;
 }
 
 /** The diff and the consequences, on stderr (stdout is the settled subscription, for scripts). */

@@ -170,12 +170,40 @@ export async function proposeUpgrade(
   };
 }
 
-/** What a person reviews: the subscription as read against the transition request that will be sent. */
+/** The subscription's properties an upgrade is about, as the review shows them. */
+const REVIEWED = [
+  'id',
+  'friendlyName',
+  'offerId',
+  'offerName',
+  'quantity',
+  'termDuration',
+  'billingCycle',
+  'autoRenewEnabled',
+  'status',
+  'scheduledNextTermInstructions',
+] as const;
+
+function reviewed(sub: JsonObject): JsonObject {
+  return Object.fromEntries(REVIEWED.filter((k) => sub[k] !== undefined).map((k) => [k, sub[k]]));
+}
+
+/**
+ * What a person reviews: the subscription as read against the subscription as the upgrade leaves
+ * it (in place: the target offer; partial: the seats that stay; scheduled changes removed either
+ * way) together with the transition request that will be sent.
+ */
 export function upgradeReview(proposal: UpgradeProposal): ReviewDocuments & { proposedName: string } {
+  const before = reviewed(proposal.current);
+  const quantity = numberProp(proposal.body, 'quantity') ?? 0;
+  const { scheduledNextTermInstructions: _removed, ...kept } = before;
+  const after: JsonObject = proposal.inPlace
+    ? { ...kept, offerId: proposal.target.catalogItemId, offerName: proposal.target.title ?? kept.offerName }
+    : { ...kept, quantity: (proposal.state.quantity ?? 0) - quantity };
   return {
     title: `${proposal.title}: ${String(proposal.current.friendlyName ?? proposal.current.offerName ?? proposal.subscriptionId)}`,
-    current: `${JSON.stringify(proposal.current, null, 2)}\n`,
-    proposed: `${JSON.stringify(proposal.body, null, 2)}\n`,
+    current: `${JSON.stringify({ subscription: before }, null, 2)}\n`,
+    proposed: `${JSON.stringify({ subscription: after, transition: proposal.body }, null, 2)}\n`,
     consequences: proposal.consequences,
     proposedName: 'transition.json',
   };

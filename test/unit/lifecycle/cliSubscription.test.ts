@@ -111,3 +111,35 @@ test('usage: one action, a customer and a subscription', async (t) => {
   assert.match((await runCli(['subscription', 'c', 's', '--endpoint', emu.url, '--auto-renew', 'maybe'])).stderr, /on or off/);
   assert.deepEqual(patchesOf(emu, ref), []);
 });
+
+test('--upgrade prints the transition request and its consequences, is refused without --yes, and with --yes upgrades once and prints the settled subscription', async (t) => {
+  const emu = await withEmulator(t);
+  const ref = emu.fixtures.subscriptions.recent;
+  const transitionPosts = () =>
+    emu.requests.filter((r) => r.method === 'POST' && r.path.includes(ref.subscriptionId) && r.path.endsWith('/transitions'));
+  const standard = 'CFQ7TTC0LDPB:0001:CFQ7TTC0LGNT';
+  const refused = await subscription(emu, ref, '--upgrade', standard);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /^- {5}"offerId": "CFQ7TTC0LH18:0001:CFQ7TTC0K971",$/m);
+  assert.match(refused.stderr, /^\+ {5}"offerId": "CFQ7TTC0LDPB:0001:CFQ7TTC0LGNT",$/m);
+  assert.match(refused.stderr, /^\+ {5}"toCatalogItemId": "CFQ7TTC0LDPB:0001:CFQ7TTC0LGNT",$/m);
+  assert.match(refused.stderr, /^\* Cancellation windows are not applied to upgrades/m);
+  assert.match(refused.stderr, /refusing to change the subscription without --yes/);
+  assert.deepEqual(transitionPosts(), []);
+
+  const run = await subscription(emu, ref, '--upgrade', standard, '--quantity', '4', '--yes');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /^\* 4 of 10 seat\(s\) move to a new Microsoft 365 Business Standard subscription/m);
+  assert.match(run.stderr, /completed; the seats are in new subscription /);
+  assert.equal(transitionPosts().length, 1);
+  assert.equal(JSON.parse(run.stdout).quantity, 6);
+});
+
+test('--upgrade to a catalog item that is not an upgrade path is refused with the targets, and nothing is sent', async (t) => {
+  const emu = await withEmulator(t);
+  const ref = emu.fixtures.subscriptions.recent;
+  const run = await subscription(emu, ref, '--upgrade', 'CFQ7TTC0NOPE:0001:CFQ7TTC0NOPE', '--yes');
+  assert.equal(run.code, 2, run.stderr);
+  assert.match(run.stderr, /Not sent: CFQ7TTC0NOPE:0001:CFQ7TTC0NOPE is not an upgrade target of this subscription/);
+  assert.equal(emu.requests.filter((r) => r.method === 'POST').length, 0);
+});

@@ -42,7 +42,9 @@ test('an upgrade of every seat is reviewed, confirmed like a purchase, posted on
   assert.deepEqual(proposal.body, { toCatalogItemId: LADDER.standard, quantity: 10, transitionType: 'transition_only' });
   const review = upgradeReview(proposal);
   assert.equal(review.title, `Upgrade to Microsoft 365 Business Standard: ${String(proposal.current.friendlyName)}`);
-  assert.match(review.proposed, /"toCatalogItemId": "CFQ7TTC0LDPB:0001:CFQ7TTC0LGNT"/);
+  assert.deepEqual(JSON.parse(review.proposed).transition, proposal.body, 'the request as it will be sent');
+  assert.equal(JSON.parse(review.proposed).subscription.offerId, LADDER.standard, 'in place: the offer changes');
+  assert.equal(JSON.parse(review.current).subscription.offerId, proposal.current.offerId);
   assert.match(review.consequences.join('\n'), /All 10 seat\(s\) move to Microsoft 365 Business Standard/);
   assert.match(review.consequences.join('\n'), /Cancellation windows are not applied to upgrades/);
   assert.equal(posts(emu, target.subscriptionId).length, 0, 'nothing is sent before it is confirmed');
