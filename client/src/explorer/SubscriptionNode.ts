@@ -5,7 +5,8 @@
 // those. Pending ones are polled.
 import * as vscode from 'vscode';
 import { type Subscription } from '../../../common/src/api';
-import { availability, type LifecycleActionId } from '../../../common/src/lifecycle/actions';
+import { availability, type LifecycleActionId, upgradeAvailability } from '../../../common/src/lifecycle/actions';
+
 import {
   describeScheduled,
   subscriptionState,
@@ -46,13 +47,15 @@ export class SubscriptionNode extends CustomerResourceNode<Subscription> {
   }
 
   protected shown(s: Subscription): unknown {
-    return [s.status, s.quantity, s.autoRenewEnabled, s.billingCycle, s.scheduledNextTermInstructions];
+    return [s.status, s.offerId, s.quantity, s.autoRenewEnabled, s.billingCycle, s.scheduledNextTermInstructions];
   }
 
   private lifecycleFlags(state: SubscriptionState): string[] {
     const flags = FLAGGED.filter((a) => availability(a, state).offered).map((a) => `partnerCenter.lifecycle.${a}`);
     if (state.active) flags.push(`partnerCenter.lifecycle.${state.autoRenew ? 'autoRenewOn' : 'autoRenewOff'}`);
     if (state.active && state.scheduled) flags.push('partnerCenter.lifecycle.scheduled');
+    // Upgrade targets may exist (GET transitionEligibilities, read when Upgrade… is chosen).
+    if (upgradeAvailability(state).offered) flags.push('partnerCenter.lifecycle.upgrade');
     // Outside the window the menu says why it cannot cancel instead of offering Cancel….
     if (!state.ended && !state.cancellation) flags.push('partnerCenter.lifecycle.cancelClosed');
     return flags;

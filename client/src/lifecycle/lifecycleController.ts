@@ -8,6 +8,7 @@ import { type PartnerCenterClient } from '../../../common/src/api';
 import { type LifecycleRequest } from '../../../common/src/lifecycle/actions';
 import { type LifecycleProposal, type LifecycleResult } from '../../../common/src/lifecycle/lifecycleChange';
 import { type ReviewDocuments } from '../../../common/src/lifecycle/review';
+import { type UpgradeRequest, type UpgradeResult } from '../../../common/src/lifecycle/upgrade';
 import { type EnvironmentInfo, type Exchange, type History, type Journal, type RunContext } from '../../../common/src/send';
 import { config } from '../config';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
@@ -31,6 +32,9 @@ export interface LifecycleDeps {
 /** What an action came to: the core's result, or why it never got as far as a proposal. */
 export type LifecycleOutcome =
   (LifecycleResult & { reviews: OpenReview[] }) | { status: 'refused'; message: string; reviews: OpenReview[] };
+
+export type UpgradeOutcome =
+  (UpgradeResult & { reviews: OpenReview[] }) | { status: 'refused'; message: string; reviews: OpenReview[] };
 
 /** How long the follow-up waits between reads when a change is accepted but does not show yet (202). */
 const FOLLOW = { delayMs: 1000, maxReads: 20 };
@@ -114,6 +118,80 @@ export class LifecycleController {
         : applied.status === 'unknown' || applied.status === 'stale'
           ? vscode.window.showWarningMessage
           : vscode.window.showErrorMessage;
+    void show(`Partner Center: ${applied.message}`);
+    return { ...applied, reviews };
+  }
+
+  /**
+   * Upgrade…: the same path with the transition call (common/src/lifecycle/upgrade.ts): read the
+   * subscription and its eligibilities now, review, confirm like a purchase (typed in production),
+   * POST once through the journal, follow the transition's events, redraw the node.
+   */
+  async upgrade(node: SubscriptionNode, request: UpgradeRequest): Promise<UpgradeOutcome> {
+    const reviews: OpenReview[] = [];
+    const refuse = (message: string, show = vscode.window.showWarningMessage): UpgradeOutcome => {
+      void show(`Partner Center: ${message}`);
+      return { status: 'refused', message, reviews };
+    };
+    if (!this.deps.host.isTrusted()) {
+      return refuse('changing subscriptions is disabled in an untrusted workspace. Trust the workspace first.');
+    }
+    let client: PartnerCenterClient;
+    try {
+      client = this.deps.connection.getClient();
+    } catch (err) {
+      if (err instanceof NotSignedInError) return refuse(err.message, vscode.window.showErrorMessage);
+      throw err;
+    }
+    const { proposeUpgrade, applyUpgrade, upgradeReview } = apiPart();
+    const target = { customerId: node.customerId, subscriptionId: node.resourceId };
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Partner Center: ${node.documentTitle}`, cancellable: true },
+      async (progress, token): Promise<{ refused: string; exchanges: Exchange[] } | { applied: UpgradeResult }> => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        const ctx: RunContext = {
+          client,
+          environment: this.deps.environment(),
+          journal: this.deps.journal(),
+          signal: abort.signal,
+          retry: this.deps.host.retry(),
+          progress: (message) => progress.report({ message }),
+          prompts: {
+            pickCustomer: async () => target.customerId,
+            // An upgrade moves money: typed in production, like a purchase.
+            confirmPurchase: (summary) =>
+              this.deps.host.confirmer().confirmPurchase(summary, {
+                typed: summary.environment.kind === 'production' && config.run.requireTypedConfirmation,
+              }),
+          },
+        };
+        try {
+          progress.report({ message: 'Reading the subscription and its upgrade paths…' });
+          const proposed = await proposeUpgrade(ctx, target, request);
+          if (!proposed.proposal) return { refused: proposed.refused, exchanges: proposed.reads };
+          ctx.documentUri = (await this.review(upgradeReview(proposed.proposal), node, reviews)).proposed.toString();
+          return { applied: await applyUpgrade(ctx, proposed.proposal, FOLLOW) };
+        } finally {
+          sub.dispose();
+        }
+      },
+    );
+    if ('refused' in result) {
+      await this.record(node, result.exchanges, result.refused);
+      return refuse(result.refused);
+    }
+    const applied = result.applied;
+    await this.record(node, applied.exchanges, applied.message);
+    if (applied.subscription) node.applied(applied.subscription as typeof node.subscription);
+    const show =
+      applied.status === 'done' && applied.settled !== false
+        ? vscode.window.showInformationMessage
+        : applied.status === 'declined' || applied.status === 'cancelled' || applied.status === 'alreadyDone'
+          ? vscode.window.showInformationMessage
+          : applied.status === 'failed' || applied.status === 'blocked'
+            ? vscode.window.showErrorMessage
+            : vscode.window.showWarningMessage;
     void show(`Partner Center: ${applied.message}`);
     return { ...applied, reviews };
   }

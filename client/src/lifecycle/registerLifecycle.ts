@@ -3,8 +3,14 @@
 // subscription does not allow now says why instead of asking anything. A command may be given its
 // value after the node (`changeQuantity(node, 5)`), as tests and keybindings do; otherwise it asks.
 import * as vscode from 'vscode';
-import { availability, type LifecycleActionId, type LifecycleRequest } from '../../../common/src/lifecycle/actions';
+import {
+  availability,
+  type LifecycleActionId,
+  type LifecycleRequest,
+  upgradeAvailability,
+} from '../../../common/src/lifecycle/actions';
 import { describeScheduled } from '../../../common/src/lifecycle/subscriptionState';
+import { type UpgradeRequest } from '../../../common/src/lifecycle/upgrade';
 import { type JsonObject } from '../../../common/src/send/jsonValues';
 import { type Explorer } from '../explorer/registerExplorer';
 import { SubscriptionNode } from '../explorer/SubscriptionNode';
@@ -12,7 +18,7 @@ import { type PartContext } from '../partContext';
 import { type RunPart } from '../run/registerRun';
 import { type RunHost } from '../run/runHost';
 import { LifecycleController, type LifecycleOutcome } from './lifecycleController';
-import { askBillingCycle, askQuantity, askSchedule } from './lifecycleInputs';
+import { askBillingCycle, askQuantity, askSchedule, askUpgrade } from './lifecycleInputs';
 import { REVIEW_SCHEME, ReviewDocumentProvider } from './reviewDiff';
 
 type Refusal = { status: 'refused'; message: string; reviews: [] };
@@ -103,6 +109,23 @@ export function registerLifecycle(ctx: PartContext, explorer: Explorer, run: Run
       return choice === remove
         ? vscode.commands.executeCommand('partnerCenter.subscription.removeScheduledChanges', found)
         : undefined;
+    }),
+    // Upgrade… has its own path (a transition): given a target (`upgrade(node, {toCatalogItemId,
+    // quantity?})`, as tests do) it asks nothing; otherwise it picks from the eligibilities.
+    vscode.commands.registerCommand('partnerCenter.subscription.upgrade', async (node?: unknown, given?: unknown) => {
+      const found = node instanceof SubscriptionNode ? node : explorer.view.selection[0];
+      if (!(found instanceof SubscriptionNode)) return refused('select a subscription in the Partner Center view first.');
+      const offered = upgradeAvailability(found.lifecycle());
+      if (!offered.offered) return refused(offered.reason);
+      const request =
+        given && typeof given === 'object' && typeof (given as UpgradeRequest).toCatalogItemId === 'string'
+          ? (given as UpgradeRequest)
+          : await askUpgrade(
+              connection.getClient(),
+              { customerId: found.customerId, subscriptionId: found.resourceId },
+              found.lifecycle(),
+            );
+      return request ? controller.upgrade(found, request) : undefined;
     }),
     // Outside the cancellation window the menu offers this instead of Cancel…: it says why.
     vscode.commands.registerCommand('partnerCenter.subscription.whyNoCancel', (node?: unknown) => target(node, 'cancel')),

@@ -32,10 +32,9 @@ export class ReviewDocumentProvider implements vscode.TextDocumentContentProvide
   /** Opens the diff of one review; `key` names the subscription in the documents' paths. */
   async show(review: ReviewDocuments, key: string): Promise<OpenReview> {
     const n = this.next++;
-    const uri = (side: string) =>
-      vscode.Uri.from({ scheme: REVIEW_SCHEME, path: `/${key}/review-${n}/${side}.subscription.json` });
-    const current = uri('current');
-    const proposed = uri('proposed');
+    const uri = (name: string) => vscode.Uri.from({ scheme: REVIEW_SCHEME, path: `/${key}/review-${n}/${name}` });
+    const current = uri(review.fileNames?.current ?? 'current.subscription.json');
+    const proposed = uri(review.fileNames?.proposed ?? 'proposed.subscription.json');
     this.texts.set(current.toString(), review.current);
     this.texts.set(proposed.toString(), review.proposed);
     const title = `${review.title} (current ↔ proposed)`;

@@ -15,3 +15,4 @@ export { planFromText, recoverAll, runPlan } from '../../../common/src/send';
 export { createExtensionCatalogSource } from '../language/catalogSource';
 export { applyLifecycle, proposeLifecycle } from '../../../common/src/lifecycle/lifecycleChange';
 export { reviewDocuments } from '../../../common/src/lifecycle/review';
+export { applyUpgrade, proposeUpgrade, readUpgradeTargets, upgradeReview } from '../../../common/src/lifecycle/upgrade';

@@ -209,6 +209,21 @@ const billingCycle: ActionRow<{ action: 'billingCycle'; billingCycle: string }> 
   purchaseLike: () => true,
 };
 
+/**
+ * Upgrade… has its own path (upgrade.ts: a transition, not a change to the subscription), so no
+ * row here; whether it is offered is decided here like the others, for the menus. Upgrades start
+ * only from active subscriptions (create-a-new-subscription.md).
+ */
+export function upgradeAvailability(state: SubscriptionState): Availability {
+  if (state.active) return { offered: true };
+  return {
+    offered: false,
+    reason: state.suspended
+      ? 'The subscription is suspended: upgrades start only from active subscriptions (create-a-new-subscription.md).'
+      : `The subscription is ${state.status}: upgrades start only from active subscriptions.`,
+  };
+}
+
 const rows: { [A in LifecycleActionId]: ActionRow<Extract<LifecycleRequest, { action: A }>> } = {
   quantity,
   autoRenew,

@@ -8,6 +8,7 @@ export {
   type LifecycleRequest,
   planLifecycle,
   requestAvailability,
+  upgradeAvailability,
 } from './actions';
 export {
   applyLifecycle,
@@ -33,7 +34,6 @@ export {
   proposeUpgrade,
   readUpgradeTargets,
   type TransitionType,
-  upgradeAvailability,
   type UpgradeProposal,
   type UpgradeRequest,
   type UpgradeResult,

@@ -10,6 +10,8 @@ export interface ReviewDocuments {
   current: string;
   proposed: string;
   consequences: string[];
+  /** The documents' file names when they are not subscriptions (an upgrade's transition request). */
+  fileNames?: { current: string; proposed: string };
 }
 
 export function reviewDocuments(proposal: LifecycleProposal): ReviewDocuments {

@@ -15,7 +15,7 @@ import { type PurchaseSummary } from '../send/purchase';
 import { confirmAndSend } from '../send/purchaseFlow';
 import { customerInfo } from '../send/lookups';
 import { type RunContext, type RunStatus } from '../send/runTypes';
-import { type Availability } from './actions';
+import { upgradeAvailability } from './actions';
 import { type FollowTuning, type LifecycleTarget, subscriptionPath } from './lifecycleChange';
 import { type ReviewDocuments } from './review';
 import { subscriptionState, type SubscriptionState } from './subscriptionState';
@@ -40,22 +40,11 @@ export interface UpgradeRequest {
   transitionType?: TransitionType;
 }
 
-/** Upgrades start only from active subscriptions (create-a-new-subscription.md). */
-export function upgradeAvailability(state: SubscriptionState): Availability {
-  if (state.active) return { offered: true };
-  return {
-    offered: false,
-    reason: state.suspended
-      ? 'The subscription is suspended: upgrades start only from active subscriptions (create-a-new-subscription.md).'
-      : `The subscription is ${state.status}: upgrades start only from active subscriptions.`,
-  };
-}
-
 const transitionsPath = (target: LifecycleTarget) => `${subscriptionPath(target)}/transitions`;
 
 /** GET …/transitionEligibilities?eligibilityType=immediate, read as targets (empty: none). */
 export async function readUpgradeTargets(
-  ctx: RunContext,
+  ctx: Pick<RunContext, 'client' | 'signal'>,
   target: LifecycleTarget,
 ): Promise<{ targets: UpgradeTarget[]; read: Exchange }> {
   const read = await exchange(
@@ -193,7 +182,7 @@ function reviewed(sub: JsonObject): JsonObject {
  * it (in place: the target offer; partial: the seats that stay; scheduled changes removed either
  * way) together with the transition request that will be sent.
  */
-export function upgradeReview(proposal: UpgradeProposal): ReviewDocuments & { proposedName: string } {
+export function upgradeReview(proposal: UpgradeProposal): ReviewDocuments {
   const before = reviewed(proposal.current);
   const quantity = numberProp(proposal.body, 'quantity') ?? 0;
   const { scheduledNextTermInstructions: _removed, ...kept } = before;
@@ -205,7 +194,8 @@ export function upgradeReview(proposal: UpgradeProposal): ReviewDocuments & { pr
     current: `${JSON.stringify({ subscription: before }, null, 2)}\n`,
     proposed: `${JSON.stringify({ subscription: after, transition: proposal.body }, null, 2)}\n`,
     consequences: proposal.consequences,
-    proposedName: 'transition.json',
+    // Not subscription documents: named so the language server does not check them as one.
+    fileNames: { current: 'subscription-before.json', proposed: 'upgrade.transition.json' },
   };
 }
 

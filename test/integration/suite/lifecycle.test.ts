@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { type PurchaseSummary } from '../../../common/src/send';
 import { type PartnerCenterExtensionApi } from '../../../client/src/extension';
 import { type SubscriptionNode } from '../../../client/src/explorer/SubscriptionNode';
-import { type LifecycleOutcome } from '../../../client/src/lifecycle/lifecycleController';
+import { type LifecycleOutcome, type UpgradeOutcome } from '../../../client/src/lifecycle/lifecycleController';
 import { type Confirmer } from '../../../client/src/run/confirmer';
 import { activateExtension, emulatorUrl, waitFor } from '../helpers';
 import { emulator, partnerCenterApi } from '../emulatorAdmin';
@@ -37,6 +37,7 @@ interface Sub {
   autoRenewEnabled: boolean;
   friendlyName: string;
   billingCycle: string;
+  offerId: string;
   scheduledNextTermInstructions?: unknown;
 }
 
@@ -292,5 +293,40 @@ suite('Subscription lifecycle', () => {
       [],
       'nothing left open in the journal',
     );
+  });
+
+  test('Upgrade: from the node through the review of the transition and a purchase-like confirmation to the node showing the new offer', async () => {
+    const a = await api();
+    const ref = await buy('license', 4, 'P1M');
+    const node = await nodeOf(ref);
+    assert.match(contextOf(node), /partnerCenter\.lifecycle\.upgrade\b/, 'an active subscription offers Upgrade…');
+    const confirmer = recordingConfirmer(true);
+    a.run.setConfirmer(confirmer);
+    const standard = 'CFQ7TTC0LDPB:0001:CFQ7TTC0LGNT';
+
+    const outcome = (await act('upgrade', node, { toCatalogItemId: standard })) as UpgradeOutcome;
+    assert.equal(outcome.status, 'done', outcome.message);
+    assert.equal(outcome.reviews.length, 1);
+    assert.ok(openDiffs().includes(outcome.reviews[0]!.proposed.toString()), 'the review diff is open');
+    const proposed = JSON.parse((await vscode.workspace.openTextDocument(outcome.reviews[0]!.proposed)).getText()) as {
+      subscription: { offerId: string };
+      transition: unknown;
+    };
+    assert.deepEqual(proposed.transition, { toCatalogItemId: standard, quantity: 4, transitionType: 'transition_only' });
+    assert.equal(proposed.subscription.offerId, standard);
+    assert.equal(confirmer.asked.length, 1);
+    assert.equal(confirmer.asked[0]!.action, 'Upgrade to Microsoft 365 Business Standard');
+    assert.match((confirmer.asked[0]!.consequences ?? []).join('\n'), /Cancellation windows are not applied to upgrades/);
+    const posts = ((await emulator.requests()) as unknown as Recorded[]).filter(
+      (q) => q.method === 'POST' && q.path.includes(ref.subscriptionId) && q.path.endsWith('/transitions'),
+    );
+    assert.equal(posts.length, 1, 'posted once');
+    assert.match(outcome.message, /completed/);
+    assert.match(
+      String((node.getTreeItem().tooltip as vscode.MarkdownString).value),
+      /- Offer: `CFQ7TTC0LDPB:0001:/,
+      'the node shows the upgraded offer',
+    );
+    assert.match((await subscription(ref)).offerId, /^CFQ7TTC0LDPB:0001/);
   });
 });
