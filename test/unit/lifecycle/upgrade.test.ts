@@ -96,3 +96,32 @@ test('declined: nothing is posted; a target that is not an upgrade path or too m
   assert.match(many.refused ?? '', /from 1 to the subscription's 10 seat/);
   assert.equal(prompts.asked.length, 1, 'only the declined one was asked');
 });
+
+test('an upgrade whose answers are lost is re-sent under the same MS-RequestId and makes one transition', async (t) => {
+  const emu = await withEmulator(t);
+  const target = emu.fixtures.subscriptions.recent;
+  const prompts = recordingPrompts(true);
+  const ctx = makeContext(emu, prompts, { retry: { baseDelayMs: 5, maxAttempts: 6 } });
+  t.after(() => ctx.client.close());
+  const { proposal } = await proposeUpgrade(ctx, target, { toCatalogItemId: LADDER.standard });
+  assert.ok(proposal);
+  // Once confirmed, the POST is applied and the connection drops before its answer, twice.
+  const yes = prompts.confirmPurchase;
+  prompts.confirmPurchase = async (summary) => {
+    emu.setFaults({ resetAfterCommit: 1, limit: 2 });
+    return yes(summary);
+  };
+  const result = await applyUpgrade(ctx, proposal, FAST);
+  emu.setFaults(undefined);
+  assert.equal(result.status, 'done', result.message);
+  const sent = posts(emu, target.subscriptionId);
+  assert.ok(sent.length >= 3, `sent ${sent.length} times`);
+  assert.equal(new Set(sent.map((r) => r.requestId)).size, 1, 'one MS-RequestId on every attempt');
+  // Without the same id a second attempt would meet the first one's pending transition (900278).
+  const history = await ctx.client.request({
+    method: 'GET',
+    path: `/v1/customers/${target.customerId}/subscriptions/${target.subscriptionId}/transitions`,
+  });
+  assert.equal((history.body as { items: unknown[] }).items.length, 1, 'one transition was made');
+  assert.deepEqual(await ctx.journal.unsettled(), [], 'settled in the journal');
+});
