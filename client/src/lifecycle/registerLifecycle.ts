@@ -125,7 +125,13 @@ export function registerLifecycle(ctx: PartContext, explorer: Explorer, run: Run
               { customerId: found.customerId, subscriptionId: found.resourceId },
               found.lifecycle(),
             );
-      return request ? controller.upgrade(found, request) : undefined;
+      if (!request) return undefined;
+      const outcome = await controller.upgrade(found, request);
+      // A partial upgrade made a new subscription: show it (the folder is read again if needed).
+      if (outcome.status !== 'refused' && outcome.newSubscriptionId) {
+        await explorer.revealSubscription(found.customerId, outcome.newSubscriptionId);
+      }
+      return outcome;
     }),
     // Outside the cancellation window the menu offers this instead of Cancel…: it says why.
     vscode.commands.registerCommand('partnerCenter.subscription.whyNoCancel', (node?: unknown) => target(node, 'cancel')),

@@ -329,4 +329,23 @@ suite('Subscription lifecycle', () => {
     );
     assert.match((await subscription(ref)).offerId, /^CFQ7TTC0LDPB:0001/);
   });
+
+  test('Upgrade of some seats: the node keeps the rest and the new subscription appears in the tree', async () => {
+    const a = await api();
+    const ref = await buy('license', 5, 'P1M');
+    const node = await nodeOf(ref);
+    a.run.setConfirmer(recordingConfirmer(true));
+    const premium = 'CFQ7TTC0LCHC:0002:CFQ7TTC0MD5V';
+    const outcome = (await act('upgrade', node, { toCatalogItemId: premium, quantity: 2 })) as UpgradeOutcome;
+    assert.equal(outcome.status, 'done', outcome.message);
+    assert.ok('newSubscriptionId' in outcome && outcome.newSubscriptionId, outcome.message);
+    assert.match(descriptionOf(node), /×3/, 'the source keeps three seats');
+    // Shown by the command itself: the Subscriptions folder, as it is now, lists it.
+    const created = ((await node.getParent().getChildren?.()) ?? []).find(
+      (n): n is SubscriptionNode => 'subscription' in n && (n as SubscriptionNode).subscription.id === outcome.newSubscriptionId,
+    );
+    assert.ok(created, 'the new subscription is in the tree');
+    assert.match(descriptionOf(created), /×2/);
+    assert.match(String((created.getTreeItem().tooltip as vscode.MarkdownString).value), /- Offer: `CFQ7TTC0LCHC:0002:/);
+  });
 });
