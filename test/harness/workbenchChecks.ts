@@ -49,13 +49,14 @@ export function exactly(label: string): RegExp {
  * the first keys can reach the input before it listens; then the input is opened and typed again.
  */
 export async function quickPick(page: Page, keys: string, text: string): Promise<void> {
+  // A hover left under the pointer (a tree row's tooltip) can hold the quick input: move away first.
+  await page.mouse.move(640, 4);
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press(keys);
     const input = page.locator(QUICK_INPUT).first();
-    await input.waitFor();
-    await input.fill(`${await input.inputValue()}${text}`); // keeps the palette's ">"
-
     try {
+      await input.waitFor({ timeout: 20_000 });
+      await input.fill(`${await input.inputValue()}${text}`, { timeout: 20_000 }); // keeps the palette's ">"
       await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
       break;
     } catch (err) {
@@ -67,6 +68,27 @@ export async function quickPick(page: Page, keys: string, text: string): Promise
 }
 
 export const runCommand = (page: Page, title: string) => quickPick(page, 'F1', title);
+
+/**
+ * Puts `target` in the open save dialog and accepts it. The simple file dialog may spend a first
+ * Enter on moving to the target's folder, so Enter is pressed again while it is still open.
+ */
+export async function acceptSaveDialog(page: Page, target: string): Promise<void> {
+  const input = page.locator(QUICK_INPUT).first();
+  await waitFor(`the save dialog to hold ${target}`, async () => {
+    if ((await input.inputValue()) !== target) await input.fill(target);
+    return (await input.inputValue()) === target;
+  });
+  await waitFor(`the save dialog to accept ${target}`, async () => {
+    if (!(await input.isVisible())) return true;
+    if ((await input.inputValue()) !== target) await input.fill(target);
+    await page.keyboard.press('Enter');
+    return input
+      .waitFor({ state: 'hidden', timeout: 3_000 })
+      .then(() => true)
+      .catch(() => false);
+  });
+}
 
 export async function openFile(page: Page, name: string): Promise<void> {
   await quickPick(page, 'Control+P', name);
@@ -117,10 +139,11 @@ function helperExtension(repoRoot: string): { path: string; id: string; version:
         version: '0.0.1',
         engines: { vscode: '^1.96.0' },
         main: './extension.js',
-        activationEvents: ['onCommand:pcTest.confirmProductionPurchase'],
+        activationEvents: ['onCommand:pcTest.confirmProductionPurchase', 'onCommand:pcTest.invokeRunRequestTool'],
         contributes: {
           commands: [
             { command: 'pcTest.confirmProductionPurchase', title: 'Confirm a Production Purchase', category: 'PC Test' },
+            { command: 'pcTest.invokeRunRequestTool', title: 'Invoke the Run Request Agent Tool', category: 'PC Test' },
           ],
         },
       },
@@ -239,6 +262,29 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       if (posts.length !== 0) throw new Error(`${posts.length} order(s) were posted after Cancel`);
     });
 
+    await check(
+      "an agent's partnercenter_run_request brings up the same modal; Cancel sends nothing and the agent is told",
+      async () => {
+        await openFile(page, 'buy.order.json');
+        await runCommand(page, 'PC Test: Invoke the Run Request Agent Tool');
+        const text = await page.locator(DIALOG).first().innerText();
+        for (const expected of ['Place order for', fixtures.customerId, fixtures.catalog.license]) {
+          if (!text.includes(expected)) throw new Error(`the dialog does not show "${expected}":\n${text}`);
+        }
+        await page
+          .locator(DIALOG_BUTTON)
+          .filter({ hasText: exactly('Cancel') })
+          .first()
+          .click();
+        const answer = (await readJsonOnceWritten(`${resultFile}.tool.json`)) as { text?: string };
+        if (!/declined the confirmation: nothing was sent/.test(answer.text ?? '')) {
+          throw new Error(`the tool's answer does not say nothing was sent: ${JSON.stringify(answer)}`);
+        }
+        const posts = await orderPosts();
+        if (posts.length !== 0) throw new Error(`${posts.length} order(s) were posted after the agent's request was cancelled`);
+      },
+    );
+
     await check('Run Request\'s "Place order" button places exactly one order, and says so', async () => {
       await openFile(page, 'buy.order.json');
       await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
@@ -310,11 +356,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
           await waitFor('the save dialog to show its default path', async () =>
             /partner-center-history\.(har|json)$/.test(await input.inputValue()),
           );
-          await waitFor(`the save dialog to hold ${target}`, async () => {
-            if ((await input.inputValue()) !== target) await input.fill(target);
-            return (await input.inputValue()) === target;
-          });
-          await page.keyboard.press('Enter');
+          await acceptSaveDialog(page, target);
           return readJsonOnceWritten(target);
         };
         await history.locator('.monaco-list-row').first().click(); // an item has focus: the title bar still exports all

@@ -1,7 +1,8 @@
 // A test-only extension, installed beside Partner Center in the workbench checks (never shipped).
 // It shows the extension's own purchase confirmation for a production purchase, which no test
 // session can reach for real (there is no production Partner Center here), and writes the answer
-// to PC_WORKBENCH_RESULT so the launcher can compare it with what was clicked and typed.
+// to PC_WORKBENCH_RESULT so the launcher can compare it with what was clicked and typed. It also
+// invokes the run_request agent tool, so that the modal an agent's request brings up can be clicked.
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { modalConfirmer } from '../../client/src/run/confirmer';
@@ -28,6 +29,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('pcTest.confirmProductionPurchase', async () => {
       const confirmed = await modalConfirmer.confirmPurchase(PRODUCTION_SUMMARY, { typed: true });
       writeFileSync(process.env.PC_WORKBENCH_RESULT!, JSON.stringify({ confirmed }));
+    }),
+    // As an agent would: Partner Center's run_request tool on the active editor, with no chat around it.
+    vscode.commands.registerCommand('pcTest.invokeRunRequestTool', async () => {
+      const result = await vscode.lm.invokeTool('partnercenter_run_request', { input: {}, toolInvocationToken: undefined });
+      const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('\n');
+      writeFileSync(`${process.env.PC_WORKBENCH_RESULT!}.tool.json`, JSON.stringify({ text }));
     }),
   );
 }

@@ -4,7 +4,7 @@
 // hides. Run by runWorkbenchChecks, in its workbench (no smoke-test driver, so toasts show).
 import { type Page } from 'playwright-core';
 import { waitFor } from '../../support/waitFor';
-import { contextMenu, DIALOG_BUTTON, exactly, pane, QUICK_INPUT, runCommand, TOAST, viewAction } from '../workbenchChecks';
+import { contextMenu, pane, QUICK_INPUT, runCommand, viewAction } from '../workbenchChecks';
 
 export interface ExplorerCheckContext {
   page: Page;
@@ -166,47 +166,6 @@ export async function runExplorerChecks({ page, check, emulatorUrl, customerId, 
       if (!(current.length === 1 && /local emulator[\s\S]*in use/.test(current[0]!))) {
         throw new Error(`the emulator, which is in use, is not the marked choice: ${JSON.stringify(current)}`);
       }
-    },
-  );
-
-  await check(
-    'Customers: a filter that matches nobody says so; an order it hides is announced and shown on request',
-    async () => {
-      await showCustomers();
-      await runCommand(page, 'Partner Center: Filter Customers…');
-      await chooseFilter('Company name', 'zzzz');
-      await rows.filter({ hasText: 'No customers whose company name starts with "zzzz"' }).first().waitFor();
-      if (await customers.locator('.welcome-view-content').isVisible()) {
-        throw new Error('the sign-in welcome shows for an empty filter');
-      }
-
-      // Quick Open ranks the recently opened response (buy.order.json.response.json) first: pick the request by name.
-      await page.keyboard.press('Control+P');
-      await page.locator(QUICK_INPUT).first().fill('buy.order.json');
-      await page
-        .locator(`${QUICK_PICK_ROW} .label-name`)
-        .filter({ hasText: exactly('buy.order.json') })
-        .first()
-        .click();
-      await page
-        .locator('.tab.active .label-name')
-        .filter({ hasText: exactly('buy.order.json') })
-        .first()
-        .waitFor();
-      await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
-      await page
-        .locator(DIALOG_BUTTON)
-        .filter({ hasText: exactly('Place order') })
-        .first()
-        .click();
-      const toast = page.locator(TOAST).filter({ hasText: 'is not shown in the Customers view' }).first();
-      await toast.waitFor();
-      await toast.locator('.monaco-button').filter({ hasText: 'Clear Filter and Show Order' }).first().click();
-      await customers
-        .locator('.monaco-list-row.selected')
-        .filter({ hasText: /^\s*Order \S/ })
-        .first()
-        .waitFor();
     },
   );
 }
