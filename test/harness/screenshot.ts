@@ -1,6 +1,5 @@
 // `npm run screenshot`: pictures of the explorer in the real workbench for the README: a customer
-// expanded, an order with its line items, an error node, a subscription change under review, and
-// the walkthrough. Runs the demo setup (emulator +
+// expanded, an order with its line items, and an error node. Runs the demo setup (emulator +
 // code-server + the extension in development mode) and drives it with headless Chromium.
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +8,6 @@ import { type Page } from 'playwright-core';
 import { CHROMIUM, ensureRuntime } from './runtime';
 import { repoExtension, startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
-import { contextMenu, DIALOG, QUICK_INPUT, runCommand } from './workbenchChecks';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const outDir = join(repoRoot, 'docs', 'images');
@@ -78,19 +76,6 @@ async function main(): Promise<void> {
     await page.locator('.monaco-list-row[aria-level="3"]').first().waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(outDir, 'explorer-customer.png') });
-    // A lifecycle action under review: Change Quantity… on the first subscription, its diff and the
-    // confirmation. Cancelled, so the pictures after it see the same data.
-    await contextMenu(page, page.locator('.monaco-list-row[aria-level="3"]').first(), 'Change Quantity…');
-    await page.locator(QUICK_INPUT).first().waitFor();
-    await page.keyboard.type('25');
-    await page.keyboard.press('Enter');
-    await page.locator(DIALOG).first().waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1000);
-    await page.screenshot({ path: join(outDir, 'lifecycle-review.png') });
-    await page.keyboard.press('Escape');
-    await page.locator(DIALOG).first().waitFor({ state: 'hidden' });
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('W');
     await row(page, 'Subscriptions').click();
     await fetch(`${emulator.url}/_emulator/faults`, {
       method: 'POST',
@@ -124,22 +109,8 @@ async function main(): Promise<void> {
     await page.locator('.markers-panel').first().waitFor();
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(outDir, 'language-diagnostics.png') });
-    // The walkthrough, as Welcome: Open Walkthrough… lists it.
-    await page.keyboard.press('Control+J'); // the panel away again
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    const pick = page.locator(QUICK_INPUT).first();
-    await pick.fill('Get Started with Partner Center');
-    await page
-      .locator('.quick-input-widget .monaco-list-row')
-      .filter({ hasText: 'Get Started with Partner Center' })
-      .first()
-      .waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.gettingStartedContainer').first().waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: join(outDir, 'walkthrough.png') });
     process.stdout.write(
-      `Saved language-diagnostics.png, explorer-order.png, explorer-customer.png, explorer-error.png, lifecycle-review.png and walkthrough.png (customer ${firstCustomer}…) in ${outDir}\n`,
+      `Saved language-diagnostics.png, explorer-order.png, explorer-customer.png and explorer-error.png (customer ${firstCustomer}…) in ${outDir}\n`,
     );
   } finally {
     await browser.close();
