@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { type PartnerCenterConnection } from '../connection';
 import { config } from '../config';
-import { type CustomerNode } from './CustomerNode';
+import { reachMilestone } from '../walkthroughProgress';
+import { CustomerNode } from './CustomerNode';
 import { type CustomerFilter, CustomersRootNode } from './CustomersRootNode';
 import { type ExplorerNode } from './node';
 import { ParentNode } from './ParentNode';
@@ -85,7 +86,11 @@ export class CustomersTreeProvider implements vscode.TreeDataProvider<ExplorerNo
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     const level = node ?? this.root;
-    return level.getChildren ? level.getChildren() : [];
+    const children = level.getChildren ? await level.getChildren() : [];
+    // The walkthrough's first two steps: customers listed from a Partner Center, one of them opened.
+    if (!node && children.some((child) => child instanceof CustomerNode)) reachMilestone('customersListed');
+    if (node instanceof CustomerNode) reachMilestone('customerBrowsed');
+    return children;
   }
 
   /** Forgets what `node` (or, without one, the whole view) loaded, cancelling loads and polls in flight, and asks the service again. */
