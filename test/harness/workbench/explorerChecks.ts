@@ -4,19 +4,37 @@
 // hides. Run by runWorkbenchChecks, in its workbench (no smoke-test driver, so toasts show).
 import { type Page } from 'playwright-core';
 import { waitFor } from '../../support/waitFor';
-import { contextMenu, pane, QUICK_INPUT, runCommand, viewAction } from '../workbenchChecks';
+import {
+  contextMenu,
+  DIALOG_BUTTON,
+  exactly,
+  openWorkspaceFile,
+  pane,
+  QUICK_INPUT,
+  runCommand,
+  TOAST,
+  viewAction,
+} from '../workbenchChecks';
 
 export interface ExplorerCheckContext {
   page: Page;
   check: (name: string, body: () => Promise<void>) => Promise<void>;
   emulatorUrl: string;
   customerId: string;
+  workspace: string;
   recorded: () => Promise<{ method: string; path: string }[]>;
 }
 
 const QUICK_PICK_ROW = '.quick-input-widget .monaco-list-row';
 
-export async function runExplorerChecks({ page, check, emulatorUrl, customerId, recorded }: ExplorerCheckContext): Promise<void> {
+export async function runExplorerChecks({
+  page,
+  check,
+  emulatorUrl,
+  customerId,
+  workspace,
+  recorded,
+}: ExplorerCheckContext): Promise<void> {
   const customers = pane(page, 'Customers');
   const rows = customers.locator('.monaco-list-row');
   const gets = async (pattern: RegExp) => (await recorded()).filter((r) => r.method === 'GET' && pattern.test(r.path)).length;
@@ -166,6 +184,34 @@ export async function runExplorerChecks({ page, check, emulatorUrl, customerId, 
       if (!(current.length === 1 && /local emulator[\s\S]*in use/.test(current[0]!))) {
         throw new Error(`the emulator, which is in use, is not the marked choice: ${JSON.stringify(current)}`);
       }
+    },
+  );
+
+  await check(
+    'Customers: a filter that matches nobody says so; an order it hides is announced and shown on request',
+    async () => {
+      await showCustomers();
+      await runCommand(page, 'Partner Center: Filter Customers…');
+      await chooseFilter('Company name', 'zzzz');
+      await rows.filter({ hasText: 'No customers whose company name starts with "zzzz"' }).first().waitFor();
+      if (await customers.locator('.welcome-view-content').isVisible()) {
+        throw new Error('the sign-in welcome shows for an empty filter');
+      }
+      await openWorkspaceFile(page, workspace, 'buy.order.json');
+      await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
+      await page
+        .locator(DIALOG_BUTTON)
+        .filter({ hasText: exactly('Place order') })
+        .first()
+        .click();
+      const toast = page.locator(TOAST).filter({ hasText: 'is not shown in the Customers view' }).first();
+      await toast.waitFor({ timeout: 60_000 });
+      await toast.locator('.monaco-button').filter({ hasText: 'Clear Filter and Show Order' }).first().click();
+      await customers
+        .locator('.monaco-list-row.selected')
+        .filter({ hasText: /^\s*Order \S/ })
+        .first()
+        .waitFor();
     },
   );
 }

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
-import { type Check, openFile, runCommand } from '../workbenchChecks';
+import { type Check, DIALOG, DIALOG_BUTTON, exactly, openFile, openWorkspaceFile, runCommand } from '../workbenchChecks';
 
 const SUGGESTIONS = '.editor-widget.suggest-widget';
 
@@ -41,6 +41,20 @@ export async function runLanguageChecks(page: Page, check: Check, workspace: str
     const labels = await rows.allInnerTexts();
     if (labels.some((l) => /pc-order|pc-cart/.test(l))) throw new Error(`snippets in the list: ${labels.join(' | ')}`);
     await page.keyboard.press('Escape');
+  });
+
+  await check('Ctrl+Alt+R in a request document runs it (the purchase confirmation opens)', async () => {
+    await openWorkspaceFile(page, workspace, 'buy.order.json');
+    await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Alt+R');
+    const text = await page.locator(DIALOG).first().innerText();
+    if (!text.includes('Place order for')) throw new Error(`unexpected dialog:\n${text}`);
+    await page
+      .locator(DIALOG_BUTTON)
+      .filter({ hasText: exactly('Cancel') })
+      .first()
+      .click();
+    await page.locator(DIALOG).first().waitFor({ state: 'hidden' });
   });
 
   await check('the settings editor shows no error on the empty default of partnerCenter.auth.authority', async () => {

@@ -8,7 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { waitFor } from '../../support/waitFor';
-import { acceptSaveDialog, exactly, openFile, pane, QUICK_INPUT, runCommand, TOAST, viewAction } from '../workbenchChecks';
+import {
+  acceptSaveDialog,
+  DIALOG_BUTTON,
+  exactly,
+  openFile,
+  openWorkspaceFile,
+  pane,
+  QUICK_INPUT,
+  runCommand,
+  TOAST,
+  viewAction,
+} from '../workbenchChecks';
 
 export interface RunCheckContext {
   page: Page;
@@ -98,4 +109,55 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
       await page.locator('.tab.active').filter({ hasText: 'all.har' }).first().waitFor();
     },
   );
+
+  await check('a placed order that settles is announced with Show in Explorer, which selects it in Customers', async () => {
+    await openWorkspaceFile(page, workspace, 'buy.order.json');
+    await runCommand(page, 'Partner Center: Run Request');
+    await page
+      .locator(DIALOG_BUTTON)
+      .filter({ hasText: exactly('Place order') })
+      .first()
+      .click();
+    const placed = page
+      .locator(TOAST)
+      .filter({ hasText: /order \S+ is completed/ })
+      .first();
+    await placed.waitFor({ timeout: 60_000 });
+    const orderId = /order (\S+) is completed/.exec(await placed.innerText())?.[1];
+    if (!orderId) throw new Error('the notification names no order');
+    await placed
+      .locator('.monaco-button')
+      .filter({ hasText: exactly('Show in Explorer') })
+      .first()
+      .click();
+    await pane(page, 'Customers').locator('.monaco-list-row.selected').filter({ hasText: orderId }).first().waitFor();
+  });
+
+  await check('Discard Interrupted Send asks, then says what it dropped', async () => {
+    // Every answer is lost after the order was committed: the send ends unknown, and journaled. The
+    // faults stay on until it is discarded, or the extension's own check with the service (which
+    // finds the order placed) would settle it first, leaving nothing to discard.
+    await setFaults({ resetAfterCommit: 1 });
+    try {
+      await openWorkspaceFile(page, workspace, 'buy.order.json');
+      await runCommand(page, 'Partner Center: Run Request');
+      await page
+        .locator(DIALOG_BUTTON)
+        .filter({ hasText: exactly('Place order') })
+        .first()
+        .click();
+      await page.locator(TOAST).filter({ hasText: 'No definite answer' }).first().waitFor({ timeout: 240_000 }); // six sends, each tried by the client too, with back-off
+      await runCommand(page, 'Partner Center: Discard Interrupted Send');
+      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'POST' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page
+        .locator(DIALOG_BUTTON)
+        .filter({ hasText: exactly('Discard') })
+        .first()
+        .click();
+      await page.locator(TOAST).filter({ hasText: 'discarded the interrupted send POST' }).first().waitFor();
+    } finally {
+      await setFaults({});
+    }
+  });
 }
