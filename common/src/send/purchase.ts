@@ -14,7 +14,8 @@ export interface EnvironmentInfo {
 }
 
 export interface PurchaseLine {
-  number: number;
+  /** The line item's number; absent for a subscription, which is one thing, not a line of an order. */
+  number?: number;
   /** The product's name when the catalog told us, else the catalog item id. */
   product: string;
   catalogItemId?: string;
@@ -113,7 +114,7 @@ function describeLine(line: PurchaseLine): string {
   if (line.termDuration) parts.push(`term ${line.termDuration}`);
   if (line.billingCycle) parts.push(`billed ${line.billingCycle}`);
   if (line.price !== undefined) parts.push(`${formatMoney(line.price, line.currency)}`);
-  const text = `Line ${line.number}: ${parts.join(', ')}`;
+  const text = `${line.number === undefined ? 'Subscription' : `Line ${line.number}`}: ${parts.join(', ')}`;
   return line.error ? `${text} (error: ${line.error})` : text;
 }
 

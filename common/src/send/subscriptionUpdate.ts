@@ -49,7 +49,6 @@ export async function proposeSubscriptionUpdate(
 export function subscriptionLine(proposal: SubscriptionProposal): PurchaseLine {
   const merged = proposal.proposed;
   return {
-    number: 0,
     product: `${stringProp(merged, 'offerName') ?? stringProp(merged, 'friendlyName') ?? 'Subscription'} (${stringProp(merged, 'offerId') ?? proposal.subscriptionId})`,
     catalogItemId: stringProp(merged, 'offerId'),
     quantity: numberProp(merged, 'quantity'),

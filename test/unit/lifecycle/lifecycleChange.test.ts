@@ -16,6 +16,7 @@ import { CATALOG_OFF, getLanguageService } from '../../../common/src/language';
 import { requestKindOf } from '../../../common/src/requestKinds';
 import { withEmulator } from '../../support/emulator';
 import { makeContext, recordingPrompts } from '../send/helpers';
+import { confirmationText } from '../../../common/src/send/purchase';
 
 const patches = (emu: { requests: { method: string; path: string; requestId?: string; status: number }[] }, id: string) =>
   emu.requests.filter((r) => r.method === 'PATCH' && r.path.includes(id));
@@ -183,16 +184,25 @@ test('suspend turns auto-renew off (as the review says); reactivate and schedule
   assert.match(noRenew.refused ?? '', /only while auto-renew is on/);
 });
 
-test('declining the confirmation sends nothing', async (t) => {
+test('declining the confirmation sends nothing, and says which change was not confirmed', async (t) => {
   const emu = await withEmulator(t);
   const target = emu.fixtures.subscriptions.recent;
-  const ctx = makeContext(emu, recordingPrompts(false));
+  const prompts = recordingPrompts(false);
+  const ctx = makeContext(emu, prompts);
   t.after(() => ctx.client.close());
   const { proposal } = await proposeLifecycle(ctx, target, { action: 'suspend' });
   assert.ok(proposal);
   const result = await applyLifecycle(ctx, proposal);
   assert.equal(result.status, 'declined');
+  assert.equal(result.message, 'Not sent: "Suspend subscription" was not confirmed.');
   assert.equal(patches(emu, target.subscriptionId).length, 0);
+  // A subscription is one thing, not a line of an order: the confirmation names it so.
+  const { details } = confirmationText(prompts.asked[0]!);
+  assert.ok(
+    details.some((d) => /^Subscription: \d+ × /.test(d)),
+    details.join('\n'),
+  );
+  assert.ok(!details.some((d) => d.startsWith('Line ')), details.join('\n'));
 });
 
 test('every proposed document is a subscription request the language service finds no error in', async (t) => {
