@@ -16,6 +16,8 @@ interface Provider {
   getTreeItem(node: Node): vscode.TreeItem;
   refresh(node?: Node): void;
   loadMore(): Promise<void>;
+  /** What the tree's nodes share (the client, the poller, redraws). */
+  ctx: unknown;
 }
 interface Api {
   explorer: { provider: Provider; view: vscode.TreeView<Node> };
@@ -157,5 +159,31 @@ suite('Explorer (first use)', () => {
     const labels = (await p.getChildren(entitlements!)).map((n) => String(n.getTreeItem().label));
     assert.ok(expected.length > 0, 'the fixture customer has entitlements');
     assert.deepEqual([...labels].sort(), [...expected].sort());
+  });
+
+  test('an entitlement whose expiry date has passed is marked expired: in its description, icon and hover', async () => {
+    const { provider: p } = await explorer();
+    const { customerId } = await emulator.fixtures();
+    const customer = await customerNode(p, customerId);
+    const [, , folder] = await p.getChildren(customer);
+    const [listed] = (await p.getChildren(folder!)) as (Node & { entitlement: { expiryDate?: string } })[];
+    assert.ok(listed?.entitlement.expiryDate, 'the emulator lists entitlements with their expiry date');
+    const current = listed.getTreeItem();
+    assert.match(String(current.description), /expires /);
+    assert.notEqual((current.iconPath as vscode.ThemeIcon).id, 'history');
+    // The emulator's entitlements all run a year from today: the same one, a day past its expiry,
+    // drawn by the explorer's own class.
+    const Entitlement = listed.constructor as new (entitlement: object, id: string, parent: Node, ctx: unknown) => Node;
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const expired = new Entitlement(
+      { ...listed.entitlement, expiryDate: yesterday },
+      `${listed.id}-past`,
+      folder!,
+      p.ctx,
+    ).getTreeItem();
+    assert.match(String(expired.description), /expired /);
+    assert.equal((expired.iconPath as vscode.ThemeIcon).id, 'history');
+    assert.match((expired.tooltip as vscode.MarkdownString).value, /\(expired\)/);
+    assert.match(expired.contextValue ?? '', /partnerCenter\.expired/);
   });
 });
