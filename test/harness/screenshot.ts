@@ -1,6 +1,7 @@
-// `npm run screenshot`: pictures of the explorer in the real workbench for the README: a customer
-// expanded, an order with its line items, and an error node. Runs the demo setup (emulator +
-// code-server + the extension in development mode) and drives it with headless Chromium.
+// `npm run screenshot`: pictures of the real workbench for the README: a customer expanded, an
+// order with its line items, an error node, a subscription change under review and settled, the
+// walkthrough, and the language server's diagnostics. Runs the demo setup (emulator + code-server +
+// the extension in development mode) and drives it with headless Chromium.
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { type Page } from 'playwright-core';
 import { CHROMIUM, ensureRuntime } from './runtime';
 import { repoExtension, startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
+import { contextMenu, DIALOG, DIALOG_BUTTON, exactly, QUICK_INPUT, runCommand } from './workbenchChecks';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const outDir = join(repoRoot, 'docs', 'images');
@@ -91,13 +93,55 @@ async function main(): Promise<void> {
     }
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(outDir, 'explorer-error.png') });
-    // The language server on the demo's order full of mistakes, with the Problems panel open.
     await fetch(`${emulator.url}/_emulator/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({}),
     });
     await row(page, 'Entitlements').click();
+
+    // A subscription change from the tree (issue 15): Change Quantity…, reviewed as a diff with the
+    // confirmation over it, then the node once the change has settled. A wider window, so the diff
+    // shows side by side next to the wide side bar.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await row(page, 'Subscriptions').click();
+    const subscription = page.locator('.monaco-list-row[aria-level="3"]').first();
+    await subscription.waitFor();
+    await contextMenu(page, subscription, 'Change Quantity…');
+    const quantity = page.locator(QUICK_INPUT).first();
+    await quantity.waitFor();
+    await quantity.fill('30');
+    await page.keyboard.press('Enter');
+    await page.locator(DIALOG).first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(outDir, 'lifecycle-review.png') });
+    await page
+      .locator(DIALOG_BUTTON)
+      .filter({ hasText: exactly('Add seats') })
+      .first()
+      .click();
+    await page.locator('.monaco-list-row[aria-level="3"]').filter({ hasText: /×30/ }).first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(outDir, 'lifecycle-settled.png') });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('W'); // close the review
+    await row(page, 'Subscriptions').click();
+    await page.setViewportSize({ width: 1200, height: 720 });
+
+    // The walkthrough, with the steps this session has done by now ticked.
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ hasText: 'Get Started with Partner Center' })
+      .first()
+      .click();
+    await page.locator('.getting-started-step').first().waitFor();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: join(outDir, 'walkthrough.png') });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('W');
+
+    // The language server on the demo's order full of mistakes, with the Problems panel open.
     await page.keyboard.press('Control+P');
     await page.keyboard.type('mistakes.order.json');
     await page.waitForTimeout(800);
@@ -110,7 +154,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(outDir, 'language-diagnostics.png') });
     process.stdout.write(
-      `Saved language-diagnostics.png, explorer-order.png, explorer-customer.png and explorer-error.png (customer ${firstCustomer}…) in ${outDir}\n`,
+      `Saved explorer-order.png, explorer-customer.png, explorer-error.png, lifecycle-review.png, lifecycle-settled.png, walkthrough.png and language-diagnostics.png (customer ${firstCustomer}…) in ${outDir}\n`,
     );
   } finally {
     await browser.close();
