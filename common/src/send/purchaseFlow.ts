@@ -59,8 +59,9 @@ export async function confirmAndSend(
   if (decided) return decided;
   const warnings = [...(summary.warnings ?? []), ...earlier.warnings];
   const confirmed = await ctx.prompts.confirmPurchase({ ...summary, ...(warnings.length ? { warnings } : {}) });
-  if (!confirmed)
+  if (!confirmed) {
     return { ...base, status: 'declined', orderIds: [], message: `Not sent: "${summary.action}" was not confirmed.` };
+  }
   ctx.progress?.(`${summary.action}…`);
   const sent = await sendPurchase(ctx, { ...req, requestId: earlier.reuse?.requestId, checkedAt: earlier.checkedAt });
   if ('busyWith' in sent) {
