@@ -85,15 +85,10 @@ function environmentOf(endpoint: string): string {
 }
 
 export async function mcpCommand(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stderr.write(`${USAGE}\n`);
-    return 0;
-  }
-  const options = parseArgs(argv);
-  if (typeof options === 'string') {
-    process.stderr.write(`${options}\n\n${USAGE}\n`);
-    return 2;
-  }
+  // Help goes to stderr too: stdout is the protocol's.
+  const stderr = (t: string) => process.stderr.write(t);
+  const options = sharedOptions.readCommandLine(argv, USAGE, parseArgs, { out: stderr, err: stderr });
+  if (typeof options === 'number') return options;
   const resolved = options.emulator ? { token: EMULATOR_TOKEN } : await sharedOptions.resolveToken(options, process.env);
   if (resolved.error) {
     process.stderr.write(`${resolved.error}\n`);

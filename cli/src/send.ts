@@ -33,54 +33,51 @@ ${sharedOptions.HELP}
 Exit status: 0 sent and accepted, 1 Partner Center answered with an error (or no definite
 answer), 2 usage problem or nothing sent (bad arguments or document, purchase not confirmed).`;
 
-interface Options extends sharedOptions.SharedCliOptions {
+interface Options extends sharedOptions.SendingCliOptions {
   file?: string;
   customer?: string;
-  yes: boolean;
-  sandbox: boolean;
-  journal?: string;
 }
 
 function parseArgs(argv: string[]): Options | string {
   const o: Options = { yes: false, sandbox: false };
-  for (let i = 0; i < argv.length; i++) {
-    const shared = sharedOptions.readOption(argv, i, o);
-    if (typeof shared === 'string') return shared;
-    if (shared !== undefined) {
-      i = shared;
-      continue;
-    }
-    const arg = argv[i];
-    const value = (): string | undefined => argv[++i];
-    switch (arg) {
-      case '--customer':
-        o.customer = value();
-        break;
-      case '--journal':
-        o.journal = value();
-        break;
-      case '--yes':
-      case '-y':
-        o.yes = true;
-        break;
-      case '--sandbox':
-        o.sandbox = true;
-        break;
-      default:
-        if (arg.startsWith('-')) return `unknown option ${arg}`;
-        if (o.file) return 'send takes one file';
-        o.file = arg;
-    }
-  }
+  const problem = sharedOptions.readSendingArgs(
+    argv,
+    o,
+    (i) => {
+      if (argv[i] !== '--customer') return undefined;
+      o.customer = argv[i + 1];
+      return i + 1;
+    },
+    (arg) => {
+      if (o.file) return 'send takes one file';
+      o.file = arg;
+      return undefined;
+    },
+  );
+  if (problem) return problem;
   if (!o.file) return 'no file given';
-  if (!o.endpoint) return '--endpoint is required';
-  return sharedOptions.checkOptions(o) ?? o;
+  return sharedOptions.checkSendingOptions(o) ?? o;
 }
 
 /** The journal file when --journal is not given: the user's cache directory (XDG), which survives crashes and reboots. */
 export function defaultJournalPath(env: Readonly<Record<string, string | undefined>>, home = homedir()): string {
   const cache = env.XDG_CACHE_HOME?.trim() ? env.XDG_CACHE_HOME : join(home, '.cache');
   return join(cache, 'partner-center-vscode', 'cli-journal.json');
+}
+
+/** The journal of --journal, or the default one. */
+export function openJournal(
+  option: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): { journal: Journal; journalPath: string } {
+  const journalPath = option ? resolve(option) : defaultJournalPath(env);
+  // Settled sends are remembered beside the journal (and under its lock) for an hour, so two
+  // commands sending one purchase in two terminals buy once even when one finishes while the other asks.
+  const journal = new Journal(
+    new JsonFileStore<JournalEntry>(journalPath),
+    new JsonFileStore<RecentSend>(`${journalPath}.recent`),
+  );
+  return { journal, journalPath };
 }
 
 /** What a confirmation says about where it goes: only a loopback address is the emulator, where no money is spent. */
@@ -115,21 +112,11 @@ export const processIo: SendIo = {
 };
 
 export async function sendCommand(argv: string[], io: SendIo = processIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
-  const o = parseArgs(argv);
-  if (typeof o === 'string') {
-    io.err(`${o}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const o = sharedOptions.readCommandLine(argv, USAGE, parseArgs, io);
+  if (typeof o === 'number') return o;
   const env = io.env ?? process.env;
-  const { token, error: tokenError } = await sharedOptions.resolveToken(o, env);
-  if (!token) {
-    io.err(`${tokenError ?? `no token: set ${sharedOptions.TOKEN_ENV} or pass --token-file`}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const token = await sharedOptions.requireToken(o, env, USAGE, io);
+  if (!token) return 2;
   const path = resolve(String(o.file));
   let text: string;
   try {
@@ -147,13 +134,7 @@ export async function sendCommand(argv: string[], io: SendIo = processIo): Promi
   }
   const environment = environmentOf(String(o.endpoint), o.sandbox);
   const client = new PartnerCenterClient({ endpoint: String(o.endpoint), tokenProvider: { getToken: async () => token } });
-  const journalPath = o.journal ? resolve(o.journal) : defaultJournalPath(env);
-  // Settled purchases are remembered beside the journal (and under its lock) for an hour, so two
-  // `send`s of one purchase in two terminals buy once even when one finishes while the other asks.
-  const journal = new Journal(
-    new JsonFileStore<JournalEntry>(journalPath),
-    new JsonFileStore<RecentSend>(`${journalPath}.recent`),
-  );
+  const { journal, journalPath } = openJournal(o.journal, env);
   let refusal: string | undefined;
   const prompts: RunPrompts = {
     pickCustomer: async () => o.customer,

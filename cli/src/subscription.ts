@@ -16,14 +16,12 @@ import {
 } from '../../common/src/lifecycle/lifecycleChange';
 import { lineDiff, reviewDocuments } from '../../common/src/lifecycle/review';
 import { applyUpgrade, proposeUpgrade, type UpgradeRequest, upgradeReview } from '../../common/src/lifecycle/upgrade';
-import { JsonFileStore } from '../../common/src/send/fileStore';
 import { isObject } from '../../common/src/send/jsonValues';
-import { Journal, type JournalEntry, type RecentSend } from '../../common/src/send/journal';
 import { describeSummary } from '../../common/src/send/purchase';
 import { type RunContext } from '../../common/src/send/runTypes';
 import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
 import * as sharedOptions from './cliOptions';
-import { confirmAtTerminal, defaultJournalPath, environmentOf, processIo, type SendIo } from './send';
+import { confirmAtTerminal, environmentOf, openJournal, processIo, type SendIo } from './send';
 
 const USAGE = `usage: partner-center subscription <customer-id> <subscription-id> --endpoint <url> <action>
                                    [--yes] [--sandbox] [--journal <file>]
@@ -53,15 +51,12 @@ ${sharedOptions.HELP.split('\n')
 Exit status: 0 applied, 1 Partner Center refused it or gave no definite answer (or the subscription
 changed meanwhile), 2 usage problem or nothing sent (not allowed now, not confirmed).`;
 
-interface Options extends sharedOptions.SharedCliOptions {
+interface Options extends sharedOptions.SendingCliOptions {
   customer?: string;
   subscription?: string;
   request?: LifecycleRequest;
   upgrade?: UpgradeRequest;
   scheduleFile?: string;
-  yes: boolean;
-  sandbox: boolean;
-  journal?: string;
 }
 
 function parseArgs(argv: string[]): Options | string {
@@ -71,76 +66,62 @@ function parseArgs(argv: string[]): Options | string {
     actions.push(name);
     o.request = request;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const shared = sharedOptions.readOption(argv, i, o);
-    if (typeof shared === 'string') return shared;
-    if (shared !== undefined) {
-      if (argv[i] === '--kind') return 'subscription takes no --kind';
-      i = shared;
-      continue;
-    }
+  /** The actions; each returns the index of the last argument it used, or what is wrong. */
+  const action = (i: number): number | string | undefined => {
     const arg = argv[i];
-    const value = (): string | undefined => (argv[i + 1]?.startsWith('--') ? undefined : argv[++i]);
+    // An action's value is the next argument, unless that is another option.
+    const text = argv[i + 1]?.startsWith('--') ? undefined : argv[i + 1];
     switch (arg) {
-      case '--quantity': {
-        const text = value();
+      case '--kind':
+        // Only when it has a value: without one, the shared parser's "--kind needs a value" is said.
+        return text === undefined ? undefined : 'subscription takes no --kind';
+      case '--quantity':
         if (!text || !/^\d+$/.test(text)) return '--quantity needs a whole number';
         set(arg, { action: 'quantity', quantity: Number(text) });
-        break;
-      }
+        return i + 1;
       case '--auto-renew': {
-        const text = value()?.toLowerCase();
-        if (text !== 'on' && text !== 'off') return '--auto-renew needs on or off';
-        set(arg, { action: 'autoRenew', enabled: text === 'on' });
-        break;
+        const onOff = text?.toLowerCase();
+        if (onOff !== 'on' && onOff !== 'off') return '--auto-renew needs on or off';
+        set(arg, { action: 'autoRenew', enabled: onOff === 'on' });
+        return i + 1;
       }
       case '--suspend':
         set(arg, { action: 'suspend' });
-        break;
+        return i;
       case '--reactivate':
         set(arg, { action: 'reactivate' });
-        break;
+        return i;
       case '--cancel':
         set(arg, { action: 'cancel' });
-        break;
+        return i;
       case '--schedule':
-        o.scheduleFile = value();
+        o.scheduleFile = text;
         if (!o.scheduleFile) return '--schedule needs a file';
         set(arg);
-        break;
+        return i + 1;
       case '--remove-schedule':
         set(arg, { action: 'schedule' });
-        break;
-      case '--billing-cycle': {
-        const text = value()?.toLowerCase();
+        return i;
+      case '--billing-cycle':
         if (!text) return '--billing-cycle needs monthly or annual';
-        set(arg, { action: 'billingCycle', billingCycle: text });
-        break;
-      }
-      case '--upgrade': {
-        const text = value();
+        set(arg, { action: 'billingCycle', billingCycle: text.toLowerCase() });
+        return i + 1;
+      case '--upgrade':
         if (!text) return '--upgrade needs the target catalog item id (productId:skuId:availabilityId)';
         actions.push(arg);
         o.upgrade = { toCatalogItemId: text };
-        break;
-      }
-      case '--journal':
-        o.journal = value();
-        break;
-      case '--yes':
-      case '-y':
-        o.yes = true;
-        break;
-      case '--sandbox':
-        o.sandbox = true;
-        break;
+        return i + 1;
       default:
-        if (arg.startsWith('-')) return `unknown option ${arg}`;
-        if (!o.customer) o.customer = arg;
-        else if (!o.subscription) o.subscription = arg;
-        else return 'subscription takes a customer id and a subscription id';
+        return undefined;
     }
-  }
+  };
+  const problem = sharedOptions.readSendingArgs(argv, o, action, (arg) => {
+    if (!o.customer) o.customer = arg;
+    else if (!o.subscription) o.subscription = arg;
+    else return 'subscription takes a customer id and a subscription id';
+    return undefined;
+  });
+  if (problem) return problem;
   if (!o.customer || !o.subscription) return 'give the customer id and the subscription id';
   // With --upgrade, --quantity is how many seats move, not an action of its own.
   if (o.upgrade && actions.includes('--quantity')) {
@@ -151,8 +132,7 @@ function parseArgs(argv: string[]): Options | string {
   if (actions.length !== 1) {
     return actions.length === 0 ? 'give one action (--quantity, --cancel, ...)' : `give one action, not ${actions.join(' and ')}`;
   }
-  if (!o.endpoint) return '--endpoint is required';
-  return sharedOptions.checkOptions(o) ?? o;
+  return sharedOptions.checkSendingOptions(o) ?? o;
 }
 
 async function readSchedule(file: string): Promise<LifecycleRequest | string> {
@@ -176,32 +156,18 @@ async function readSchedule(file: string): Promise<LifecycleRequest | string> {
 }
 
 export async function subscriptionCommand(argv: string[], io: SendIo = processIo): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
-  const o = parseArgs(argv);
-  if (typeof o === 'string') {
-    io.err(`${o}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const o = sharedOptions.readCommandLine(argv, USAGE, parseArgs, io);
+  if (typeof o === 'number') return o;
   const request = o.scheduleFile ? await readSchedule(o.scheduleFile) : o.request;
   if (typeof request === 'string' || (!request && !o.upgrade)) {
     io.err(`${request ?? 'no action'}\n`);
     return 2;
   }
   const env = io.env ?? process.env;
-  const { token, error: tokenError } = await sharedOptions.resolveToken(o, env);
-  if (!token) {
-    io.err(`${tokenError ?? `no token: set ${sharedOptions.TOKEN_ENV} or pass --token-file`}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const token = await sharedOptions.requireToken(o, env, USAGE, io);
+  if (!token) return 2;
   const client = new PartnerCenterClient({ endpoint: String(o.endpoint), tokenProvider: { getToken: async () => token } });
-  const journalPath = o.journal ? resolve(o.journal) : defaultJournalPath(env);
-  const journal = new Journal(
-    new JsonFileStore<JournalEntry>(journalPath),
-    new JsonFileStore<RecentSend>(`${journalPath}.recent`),
-  );
+  const { journal } = openJournal(o.journal, env);
   let refusal: string | undefined;
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();

@@ -86,15 +86,11 @@ function parseArgs(argv: string[]): Options | string {
 }
 
 export async function validateCommand(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const options = parseArgs(argv);
-  if (typeof options === 'string') {
-    process.stderr.write(`${options}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const options = sharedOptions.readCommandLine(argv, USAGE, parseArgs, {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  });
+  if (typeof options === 'number') return options;
   // No size limit: a file too large to check as you type is still checked here, whole.
   const service = getLanguageService({ maxDocumentLength: Infinity });
   const { token, error } = await sharedOptions.resolveToken(options, process.env);

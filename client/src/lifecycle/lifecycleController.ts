@@ -9,6 +9,7 @@ import { type LifecycleRequest } from '../../../common/src/lifecycle/actions';
 import { type LifecycleProposal, type LifecycleResult } from '../../../common/src/lifecycle/lifecycleChange';
 import { type ReviewDocuments } from '../../../common/src/lifecycle/review';
 import { type UpgradeRequest, type UpgradeResult } from '../../../common/src/lifecycle/upgrade';
+import { type JsonObject } from '../../../common/src/send/jsonValues';
 import { type EnvironmentInfo, type Exchange, type History, type Journal, type RunContext } from '../../../common/src/send';
 import { config } from '../config';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
@@ -30,11 +31,29 @@ export interface LifecycleDeps {
 }
 
 /** What an action came to: the core's result, or why it never got as far as a proposal. */
-export type LifecycleOutcome =
-  (LifecycleResult & { reviews: OpenReview[] }) | { status: 'refused'; message: string; reviews: OpenReview[] };
+type Outcome<R> = (R & { reviews: OpenReview[] }) | { status: 'refused'; message: string; reviews: OpenReview[] };
 
-export type UpgradeOutcome =
-  (UpgradeResult & { reviews: OpenReview[] }) | { status: 'refused'; message: string; reviews: OpenReview[] };
+export type LifecycleOutcome = Outcome<LifecycleResult>;
+export type UpgradeOutcome = Outcome<UpgradeResult>;
+
+/** What both actions' cores return; the tail records it, redraws the node and says it. */
+type ActionResult = { status: string; message: string; exchanges: Exchange[]; subscription?: JsonObject };
+
+/** An action's steps end in a refusal (with the reads that led to it) or the core's result. */
+type Step<R> = { refused: string; exchanges: Exchange[] } | { applied: R };
+
+type Show = typeof vscode.window.showInformationMessage;
+
+/** What an action's steps get from {@link LifecycleController.withSession}. */
+interface Session {
+  ctx: RunContext;
+  target: { customerId: string; subscriptionId: string };
+  /** Whether the confirmation is typed in production; an action sets it once it knows the change. */
+  purchaseLike: boolean;
+  progress(message: string): void;
+  /** Opens the review diff; the journal then names its proposed side as the document. */
+  review(review: ReviewDocuments): Promise<void>;
+}
 
 /** How long the follow-up waits between reads when a change is accepted but does not show yet (202). */
 const FOLLOW = { delayMs: 1000, maxReads: 20 };
@@ -43,83 +62,35 @@ export class LifecycleController {
   constructor(private readonly deps: LifecycleDeps) {}
 
   async run(node: SubscriptionNode, request: LifecycleRequest): Promise<LifecycleOutcome> {
-    const reviews: OpenReview[] = [];
-    const refuse = (message: string, show = vscode.window.showWarningMessage): LifecycleOutcome => {
-      void show(`Partner Center: ${message}`);
-      return { status: 'refused', message, reviews };
-    };
-    if (!this.deps.host.isTrusted()) {
-      return refuse('changing subscriptions is disabled in an untrusted workspace. Trust the workspace first.');
-    }
-    let client: PartnerCenterClient;
-    try {
-      client = this.deps.connection.getClient();
-    } catch (err) {
-      if (err instanceof NotSignedInError) return refuse(err.message, vscode.window.showErrorMessage);
-      throw err;
-    }
-    const { proposeLifecycle, applyLifecycle, reviewDocuments } = apiPart();
-    const target = { customerId: node.customerId, subscriptionId: node.resourceId };
-    const title = `Partner Center: ${node.documentTitle}`;
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (progress, token): Promise<{ refused: string; exchanges: Exchange[] } | { applied: LifecycleResult }> => {
-        const abort = new AbortController();
-        const sub = token.onCancellationRequested(() => abort.abort());
-        let purchaseLike = false;
-        const ctx: RunContext = {
-          client,
-          environment: this.deps.environment(),
-          journal: this.deps.journal(),
-          signal: abort.signal,
-          retry: this.deps.host.retry(),
-          progress: (message) => progress.report({ message }),
-          prompts: {
-            pickCustomer: async () => target.customerId,
-            confirmPurchase: (summary) =>
-              this.deps.host.confirmer().confirmPurchase(summary, {
-                typed: purchaseLike && summary.environment.kind === 'production' && config.run.requireTypedConfirmation,
-              }),
-          },
-        };
-        try {
-          progress.report({ message: 'Reading the subscription…' });
-          const first = await proposeLifecycle(ctx, target, request);
-          if (!first.proposal) return { refused: first.refused, exchanges: first.read ? [first.read] : [] };
-          let proposal: LifecycleProposal = first.proposal;
-          for (;;) {
-            ctx.documentUri = (await this.review(reviewDocuments(proposal), node, reviews)).proposed.toString();
-            purchaseLike = proposal.plan.purchaseLike;
-            const applied = await applyLifecycle(ctx, proposal, FOLLOW);
-            if (applied.status !== 'stale' || !applied.fresh) return { applied };
-            // Someone changed the subscription meanwhile: say so, show the new diff, ask again.
-            void vscode.window.showWarningMessage(`Partner Center: ${applied.message}`);
-            await this.record(node, applied.exchanges, applied.message);
-            proposal = applied.fresh;
-          }
-        } finally {
-          sub.dispose();
+    return this.withSession(
+      node,
+      async (session): Promise<Step<LifecycleResult>> => {
+        const { proposeLifecycle, applyLifecycle, reviewDocuments } = apiPart();
+        session.progress('Reading the subscription…');
+        const first = await proposeLifecycle(session.ctx, session.target, request);
+        if (!first.proposal) return { refused: first.refused, exchanges: first.read ? [first.read] : [] };
+        let proposal: LifecycleProposal = first.proposal;
+        for (;;) {
+          await session.review(reviewDocuments(proposal));
+          session.purchaseLike = proposal.plan.purchaseLike;
+          const applied = await applyLifecycle(session.ctx, proposal, FOLLOW);
+          if (applied.status !== 'stale' || !applied.fresh) return { applied };
+          // Someone changed the subscription meanwhile: say so, show the new diff, ask again.
+          void vscode.window.showWarningMessage(`Partner Center: ${applied.message}`);
+          await this.record(node, applied.exchanges, applied.message);
+          proposal = applied.fresh;
         }
       },
+      (applied) =>
+        applied.status === 'done' ||
+        applied.status === 'alreadyDone' ||
+        applied.status === 'declined' ||
+        applied.status === 'cancelled'
+          ? vscode.window.showInformationMessage
+          : applied.status === 'unknown' || applied.status === 'stale'
+            ? vscode.window.showWarningMessage
+            : vscode.window.showErrorMessage,
     );
-    if ('refused' in result) {
-      await this.record(node, result.exchanges, result.refused);
-      return refuse(result.refused);
-    }
-    const applied = result.applied;
-    await this.record(node, applied.exchanges, applied.message);
-    if (applied.subscription) node.applied(applied.subscription as typeof node.subscription);
-    const show =
-      applied.status === 'done' ||
-      applied.status === 'alreadyDone' ||
-      applied.status === 'declined' ||
-      applied.status === 'cancelled'
-        ? vscode.window.showInformationMessage
-        : applied.status === 'unknown' || applied.status === 'stale'
-          ? vscode.window.showWarningMessage
-          : vscode.window.showErrorMessage;
-    void show(`Partner Center: ${applied.message}`);
-    return { ...applied, reviews };
   }
 
   /**
@@ -128,9 +99,42 @@ export class LifecycleController {
    * POST once through the journal, follow the transition's events, redraw the node.
    */
   async upgrade(node: SubscriptionNode, request: UpgradeRequest): Promise<UpgradeOutcome> {
+    return this.withSession(
+      node,
+      async (session): Promise<Step<UpgradeResult>> => {
+        const { proposeUpgrade, applyUpgrade, upgradeReview } = apiPart();
+        // An upgrade moves money: typed in production, like a purchase.
+        session.purchaseLike = true;
+        session.progress('Reading the subscription and its upgrade paths…');
+        const proposed = await proposeUpgrade(session.ctx, session.target, request);
+        if (!proposed.proposal) return { refused: proposed.refused, exchanges: proposed.reads };
+        await session.review(upgradeReview(proposed.proposal));
+        return { applied: await applyUpgrade(session.ctx, proposed.proposal, FOLLOW) };
+      },
+      (applied) =>
+        applied.status === 'done' && applied.settled !== false
+          ? vscode.window.showInformationMessage
+          : applied.status === 'declined' || applied.status === 'cancelled' || applied.status === 'alreadyDone'
+            ? vscode.window.showInformationMessage
+            : applied.status === 'failed' || applied.status === 'blocked'
+              ? vscode.window.showErrorMessage
+              : vscode.window.showWarningMessage,
+    );
+  }
+
+  /**
+   * What every action shares: refuse in an untrusted workspace or when signed out; run the
+   * action's steps under a cancellable progress notification with a RunContext for this node;
+   * then record what was sent, redraw the node and say how it ended (`show` picks how loudly).
+   */
+  private async withSession<R extends ActionResult>(
+    node: SubscriptionNode,
+    steps: (session: Session) => Promise<Step<R>>,
+    show: (applied: R) => Show,
+  ): Promise<Outcome<R>> {
     const reviews: OpenReview[] = [];
-    const refuse = (message: string, show = vscode.window.showWarningMessage): UpgradeOutcome => {
-      void show(`Partner Center: ${message}`);
+    const refuse = (message: string, say = vscode.window.showWarningMessage): Outcome<R> => {
+      void say(`Partner Center: ${message}`);
       return { status: 'refused', message, reviews };
     };
     if (!this.deps.host.isTrusted()) {
@@ -143,35 +147,38 @@ export class LifecycleController {
       if (err instanceof NotSignedInError) return refuse(err.message, vscode.window.showErrorMessage);
       throw err;
     }
-    const { proposeUpgrade, applyUpgrade, upgradeReview } = apiPart();
     const target = { customerId: node.customerId, subscriptionId: node.resourceId };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Partner Center: ${node.documentTitle}`, cancellable: true },
-      async (progress, token): Promise<{ refused: string; exchanges: Exchange[] } | { applied: UpgradeResult }> => {
+      async (progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
-        const ctx: RunContext = {
-          client,
-          environment: this.deps.environment(),
-          journal: this.deps.journal(),
-          signal: abort.signal,
-          retry: this.deps.host.retry(),
-          progress: (message) => progress.report({ message }),
-          prompts: {
-            pickCustomer: async () => target.customerId,
-            // An upgrade moves money: typed in production, like a purchase.
-            confirmPurchase: (summary) =>
-              this.deps.host.confirmer().confirmPurchase(summary, {
-                typed: summary.environment.kind === 'production' && config.run.requireTypedConfirmation,
-              }),
+        const report = (message: string) => progress.report({ message });
+        const session: Session = {
+          target,
+          purchaseLike: false,
+          progress: report,
+          ctx: {
+            client,
+            environment: this.deps.environment(),
+            journal: this.deps.journal(),
+            signal: abort.signal,
+            retry: this.deps.host.retry(),
+            progress: report,
+            prompts: {
+              pickCustomer: async () => target.customerId,
+              confirmPurchase: (summary) =>
+                this.deps.host.confirmer().confirmPurchase(summary, {
+                  typed: session.purchaseLike && summary.environment.kind === 'production' && config.run.requireTypedConfirmation,
+                }),
+            },
+          },
+          review: async (review) => {
+            session.ctx.documentUri = (await this.review(review, node, reviews)).proposed.toString();
           },
         };
         try {
-          progress.report({ message: 'Reading the subscription and its upgrade paths…' });
-          const proposed = await proposeUpgrade(ctx, target, request);
-          if (!proposed.proposal) return { refused: proposed.refused, exchanges: proposed.reads };
-          ctx.documentUri = (await this.review(upgradeReview(proposed.proposal), node, reviews)).proposed.toString();
-          return { applied: await applyUpgrade(ctx, proposed.proposal, FOLLOW) };
+          return await steps(session);
         } finally {
           sub.dispose();
         }
@@ -184,15 +191,7 @@ export class LifecycleController {
     const applied = result.applied;
     await this.record(node, applied.exchanges, applied.message);
     if (applied.subscription) node.applied(applied.subscription as typeof node.subscription);
-    const show =
-      applied.status === 'done' && applied.settled !== false
-        ? vscode.window.showInformationMessage
-        : applied.status === 'declined' || applied.status === 'cancelled' || applied.status === 'alreadyDone'
-          ? vscode.window.showInformationMessage
-          : applied.status === 'failed' || applied.status === 'blocked'
-            ? vscode.window.showErrorMessage
-            : vscode.window.showWarningMessage;
-    void show(`Partner Center: ${applied.message}`);
+    void show(applied)(`Partner Center: ${applied.message}`);
     return { ...applied, reviews };
   }
 

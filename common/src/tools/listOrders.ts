@@ -1,30 +1,20 @@
 // partnercenter_list_orders: a customer's orders with their lines, newest first.
-import { type AgentTool } from './toolTypes';
-import { customerIdSchema, forCustomer } from './customerInput';
-import { day, orDash, plural } from './format';
+import { type Order } from '../api/types';
+import { customerListTool } from './customerInput';
+import { day, orDash } from './format';
 
-interface Input {
-  customerId: string;
-}
-
-export const listOrders: AgentTool<Input> = {
+export const listOrders = customerListTool({
   name: 'partnercenter_list_orders',
   title: "List a customer's orders",
   description:
     "Lists one customer's orders in Partner Center (live data), newest first: id, status (pending, completed, cancelled), " +
     'creation date, billing cycle and each line (catalog item or offer id, name, quantity, term, the subscription it created). ' +
     'Use it to check what was bought and whether an order has settled. Needs the customer id from partnercenter_list_customers.',
-  inputSchema: {
-    type: 'object',
-    properties: { customerId: customerIdSchema },
-    required: ['customerId'],
-    additionalProperties: false,
-  },
-  readsPartnerCenter: true,
-  async run(input, ctx) {
-    const client = ctx.host.client();
-    const list = await forCustomer(ctx, input.customerId, () => client.orders.list(input.customerId, { signal: ctx.signal }));
-    const orders = list
+  noun: 'order',
+  order: 'newest first',
+  list: (client, customerId, signal) => client.orders.list(customerId, { signal }),
+  items: (list: Order[]) =>
+    list
       .map((o) => ({
         id: o.id,
         status: o.status,
@@ -39,20 +29,13 @@ export const listOrders: AgentTool<Input> = {
           subscriptionId: l.subscriptionId,
         })),
       }))
-      .sort((a, b) => (b.creationDate ?? '').localeCompare(a.creationDate ?? ''));
-    const text = orders.map(
-      (o) =>
-        `- order ${orDash(o.id)} — ${orDash(o.status)}, ${day(o.creationDate)}, billed ${orDash(o.billingCycle)}\n` +
-        o.lines
-          .map(
-            (l) =>
-              `  - line ${l.lineItemNumber}: ${orDash(l.friendlyName ?? l.offerId)} ×${orDash(l.quantity)} ${orDash(l.termDuration)} (${l.offerId})`,
-          )
-          .join('\n'),
-    );
-    return {
-      text: `${plural(orders.length, 'order')} of customer ${input.customerId} in ${ctx.host.environment}, newest first:\n${text.join('\n')}`,
-      structured: { environment: ctx.host.environment, customerId: input.customerId, orders },
-    };
-  },
-};
+      .sort((a, b) => (b.creationDate ?? '').localeCompare(a.creationDate ?? '')),
+  line: (o) =>
+    `- order ${orDash(o.id)} — ${orDash(o.status)}, ${day(o.creationDate)}, billed ${orDash(o.billingCycle)}\n` +
+    o.lines
+      .map(
+        (l) =>
+          `  - line ${l.lineItemNumber}: ${orDash(l.friendlyName ?? l.offerId)} ×${orDash(l.quantity)} ${orDash(l.termDuration)} (${l.offerId})`,
+      )
+      .join('\n'),
+});

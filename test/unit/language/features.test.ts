@@ -2,9 +2,20 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
-import { applyEdits } from 'jsonc-parser';
 import { type CompletionData } from '../../../common/src/language';
-import { ALL_ITEMS, BASIC, caret, fullCatalog, kind, order, RESERVATION, service, validate, W365 } from './helpers';
+import {
+  ALL_ITEMS,
+  applyTextEdits,
+  BASIC,
+  caret,
+  fullCatalog,
+  kind,
+  order,
+  RESERVATION,
+  service,
+  validate,
+  W365,
+} from './helpers';
 
 function completeAt(kindId: string, marked: string, data: Partial<CompletionData> = {}): CompletionItem[] {
   const { text, offset } = caret(marked);
@@ -16,18 +27,6 @@ function completeAt(kindId: string, marked: string, data: Partial<CompletionData
   }).items;
 }
 
-function apply(text: string, edits: TextEdit[]): string {
-  const parsed = service.parse('test://x.json', text);
-  return applyEdits(
-    text,
-    edits.map((e) => ({
-      offset: parsed.lines.offsetAt(e.range.start),
-      length: parsed.lines.offsetAt(e.range.end) - parsed.lines.offsetAt(e.range.start),
-      content: e.newText,
-    })),
-  );
-}
-
 function fix(kindId: string, text: string, code: string, title?: string): string {
   const parsed = service.parse(`test://doc.${kindId}.json`, text);
   const diagnostics = service
@@ -37,7 +36,7 @@ function fix(kindId: string, text: string, code: string, title?: string): string
   const actions = service.codeActions(parsed, diagnostics);
   const action = title ? actions.find((a) => a.title === title) : actions.find((a) => a.isPreferred);
   assert.ok(action, `no action ${title ?? '(preferred)'} among ${actions.map((a) => a.title).join(' | ')}`);
-  return apply(text, action.edit!.changes!['test://doc.' + kindId + '.json']);
+  return applyTextEdits(text, action.edit!.changes!['test://doc.' + kindId + '.json']);
 }
 
 test('property names: missing ones, required first, with a value snippet', () => {
@@ -192,7 +191,7 @@ test('quick fixes on a one-line 195 KB order edit only what they fix', () => {
   assert.deepEqual(add, [
     { range: { start: { line: 0, character: afterLast }, end: { line: 0, character: afterLast } }, newText: ',"quantity":1' },
   ]);
-  assert.equal(apply(text, add), text.slice(0, afterLast) + ',"quantity":1' + text.slice(afterLast));
+  assert.equal(applyTextEdits(text, add), text.slice(0, afterLast) + ',"quantity":1' + text.slice(afterLast));
 
   // Remove: exactly the member and the comma before it.
   const remove = edits('Remove "colour"');
@@ -203,11 +202,11 @@ test('quick fixes on a one-line 195 KB order edit only what they fix', () => {
       newText: '',
     },
   ]);
-  const removed = apply(text, remove);
+  const removed = applyTextEdits(text, remove);
   assert.equal(removed, text.replace(',"colour":"red"', ''));
 
   // Both applied give a document with neither finding, and nothing else changed.
-  const both = apply(text, [...remove, ...add]);
+  const both = applyTextEdits(text, [...remove, ...add]);
   assert.equal(
     both,
     text.replace(line, `{"lineItemNumber":1000,"offerId":"${BASIC.catalogItemId}","termDuration":"P1Y","quantity":1}`),

@@ -5,10 +5,10 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEdits, type ParseError, parseTree } from 'jsonc-parser';
+import { type ParseError, parseTree } from 'jsonc-parser';
 import { type Position, type Range } from 'vscode-languageserver-types';
 import { type ParsedRequest } from '../../../common/src/language';
-import { ALL_ITEMS, fullCatalog, kind, REPO, service } from './helpers';
+import { ALL_ITEMS, applyTextEdits, fullCatalog, kind, REPO, service } from './helpers';
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -88,15 +88,8 @@ function exercise(kindId: string, text: string, next: () => number): Exercised {
   for (const action of service.codeActions(parsed, diagnostics)) {
     const edits = action.edit!.changes![parsed.uri];
     for (const e of edits) assertInside(parsed, e.range, `fix ${action.title}`);
-    // applyEdits refuses overlapping edits; the result of a fix on valid JSON must be valid JSON.
-    const after = applyEdits(
-      text,
-      edits.map((e) => ({
-        offset: parsed.lines.offsetAt(e.range.start),
-        length: parsed.lines.offsetAt(e.range.end) - parsed.lines.offsetAt(e.range.start),
-        content: e.newText,
-      })),
-    );
+    // Overlapping edits throw; the result of a fix on valid JSON must be valid JSON.
+    const after = applyTextEdits(text, edits, parsed.lines);
     if (!validJson) continue;
     const afterErrors: ParseError[] = [];
     parseTree(after, afterErrors, { allowTrailingComma: false, disallowComments: true });

@@ -1,8 +1,15 @@
 // Shared setup for the language unit tests: documents in memory, carets marked inline with `|`,
 import { join } from 'node:path';
 // a small catalog that covers every catalog rule, and a pinned "today".
-import { type CatalogItemInfo, catalogView, type CatalogView, getLanguageService } from '../../../common/src/language';
-import { type Diagnostic } from 'vscode-languageserver-types';
+import { applyEdits } from 'jsonc-parser';
+import {
+  type CatalogItemInfo,
+  catalogView,
+  type CatalogView,
+  getLanguageService,
+  type ParsedRequest,
+} from '../../../common/src/language';
+import { type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { requestKindById, type RequestKind } from '../../../common/src/requestKinds';
 
 export const service = getLanguageService();
@@ -107,6 +114,26 @@ export const MISSING_ID = 'AAAAAAAAAAAA:0001:BBBBBBBBBBBB';
 /** A catalog view that knows every fixture item and says "not found" for MISSING_ID. */
 export function fullCatalog(): CatalogView {
   return catalogView(true, [...ALL_ITEMS.map((i) => [i.catalogItemId, i] as [string, CatalogItemInfo]), [MISSING_ID, null]]);
+}
+
+/**
+ * `text` after a fix's edits, as an editor applies them: all against the original text, inserts at
+ * one place in the order given. Overlapping edits throw (an editor refuses them too). `lines` is
+ * the text's line map when the caller has parsed it already.
+ */
+export function applyTextEdits(
+  text: string,
+  edits: readonly TextEdit[],
+  lines: ParsedRequest['lines'] = service.parse('test://edits.json', text).lines,
+): string {
+  return applyEdits(
+    text,
+    edits.map((e) => ({
+      offset: lines.offsetAt(e.range.start),
+      length: lines.offsetAt(e.range.end) - lines.offsetAt(e.range.start),
+      content: e.newText,
+    })),
+  );
 }
 
 /** An order body with the given lines (numbers filled in) and billing cycle. */

@@ -130,6 +130,21 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   return s;
 }
 
+type SessionBody = (s: Session) => Promise<void>;
+
+/** Runs `body` against a server started for it, and stops the server however `body` ends. */
+export async function withSession(body: SessionBody): Promise<void>;
+export async function withSession(options: SessionOptions, body: SessionBody): Promise<void>;
+export async function withSession(first: SessionOptions | SessionBody, second?: SessionBody): Promise<void> {
+  const [options, body] = typeof first === 'function' ? [{}, first] : [first, second!];
+  const s = await startSession(options);
+  try {
+    await body(s);
+  } finally {
+    s.close();
+  }
+}
+
 export const latest = (s: Session, uri: string, version?: number) =>
   [...s.diagnostics].reverse().find((d) => d.uri === uri && (version === undefined || d.version === version));
 export const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));

@@ -5,9 +5,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEdits } from 'jsonc-parser';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { codesOf, fullCatalog, kind, NOW, REPO, service, validate } from './helpers';
+import { applyTextEdits, codesOf, fullCatalog, kind, NOW, REPO, service, validate } from './helpers';
 
 // The docs' change-the-quantity PATCH (change-the-quantity-of-a-subscription.md), as a call.
 const QUANTITY = readFileSync(join(REPO, 'test', 'fixtures', 'language', 'docs-change-quantity.request.json'), 'utf8');
@@ -70,16 +69,7 @@ test("an envelope body's quick fixes edit the body, and its catalog item ids are
     )
     .filter((a) => a.isPreferred);
   const edits = action.edit!.changes!['test://buy.request.json'];
-  const fixed = JSON.parse(
-    applyEdits(
-      text,
-      edits.map((e) => ({
-        offset: parsed.lines.offsetAt(e.range.start),
-        length: parsed.lines.offsetAt(e.range.end) - parsed.lines.offsetAt(e.range.start),
-        content: e.newText,
-      })),
-    ),
-  ) as { body: Record<string, unknown> };
+  const fixed = JSON.parse(applyTextEdits(text, edits, parsed.lines)) as { body: Record<string, unknown> };
   assert.equal(fixed.body.partnerOnRecordAttestationAccepted, true);
   assert.equal('partnerOnRecordAttestationAccepted' in fixed, false);
 });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompletionItemKind, CompletionRequest, type CompletionItem, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { BASIC, caret, REPO, service } from './helpers';
-import { latest, open, type Session, startSession } from './lspSession';
+import { latest, open, type Session, withSession } from './lspSession';
 
 let counter = 0;
 
@@ -60,9 +60,8 @@ function applied(text: string, item: CompletionItem): string {
   return text.slice(0, lines.offsetAt(edit.range.start)) + newText + text.slice(lines.offsetAt(edit.range.end));
 }
 
-test('inside "P1M", "monthly" and after typing "friendlyN, the items replace the string and pass the editor filter', async () => {
-  const s = await startSession();
-  try {
+test('inside "P1M", "monthly" and after typing "friendlyN, the items replace the string and pass the editor filter', () =>
+  withSession(async (s) => {
     const line = `"catalogItemId":"${BASIC.catalogItemId}","quantity":1`;
     const term = await completeAt(s, 'cart', `{"lineItems":[{${line},"billingCycle":"monthly","termDuration":"P1|M"}]}`);
     const p1m = term.items.find((i) => i.label === 'P1M');
@@ -79,14 +78,10 @@ test('inside "P1M", "monthly" and after typing "friendlyN, the items replace the
     const friendly = name.items.find((i) => i.label === 'friendlyName');
     assert.ok(friendly && shown(name.text, name.offset, friendly), 'the editor keeps friendlyName while "friendlyN is typed');
     assert.match(applied(name.text, friendly), /\{"offerId":"[^"]+","friendlyName": ""\n\}/);
-  } finally {
-    s.close();
-  }
-});
+  }));
 
-test('a property completed before another member brings the comma; the last one does not', async () => {
-  const s = await startSession();
-  try {
+test('a property completed before another member brings the comma; the last one does not', () =>
+  withSession(async (s) => {
     const before = await completeAt(s, 'order', '{\n  |\n  "billingCycle": "monthly"\n}');
     const lineItems = before.items.find((i) => i.label === 'lineItems')!;
     const first = applied(before.text, lineItems);
@@ -107,14 +102,10 @@ test('a property completed before another member brings the comma; the last one 
       value.items.find((i) => i.label === 'annual')!,
     );
     assert.equal((JSON.parse(withValue) as { billingCycle: string }).billingCycle, 'annual');
-  } finally {
-    s.close();
-  }
-});
+  }));
 
-test('whole-document snippets come from the server, in an empty document of their kind only', async () => {
-  const s = await startSession();
-  try {
+test('whole-document snippets come from the server, in an empty document of their kind only', () =>
+  withSession(async (s) => {
     const empty = await completeAt(s, 'order', '|');
     const snippets = empty.items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label);
     assert.deepEqual(snippets.sort(), ['pc-order', 'pc-order-reservation']);
@@ -123,14 +114,10 @@ test('whole-document snippets come from the server, in an empty document of thei
     // Contributed to the json language, VS Code would show them in every JSON file and every string.
     const manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { contributes: { snippets?: unknown } };
     assert.equal(manifest.contributes.snippets, undefined);
-  } finally {
-    s.close();
-  }
-});
+  }));
 
-test('the order snippet starts at an empty offerId that catalog completion fills, and ends at billingCycle', async () => {
-  const s = await startSession();
-  try {
+test('the order snippet starts at an empty offerId that catalog completion fills, and ends at billingCycle', () =>
+  withSession(async (s) => {
     const empty = await completeAt(s, 'order', '|');
     const order = empty.items.find((i) => i.label === 'pc-order')!;
     const body = order.insertText!;
@@ -151,14 +138,10 @@ test('the order snippet starts at an empty offerId that catalog completion fills
       atOffer.items.some((i) => i.label === BASIC.skuTitle),
       'catalog items at the offerId stop',
     );
-  } finally {
-    s.close();
-  }
-});
+  }));
 
-test("the docs' placeholder id PRODUCT:SKU:AVAILABILITY is never sent to the catalog", async () => {
-  const s = await startSession();
-  try {
+test("the docs' placeholder id PRODUCT:SKU:AVAILABILITY is never sent to the catalog", () =>
+  withSession(async (s) => {
     // The docs' placeholder id is not sent to the catalog (each look-up is a 404 and a warning).
     const uri = 'file:///work/test/placeholder.order.json';
     const placeholder = JSON.stringify({
@@ -172,7 +155,4 @@ test("the docs' placeholder id PRODUCT:SKU:AVAILABILITY is never sent to the cat
     await open(s, uri, placeholder);
     await s.until(() => latest(s, uri, 1));
     assert.deepEqual(s.resolveCalls.flat(), [BASIC.catalogItemId]);
-  } finally {
-    s.close();
-  }
-});
+  }));

@@ -2,23 +2,12 @@
 // the document at once, and leaves the choices (an attestation, a term) to the person.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { type CodeAction, CodeActionKind, CodeActionRequest, type TextEdit } from 'vscode-languageserver-protocol/node';
-import { BASIC, service } from './helpers';
-import { change, codes, latest, open, startSession } from './lspSession';
+import { type CodeAction, CodeActionKind, CodeActionRequest } from 'vscode-languageserver-protocol/node';
+import { applyTextEdits, BASIC, service } from './helpers';
+import { change, codes, latest, open, withSession } from './lspSession';
 
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = service.parse('test://x.json', text).lines;
-  return [...edits]
-    .sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start))
-    .reduce(
-      (result, e) => result.slice(0, lines.offsetAt(e.range.start)) + e.newText + result.slice(lines.offsetAt(e.range.end)),
-      text,
-    );
-}
-
-test('Fix all applies casing, duplicates, line numbers and quoted numbers together, and nothing a person must choose', async () => {
-  const s = await startSession();
-  try {
+test('Fix all applies casing, duplicates, line numbers and quoted numbers together, and nothing a person must choose', () =>
+  withSession(async (s) => {
     const kinds = s.initialized?.capabilities.codeActionProvider;
     assert.ok(
       typeof kinds === 'object' && kinds.codeActionKinds?.includes(CodeActionKind.SourceFixAll),
@@ -64,13 +53,10 @@ test('Fix all applies casing, duplicates, line numbers and quoted numbers togeth
       actions.map((a) => a.kind),
       [CodeActionKind.SourceFixAll],
     );
-    const fixed = applyEdits(text, actions[0].edit!.changes![uri]);
+    const fixed = applyTextEdits(text, actions[0].edit!.changes![uri]);
     await change(s, uri, 2, fixed);
     const after = await s.until(() => latest(s, uri, 2));
     // What is left is the partner's attestation, which only a person may give.
     assert.deepEqual(codes(after), ['pc.attestation.partnerOnRecordMissing'], fixed);
     assert.deepEqual(service.parse(uri, fixed).syntaxErrors, []);
-  } finally {
-    s.close();
-  }
-});
+  }));

@@ -6,11 +6,10 @@ import * as assert from 'node:assert/strict';
 import { CodeActionRequest, CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
 import { CatalogChangedNotification } from '../../../common/src/protocol';
 import { BASIC, MISSING_ID, W365 } from './helpers';
-import { change, codes, latest, open, roundTrip, startSession } from './lspSession';
+import { change, codes, latest, open, roundTrip, withSession } from './lspSession';
 
-test('the server validates, completes, hovers and fixes over stdio, with catalog requests answered by the client', async () => {
-  const s = await startSession();
-  try {
+test('the server validates, completes, hovers and fixes over stdio, with catalog requests answered by the client', () =>
+  withSession(async (s) => {
     const uri = 'file:///work/test/new.order.json';
     const text = JSON.stringify(
       {
@@ -59,14 +58,10 @@ test('the server validates, completes, hovers and fixes over stdio, with catalog
     await open(s, custom, '{"billingCycle": "monthly"}');
     const customDiags = await s.until(() => latest(s, custom, 1));
     assert.ok(codes(customDiags).includes('pc.schema.required'));
-  } finally {
-    s.close();
-  }
-});
+  }));
 
-test("rapid edits: the last diagnostics are the newest version's, and an older version never follows a newer one", async () => {
-  const s = await startSession();
-  try {
+test("rapid edits: the last diagnostics are the newest version's, and an older version never follows a newer one", () =>
+  withSession(async (s) => {
     const uri = 'file:///work/test/rapid.cart.json';
     const body = (quantity: number) =>
       `{"partnerOnRecordAttestationAccepted":true,"lineItems":[{"id":0,"catalogItemId":"${BASIC.catalogItemId}","quantity":${quantity},"billingCycle":"monthly","termDuration":"P1M"}]}`;
@@ -84,14 +79,10 @@ test("rapid edits: the last diagnostics are the newest version's, and an older v
       versions,
       `versions must never go backwards: ${versions.join(',')}`,
     );
-  } finally {
-    s.close();
-  }
-});
+  }));
 
-test("a slow catalog answer for an older version never replaces the newer version's diagnostics", async () => {
-  const s = await startSession({ holdCatalog: true });
-  try {
+test("a slow catalog answer for an older version never replaces the newer version's diagnostics", () =>
+  withSession({ holdCatalog: true }, async (s) => {
     const uri = 'file:///work/test/slow.order.json';
     const line = (offerId: string) =>
       JSON.stringify({
@@ -117,15 +108,11 @@ test("a slow catalog answer for an older version never replaces the newer versio
       [2],
       'version 1 is never published',
     );
-  } finally {
-    s.close();
-  }
-});
+  }));
 
-test('without a catalog the server says once that catalog checks are off, and recovers after catalogChanged', async () => {
-  const s = await startSession();
-  s.catalogOn.value = false;
-  try {
+test('without a catalog the server says once that catalog checks are off, and recovers after catalogChanged', () =>
+  withSession(async (s) => {
+    s.catalogOn.value = false;
     const uri = 'file:///work/test/off.order.json';
     const text = JSON.stringify({
       partnerOnRecordAttestationAccepted: true,
@@ -145,14 +132,10 @@ test('without a catalog the server says once that catalog checks are off, and re
     await s.connection.sendNotification(CatalogChangedNotification.type);
     const on = await s.until(() => (s.diagnostics.length > before ? latest(s, uri) : undefined));
     assert.deepEqual(codes(on), ['pc.catalog.attestationRequired']);
-  } finally {
-    s.close();
-  }
-});
+  }));
 
-test("a 200,000-element array replaces the previous version's diagnostics with its own", async () => {
-  const s = await startSession();
-  try {
+test("a 200,000-element array replaces the previous version's diagnostics with its own", () =>
+  withSession(async (s) => {
     const uri = 'file:///work/test/huge.order.json';
     await open(s, uri, '{"billingCycle":"monthly"}');
     const small = await s.until(() => latest(s, uri, 1));
@@ -170,14 +153,10 @@ test("a 200,000-element array replaces the previous version's diagnostics with i
     const huge = await s.until(() => latest(s, uri, 2));
     assert.equal(huge.diagnostics.length, 200_000);
     assert.ok(codes(huge).every((c) => c === 'pc.schema.type'));
-  } finally {
-    s.close();
-  }
-});
+  }));
 
-test('while a document with 16,000 unknown properties is checked, the server answers a hover on another one', async () => {
-  const s = await startSession();
-  try {
+test('while a document with 16,000 unknown properties is checked, the server answers a hover on another one', () =>
+  withSession(async (s) => {
     const big = 'file:///work/test/unknown.order.json';
     const body: Record<string, unknown> = {
       partnerOnRecordAttestationAccepted: true,
@@ -200,15 +179,11 @@ test('while a document with 16,000 unknown properties is checked, the server ans
       codes(published).filter((c) => c !== 'pc.property.unknown'),
       ['pc.catalog.itemNotFound'],
     );
-  } finally {
-    s.close();
-  }
-});
+  }));
 
 test('a requestFiles pattern that would hang a regex matcher is refused with a message; the other patterns still apply', async () => {
   const hostile = '*(a|a)*(a|a)*(a|a)*(a|a)b';
-  const s = await startSession({ requestFiles: { [hostile]: 'order', 'purchases/*.json': 'order' } });
-  try {
+  await withSession({ requestFiles: { [hostile]: 'order', 'purchases/*.json': 'order' } }, async (s) => {
     const warning = await s.until(() => s.messages.find((m) => m.includes(hostile)));
     assert.match(
       warning,
@@ -222,7 +197,5 @@ test('a requestFiles pattern that would hang a regex matcher is refused with a m
     const custom = 'file:///work/purchases/q4.json';
     await open(s, custom, '{"billingCycle": "monthly"}');
     assert.ok(codes(await s.until(() => latest(s, custom, 1))).includes('pc.schema.required'));
-  } finally {
-    s.close();
-  }
+  });
 });

@@ -3,24 +3,13 @@
 // instead of the term, and every fix offered leads to a document with no findings.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CodeActionRequest, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
 import { type CatalogItemInfo, catalogView, type CatalogView } from '../../../common/src/language';
-import { BASIC, kind, order, service } from './helpers';
-import { change, codes, latest, open, startSession } from './lspSession';
+import { applyTextEdits, BASIC, kind, order, service } from './helpers';
+import { change, codes, latest, open, withSession } from './lspSession';
 
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = service.parse('test://x.json', text).lines;
-  return [...edits]
-    .sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start))
-    .reduce(
-      (result, e) => result.slice(0, lines.offsetAt(e.range.start)) + e.newText + result.slice(lines.offsetAt(e.range.end)),
-      text,
-    );
-}
-
-test('Business Basic billed annually for P1M: the fixes are P1Y or a monthly order, and each leaves nothing to fix', async () => {
-  const s = await startSession();
-  try {
+test('Business Basic billed annually for P1M: the fixes are P1Y or a monthly order, and each leaves nothing to fix', () =>
+  withSession(async (s) => {
     const uri = 'file:///work/test/basic-term.order.json';
     const text = order([{ offerId: BASIC.catalogItemId, termDuration: 'P1M' }], { billingCycle: 'annual' });
     await open(s, uri, text);
@@ -38,15 +27,12 @@ test('Business Basic billed annually for P1M: the fixes are P1Y or a monthly ord
     );
     let version = 1;
     for (const action of actions) {
-      const fixed = applyEdits(text, action.edit!.changes![uri]);
+      const fixed = applyTextEdits(text, action.edit!.changes![uri]);
       await change(s, uri, ++version, fixed);
       const after = await s.until(() => latest(s, uri, version));
       assert.deepEqual(codes(after), [], `"${action.title}" leaves nothing to fix:\n${fixed}`);
     }
-  } finally {
-    s.close();
-  }
-});
+  }));
 
 /** A SKU sold for one year billed annually only. */
 const ANNUAL_ONLY: CatalogItemInfo = {
@@ -65,7 +51,7 @@ function fixTitles(text: string, catalog: CatalogView, code: string): { titles: 
   const actions = service.codeActions(parsed, diagnostics);
   return {
     titles: actions.map((a) => a.title),
-    results: actions.map((a) => applyEdits(text, a.edit!.changes!['test://doc.order.json'])),
+    results: actions.map((a) => applyTextEdits(text, a.edit!.changes!['test://doc.order.json'])),
   };
 }
 
