@@ -6,11 +6,22 @@
 import * as vscode from 'vscode';
 import { type PartnerCenterClient } from '../../../common/src/api';
 import { type LifecycleRequest } from '../../../common/src/lifecycle/actions';
-import { type LifecycleProposal, type LifecycleResult } from '../../../common/src/lifecycle/lifecycleChange';
+import {
+  type LifecycleProposal,
+  type LifecycleResult,
+  type LifecycleStatus,
+} from '../../../common/src/lifecycle/lifecycleChange';
 import { type ReviewDocuments } from '../../../common/src/lifecycle/review';
 import { type UpgradeRequest, type UpgradeResult } from '../../../common/src/lifecycle/upgrade';
 import { type JsonObject } from '../../../common/src/send/jsonValues';
-import { type EnvironmentInfo, type Exchange, type History, type Journal, type RunContext } from '../../../common/src/send';
+import {
+  type EnvironmentInfo,
+  type Exchange,
+  type History,
+  type Journal,
+  type RunContext,
+  type RunStatus,
+} from '../../../common/src/send';
 import { config } from '../config';
 import { NotSignedInError, type PartnerCenterConnection } from '../connection';
 import { type SubscriptionNode } from '../explorer/SubscriptionNode';
@@ -37,7 +48,7 @@ export type LifecycleOutcome = Outcome<LifecycleResult>;
 export type UpgradeOutcome = Outcome<UpgradeResult>;
 
 /** What both actions' cores return; the tail records it, redraws the node and says it. */
-type ActionResult = { status: string; message: string; exchanges: Exchange[]; subscription?: JsonObject };
+type ActionResult = { status: LifecycleStatus; message: string; exchanges: Exchange[]; subscription?: JsonObject };
 
 /** An action's steps end in a refusal (with the reads that led to it) or the core's result. */
 type Step<R> = { refused: string; exchanges: Exchange[] } | { applied: R };
@@ -77,7 +88,7 @@ export class LifecycleController {
           if (applied.status !== 'stale' || !applied.fresh) return { applied };
           // Someone changed the subscription meanwhile: say so, show the new diff, ask again.
           void vscode.window.showWarningMessage(`Partner Center: ${applied.message}`);
-          await this.record(node, applied.exchanges, applied.message);
+          await this.record(node, applied.exchanges, applied.message, 'failed');
           proposal = applied.fresh;
         }
       },
@@ -175,6 +186,7 @@ export class LifecycleController {
           },
           review: async (review) => {
             session.ctx.documentUri = (await this.review(review, node, reviews)).proposed.toString();
+            report('Review the change, then confirm or cancel it…');
           },
         };
         try {
@@ -185,11 +197,12 @@ export class LifecycleController {
       },
     );
     if ('refused' in result) {
-      await this.record(node, result.exchanges, result.refused);
+      // Only reads were made: nothing was sent, as when a confirmation is cancelled.
+      await this.record(node, result.exchanges, result.refused, 'cancelled');
       return refuse(result.refused);
     }
     const applied = result.applied;
-    await this.record(node, applied.exchanges, applied.message);
+    await this.record(node, applied.exchanges, applied.message, historyStatus(applied.status));
     if (applied.subscription) node.applied(applied.subscription as typeof node.subscription);
     void show(applied)(`Partner Center: ${applied.message}`);
     return { ...applied, reviews };
@@ -203,8 +216,11 @@ export class LifecycleController {
     return open;
   }
 
-  /** Every exchange goes into the History view, as Run Request's do. */
-  private async record(node: SubscriptionNode, exchanges: Exchange[], summary: string): Promise<void> {
+  /**
+   * Every exchange goes into the History view, as Run Request's do, with how the action ended: its
+   * last call alone would show a declined change as a green read.
+   */
+  private async record(node: SubscriptionNode, exchanges: Exchange[], summary: string, status: RunStatus): Promise<void> {
     if (exchanges.length === 0) return;
     for (const e of exchanges) {
       const line = `${e.call.method} ${e.call.path} → ${e.status ?? e.outcome} (request ${e.requestId}${e.attempts > 1 ? `, ${e.attempts} attempts` : ''})`;
@@ -219,8 +235,14 @@ export class LifecycleController {
       endpoint: this.deps.connection.current.endpoint,
       customerId: node.customerId,
       summary,
+      status,
       exchanges,
     });
     this.deps.onHistoryChanged();
   }
+}
+
+/** A stale etag is the service refusing the change (412): nothing was sent over the newer subscription. */
+function historyStatus(status: LifecycleStatus): RunStatus {
+  return status === 'stale' ? 'failed' : status;
 }

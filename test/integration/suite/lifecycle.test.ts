@@ -232,11 +232,33 @@ suite('Subscription lifecycle', () => {
     const confirmer = recordingConfirmer(true);
     a.run.setConfirmer(confirmer);
     await emulator.resetRequests();
+    const startedAt = new Date().toISOString();
     const outcome = await act('cancel', node);
     assert.equal(outcome.status, 'refused');
     assert.match(outcome.message, /cancellation window has closed.*seven days/);
     assert.equal(confirmer.asked.length, 0);
     assert.deepEqual(await patches(old), []);
+    // What it read to find out, if anything, is kept as not sent, never as a success.
+    const recorded = (await a.run.history().list()).filter((r) => r.customerId === old.customerId && r.time >= startedAt);
+    assert.deepEqual(
+      recorded.filter((r) => r.status !== 'cancelled').map((r) => [r.summary, r.status]),
+      [],
+    );
+  });
+
+  test('a change whose confirmation is cancelled sends nothing and is kept in History as declined, not as a success', async () => {
+    const a = await api();
+    const { old } = (await fixtures()).subscriptions;
+    const node = await nodeOf(old);
+    a.run.setConfirmer(recordingConfirmer(false));
+    await emulator.resetRequests();
+    const outcome = await act('suspend', node);
+    assert.equal(outcome.status, 'declined');
+    assert.equal(outcome.message, 'Not sent: "Suspend subscription" was not confirmed.');
+    assert.deepEqual(await patches(old), []);
+    const [latest] = await a.run.history().list();
+    assert.equal(latest?.customerId, old.customerId);
+    assert.equal(latest?.status, 'declined');
   });
 
   test('a subscription changed by someone else during the review gets a fresh diff and is not overwritten', async () => {
