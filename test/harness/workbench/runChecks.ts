@@ -146,7 +146,13 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
         .filter({ hasText: exactly('Place order') })
         .first()
         .click();
-      await page.locator(TOAST).filter({ hasText: 'No definite answer' }).first().waitFor({ timeout: 240_000 }); // six sends, each tried by the client too, with back-off
+      // The run's end, not the progress line "No definite answer yet; sending again…": six sends, each
+      // tried by the client too, with back-off.
+      await page
+        .locator(TOAST)
+        .filter({ hasText: /No definite answer \(/ })
+        .first()
+        .waitFor({ timeout: 240_000 });
       await runCommand(page, 'Partner Center: Discard Interrupted Send');
       await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'POST' }).first().waitFor();
       await page.keyboard.press('Enter');

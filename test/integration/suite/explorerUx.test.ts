@@ -166,21 +166,23 @@ suite('Explorer (first use)', () => {
     const { customerId } = await emulator.fixtures();
     const customer = await customerNode(p, customerId);
     const [, , folder] = await p.getChildren(customer);
-    const [listed] = (await p.getChildren(folder!)) as (Node & { entitlement: { expiryDate?: string } })[];
-    assert.ok(listed?.entitlement.expiryDate, 'the emulator lists entitlements with their expiry date');
-    const current = listed.getTreeItem();
+    const [listed] = (await p.getChildren(folder!)) as (Node & { entitlement: object })[];
+    assert.ok(listed, 'the fixture customer has entitlements');
+    // The emulator's entitlements run from today, so one it listed is drawn by the explorer's own
+    // class with an expiry date a day ahead and a day behind.
+    const Entitlement = listed.constructor as new (entitlement: object, id: string, parent: Node, ctx: unknown) => Node;
+    const drawn = (days: number) =>
+      new Entitlement(
+        { ...listed.entitlement, expiryDate: new Date(Date.now() + days * 86_400_000).toISOString() },
+        `${listed.id}-${days}`,
+        folder!,
+        p.ctx,
+      ).getTreeItem();
+    const current = drawn(1);
     assert.match(String(current.description), /expires /);
     assert.notEqual((current.iconPath as vscode.ThemeIcon).id, 'history');
-    // The emulator's entitlements all run a year from today: the same one, a day past its expiry,
-    // drawn by the explorer's own class.
-    const Entitlement = listed.constructor as new (entitlement: object, id: string, parent: Node, ctx: unknown) => Node;
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-    const expired = new Entitlement(
-      { ...listed.entitlement, expiryDate: yesterday },
-      `${listed.id}-past`,
-      folder!,
-      p.ctx,
-    ).getTreeItem();
+    assert.doesNotMatch(current.contextValue ?? '', /partnerCenter\.expired/);
+    const expired = drawn(-1);
     assert.match(String(expired.description), /expired /);
     assert.equal((expired.iconPath as vscode.ThemeIcon).id, 'history');
     assert.match((expired.tooltip as vscode.MarkdownString).value, /\(expired\)/);
