@@ -9,7 +9,7 @@ import { type Page } from 'playwright-core';
 import { CHROMIUM, ensureRuntime } from './runtime';
 import { repoExtension, startCodeServer } from './codeServer';
 import { startEmulatorProcess } from './emulatorProcess';
-import { contextMenu, DIALOG, DIALOG_BUTTON, exactly, QUICK_INPUT, runCommand } from './workbenchChecks';
+import { clickDialogButton, contextMenu, DIALOG, openWalkthrough, QUICK_INPUT } from './workbenchChecks';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const outDir = join(repoRoot, 'docs', 'images');
@@ -115,11 +115,7 @@ async function main(): Promise<void> {
     await page.locator(DIALOG).first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(outDir, 'lifecycle-review.png') });
-    await page
-      .locator(DIALOG_BUTTON)
-      .filter({ hasText: exactly('Add seats') })
-      .first()
-      .click();
+    await clickDialogButton(page, 'Add seats');
     await page.locator('.monaco-list-row[aria-level="3"]').filter({ hasText: /×30/ }).first().waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
     await page.screenshot({ path: join(outDir, 'lifecycle-settled.png') });
@@ -128,14 +124,8 @@ async function main(): Promise<void> {
     await row(page, 'Subscriptions').click();
     await page.setViewportSize({ width: 1200, height: 720 });
 
-    // The walkthrough, with the steps this session has done by now ticked.
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    await page
-      .locator('.quick-input-widget .monaco-list-row')
-      .filter({ hasText: 'Get Started with Partner Center' })
-      .first()
-      .click();
-    await page.locator('.getting-started-step').first().waitFor();
+    // The walkthrough.
+    await openWalkthrough(page);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(outDir, 'walkthrough.png') });
     await page.keyboard.press('Control+K');

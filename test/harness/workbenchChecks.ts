@@ -45,6 +45,26 @@ export function exactly(label: string): RegExp {
   return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
+/** Clicks the open modal dialog's button `label`. */
+export async function clickDialogButton(page: Page, label: string): Promise<void> {
+  await page
+    .locator(DIALOG_BUTTON)
+    .filter({ hasText: exactly(label) })
+    .first()
+    .click();
+}
+
+/** Opens the extension's walkthrough, "Get Started with Partner Center", from the palette. */
+export async function openWalkthrough(page: Page): Promise<void> {
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  await page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ hasText: 'Get Started with Partner Center' })
+    .first()
+    .click();
+  await page.locator('.getting-started-step').first().waitFor();
+}
+
 /**
  * Types into a quick input opened by `keys` and picks the row that says `text`. On a loaded machine
  * the first keys can reach the input before it listens; then the input is opened and typed again.
@@ -279,11 +299,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       if (words(`${question}\n${detail}`) !== words(cli)) {
         throw new Error(`the dialog and the CLI say different things.\ndialog:\n${question}\n${detail}\nCLI:\n${cli}`);
       }
-      await page
-        .locator(DIALOG_BUTTON)
-        .filter({ hasText: exactly('Cancel') })
-        .first()
-        .click();
+      await clickDialogButton(page, 'Cancel');
       await page.locator(DIALOG).first().waitFor({ state: 'hidden' });
       await page.locator(TOAST).filter({ hasText: '"Place order" was not confirmed' }).first().waitFor();
       const posts = await orderPosts();
@@ -299,11 +315,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
         for (const expected of ['Place order for', fixtures.customerId, fixtures.catalog.license]) {
           if (!text.includes(expected)) throw new Error(`the dialog does not show "${expected}":\n${text}`);
         }
-        await page
-          .locator(DIALOG_BUTTON)
-          .filter({ hasText: exactly('Cancel') })
-          .first()
-          .click();
+        await clickDialogButton(page, 'Cancel');
         const answer = (await readJsonOnceWritten(`${resultFile}.tool.json`)) as { text?: string };
         if (!/declined the confirmation: nothing was sent/.test(answer.text ?? '')) {
           throw new Error(`the tool's answer does not say nothing was sent: ${JSON.stringify(answer)}`);
@@ -316,11 +328,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     await check('Run Request\'s "Place order" button places exactly one order, and says so', async () => {
       await openFile(page, 'buy.order.json');
       await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
-      await page
-        .locator(DIALOG_BUTTON)
-        .filter({ hasText: exactly('Place order') })
-        .first()
-        .click();
+      await clickDialogButton(page, 'Place order');
       await page
         .locator(TOAST)
         .filter({ hasText: /POST \/v1\/customers\/.+\/orders → 201/ })
@@ -351,11 +359,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
 
         const first = await orderPosts();
         await contextMenu(page, row, 'Send Again');
-        await page
-          .locator(DIALOG_BUTTON)
-          .filter({ hasText: exactly('Place order') })
-          .first()
-          .click();
+        await clickDialogButton(page, 'Place order');
         await page
           .locator(TOAST)
           .filter({ hasText: /orders → 201/ })
@@ -419,11 +423,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
       await runCommand(page, 'Partner Center: Clear History');
       const text = await page.locator(DIALOG).first().innerText();
       if (!/Delete every request and response/.test(text)) throw new Error(`unexpected dialog: ${text}`);
-      await page
-        .locator(DIALOG_BUTTON)
-        .filter({ hasText: exactly('Clear History') })
-        .first()
-        .click();
+      await clickDialogButton(page, 'Clear History');
       await rows.first().waitFor({ state: 'detached' });
       await history.locator('.welcome-view-content').filter({ hasText: 'Requests you send' }).first().waitFor();
     });
@@ -457,11 +457,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
         await runCommand(page, 'PC Test: Confirm a Production Purchase');
         const text = await page.locator(DIALOG).first().innerText();
         if (!/PRODUCTION: real money/.test(text)) throw new Error(`the dialog does not say it is production:\n${text}`);
-        await page
-          .locator(DIALOG_BUTTON)
-          .filter({ hasText: exactly('Place order') })
-          .first()
-          .click();
+        await clickDialogButton(page, 'Place order');
         await page.locator(QUICK_INPUT).first().waitFor();
         await page.keyboard.type('fabrikam.onmicrosoft.com');
         await page

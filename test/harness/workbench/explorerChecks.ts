@@ -5,9 +5,8 @@
 import { type Page } from 'playwright-core';
 import { waitFor } from '../../support/waitFor';
 import {
+  clickDialogButton,
   contextMenu,
-  DIALOG_BUTTON,
-  exactly,
   openWorkspaceFile,
   pane,
   QUICK_INPUT,
@@ -199,11 +198,7 @@ export async function runExplorerChecks({
       }
       await openWorkspaceFile(page, workspace, 'buy.order.json');
       await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
-      await page
-        .locator(DIALOG_BUTTON)
-        .filter({ hasText: exactly('Place order') })
-        .first()
-        .click();
+      await clickDialogButton(page, 'Place order');
       const toast = page.locator(TOAST).filter({ hasText: 'is not shown in the Customers view' }).first();
       await toast.waitFor({ timeout: 60_000 });
       await toast.locator('.monaco-button').filter({ hasText: 'Clear Filter and Show Order' }).first().click();

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
-import { type Check, DIALOG, DIALOG_BUTTON, exactly, openFile, openWorkspaceFile, runCommand } from '../workbenchChecks';
+import { type Check, clickDialogButton, DIALOG, openFile, openWorkspaceFile, runCommand } from '../workbenchChecks';
 
 const SUGGESTIONS = '.editor-widget.suggest-widget';
 
@@ -49,11 +49,7 @@ export async function runLanguageChecks(page: Page, check: Check, workspace: str
     await page.keyboard.press('Control+Alt+R');
     const text = await page.locator(DIALOG).first().innerText();
     if (!text.includes('Place order for')) throw new Error(`unexpected dialog:\n${text}`);
-    await page
-      .locator(DIALOG_BUTTON)
-      .filter({ hasText: exactly('Cancel') })
-      .first()
-      .click();
+    await clickDialogButton(page, 'Cancel');
     await page.locator(DIALOG).first().waitFor({ state: 'hidden' });
   });
 

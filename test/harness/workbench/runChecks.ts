@@ -10,7 +10,7 @@ import { type Page } from 'playwright-core';
 import { waitFor } from '../../support/waitFor';
 import {
   acceptSaveDialog,
-  DIALOG_BUTTON,
+  clickDialogButton,
   exactly,
   openFile,
   openWorkspaceFile,
@@ -113,11 +113,7 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
   await check('a placed order that settles is announced with Show in Explorer, which selects it in Customers', async () => {
     await openWorkspaceFile(page, workspace, 'buy.order.json');
     await runCommand(page, 'Partner Center: Run Request');
-    await page
-      .locator(DIALOG_BUTTON)
-      .filter({ hasText: exactly('Place order') })
-      .first()
-      .click();
+    await clickDialogButton(page, 'Place order');
     const placed = page
       .locator(TOAST)
       .filter({ hasText: /order \S+ is completed/ })
@@ -141,11 +137,7 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
     try {
       await openWorkspaceFile(page, workspace, 'buy.order.json');
       await runCommand(page, 'Partner Center: Run Request');
-      await page
-        .locator(DIALOG_BUTTON)
-        .filter({ hasText: exactly('Place order') })
-        .first()
-        .click();
+      await clickDialogButton(page, 'Place order');
       // The run's end, not the progress line "No definite answer yet; sending again…": six sends, each
       // tried by the client too, with back-off.
       await page
@@ -156,11 +148,7 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
       await runCommand(page, 'Partner Center: Discard Interrupted Send');
       await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'POST' }).first().waitFor();
       await page.keyboard.press('Enter');
-      await page
-        .locator(DIALOG_BUTTON)
-        .filter({ hasText: exactly('Discard') })
-        .first()
-        .click();
+      await clickDialogButton(page, 'Discard');
       await page.locator(TOAST).filter({ hasText: 'discarded the interrupted send POST' }).first().waitFor();
     } finally {
       await setFaults({});

@@ -3,16 +3,11 @@
 // customer, so the step starts unchecked.
 import { type Page } from 'playwright-core';
 import { waitFor } from '../../support/waitFor';
-import { type Check, pane, runCommand } from '../workbenchChecks';
+import { type Check, openWalkthrough, pane } from '../workbenchChecks';
 
 export async function runWalkthroughChecks(page: Page, check: Check): Promise<void> {
   await check('the walkthrough\'s "Browse a customer" is completed by opening a customer, not by showing the view', async () => {
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    await page
-      .locator('.quick-input-widget .monaco-list-row')
-      .filter({ hasText: 'Get Started with Partner Center' })
-      .first()
-      .click();
+    await openWalkthrough(page);
     const step = page.locator('.getting-started-step').filter({ hasText: 'Browse a customer' }).first();
     await step.waitFor();
     const customers = pane(page, 'Customers');
