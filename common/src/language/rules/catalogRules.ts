@@ -27,7 +27,9 @@ export const catalogRules: Rule = (ctx) => {
     const key = catalogItemKey(id);
     if (key === undefined) continue;
     if (!ctx.catalog.available) {
-      firstIdNode ??= childAt(line.node, property);
+      // Only the first id is reported (below): the other lines need not be read.
+      firstIdNode = childAt(line.node, property);
+      if (firstIdNode) break;
       continue;
     }
     const info = ctx.catalog.items.get(key);

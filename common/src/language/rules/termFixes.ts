@@ -102,9 +102,11 @@ function linesUnsuitedTo(ctx: RuleContext, cycle: string): number[] {
 
 /** What the catalog says about the line's item, when it knows it. */
 function itemOf(ctx: RuleContext, line: LineView): CatalogItemInfo | undefined {
+  // The catalog first: with it off (the command line without --endpoint) no line's id is read.
+  if (!ctx.catalog.available) return undefined;
   const property = ctx.kind.lineItems?.catalogItemProperty;
   const key = property ? catalogItemKey(line.value[property]) : undefined;
-  return key && ctx.catalog.available ? (ctx.catalog.items.get(key) ?? undefined) : undefined;
+  return key ? (ctx.catalog.items.get(key) ?? undefined) : undefined;
 }
 
 function replaceTerm(ctx: RuleContext, pair: TermPair, term: string) {
