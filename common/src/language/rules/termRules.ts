@@ -4,50 +4,61 @@ import { diagnostic, jsonText } from '../diagnosticFactory';
 import { type FixSpec } from '../fixes';
 import { nodeRange } from '../parsedRequest';
 import { cyclesFor, isAllowedPair, RENEWAL_TERMS } from './termPairs';
-import { termCycleFixes } from './termFixes';
-import { childAt, isObject, type LineView, lineViews, nodeAt, type Rule, type RuleContext } from './ruleContext';
+import { termCycleFixes, type TermPair } from './termFixes';
+import { childAt, isObject, lineViews, nodeAt, type Rule, type RuleContext } from './ruleContext';
 
 export const termBillingRule: Rule = (ctx) => {
+  const cycleIsLocal = ctx.kind.lineItems?.billingCycleOn === 'line';
+  // The pair checked last and its answer: the lines of a long order repeat a handful of pairs.
+  let lastTerm: string | undefined;
+  let lastCycle: string | undefined;
+  let allowed = true;
   for (const line of lineViews(ctx)) {
-    // The same test checkPair starts with, on values already at hand: most lines stop here.
     const term = line.value.termDuration;
-    if (typeof term !== 'string' || typeof line.billingCycle !== 'string' || isAllowedPair(term, line.billingCycle)) continue;
-    checkPair(ctx, [...line.path, 'termDuration'], line.billingCyclePath, ctx.kind.lineItems?.billingCycleOn === 'line', line);
+    const cycle = line.billingCycle;
+    if (typeof term !== 'string' || typeof cycle !== 'string') continue;
+    if (term !== lastTerm || cycle !== lastCycle) {
+      lastTerm = term;
+      lastCycle = cycle;
+      allowed = isAllowedPair(term, cycle);
+    }
+    if (allowed) continue;
+    // From the line's own node: walking from the root for each line re-read the path to it.
+    const termNode = childAt(line.node, 'termDuration');
+    const cycleNode = cycleIsLocal ? childAt(line.node, 'billingCycle') : nodeAt(ctx, ['billingCycle']);
+    if (termNode && cycleNode) reportPair(ctx, { term, cycle, termNode, cycleNode, line, cycleIsLocal });
   }
   if (ctx.kind.id === 'subscription') {
-    checkPair(ctx, ['termDuration'], ['billingCycle'], true);
+    checkPair(ctx, ['termDuration'], ['billingCycle']);
     checkPair(
       ctx,
       ['scheduledNextTermInstructions', 'product', 'termDuration'],
       ['scheduledNextTermInstructions', 'product', 'billingCycle'],
-      true,
     );
   }
 };
 
-/**
- * Reports a term and billing cycle that cannot go together. The diagnostic sits on the value that
- * belongs to the line: the billing cycle when the line has its own, else the term.
- */
-function checkPair(
-  ctx: RuleContext,
-  termPath: (string | number)[],
-  cyclePath: (string | number)[],
-  cycleIsLocal: boolean,
-  line?: LineView,
-): void {
+/** Checks a subscription's term and billing cycle, both its own. */
+function checkPair(ctx: RuleContext, termPath: (string | number)[], cyclePath: (string | number)[]): void {
   // Values first: nearly every pair is allowed, and then the nodes (for ranges) are not needed.
   const term = valueAt(ctx, termPath);
   const cycle = valueAt(ctx, cyclePath);
   if (typeof term !== 'string' || typeof cycle !== 'string' || isAllowedPair(term, cycle)) return;
   const termNode = nodeAt(ctx, termPath);
   const cycleNode = nodeAt(ctx, cyclePath);
-  if (!termNode || !cycleNode) return;
-  const fixes = termCycleFixes(ctx, { term, cycle, termNode, cycleNode, line, cycleIsLocal });
-  const anchor = cycleIsLocal ? cycleNode : termNode;
+  if (termNode && cycleNode) reportPair(ctx, { term, cycle, termNode, cycleNode, cycleIsLocal: true });
+}
+
+/**
+ * Reports a term and billing cycle that cannot go together. The diagnostic sits on the value that
+ * belongs to the line: the billing cycle when the line has its own, else the term.
+ */
+function reportPair(ctx: RuleContext, pair: TermPair): void {
+  const { term, cycle } = pair;
+  const fixes = termCycleFixes(ctx, pair);
   ctx.report(
     diagnostic(
-      nodeRange(ctx.parsed, anchor),
+      nodeRange(ctx.parsed, pair.cycleIsLocal ? pair.cycleNode : pair.termNode),
       codes.billingCycleMismatch,
       `A ${term} term cannot be billed "${cycle}": the billing period may not be longer than the term. ${term} allows ${(cyclesFor(term) ?? []).join(', ')}.`,
       fixes,
