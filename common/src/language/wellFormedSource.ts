@@ -34,6 +34,12 @@ export interface WellFormed {
   readonly opens: Int32Array;
   readonly ends: Int32Array;
   readonly commas: Int32Array;
+  /**
+   * Where each line starts, the first at 0 (as LineMap finds them): a well-formed text breaks
+   * lines only between tokens, where this scan looks at every character anyway, so a long
+   * document is not searched a second time for its line ends when something in it is reported.
+   */
+  readonly lineStarts: Int32Array;
 }
 
 /** The text's value and structure when it is well-formed JSON, else undefined (then the tolerant parser reads it, and reports what is wrong). */
@@ -54,22 +60,31 @@ export function writtenNames(text: string): number {
 
 /**
  * One pass over a well-formed text: how many names it writes (in well-formed JSON every colon
- * outside a string follows a name) and where each container ends and how many members it has, so
- * that reading a container later never scans what it holds. Its unescaped quotes open and close
- * strings in turn.
+ * outside a string follows a name), where each container ends and how many members it has, so
+ * that reading a container later never scans what it holds, and where its lines start. Its
+ * unescaped quotes open and close strings in turn; no string holds a line end.
  */
 function scanStructure(text: string): Omit<WellFormed, 'value'> {
   let names = 0;
-  let opens: Int32Array = new Int32Array(64);
-  let ends: Int32Array = new Int32Array(64);
-  let commas: Int32Array = new Int32Array(64);
+  // Sized for a usual document at once: growing them in the middle of the scan is rare, and costs
+  // more than copying (the scan's compiled code had never run that way, and is thrown away).
+  let opens: Int32Array = new Int32Array(Math.max(64, text.length >> 6));
+  let ends: Int32Array = new Int32Array(opens.length);
+  let commas: Int32Array = new Int32Array(opens.length);
   let count = 0;
+  let lineStarts: Int32Array = new Int32Array(Math.max(64, text.length >> 4));
+  let lines = 1;
   const open: number[] = [];
   let current = -1;
   for (let pos = 0; pos < text.length; pos++) {
     const code = text.charCodeAt(pos);
-    if (code <= 0x20) continue;
-    if (code === 0x22) {
+    if (code <= 0x20) {
+      if (code !== 0x0a && code !== 0x0d) continue;
+      // "\r\n" ends one line; a lone "\r" ends one too.
+      if (code === 0x0d && text.charCodeAt(pos + 1) === 0x0a) pos++;
+      if (lines === lineStarts.length) lineStarts = grown(lineStarts);
+      lineStarts[lines++] = pos + 1;
+    } else if (code === 0x22) {
       pos = stringEnd(text, pos) - 1;
     } else if (code === 0x2c) {
       commas[current]++;
@@ -89,7 +104,13 @@ function scanStructure(text: string): Omit<WellFormed, 'value'> {
       current = open.pop()!;
     }
   }
-  return { names, opens: opens.subarray(0, count), ends: ends.subarray(0, count), commas: commas.subarray(0, count) };
+  return {
+    names,
+    opens: opens.subarray(0, count),
+    ends: ends.subarray(0, count),
+    commas: commas.subarray(0, count),
+    lineStarts: lineStarts.subarray(0, lines),
+  };
 }
 
 function grown(array: Int32Array): Int32Array {
