@@ -35,6 +35,11 @@ export interface WellFormed {
   readonly ends: Int32Array;
   readonly commas: Int32Array;
   /**
+   * For each container, the index of the first container that opens after it ends (`count` when
+   * none does): its next sibling, if that opens before their parent ends.
+   */
+  readonly after: Int32Array;
+  /**
    * Where each line starts, the first at 0 (as LineMap finds them): a well-formed text breaks
    * lines only between tokens, where this scan looks at every character anyway, so a long
    * document is not searched a second time for its line ends when something in it is reported.
@@ -71,6 +76,7 @@ function scanStructure(text: string): Omit<WellFormed, 'value'> {
   let opens: Int32Array = new Int32Array(Math.max(64, text.length >> 6));
   let ends: Int32Array = new Int32Array(opens.length);
   let commas: Int32Array = new Int32Array(opens.length);
+  let after: Int32Array = new Int32Array(opens.length);
   let count = 0;
   let lineStarts: Int32Array = new Int32Array(Math.max(64, text.length >> 4));
   let lines = 1;
@@ -95,12 +101,14 @@ function scanStructure(text: string): Omit<WellFormed, 'value'> {
         opens = grown(opens);
         ends = grown(ends);
         commas = grown(commas);
+        after = grown(after);
       }
       opens[count] = pos;
       open.push(current);
       current = count++;
     } else if (code === 0x7d || code === 0x5d) {
       ends[current] = pos + 1;
+      after[current] = count;
       current = open.pop()!;
     }
   }
@@ -109,6 +117,7 @@ function scanStructure(text: string): Omit<WellFormed, 'value'> {
     opens: opens.subarray(0, count),
     ends: ends.subarray(0, count),
     commas: commas.subarray(0, count),
+    after: after.subarray(0, count),
     lineStarts: lineStarts.subarray(0, lines),
   };
 }
@@ -143,7 +152,11 @@ class MemberReader {
   private readonly read = (owner: SourceContainer, slot: number): SourceContainer => {
     const offset = owner.span(slot, VALUE_OFFSET);
     const type = this.text.charCodeAt(offset) === 0x7b ? 'object' : 'array';
-    const store = this.readMembers(type, this.skipWhitespace(offset + 1), this.memberCount(offset));
+    const index = this.containerIndex(offset);
+    const count = this.memberCount(offset, index);
+    const store =
+      (type === 'array' && this.containerElements(index, count)) ||
+      this.readMembers(type, this.skipWhitespace(offset + 1), count);
     const container = new SourceContainer(store, type, offset, owner, slot);
     container.length = owner.span(slot, VALUE_LENGTH);
     container.memberCount = store.count;
@@ -211,9 +224,37 @@ class MemberReader {
     return store;
   }
 
-  /** How many members the container that opens at `offset` holds. */
-  private memberCount(offset: number): number {
-    const index = this.containerIndex(offset);
+  /**
+   * The members of an array whose elements are all objects or arrays (a line-item array), read
+   * from the scan alone: their spans are the scan's, so the array's text is not read again, which
+   * for a long order's lines was most of reporting the first of them. Undefined when some element
+   * is something else.
+   */
+  private containerElements(index: number, count: number): SourceStore | undefined {
+    const { opens, ends, after } = this.structure;
+    const end = ends[index];
+    let child = index + 1;
+    const spans = new Int32Array(count * SPAN_STRIDE);
+    for (let i = 0; i < count; i++, child = after[child]) {
+      if (!(child < opens.length && opens[child] < end)) return undefined;
+      const at = i * SPAN_STRIDE;
+      spans[at + KEY_OFFSET] = -1;
+      spans[at + KEY_LENGTH] = -1;
+      spans[at + VALUE_OFFSET] = opens[child];
+      spans[at + VALUE_LENGTH] = ends[child] - opens[child];
+      spans[at + MEMBER_END] = -1;
+    }
+    const store = new SourceStore();
+    store.keys = new Array<string>(count).fill('');
+    store.values = new Array<unknown>(count).fill(UNREAD);
+    store.spans = spans;
+    store.count = count;
+    store.reader = this.read;
+    return store;
+  }
+
+  /** How many members the container that opens at `offset` (the scan's `index`) holds. */
+  private memberCount(offset: number, index: number): number {
     const { ends, commas } = this.structure;
     // Empty when only whitespace lies between its brackets.
     return this.skipWhitespace(offset + 1) === ends[index] - 1 ? 0 : commas[index] + 1;
