@@ -21,7 +21,9 @@ export const catalogRules: Rule = (ctx) => {
   const property = ctx.kind.lineItems?.catalogItemProperty;
   if (!property) return;
   let firstIdNode: SourceNode | undefined;
-  for (const line of lineViews(ctx)) {
+  const lines = lineViews(ctx);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const id = line.value[property];
     if (typeof id !== 'string') continue;
     const key = catalogItemKey(id);

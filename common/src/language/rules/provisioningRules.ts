@@ -14,7 +14,9 @@ export const provisioningContextRule: Rule = (ctx) => {
   if (!shape) return;
   const contextSchema = schemaAtPath(rootSchema(ctx.kind.id), [shape.property, 0, 'provisioningContext']);
   const knownKeys = Object.keys(contextSchema?.properties ?? {});
-  for (const line of lineViews(ctx)) {
+  const lines = lineViews(ctx);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const context = line.value.provisioningContext;
     // Values first: most lines have no context, and then the node is not needed.
     if (!isObject(context)) continue;

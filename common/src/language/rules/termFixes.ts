@@ -90,7 +90,9 @@ function linesUnsuitedTo(ctx: RuleContext, cycle: string): number[] {
   let unsuited = byCycle.get(key);
   if (!unsuited) {
     unsuited = [];
-    for (const line of lineViews(ctx)) {
+    const lines = lineViews(ctx);
+    for (let n = 0; n < lines.length; n++) {
+      const line = lines[n];
       const term = line.value.termDuration;
       // Two unsuited lines are enough to rule the cycle out for any one of them.
       if (typeof term === 'string' && !sells(term, cycle, itemOf(ctx, line)) && unsuited.push(line.index) > 1) break;

@@ -13,7 +13,9 @@ export const termBillingRule: Rule = (ctx) => {
   let lastTerm: string | undefined;
   let lastCycle: string | undefined;
   let allowed = true;
-  for (const line of lineViews(ctx)) {
+  const lines = lineViews(ctx);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const term = line.value.termDuration;
     const cycle = line.billingCycle;
     if (typeof term !== 'string' || typeof cycle !== 'string') continue;
@@ -78,7 +80,9 @@ function valueAt(ctx: RuleContext, path: readonly (string | number)[]): unknown 
 
 /** renewsTo is one object in the examples and "an array of RenewsTo resources" in the request tables: both are read. */
 export const renewsToRule: Rule = (ctx) => {
-  for (const line of lineViews(ctx)) {
+  const lines = lineViews(ctx);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const renewsTo = line.value.renewsTo;
     // Most lines have none: then no entry list is made for them.
     if (typeof renewsTo !== 'object' || renewsTo === null) continue;
