@@ -161,7 +161,7 @@ function checkTerm(ctx: RuleContext, line: LineView, idNode: SourceNode, info: C
   const matches = (t: { duration: string; billingCycle: string }) =>
     t.duration.toUpperCase() === term.toUpperCase() && foldEnumValue(t.billingCycle) === foldEnumValue(cycle);
   if (info.terms.some(matches)) return;
-  const fixes = termCycleFixes(ctx, { term, cycle, termNode, cycleNode, line, cycleIsLocal: cycleOnLine });
+  const fixes = ctx.fixes ? termCycleFixes(ctx, { term, cycle, termNode, cycleNode, line, cycleIsLocal: cycleOnLine }) : [];
   ctx.report(
     diagnostic(
       nodeRange(ctx.parsed, cycleOnLine ? cycleNode : termNode),

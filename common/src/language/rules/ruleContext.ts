@@ -33,6 +33,11 @@ export interface RuleContext {
    */
   wellFormed: boolean;
   kind: RequestKind;
+  /**
+   * Whether the diagnostics keep their quick fixes (ValidationOptions.fixes): a rule whose fixes
+   * take real work (the term fixes weigh every line) skips them when not.
+   */
+  fixes: boolean;
   value: JsonObject;
   catalog: CatalogView;
   now: Date;

@@ -57,7 +57,7 @@ function checkPair(ctx: RuleContext, termPath: (string | number)[], cyclePath: (
  */
 function reportPair(ctx: RuleContext, pair: TermPair): void {
   const { term, cycle } = pair;
-  const fixes = termCycleFixes(ctx, pair);
+  const fixes = ctx.fixes ? termCycleFixes(ctx, pair) : [];
   ctx.report(
     diagnostic(
       nodeRange(ctx.parsed, pair.cycleIsLocal ? pair.cycleNode : pair.termNode),
