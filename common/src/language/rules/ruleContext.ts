@@ -150,13 +150,16 @@ function computeLineViews(ctx: RuleContext): LineView[] {
     cycleOnLine: shape.billingCycleOn === 'line',
     documentCycle: ctx.value.billingCycle,
   };
-  const views: LineView[] = [];
   const count = array ? Math.min(lines.length, array.memberCount) : lines.length;
+  // Sized once and cut to what was kept: grown by push, a long order's list was copied over and over.
+  const views = new Array<LineView>(count);
+  let kept = 0;
   for (let index = 0; index < count; index++) {
     const line: unknown = lines[index];
     if (!isObject(line) || (array && array.value(index) === undefined)) continue;
-    views.push(new Line(index, line, set));
+    views[kept++] = new Line(index, line, set);
   }
+  views.length = kept;
   return views;
 }
 
