@@ -5,7 +5,7 @@ import { type FixSpec } from '../fixes';
 import { nodeRange } from '../parsedRequest';
 import { cyclesFor, isAllowedPair, RENEWAL_TERMS } from './termPairs';
 import { termCycleFixes, type TermPair } from './termFixes';
-import { childAt, isObject, lineViews, nodeAt, type Rule, type RuleContext } from './ruleContext';
+import { childAt, isObject, type LineView, lineViews, nodeAt, type Rule, type RuleContext } from './ruleContext';
 
 export const termBillingRule: Rule = (ctx) => {
   const cycleIsLocal = ctx.kind.lineItems?.billingCycleOn === 'line';
@@ -82,33 +82,36 @@ function valueAt(ctx: RuleContext, path: readonly (string | number)[]): unknown 
 export const renewsToRule: Rule = (ctx) => {
   const lines = lineViews(ctx);
   for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
-    const renewsTo = line.value.renewsTo;
+    const renewsTo = lines[n].value.renewsTo;
     // Most lines have none: then no entry list is made for them.
-    if (typeof renewsTo !== 'object' || renewsTo === null) continue;
-    const entries: [unknown, (string | number)[]][] = Array.isArray(renewsTo)
-      ? renewsTo.map((entry, i) => [entry, ['renewsTo', i]])
-      : [[renewsTo, ['renewsTo']]];
-    for (const [entry, path] of entries) {
-      if (!isObject(entry) || typeof entry.termDuration !== 'string' || RENEWAL_TERMS.includes(entry.termDuration)) continue;
-      const node = childAt(line.node, ...path, 'termDuration');
-      if (!node) continue;
-      const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({
-        title: `Renew to "${term}"`,
-        preferred: i === 0,
-        replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }],
-      }));
-      ctx.report(
-        diagnostic(
-          nodeRange(ctx.parsed, node),
-          codes.renewsToTerm,
-          `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${entry.termDuration}.`,
-          fixes,
-        ),
-      );
-    }
+    if (typeof renewsTo === 'object' && renewsTo !== null) checkRenewsTo(ctx, lines[n], renewsTo);
   }
 };
+
+/** One line's renewsTo. Apart from the loop, which then holds no closure (see checkContext in provisioningRules.ts). */
+function checkRenewsTo(ctx: RuleContext, line: LineView, renewsTo: object): void {
+  const entries: [unknown, (string | number)[]][] = Array.isArray(renewsTo)
+    ? renewsTo.map((entry, i) => [entry, ['renewsTo', i]])
+    : [[renewsTo, ['renewsTo']]];
+  for (const [entry, path] of entries) {
+    if (!isObject(entry) || typeof entry.termDuration !== 'string' || RENEWAL_TERMS.includes(entry.termDuration)) continue;
+    const node = childAt(line.node, ...path, 'termDuration');
+    if (!node) continue;
+    const fixes = RENEWAL_TERMS.map((term, i): FixSpec => ({
+      title: `Renew to "${term}"`,
+      preferred: i === 0,
+      replace: [{ range: nodeRange(ctx.parsed, node), newText: jsonText(term) }],
+    }));
+    ctx.report(
+      diagnostic(
+        nodeRange(ctx.parsed, node),
+        codes.renewsToTerm,
+        `A subscription can only renew to a ${RENEWAL_TERMS.join(' or ')} term, not ${entry.termDuration}.`,
+        fixes,
+      ),
+    );
+  }
+}
 
 /**
  * "unknown" is the initial value of BillingCycleType (product-resources.md), which the docs list
