@@ -90,6 +90,9 @@ function scanStructure(text: string): Omit<WellFormed, 'value'> {
       if (code === 0x0d && text.charCodeAt(pos + 1) === 0x0a) pos++;
       if (lines === lineStarts.length) lineStarts = grown(lineStarts);
       lineStarts[lines++] = pos + 1;
+      // The indentation that follows, in a loop of its own: most of a pretty-printed text's
+      // characters, and the scan runs mostly before V8 has optimized it.
+      while (text.charCodeAt(pos + 1) === 0x20) pos++;
     } else if (code === 0x22) {
       pos = stringEnd(text, pos) - 1;
     } else if (code === 0x2c) {
