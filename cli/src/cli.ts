@@ -52,6 +52,14 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+// A reader that stops early (`partner-center validate big.order.json | head -1`) closes the pipe:
+// the rest of the output has nowhere to go and is dropped. The command ends as it would have, with
+// its own exit status, instead of dying of an unhandled EPIPE with a stack trace. Only stdout, where
+// the output goes: making stderr's stream as well would cost every run's start.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+});
+
 main(process.argv.slice(2))
   .then(
     (code) => {

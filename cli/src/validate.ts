@@ -137,7 +137,8 @@ export async function validateCommand(argv: string[]): Promise<number> {
             `the catalog at ${options.endpoint} could not be used, so this file was not fully checked. ${answer.reason ?? ''}`.trim();
           view = catalogView(answer.available, Object.entries(answer.items), answer.available ? undefined : reason);
         }
-        diagnostics = service.validate(parsed, kind, { catalog: view });
+        // The fixes are the editor's; this prints none.
+        diagnostics = service.validate(parsed, kind, { catalog: view, fixes: false });
       } catch (err) {
         // One file the checker fails on must not take the others' results with it.
         diagnostics = [service.notChecked(err)];

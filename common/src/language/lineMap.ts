@@ -1,7 +1,8 @@
 // Offsets ↔ line/character positions for one text, with the same answers as
 // vscode-languageserver-textdocument (\r\n, \r and \n end a line; positions never land between the
 // \r and \n of a line end). The line starts are found on first use: a valid document asks for
-// no position at all, and a long one has thousands of lines.
+// no position at all, and a long one has thousands of lines. A well-formed document's come with
+// the scan that reads its structure (wellFormedSource.ts), which passes every line end anyway.
 import { type Position } from 'vscode-languageserver-types';
 
 export interface LineLookup {
@@ -13,10 +14,16 @@ export class LineMap implements LineLookup {
   /** Begins with 0 and is ascending, one entry per line; undefined until first needed. */
   private starts: Int32Array | undefined;
 
-  private constructor(private readonly text: string) {}
+  private constructor(
+    private readonly text: string,
+    starts?: Int32Array,
+  ) {
+    this.starts = starts;
+  }
 
-  static of(text: string): LineMap {
-    return new LineMap(text);
+  /** `starts`, when the caller found them already (wellFormedSource.ts), are the ones this would find. */
+  static of(text: string, starts?: Int32Array): LineMap {
+    return new LineMap(text, starts);
   }
 
   private get lineStarts(): Int32Array {

@@ -166,6 +166,7 @@ export function normalize(
  */
 export function normalizePlain(root: unknown, schema: SchemaNode, options: { reportReadOnly: boolean }): NormalizedPlain {
   const notes: PlainNote[] = [];
+  const reportReadOnly = options.reportReadOnly;
   let names = 0;
   let digitNames = false;
   const path: (string | number)[] = [];
@@ -187,6 +188,16 @@ export function normalizePlain(root: unknown, schema: SchemaNode, options: { rep
       if (member !== undefined) path.pop();
       return built;
     }
+    return scalar(value, sub, enumValues, member);
+  };
+
+  /** A scalar in its canonical casing, noted when that differs from the written one. */
+  const scalar = (
+    value: unknown,
+    sub: SchemaNode | undefined,
+    enumValues: readonly unknown[] | undefined,
+    member: string | number | undefined,
+  ): unknown => {
     const canonical = enumCasing(value, sub, enumValues);
     if (canonical === undefined) return value;
     notes.push({ kind: 'valueCasing', path: member === undefined ? [...path] : at(member), canonical });
@@ -215,10 +226,14 @@ export function normalizePlain(root: unknown, schema: SchemaNode, options: { rep
       }
       // Until a name changes every name is its own, and no two written names are the same.
       if (out && hasOwn.call(out, canonical)) notes.push({ kind: 'duplicate', path: at(written), canonical });
-      if (facts.readOnly && options.reportReadOnly && value !== null) {
+      if (facts.readOnly && reportReadOnly && value !== null) {
         notes.push({ kind: 'readOnly', path: at(written), name: canonical });
       }
-      const built = build(value, facts.schema, facts.enumValues, depth + 1, written);
+      // As build() does, without calling it for a scalar no enum constrains (most members).
+      let built = value;
+      if (typeof value === 'object' && value !== null) built = build(value, facts.schema, facts.enumValues, depth + 1, written);
+      else if (depth >= MAX_DEPTH) throw new TooDeepError();
+      else if (typeof value === 'string' && facts.enumValues) built = scalar(value, facts.schema, facts.enumValues, written);
       if (built !== value) out ??= copyBefore(object, written);
       if (out) setMember(out, canonical, built);
     }
@@ -230,7 +245,11 @@ export function normalizePlain(root: unknown, schema: SchemaNode, options: { rep
     const itemEnum = items?.enum;
     let out: unknown[] | undefined;
     for (let i = 0; i < array.length; i++) {
-      const built = build(array[i], items, itemEnum, depth + 1, i);
+      const value = array[i];
+      let built = value;
+      if (typeof value === 'object' && value !== null) built = build(value, items, itemEnum, depth + 1, i);
+      else if (depth >= MAX_DEPTH) throw new TooDeepError();
+      else if (typeof value === 'string' && itemEnum) built = scalar(value, items, itemEnum, i);
       if (built !== array[i]) out ??= array.slice(0, i);
       if (out) out[i] = built;
     }

@@ -38,14 +38,15 @@ export interface ParsedRequest {
  */
 export function parseRequest(uri: string, text: string, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH): ParsedRequest {
   const empty = () => new SourceContainer(new SourceStore(), 'array', -1, undefined, 0);
-  const lines = LineMap.of(text);
   if (text.length > maxLength) {
-    return { uri, text, lines, source: empty(), syntaxErrors: [], maxLength, skipped: 'tooLarge' };
+    return { uri, text, lines: LineMap.of(text), source: empty(), syntaxErrors: [], maxLength, skipped: 'tooLarge' };
   }
   const wellFormed = readWellFormed(text);
   if (wellFormed) {
+    const lines = LineMap.of(text, wellFormed.lineStarts);
     return { uri, text, lines, source: wellFormedSource(text, wellFormed), syntaxErrors: [], maxLength, wellFormed };
   }
+  const lines = LineMap.of(text);
   try {
     const { document, errors } = tolerantParse(text);
     return { uri, text, lines, source: document, syntaxErrors: errors, maxLength };

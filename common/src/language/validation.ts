@@ -35,11 +35,24 @@ export interface ValidationOptions {
   reportSyntaxErrors?: boolean;
   /** "Today", for date rules (tests pin it). */
   now?: Date;
+  /**
+   * Whether diagnostics carry their quick fixes (`data`). Default true; the command line, which
+   * prints none, says false: working out the fixes of every mismatched line of a long order was a
+   * good part of checking it.
+   */
+  fixes?: boolean;
 }
 
 const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function validateRequest(parsed: ParsedRequest, kind: RequestKind, options: ValidationOptions = {}): Diagnostic[] {
+  const out = diagnosticsOf(parsed, kind, options);
+  // Without fixes, whichever check made the diagnostic.
+  if (options.fixes === false) for (const d of out) delete d.data;
+  return out;
+}
+
+function diagnosticsOf(parsed: ParsedRequest, kind: RequestKind, options: ValidationOptions): Diagnostic[] {
   if (parsed.skipped === 'tooLarge') {
     return [
       diagnostic(
@@ -158,6 +171,7 @@ function checkDocument(
     // apart: the value keeps the last, a look-up by name the exact one. Then the rules read the tree.
     wellFormed: fromPlain && !notes.some((note) => note.kind === 'duplicate'),
     kind,
+    fixes: options.fixes !== false,
     value: value as JsonObject,
     catalog: options.catalog ?? CATALOG_OFF,
     now: options.now ?? new Date(),

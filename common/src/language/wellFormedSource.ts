@@ -34,6 +34,17 @@ export interface WellFormed {
   readonly opens: Int32Array;
   readonly ends: Int32Array;
   readonly commas: Int32Array;
+  /**
+   * For each container, the index of the first container that opens after it ends (`count` when
+   * none does): its next sibling, if that opens before their parent ends.
+   */
+  readonly after: Int32Array;
+  /**
+   * Where each line starts, the first at 0 (as LineMap finds them): a well-formed text breaks
+   * lines only between tokens, where this scan looks at every character anyway, so a long
+   * document is not searched a second time for its line ends when something in it is reported.
+   */
+  readonly lineStarts: Int32Array;
 }
 
 /** The text's value and structure when it is well-formed JSON, else undefined (then the tolerant parser reads it, and reports what is wrong). */
@@ -54,22 +65,35 @@ export function writtenNames(text: string): number {
 
 /**
  * One pass over a well-formed text: how many names it writes (in well-formed JSON every colon
- * outside a string follows a name) and where each container ends and how many members it has, so
- * that reading a container later never scans what it holds. Its unescaped quotes open and close
- * strings in turn.
+ * outside a string follows a name), where each container ends and how many members it has, so
+ * that reading a container later never scans what it holds, and where its lines start. Its
+ * unescaped quotes open and close strings in turn; no string holds a line end.
  */
 function scanStructure(text: string): Omit<WellFormed, 'value'> {
   let names = 0;
-  let opens: Int32Array = new Int32Array(64);
-  let ends: Int32Array = new Int32Array(64);
-  let commas: Int32Array = new Int32Array(64);
+  // Sized for a usual document at once: growing them in the middle of the scan is rare, and costs
+  // more than copying (the scan's compiled code had never run that way, and is thrown away).
+  let opens: Int32Array = new Int32Array(Math.max(64, text.length >> 6));
+  let ends: Int32Array = new Int32Array(opens.length);
+  let commas: Int32Array = new Int32Array(opens.length);
+  let after: Int32Array = new Int32Array(opens.length);
   let count = 0;
+  let lineStarts: Int32Array = new Int32Array(Math.max(64, text.length >> 4));
+  let lines = 1;
   const open: number[] = [];
   let current = -1;
   for (let pos = 0; pos < text.length; pos++) {
     const code = text.charCodeAt(pos);
-    if (code <= 0x20) continue;
-    if (code === 0x22) {
+    if (code <= 0x20) {
+      if (code !== 0x0a && code !== 0x0d) continue;
+      // "\r\n" ends one line; a lone "\r" ends one too.
+      if (code === 0x0d && text.charCodeAt(pos + 1) === 0x0a) pos++;
+      if (lines === lineStarts.length) lineStarts = grown(lineStarts);
+      lineStarts[lines++] = pos + 1;
+      // The indentation that follows, in a loop of its own: most of a pretty-printed text's
+      // characters, and the scan runs mostly before V8 has optimized it.
+      while (text.charCodeAt(pos + 1) === 0x20) pos++;
+    } else if (code === 0x22) {
       pos = stringEnd(text, pos) - 1;
     } else if (code === 0x2c) {
       commas[current]++;
@@ -80,16 +104,25 @@ function scanStructure(text: string): Omit<WellFormed, 'value'> {
         opens = grown(opens);
         ends = grown(ends);
         commas = grown(commas);
+        after = grown(after);
       }
       opens[count] = pos;
       open.push(current);
       current = count++;
     } else if (code === 0x7d || code === 0x5d) {
       ends[current] = pos + 1;
+      after[current] = count;
       current = open.pop()!;
     }
   }
-  return { names, opens: opens.subarray(0, count), ends: ends.subarray(0, count), commas: commas.subarray(0, count) };
+  return {
+    names,
+    opens: opens.subarray(0, count),
+    ends: ends.subarray(0, count),
+    commas: commas.subarray(0, count),
+    after: after.subarray(0, count),
+    lineStarts: lineStarts.subarray(0, lines),
+  };
 }
 
 function grown(array: Int32Array): Int32Array {
@@ -122,7 +155,11 @@ class MemberReader {
   private readonly read = (owner: SourceContainer, slot: number): SourceContainer => {
     const offset = owner.span(slot, VALUE_OFFSET);
     const type = this.text.charCodeAt(offset) === 0x7b ? 'object' : 'array';
-    const store = this.readMembers(type, this.skipWhitespace(offset + 1), this.memberCount(offset));
+    const index = this.containerIndex(offset);
+    const count = this.memberCount(offset, index);
+    const store =
+      (type === 'array' && this.containerElements(index, count)) ||
+      this.readMembers(type, this.skipWhitespace(offset + 1), count);
     const container = new SourceContainer(store, type, offset, owner, slot);
     container.length = owner.span(slot, VALUE_LENGTH);
     container.memberCount = store.count;
@@ -190,9 +227,37 @@ class MemberReader {
     return store;
   }
 
-  /** How many members the container that opens at `offset` holds. */
-  private memberCount(offset: number): number {
-    const index = this.containerIndex(offset);
+  /**
+   * The members of an array whose elements are all objects or arrays (a line-item array), read
+   * from the scan alone: their spans are the scan's, so the array's text is not read again, which
+   * for a long order's lines was most of reporting the first of them. Undefined when some element
+   * is something else.
+   */
+  private containerElements(index: number, count: number): SourceStore | undefined {
+    const { opens, ends, after } = this.structure;
+    const end = ends[index];
+    let child = index + 1;
+    const spans = new Int32Array(count * SPAN_STRIDE);
+    for (let i = 0; i < count; i++, child = after[child]) {
+      if (!(child < opens.length && opens[child] < end)) return undefined;
+      const at = i * SPAN_STRIDE;
+      spans[at + KEY_OFFSET] = -1;
+      spans[at + KEY_LENGTH] = -1;
+      spans[at + VALUE_OFFSET] = opens[child];
+      spans[at + VALUE_LENGTH] = ends[child] - opens[child];
+      spans[at + MEMBER_END] = -1;
+    }
+    const store = new SourceStore();
+    store.keys = new Array<string>(count).fill('');
+    store.values = new Array<unknown>(count).fill(UNREAD);
+    store.spans = spans;
+    store.count = count;
+    store.reader = this.read;
+    return store;
+  }
+
+  /** How many members the container that opens at `offset` (the scan's `index`) holds. */
+  private memberCount(offset: number, index: number): number {
     const { ends, commas } = this.structure;
     // Empty when only whitespace lies between its brackets.
     return this.skipWhitespace(offset + 1) === ends[index] - 1 ? 0 : commas[index] + 1;

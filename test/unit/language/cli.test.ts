@@ -2,7 +2,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeOrder } from '../../bench/documents';
 import { REPO } from './helpers';
 
 const fixture = (name: string) => join(REPO, 'test', 'fixtures', 'language', name);
@@ -54,4 +57,35 @@ test('text output, syntax errors, usage and unreadable files', () => {
   assert.equal(cli(fixture('does-not-exist.order.json')).code, 2);
   assert.equal(cli(join(REPO, 'package.json')).code, 2, 'a file of no known kind is a usage error');
   assert.equal(cli(join(REPO, 'package.json'), '--kind', 'order', '--format', 'json').code, 1);
+});
+
+test('a reader that closes the pipe early (| head -1) ends the run quietly, with its exit status', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-cli-pipe-'));
+  try {
+    // 1,000 mismatched lines: far more output than a pipe holds, so most of it is still to be
+    // written when the reader has gone.
+    const file = join(dir, 'long.order.json');
+    writeFileSync(file, makeOrder(50_000));
+    const [errFile, statusFile] = [join(dir, 'stderr.txt'), join(dir, 'status.txt')];
+    // A shell pipe, as a user's: node's own child pipes are sockets, which fail otherwise.
+    const pipeline = spawnSync(
+      'sh',
+      [
+        '-c',
+        '( "$1" "$2" validate "$3" 2>"$4"; echo $? >"$5" ) | head -n 1',
+        'sh',
+        process.execPath,
+        join(REPO, 'dist', 'cli.js'),
+        file,
+        errFile,
+        statusFile,
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.match(pipeline.stdout, /^[^\n]*long\.order\.json:\d+:\d+: error pc\.term\.billingCycleMismatch[^\n]*\n$/);
+    assert.equal(readFileSync(errFile, 'utf8'), '', 'no stack trace, no message');
+    assert.equal(readFileSync(statusFile, 'utf8').trim(), '1', 'the exit status of a run that found errors');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -106,7 +106,7 @@ function parsedByTree(uri: string, text: string): ParsedRequest {
   return { uri, text, lines: LineMap.of(text), source: document, syntaxErrors: errors, maxLength: Infinity };
 }
 
-test('a well-formed document gets the same diagnostics, ranges and fixes through JSON.parse as through the whole tree', () => {
+test('a well-formed document gets the same diagnostics, ranges and fixes through JSON.parse as through the whole tree, and the same less their fixes when it asks for none', () => {
   const fixtures = readdirSync(join(REPO, 'test', 'fixtures', 'language')).map((name) => ({
     name,
     text: readFileSync(join(REPO, 'test', 'fixtures', 'language', name), 'utf8'),
@@ -144,6 +144,14 @@ test('a well-formed document gets the same diagnostics, ranges and fixes through
       const fast = service.validate(parsed, kind, { catalog, now: NOW });
       const whole = service.validate(parsedByTree(uri, text), kind, { catalog, now: NOW });
       assert.deepEqual(fast, whole, `${name}: ${text.slice(0, 300)}`);
+      // Asked for without fixes (the command line): the same diagnostics, none with its fixes.
+      const withoutFixes = service.validate(parsed, kind, { catalog, now: NOW, fixes: false });
+      const bare = fast.map((d) => {
+        const copy = { ...d };
+        delete copy.data;
+        return copy;
+      });
+      assert.deepEqual(withoutFixes, bare, `${name} without fixes`);
       compared++;
     }
   }

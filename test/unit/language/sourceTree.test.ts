@@ -104,9 +104,15 @@ function check(text: string, offsets: Iterable<number> = Array.from({ length: te
   if (wellFormed) {
     assert.deepEqual(errors, [], `the well-formed path accepted a text with syntax errors: ${JSON.stringify(text)}`);
     assert.equal(wellFormed.names, nameCount(root), `names written in ${JSON.stringify(text)}`);
-    const document = wellFormedSource(text, wellFormed);
-    assertSameAtOffsets(root, document, at, 'well-formed');
-    assertSame(root, document, 0, 'well-formed');
+    // The scan's line starts: the ones the line map finds itself.
+    const lines = LineMap.of(text, wellFormed.lineStarts);
+    const document = TextDocument.create('test://x', 'json', 0, text);
+    for (let offset = -1; offset <= text.length + 1; offset++) {
+      assert.deepEqual(lines.positionAt(offset), document.positionAt(offset), `offset ${offset} of ${JSON.stringify(text)}`);
+    }
+    const source = wellFormedSource(text, wellFormed);
+    assertSameAtOffsets(root, source, at, 'well-formed');
+    assertSame(root, source, 0, 'well-formed');
   } else {
     assert.ok(errors.length > 0, `the well-formed path refused ${JSON.stringify(text)}`);
   }
@@ -164,9 +170,14 @@ const EDGE_CASES = [
   'nul',
   'falsey',
   '[true,false,null]',
+  '[ {} ,[ ],\n{"a":[{}]} ]',
+  '[{},1]',
+  '[1,{}]',
+  '[[1],2,[3]]',
   '{\r\n  "a": 1,\r\n  "b": [\r\n    2\r\n  ]\r\n}',
   '{\r"a":\r1}',
   '\n\n{"a":\n1}\n',
+  '[\r\r\n\n\r1,\r\n2]\r',
   `${'['.repeat(70)}${']'.repeat(70)}`,
   `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`,
 ];

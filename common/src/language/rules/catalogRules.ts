@@ -21,13 +21,17 @@ export const catalogRules: Rule = (ctx) => {
   const property = ctx.kind.lineItems?.catalogItemProperty;
   if (!property) return;
   let firstIdNode: SourceNode | undefined;
-  for (const line of lineViews(ctx)) {
+  const lines = lineViews(ctx);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const id = line.value[property];
     if (typeof id !== 'string') continue;
     const key = catalogItemKey(id);
     if (key === undefined) continue;
     if (!ctx.catalog.available) {
-      firstIdNode ??= childAt(line.node, property);
+      // Only the first id is reported (below): the other lines need not be read.
+      firstIdNode = childAt(line.node, property);
+      if (firstIdNode) break;
       continue;
     }
     const info = ctx.catalog.items.get(key);
@@ -157,7 +161,7 @@ function checkTerm(ctx: RuleContext, line: LineView, idNode: SourceNode, info: C
   const matches = (t: { duration: string; billingCycle: string }) =>
     t.duration.toUpperCase() === term.toUpperCase() && foldEnumValue(t.billingCycle) === foldEnumValue(cycle);
   if (info.terms.some(matches)) return;
-  const fixes = termCycleFixes(ctx, { term, cycle, termNode, cycleNode, line, cycleIsLocal: cycleOnLine });
+  const fixes = ctx.fixes ? termCycleFixes(ctx, { term, cycle, termNode, cycleNode, line, cycleIsLocal: cycleOnLine }) : [];
   ctx.report(
     diagnostic(
       nodeRange(ctx.parsed, cycleOnLine ? cycleNode : termNode),

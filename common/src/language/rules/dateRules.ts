@@ -15,7 +15,9 @@ export function addMonthsUtc(date: Date, months: number): Date {
 }
 
 export const customTermEndDateRule: Rule = (ctx) => {
-  for (const line of lineViews(ctx)) {
+  const lines = lineViews(ctx);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const written = line.value.customTermEndDate;
     if (typeof written !== 'string') continue;
     const end = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(written) || !written.includes('T') ? written : `${written}Z`);

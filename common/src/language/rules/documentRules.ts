@@ -35,7 +35,9 @@ const GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A
 export const legacyOfferRule: Rule = (ctx) => {
   const property = ctx.kind.lineItems?.catalogItemProperty;
   if (!property) return;
-  for (const line of lineViews(ctx)) {
+  const lines = lineViews(ctx);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const id = line.value[property];
     // A GUID (36 characters) is never a catalog item id (it has hyphens): most lines stop at the length.
     if (typeof id !== 'string' || id.length !== 36 || !GUID.test(id) || isCatalogItemId(id)) continue;

@@ -29,7 +29,8 @@ export const lineNumberingRule: Rule = (ctx) => {
   // Numbers 0..n-1 (nearly all of them) are marked in a byte array; a Set takes only the others.
   const inRange = new Uint8Array(lines.length);
   const others = new Set<number>();
-  for (const line of lines) {
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const written = line.value[shape.numberProperty];
     // A cart line id may be written as a string of digits (the tables type it "string").
     const number = typeof written === 'string' && /^\d+$/.test(written) ? Number(written) : written;
@@ -73,7 +74,9 @@ export const MAX_ADDITIONAL_RESELLERS = 5;
  */
 export const additionalResellersRule: Rule = (ctx) => {
   if (ctx.kind.id !== 'cart') return;
-  for (const line of lineViews(ctx)) {
+  const lines = lineViews(ctx);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const participants = line.value.participants;
     if (!Array.isArray(participants)) continue;
     const additional = participants.filter((p) => isObject(p) && p.key === 'additional_transaction_reseller').length;

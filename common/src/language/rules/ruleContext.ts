@@ -33,6 +33,11 @@ export interface RuleContext {
    */
   wellFormed: boolean;
   kind: RequestKind;
+  /**
+   * Whether the diagnostics keep their quick fixes (ValidationOptions.fixes): a rule whose fixes
+   * take real work (the term fixes weigh every line) skips them when not.
+   */
+  fixes: boolean;
   value: JsonObject;
   catalog: CatalogView;
   now: Date;
@@ -65,7 +70,12 @@ export function rangeAt(ctx: RuleContext, path: readonly (string | number)[]): R
 
 const lineViewCache = new WeakMap<RuleContext, LineView[]>();
 
-/** The line items of a kind that has them, with the billing cycle that applies to each (computed once per pass). */
+/**
+ * The line items of a kind that has them, with the billing cycle that applies to each (computed
+ * once per pass). Rules walk them by index, not with for-of: a one-shot CLI run over a long order
+ * runs these loops mostly before V8 optimizes them, and there for-of makes an iterator result per
+ * line (six rules, 20,000 lines: twice the time of indexed loops, and garbage).
+ */
 export function lineViews(ctx: RuleContext): LineView[] {
   let views = lineViewCache.get(ctx);
   if (!views) {
@@ -140,13 +150,16 @@ function computeLineViews(ctx: RuleContext): LineView[] {
     cycleOnLine: shape.billingCycleOn === 'line',
     documentCycle: ctx.value.billingCycle,
   };
-  const views: LineView[] = [];
   const count = array ? Math.min(lines.length, array.memberCount) : lines.length;
+  // Sized once and cut to what was kept: grown by push, a long order's list was copied over and over.
+  const views = new Array<LineView>(count);
+  let kept = 0;
   for (let index = 0; index < count; index++) {
     const line: unknown = lines[index];
     if (!isObject(line) || (array && array.value(index) === undefined)) continue;
-    views.push(new Line(index, line, set));
+    views[kept++] = new Line(index, line, set);
   }
+  views.length = kept;
   return views;
 }
 
