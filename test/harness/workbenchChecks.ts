@@ -66,10 +66,11 @@ export async function openWalkthrough(page: Page): Promise<void> {
 }
 
 /**
- * Types into a quick input opened by `keys` and picks the row that says `text`. On a loaded machine
- * the first keys can reach the input before it listens; then the input is opened and typed again.
+ * Opens a quick input with `keys`, types `text` after what it holds (the palette's ">") and waits
+ * for `row`. On a loaded machine the first keys can reach the input before it
+ * listens; then the input is opened and typed again.
  */
-export async function quickPick(page: Page, keys: string, text: string): Promise<void> {
+async function typeIntoQuickInput(page: Page, keys: string, text: string, row: ReturnType<Page['locator']>): Promise<void> {
   // A hover left under the pointer (a tree row's tooltip) can hold the quick input: move away first.
   await page.mouse.move(640, 4);
   for (let attempt = 1; ; attempt++) {
@@ -77,14 +78,24 @@ export async function quickPick(page: Page, keys: string, text: string): Promise
     const input = page.locator(QUICK_INPUT).first();
     try {
       await input.waitFor({ timeout: 20_000 });
-      await input.fill(`${await input.inputValue()}${text}`, { timeout: 20_000 }); // keeps the palette's ">"
-      await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
-      break;
+      await input.fill(`${await input.inputValue()}${text}`, { timeout: 20_000 });
+      await row.waitFor({ timeout: 20_000 });
+      return;
     } catch (err) {
       if (attempt === 3) throw err;
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** Types into a quick input opened by `keys` and picks the row that says `text`. */
+export async function quickPick(page: Page, keys: string, text: string): Promise<void> {
+  await typeIntoQuickInput(
+    page,
+    keys,
+    text,
+    page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: text }).first(),
+  );
   await page.keyboard.press('Enter');
 }
 
@@ -115,18 +126,12 @@ export async function acceptSaveDialog(page: Page, target: string): Promise<void
  * Opens the workspace file `name` itself, by its absolute path: Quick Open ranks recently opened
  * editors first, and a response document is named after its request ("buy.order.json — …").
  */
-export async function openWorkspaceFile(page: Page, workspace: string, name: string): Promise<void> {
-  await page.mouse.move(640, 4);
-  await page.keyboard.press('Control+P');
-  const input = page.locator(QUICK_INPUT).first();
-  await input.waitFor();
-  await input.fill(join(workspace, name));
-  const pick = page.locator('.quick-input-widget .monaco-list-row').first();
-  await pick
-    .locator('.label-name')
-    .filter({ hasText: exactly(name) })
+export async function openFile(page: Page, workspace: string, name: string): Promise<void> {
+  const pick = page
+    .locator('.quick-input-widget .monaco-list-row')
     .first()
-    .waitFor();
+    .filter({ has: page.locator('.label-name').filter({ hasText: exactly(name) }) });
+  await typeIntoQuickInput(page, 'Control+P', join(workspace, name), pick);
   await pick.click();
   // A tab's accessible name is the file's ("buy.order.json", ", preview" after it in some versions);
   // its visible label may be split ("buy.order" and ".json").
@@ -135,11 +140,6 @@ export async function openWorkspaceFile(page: Page, workspace: string, name: str
       (label) => label === name || label.startsWith(`${name},`),
     ),
   );
-}
-
-export async function openFile(page: Page, name: string): Promise<void> {
-  await quickPick(page, 'Control+P', name);
-  await page.locator('.tab.active').filter({ hasText: name }).first().waitFor();
 }
 
 /** The view pane whose header says `title` (Customers, History). */
@@ -280,7 +280,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     await runWalkthroughChecks(page, check);
 
     await check("Run Request's modal names the environment, the customer and every line; Cancel sends nothing", async () => {
-      await openFile(page, 'buy.order.json');
+      await openFile(page, workspace, 'buy.order.json');
       await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
       const text = await page.locator(DIALOG).first().innerText();
       for (const expected of [
@@ -309,7 +309,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     await check(
       "an agent's partnercenter_run_request brings up the same modal; Cancel sends nothing and the agent is told",
       async () => {
-        await openFile(page, 'buy.order.json');
+        await openFile(page, workspace, 'buy.order.json');
         await runCommand(page, 'PC Test: Invoke the Run Request Agent Tool');
         const text = await page.locator(DIALOG).first().innerText();
         for (const expected of ['Place order for', fixtures.customerId, fixtures.catalog.license]) {
@@ -326,7 +326,7 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
     );
 
     await check('Run Request\'s "Place order" button places exactly one order, and says so', async () => {
-      await openFile(page, 'buy.order.json');
+      await openFile(page, workspace, 'buy.order.json');
       await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
       await clickDialogButton(page, 'Place order');
       await page

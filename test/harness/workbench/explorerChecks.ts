@@ -4,16 +4,7 @@
 // hides. Run by runWorkbenchChecks, in its workbench (no smoke-test driver, so toasts show).
 import { type Page } from 'playwright-core';
 import { waitFor } from '../../support/waitFor';
-import {
-  clickDialogButton,
-  contextMenu,
-  openWorkspaceFile,
-  pane,
-  QUICK_INPUT,
-  runCommand,
-  TOAST,
-  viewAction,
-} from '../workbenchChecks';
+import { clickDialogButton, contextMenu, openFile, pane, QUICK_INPUT, runCommand, TOAST, viewAction } from '../workbenchChecks';
 
 export interface ExplorerCheckContext {
   page: Page;
@@ -196,7 +187,7 @@ export async function runExplorerChecks({
       if (await customers.locator('.welcome-view-content').isVisible()) {
         throw new Error('the sign-in welcome shows for an empty filter');
       }
-      await openWorkspaceFile(page, workspace, 'buy.order.json');
+      await openFile(page, workspace, 'buy.order.json');
       await page.locator('.codelens-decoration a').filter({ hasText: 'Run' }).first().click();
       await clickDialogButton(page, 'Place order');
       const toast = page.locator(TOAST).filter({ hasText: 'is not shown in the Customers view' }).first();

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
-import { type Check, clickDialogButton, DIALOG, openFile, openWorkspaceFile, runCommand } from '../workbenchChecks';
+import { type Check, clickDialogButton, DIALOG, openFile, runCommand } from '../workbenchChecks';
 
 const SUGGESTIONS = '.editor-widget.suggest-widget';
 
@@ -24,7 +24,7 @@ export async function runLanguageChecks(page: Page, check: Check, workspace: str
   );
 
   await check('Ctrl+Space inside "monthly" lists the billing cycles, and no whole-document snippet', async () => {
-    await openFile(page, 'typing.order.json');
+    await openFile(page, workspace, 'typing.order.json');
     // Line 4 is `  "billingCycle": "monthly",`; column 23 is just after "mon.
     await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+Home');
@@ -44,7 +44,7 @@ export async function runLanguageChecks(page: Page, check: Check, workspace: str
   });
 
   await check('Ctrl+Alt+R in a request document runs it (the purchase confirmation opens)', async () => {
-    await openWorkspaceFile(page, workspace, 'buy.order.json');
+    await openFile(page, workspace, 'buy.order.json');
     await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
     await page.keyboard.press('Control+Alt+R');
     const text = await page.locator(DIALOG).first().innerText();

@@ -13,7 +13,6 @@ import {
   clickDialogButton,
   exactly,
   openFile,
-  openWorkspaceFile,
   pane,
   QUICK_INPUT,
   runCommand,
@@ -45,7 +44,7 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
   /** Sends list.request.json once and waits for its History row. */
   const sendList = async () => {
     const before = await rows.filter({ hasText: 'list.request.json' }).count();
-    await openFile(page, 'list.request.json');
+    await openFile(page, workspace, 'list.request.json');
     await runCommand(page, 'Partner Center: Run Request');
     await rows.filter({ hasText: 'list.request.json' }).nth(before).waitFor();
   };
@@ -57,7 +56,7 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
     try {
       const sending = page.locator('.statusbar-item').filter({ hasText: 'Sending list.request.json' }).first();
       const before = await rows.filter({ hasText: 'list.request.json' }).count();
-      await openFile(page, 'list.request.json');
+      await openFile(page, workspace, 'list.request.json');
       await runCommand(page, 'Partner Center: Run Request');
       await sending.waitFor();
       await rows.filter({ hasText: 'list.request.json' }).nth(before).waitFor();
@@ -111,7 +110,7 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
   );
 
   await check('a placed order that settles is announced with Show in Explorer, which selects it in Customers', async () => {
-    await openWorkspaceFile(page, workspace, 'buy.order.json');
+    await openFile(page, workspace, 'buy.order.json');
     await runCommand(page, 'Partner Center: Run Request');
     await clickDialogButton(page, 'Place order');
     const placed = page
@@ -135,7 +134,7 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
     // finds the order placed) would settle it first, leaving nothing to discard.
     await setFaults({ resetAfterCommit: 1 });
     try {
-      await openWorkspaceFile(page, workspace, 'buy.order.json');
+      await openFile(page, workspace, 'buy.order.json');
       await runCommand(page, 'Partner Center: Run Request');
       await clickDialogButton(page, 'Place order');
       // The run's end, not the progress line "No definite answer yet; sending again…": six sends, each
