@@ -152,11 +152,24 @@ export function pane(page: Page, title: string) {
 
 /** Right-clicks `target` and clicks the context menu item `label`; a click the menu swallowed is repeated with Enter. */
 export async function contextMenu(page: Page, target: ReturnType<Page['locator']>, label: string): Promise<void> {
-  await target.click({ button: 'right' });
   const item = page
     .locator('.monaco-menu .action-item')
     .filter({ hasText: exactly(label) })
     .first();
+  // A right-click that lands while the tree redraws its rows (a refresh, an editor closing) opens
+  // no menu, or one that closes at once: then the row is right-clicked again.
+  let seen: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    await target.click({ button: 'right' });
+    try {
+      await item.waitFor({ timeout: 5_000 });
+      break;
+    } catch {
+      seen = (await page.locator('.monaco-menu .action-item').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+      await page.keyboard.press('Escape');
+      if (attempt === 3) throw new Error(`the context menu has no "${label}": it offers ${JSON.stringify(seen)}`);
+    }
+  }
   await item.hover();
   await item.click();
   const menu = page.locator('.monaco-menu').first();
@@ -458,22 +471,23 @@ export async function runWorkbenchChecks(repoRoot: string, runtime: Runtime): Pr
         const text = await page.locator(DIALOG).first().innerText();
         if (!/PRODUCTION: real money/.test(text)) throw new Error(`the dialog does not say it is production:\n${text}`);
         await clickDialogButton(page, 'Place order');
-        await page.locator(QUICK_INPUT).first().waitFor();
-        await page.keyboard.type('fabrikam.onmicrosoft.com');
+        const domainBox = page.locator(QUICK_INPUT).first();
+        await domainBox.waitFor();
+        // Filled, not typed key by key: keys pressed while the modal hands focus back can be lost.
+        await domainBox.fill('fabrikam.onmicrosoft.com');
         await page
           .locator('.quick-input-widget .quick-input-message')
           .filter({ hasText: 'Type contoso.onmicrosoft.com exactly.' })
           .first()
           .waitFor();
-        await page.keyboard.press('Enter');
+        await domainBox.press('Enter');
         // Not accepted: the box is still there, with the wrong domain in it, and nothing was answered.
-        if ((await page.locator(QUICK_INPUT).first().inputValue()) !== 'fabrikam.onmicrosoft.com') {
-          throw new Error('the domain box closed on a wrong domain');
-        }
+        if (!(await domainBox.isVisible())) throw new Error('the domain box closed on a wrong domain');
+        const kept = await domainBox.inputValue();
+        if (kept !== 'fabrikam.onmicrosoft.com') throw new Error(`the domain box now holds "${kept}"`);
         if (existsSync(resultFile)) throw new Error(`answered after a wrong domain: ${readFileSync(resultFile, 'utf8')}`);
-        await page.keyboard.press('Control+A');
-        await page.keyboard.type('Contoso.onmicrosoft.com');
-        await page.keyboard.press('Enter');
+        await domainBox.fill('Contoso.onmicrosoft.com');
+        await domainBox.press('Enter');
         await page.locator(QUICK_INPUT).first().waitFor({ state: 'hidden' });
         const answer = (await readJsonOnceWritten(resultFile)) as { confirmed?: boolean };
         if (answer.confirmed !== true) throw new Error(`the right domain did not confirm: ${JSON.stringify(answer)}`);
@@ -525,7 +539,7 @@ async function cliConfirmation(repoRoot: string, file: string, endpoint: string)
 }
 
 /** The JSON a dialog or the helper extension writes to `path`, once the file is there. */
+/** The JSON in `path` once it is whole: the file can be seen empty or half-written for a moment. */
 export async function readJsonOnceWritten(path: string): Promise<unknown> {
-  await waitFor(`something written to ${path}`, () => existsSync(path));
-  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  return waitFor(`${path} to hold a whole JSON document`, () => JSON.parse(readFileSync(path, 'utf8')) as unknown);
 }

@@ -3,7 +3,7 @@
 // title bar's Export writes every run outside the workspace and says so, a send shows in the
 // status bar while it is in flight, a placed order's settling is announced with Show in Explorer,
 // and Discard Interrupted Send says what it dropped.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import {
   openFile,
   pane,
   QUICK_INPUT,
+  readJsonOnceWritten,
   runCommand,
   TOAST,
   viewAction,
@@ -97,8 +98,7 @@ export async function runRunChecks({ page, check, workspace, emulatorUrl }: RunC
         .filter({ hasText: `exported ${runs} runs to ${target}` })
         .first();
       await toast.waitFor();
-      await waitFor(`${target} to be written`, () => existsSync(target));
-      const har = JSON.parse(readFileSync(target, 'utf8')) as { log: { entries: unknown[] } };
+      const har = (await readJsonOnceWritten(target)) as { log: { entries: unknown[] } };
       if (har.log.entries.length < runs) throw new Error(`the HAR holds ${har.log.entries.length} of ${runs} runs`);
       await toast
         .locator('a.monaco-button, .monaco-button')
