@@ -3,8 +3,7 @@
 // message in words and the fixes that apply.
 import { type ErrorObject } from 'ajv';
 import { type Diagnostic } from 'vscode-languageserver-types';
-import * as validators from './generated/schemaValidators';
-import { type GeneratedValidator } from './generated/schemaValidators';
+import { type GeneratedValidator } from './generated/generatedValidator';
 import { codes } from './codes';
 import { closestMatch } from './didYouMean';
 import { anchorRange, diagnostic, jsonText, keyRange } from './diagnosticFactory';
@@ -22,7 +21,31 @@ import {
 } from './sourceTree';
 import { type RequestKindId } from '../requestKinds';
 
-const byKind: Record<RequestKindId, GeneratedValidator> = validators;
+/* eslint-disable @typescript-eslint/no-require-imports -- each kind's validator is compiled when first used */
+/**
+ * Each kind's generated validator, required when a document of that kind is first checked: a
+ * command-line run over orders never compiles the other kinds' (issue 14), and in a bundle each
+ * stays a function V8 has only skimmed until then.
+ */
+type KindModule = { validate: GeneratedValidator };
+const loaders: Record<RequestKindId, () => GeneratedValidator> = {
+  order: () => (require('./generated/order') as KindModule).validate,
+  cart: () => (require('./generated/cart') as KindModule).validate,
+  subscription: () => (require('./generated/subscription') as KindModule).validate,
+  customer: () => (require('./generated/customer') as KindModule).validate,
+  request: () => (require('./generated/request') as KindModule).validate,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+const loaded = new Map<RequestKindId, GeneratedValidator>();
+
+function validatorOf(kind: RequestKindId): GeneratedValidator {
+  let validate = loaded.get(kind);
+  if (!validate) {
+    validate = loaders[kind]();
+    loaded.set(kind, validate);
+  }
+  return validate;
+}
 
 /**
  * What the unknown-property check needs of one object: its members by name and the declared names
@@ -45,7 +68,7 @@ export function schemaDiagnostics(
   schema: SchemaNode,
   value: unknown,
 ): Diagnostic[] {
-  const validate = byKind[kind];
+  const validate = validatorOf(kind);
   if (validate(value) || !validate.errors) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
