@@ -56,10 +56,20 @@ export async function runLanguageChecks(page: Page, check: Check, workspace: str
   await check('the settings editor shows no error on the empty default of partnerCenter.auth.authority', async () => {
     await runCommand(page, 'Preferences: Open Settings (UI)');
     await page.locator('.settings-editor').first().waitFor();
-    await page.keyboard.type('@id:partnerCenter.auth.authority');
     const item = page.locator('.settings-editor .setting-item').filter({ hasText: 'OpenID authority' }).first();
-    // The text box is drawn with its validation: once it is there, so would be the error.
-    await item.locator('input').first().waitFor();
+    // Keys typed before the search box has focus are lost: then the box is clicked and typed into again.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('@id:partnerCenter.auth.authority');
+      try {
+        // The text box is drawn with its validation: once it is there, so would be the error.
+        await item.locator('input').first().waitFor({ timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await page.locator('.settings-editor .search-container').first().click();
+      }
+    }
     const message = (await item.locator('.setting-item-validation-message').allInnerTexts()).join(' ').trim();
     const invalid = await item.evaluate(
       (element) => element.querySelector('.invalid-input') !== null || element.classList.contains('invalid-input'),
