@@ -23,12 +23,12 @@ import { type RequestKindId } from '../requestKinds';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- each kind's validator is compiled when first used */
 /**
- * Each kind's generated validator, required when a document of that kind is first checked: a
- * command-line run over orders never compiles the other kinds' (issue 14), and in a bundle each
- * stays a function V8 has only skimmed until then.
+ * Each kind's generated validator, required when a document of that kind is first checked (and
+ * then taken from the module cache): a command-line run over orders never compiles the other
+ * kinds' (issue 14), and in a bundle each stays a function V8 has only skimmed until then.
  */
 type KindModule = { validate: GeneratedValidator };
-const loaders: Record<RequestKindId, () => GeneratedValidator> = {
+const validators: Record<RequestKindId, () => GeneratedValidator> = {
   order: () => (require('./generated/order') as KindModule).validate,
   cart: () => (require('./generated/cart') as KindModule).validate,
   subscription: () => (require('./generated/subscription') as KindModule).validate,
@@ -36,16 +36,6 @@ const loaders: Record<RequestKindId, () => GeneratedValidator> = {
   request: () => (require('./generated/request') as KindModule).validate,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
-const loaded = new Map<RequestKindId, GeneratedValidator>();
-
-function validatorOf(kind: RequestKindId): GeneratedValidator {
-  let validate = loaded.get(kind);
-  if (!validate) {
-    validate = loaders[kind]();
-    loaded.set(kind, validate);
-  }
-  return validate;
-}
 
 /**
  * What the unknown-property check needs of one object: its members by name and the declared names
@@ -68,7 +58,7 @@ export function schemaDiagnostics(
   schema: SchemaNode,
   value: unknown,
 ): Diagnostic[] {
-  const validate = validatorOf(kind);
+  const validate = validators[kind]();
   if (validate(value) || !validate.errors) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
