@@ -66,6 +66,23 @@ export async function openWalkthrough(page: Page): Promise<void> {
 }
 
 /**
+ * Runs `act` up to three times. A busy workbench can drop the first keys typed into an input that
+ * is still taking focus, or a right-click on a row it is redrawing; `recover` puts things back
+ * between tries, and the last try's error is the one thrown.
+ */
+export async function tryThrice(act: () => Promise<void>, recover: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await act();
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await recover();
+    }
+  }
+}
+
+/**
  * Opens a quick input with `keys`, types `text` after what it holds (the palette's ">") and waits
  * for `row`. On a loaded machine the first keys can reach the input before it
  * listens; then the input is opened and typed again.
@@ -73,19 +90,16 @@ export async function openWalkthrough(page: Page): Promise<void> {
 async function typeIntoQuickInput(page: Page, keys: string, text: string, row: ReturnType<Page['locator']>): Promise<void> {
   // A hover left under the pointer (a tree row's tooltip) can hold the quick input: move away first.
   await page.mouse.move(640, 4);
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press(keys);
-    const input = page.locator(QUICK_INPUT).first();
-    try {
+  const input = page.locator(QUICK_INPUT).first();
+  await tryThrice(
+    async () => {
+      await page.keyboard.press(keys);
       await input.waitFor({ timeout: 20_000 });
       await input.fill(`${await input.inputValue()}${text}`, { timeout: 20_000 });
       await row.waitFor({ timeout: 20_000 });
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
+    },
+    () => page.keyboard.press('Escape'),
+  );
 }
 
 /** Types into a quick input opened by `keys` and picks the row that says `text`. */
@@ -158,18 +172,19 @@ export async function contextMenu(page: Page, target: ReturnType<Page['locator']
     .first();
   // A right-click that lands while the tree redraws its rows (a refresh, an editor closing) opens
   // no menu, or one that closes at once: then the row is right-clicked again.
-  let seen: string[] = [];
-  for (let attempt = 1; ; attempt++) {
-    await target.click({ button: 'right' });
-    try {
-      await item.waitFor({ timeout: 5_000 });
-      break;
-    } catch {
-      seen = (await page.locator('.monaco-menu .action-item').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-      await page.keyboard.press('Escape');
-      if (attempt === 3) throw new Error(`the context menu has no "${label}": it offers ${JSON.stringify(seen)}`);
-    }
-  }
+  await tryThrice(
+    async () => {
+      await target.click({ button: 'right' });
+      try {
+        await item.waitFor({ timeout: 5_000 });
+      } catch {
+        const seen = (await page.locator('.monaco-menu .action-item').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+        await page.keyboard.press('Escape');
+        throw new Error(`the context menu has no "${label}": it offers ${JSON.stringify(seen)}`);
+      }
+    },
+    async () => {},
+  );
   await item.hover();
   await item.click();
   const menu = page.locator('.monaco-menu').first();
@@ -538,8 +553,10 @@ async function cliConfirmation(repoRoot: string, file: string, endpoint: string)
   return lines.slice(start, end).join('\n');
 }
 
-/** The JSON a dialog or the helper extension writes to `path`, once the file is there. */
-/** The JSON in `path` once it is whole: the file can be seen empty or half-written for a moment. */
+/**
+ * The JSON a dialog or the helper extension writes to `path`, once it is whole: the file can be
+ * seen empty or half-written for a moment.
+ */
 export async function readJsonOnceWritten(path: string): Promise<unknown> {
   return waitFor(`${path} to hold a whole JSON document`, () => JSON.parse(readFileSync(path, 'utf8')) as unknown);
 }

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
-import { type Check, clickDialogButton, DIALOG, openFile, runCommand } from '../workbenchChecks';
+import { type Check, clickDialogButton, DIALOG, openFile, runCommand, tryThrice } from '../workbenchChecks';
 
 const SUGGESTIONS = '.editor-widget.suggest-widget';
 
@@ -58,18 +58,15 @@ export async function runLanguageChecks(page: Page, check: Check, workspace: str
     await page.locator('.settings-editor').first().waitFor();
     const item = page.locator('.settings-editor .setting-item').filter({ hasText: 'OpenID authority' }).first();
     // Keys typed before the search box has focus are lost: then the box is clicked and typed into again.
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type('@id:partnerCenter.auth.authority');
-      try {
+    await tryThrice(
+      async () => {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('@id:partnerCenter.auth.authority');
         // The text box is drawn with its validation: once it is there, so would be the error.
         await item.locator('input').first().waitFor({ timeout: 10_000 });
-        break;
-      } catch (err) {
-        if (attempt === 3) throw err;
-        await page.locator('.settings-editor .search-container').first().click();
-      }
-    }
+      },
+      () => page.locator('.settings-editor .search-container').first().click(),
+    );
     const message = (await item.locator('.setting-item-validation-message').allInnerTexts()).join(' ').trim();
     const invalid = await item.evaluate(
       (element) => element.querySelector('.invalid-input') !== null || element.classList.contains('invalid-input'),
