@@ -3,11 +3,19 @@
 // loaded only when asked for (parts.ts): this file only dispatches, and loads nothing else.
 import { saveCodeCaches } from './compileCache';
 import { emulatorPart, mcpPart, sendPart, validatePart } from './parts';
+import { guardStdoutPipe, writeStdout } from './stdout';
 
 type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, { summary: string; run: Subcommand }> = {
-  emulator: { summary: 'run the local Partner Center emulator', run: (argv) => emulatorPart().emulatorCommand(argv) },
+  // The emulator and the MCP server stream to stdout as they run; the others print their answers with writeStdout.
+  emulator: {
+    summary: 'run the local Partner Center emulator',
+    run: (argv) => {
+      guardStdoutPipe();
+      return emulatorPart().emulatorCommand(argv);
+    },
+  },
   validate: {
     summary: 'check Partner Center request files (orders, carts, ...)',
     run: (argv) => validatePart().validateCommand(argv),
@@ -18,7 +26,10 @@ const subcommands: Record<string, { summary: string; run: Subcommand }> = {
   },
   mcp: {
     summary: 'serve the agent tools to an MCP client over stdio (reads and checks only, never buys)',
-    run: (argv) => mcpPart().mcpCommand(argv),
+    run: (argv) => {
+      guardStdoutPipe();
+      return mcpPart().mcpCommand(argv);
+    },
   },
   subscription: {
     summary: 'change a subscription (quantity, auto-renew, suspend, cancel, ...) read-review-send, once',
@@ -41,7 +52,7 @@ function usage(): string {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
-    process.stdout.write(usage() + '\n');
+    writeStdout(usage() + '\n');
     return name ? 0 : 2;
   }
   const command = subcommands[name];
@@ -51,14 +62,6 @@ async function main(argv: string[]): Promise<number> {
   }
   return command.run(rest);
 }
-
-// A reader that stops early (`partner-center validate big.order.json | head -1`) closes the pipe:
-// the rest of the output has nowhere to go and is dropped. The command ends as it would have, with
-// its own exit status, instead of dying of an unhandled EPIPE with a stack trace. Only stdout, where
-// the output goes: making stderr's stream as well would cost every run's start.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code !== 'EPIPE') throw err;
-});
 
 main(process.argv.slice(2))
   .then(

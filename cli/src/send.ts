@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { PartnerCenterClient } from '../../common/src/api/client';
 import { isLoopbackHost } from '../../common/src/api/clouds';
 import * as sharedOptions from './cliOptions';
+import { writeStdout } from './stdout';
 import { requestKindById, requestKindOf } from '../../common/src/requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
 import { JsonFileStore } from '../../common/src/send/fileStore';
@@ -99,7 +100,7 @@ export interface SendIo {
 
 export const processIo: SendIo = {
   stdinIsTty: process.stdin.isTTY === true,
-  out: (t) => process.stdout.write(t),
+  out: writeStdout,
   err: (t) => process.stderr.write(t),
   ask: async (question) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr });

@@ -14,6 +14,7 @@ import { requestKindById } from '../../common/src/requestKinds';
 import { InvalidUtf8Error, readUtf8File } from '../../common/src/utf8File';
 import * as sharedOptions from './cliOptions';
 import { catalogPart } from './parts';
+import { writeStdout } from './stdout';
 
 const USAGE = `usage: partner-center validate <files...> [--format text|json] [--kind <kind>] [--endpoint <url>] [--country <cc>]
 
@@ -87,7 +88,7 @@ function parseArgs(argv: string[]): Options | string {
 
 export async function validateCommand(argv: string[]): Promise<number> {
   const options = sharedOptions.readCommandLine(argv, USAGE, parseArgs, {
-    out: (t) => process.stdout.write(t),
+    out: writeStdout,
     err: (t) => process.stderr.write(t),
   });
   if (typeof options === 'number') return options;
@@ -162,9 +163,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   } finally {
     await remote?.close();
   }
-  process.stdout.write(
-    options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatText(results, notFullyChecked),
-  );
+  writeStdout(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatText(results, notFullyChecked));
   if (usageProblem || notFullyChecked > 0) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
 }

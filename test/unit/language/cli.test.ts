@@ -89,3 +89,39 @@ test('a reader that closes the pipe early (| head -1) ends the run quietly, with
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a non-blocking stdout pipe with a slow reader still gets every line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-cli-nonblocking-'));
+  try {
+    // 2,000 mismatched lines, about 300 KB of text: several times what a pipe holds, so writing
+    // meets a full pipe (EAGAIN) again and again while the reader sleeps.
+    const file = join(dir, 'long.order.json');
+    writeFileSync(file, makeOrder(100_000));
+    const statusFile = join(dir, 'status.txt');
+    // Python sets O_NONBLOCK on the pipe, as a parent that shares it may (node does on its own),
+    // then becomes the command line; the reader starts reading a second later.
+    const nonBlocking =
+      'import fcntl, os, sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execv(sys.argv[1], sys.argv[1:])';
+    const pipeline = spawnSync(
+      'sh',
+      [
+        '-c',
+        '( python3 -c "$1" "$2" "$3" validate "$4"; echo $? >"$5" ) | ( sleep 1; cat )',
+        'sh',
+        nonBlocking,
+        process.execPath,
+        join(REPO, 'dist', 'cli.js'),
+        file,
+        statusFile,
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    assert.equal(pipeline.stderr, '', 'no EAGAIN error');
+    const lines = pipeline.stdout.trimEnd().split('\n');
+    assert.equal(lines.filter((line) => line.includes('pc.term.billingCycleMismatch')).length, 2000);
+    assert.equal(lines[lines.length - 1], '2000 errors, 0 warnings');
+    assert.equal(readFileSync(statusFile, 'utf8').trim(), '1');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
