@@ -90,37 +90,37 @@ test('a reader that closes the pipe early (| head -1) ends the run quietly, with
   }
 });
 
-test('a non-blocking stdout pipe with a slow reader still gets every line', () => {
+test('output into a full non-blocking pipe (stderr sent to it as well) waits for a slow reader, and every line arrives', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pc-cli-nonblocking-'));
   try {
-    // 2,000 mismatched lines, about 300 KB of text: several times what a pipe holds, so writing
-    // meets a full pipe (EAGAIN) again and again while the reader sleeps.
+    // 2,000 lines, each with a term its billing cycle does not allow: about 300 KB of diagnostics,
+    // several times what a pipe holds, written at once while the reader is still asleep.
+    const order = JSON.parse(makeOrder(2000)) as { lineItems: { termDuration: string }[] };
+    for (const line of order.lineItems) line.termDuration = 'P1M';
     const file = join(dir, 'long.order.json');
-    writeFileSync(file, makeOrder(100_000));
+    writeFileSync(file, JSON.stringify(order, null, 2));
     const statusFile = join(dir, 'status.txt');
-    // Python sets O_NONBLOCK on the pipe, as a parent that shares it may (node does on its own),
-    // then becomes the command line; the reader starts reading a second later.
-    const nonBlocking =
-      'import fcntl, os, sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execv(sys.argv[1], sys.argv[1:])';
+    // With 2>&1 both descriptors share the pipe, and writing the missing file's error to stderr
+    // makes node's stream set it non-blocking: then a full pipe answers EAGAIN.
     const pipeline = spawnSync(
       'sh',
       [
         '-c',
-        '( python3 -c "$1" "$2" "$3" validate "$4"; echo $? >"$5" ) | ( sleep 1; cat )',
+        '( "$1" "$2" validate "$3" "$4" 2>&1; echo $? >"$5" ) | ( sleep 2; cat )',
         'sh',
-        nonBlocking,
         process.execPath,
         join(REPO, 'dist', 'cli.js'),
+        join(dir, 'missing.order.json'),
         file,
         statusFile,
       ],
       { encoding: 'utf8', maxBuffer: 1 << 26 },
     );
-    assert.equal(pipeline.stderr, '', 'no EAGAIN error');
     const lines = pipeline.stdout.trimEnd().split('\n');
-    assert.equal(lines.filter((line) => line.includes('pc.term.billingCycleMismatch')).length, 2000);
+    assert.match(lines[0], /missing\.order\.json: cannot read \(ENOENT\)/);
+    assert.equal(lines.filter((line) => line.includes('error pc.term.billingCycleMismatch')).length, 2000);
     assert.equal(lines[lines.length - 1], '2000 errors, 0 warnings');
-    assert.equal(readFileSync(statusFile, 'utf8').trim(), '1');
+    assert.equal(readFileSync(statusFile, 'utf8').trim(), '2', 'a file that could not be read');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
