@@ -156,9 +156,9 @@ service.doValidation(document, service.parseJSONDocument(document)).then((diagno
  * The least a checker of the benchmark's order can do, as a script: read the file, JSON.parse it,
  * check each line's five values by type and its term against the billing cycle (the one rule the
  * order breaks), find the text line where each reported item starts in one pass over the text, print. No
- * schema, no casing, no other rule. Timed as a whole process, it bounds what any checker can reach
- * against vscode-json-languageservice: the 20,000-item target (at least 3x) asks ours to be no
- * slower than this bound times json-ls's time over 3.
+ * schema, no casing, no other rule, no general position lookup. Timed as a whole process it is
+ * about what a checker that does anything costs, so json-ls's time over it is roughly the most any
+ * checker can be faster than json-ls; ours over it is what our checks cost on top of that.
  */
 function leastCheckerScript(dir: string, order: string): string {
   const script = join(dir, 'least-checker.js');
@@ -233,7 +233,7 @@ function cliBench(dir: string, node: string): void {
     `Node ${version}: validate, 20,000-item order (${(readFileSync(large).length / 1024 / 1024).toFixed(1)} MB), whole process: median ${oursMs.toFixed(0)} ms; vscode-json-languageservice ${theirsMs.toFixed(0)} ms (${faster.toFixed(2)}x ours, target >= 3x: ${faster >= 3 ? 'met' : 'NOT met'}); node + JSON.parse ${parseMs.toFixed(0)} ms (ours ${overParse.toFixed(2)}x, target <= 2x: ${overParse <= 2 ? 'met' : 'NOT met'})`,
   );
   console.log(
-    `Node ${version}: the least checker of that order (read, JSON.parse, five type checks and the term rule a line, one pass for the text line each reported item starts on, print) ${leastMs.toFixed(0)} ms: vscode-json-languageservice ${(theirsMs / leastMs).toFixed(2)}x it, the most any checker reaches; ours ${(oursMs / leastMs).toFixed(2)}x it`,
+    `Node ${version}: the least checker of that order (read, JSON.parse, five type checks and the term rule a line, one pass for the text line each reported item starts on, print) ${leastMs.toFixed(0)} ms: vscode-json-languageservice ${(theirsMs / leastMs).toFixed(2)}x it (about the most any checker can be faster than it); ours ${(oursMs / leastMs).toFixed(2)}x it`,
   );
 }
 
@@ -252,10 +252,9 @@ function newestNodeCliBench(dir: string): void {
 export function startupBench(): void {
   const dir = mkdtempSync(join(tmpdir(), 'pc-bench-startup-'));
   try {
-    if (process.env.NODE_EXTRA_CA_CERTS)
-      console.log(
-        'whole-process runs: without NODE_EXTRA_CA_CERTS, which makes Node 20 parse certificates at every start (see TIMED_ENV)',
-      );
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      console.log('whole-process runs: without NODE_EXTRA_CA_CERTS, which makes Node 20 parse certificates at every start');
+    }
     entryLoadBench();
     cliBench(dir, process.execPath);
     newestNodeCliBench(dir);
