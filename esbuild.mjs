@@ -71,6 +71,29 @@ const partsPlugin = {
 };
 
 /**
+ * The validators generated from the schemas (common/src/language/generated/<kind>.js), each a
+ * bundle of its own, dist/validator-<kind>.js, required when the language core first checks a
+ * document of that kind (schemaDiagnostics.ts). Inlined, every bundle holding the language core
+ * (the server's, the CLI's validate, send and mcp parts, the extension's API and agent-tool parts)
+ * carried all five, 200 KB each time, and `validate` of an order read and loaded 160 KB of other
+ * kinds' validators at every run (issue 14).
+ */
+const validatorKinds = readdirSync('common/src/language/generated')
+  .filter((name) => name.endsWith('.js'))
+  .map((name) => name.slice(0, -'.js'.length));
+
+const validatorsPlugin = {
+  name: 'validators',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/generated\/\w+$/ }, (args) => {
+      const kind = args.path.slice('./generated/'.length);
+      // generatedValidator.d.ts holds types only.
+      return validatorKinds.includes(kind) ? { path: `./validator-${kind}.js`, external: true } : undefined;
+    });
+  },
+};
+
+/**
  * What each entry must never hold: the reason it is split. A build that pulls one of these into
  * an entry (through an import added somewhere) fails here rather than slowing every start-up.
  */
@@ -80,7 +103,10 @@ const entryMustNotHold = {
   cli: /node_modules[\\/]|common[\\/]src[\\/]language[\\/]|emulator[\\/]src[\\/]server/,
   // The server answers the handshake before it loads the language core (server-language.js).
   server: /common[\\/]src[\\/]language[\\/](generated|rules|validation|schemaDiagnostics)|jsonc-parser/,
-  'cli-validate': /node_modules[\\/](undici|jose)[\\/]|common[\\/]src[\\/]api[\\/](client|http)|emulator[\\/]/,
+  // Each kind's validator is its own bundle (validatorsPlugin).
+  'server-language': /common[\\/]src[\\/]language[\\/]generated[\\/]/,
+  'cli-validate':
+    /node_modules[\\/](undici|jose)[\\/]|common[\\/]src[\\/]api[\\/](client|http)|emulator[\\/]|common[\\/]src[\\/]language[\\/]generated[\\/]/,
   // The emulator reads a trusted issuer's keys with node's https; undici would make it four times the size.
   'cli-emulator': /node_modules[\\/]undici[\\/]/,
 };
@@ -117,11 +143,12 @@ const productOptions = {
     server: 'server/src/server.ts',
     cli: 'cli/src/cli.ts',
     ...partEntries,
+    ...Object.fromEntries(validatorKinds.map((kind) => [`validator-${kind}`, `common/src/language/generated/${kind}.js`])),
   },
   outdir: 'dist',
   external: ['vscode'],
   metafile: true,
-  plugins: [...common.plugins, partsPlugin, entryCheckPlugin],
+  plugins: [...common.plugins, partsPlugin, validatorsPlugin, entryCheckPlugin],
 };
 
 function findTestEntries(dir) {

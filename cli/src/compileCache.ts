@@ -52,10 +52,22 @@ export function requireWithCodeCache(file: string): unknown {
     filename: string,
     dirname: string,
   ) => void;
-  wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
+  wrapper.call(module.exports, module.exports, bundleRequire(file), module, file, dirname(file));
   module.loaded = true;
   pending.push({ script, cacheFile, stale: cachedData === undefined || script.cachedDataRejected === true });
   return module.exports;
+}
+
+/**
+ * The `require` a bundle runs with: another bundle beside it (`./validator-order.js`, the order
+ * schema's validator, which the language core requires on first use) is loaded with the code
+ * cache too; anything else (node's built-ins) as usual.
+ */
+function bundleRequire(file: string): NodeJS.Require {
+  const plain = Module.createRequire(file);
+  const bundled = (id: string): unknown =>
+    id.startsWith('./') && id.endsWith('.js') ? requireWithCodeCache(join(dirname(file), id)) : plain(id);
+  return Object.assign(bundled, { resolve: plain.resolve, cache: plain.cache, main: plain.main, extensions: plain.extensions });
 }
 
 /** Writes the caches that were missing or rejected; call once the command is done. */

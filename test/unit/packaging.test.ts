@@ -33,6 +33,8 @@ test('the .vsix holds the bundles, schemas, snippets, manifest, readme, licence 
     'cli-send',
     'cli-emulator',
     'cli-mcp',
+    // Each schema's validator, shared by the server, the CLI and the extension's parts.
+    ...['order', 'cart', 'subscription', 'customer', 'request'].map((kind) => `validator-${kind}`),
   ].map((name) => `dist/${name}.js`);
   for (const required of ['package.json', 'README.md', 'LICENSE', ...bundles, 'media/icon.png', 'media/partner-center.svg']) {
     assert.ok(files.includes(required), `${required} is missing from the package`);

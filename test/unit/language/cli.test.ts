@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeOrder } from '../../bench/documents';
@@ -123,5 +123,26 @@ test('output into a full non-blocking pipe (stderr sent to it as well) waits for
     assert.equal(readFileSync(statusFile, 'utf8').trim(), '2', 'a file that could not be read');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("checking an order loads the order schema's validator alone, and keeps it in the code cache for the next run", () => {
+  const cache = mkdtempSync(join(tmpdir(), 'pc-cli-cache-'));
+  try {
+    const run = () =>
+      spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'validate', fixture('docs-create.order.json')], {
+        encoding: 'utf8',
+        env: { ...process.env, XDG_CACHE_HOME: cache },
+      });
+    const first = run();
+    assert.equal(first.status, 0, first.stdout + first.stderr);
+    const cached = () =>
+      readdirSync(join(cache, 'partner-center-vscode', 'compile-cache')).map((name) => name.replace(/-v\d.*/, ''));
+    // Each schema's validator is a bundle of its own (esbuild.mjs), required through the cache.
+    assert.deepEqual(cached().sort(), ['cli-validate', 'validator-order']);
+    const second = run();
+    assert.equal(second.stdout, first.stdout, 'the cached run reports the same');
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
   }
 });
