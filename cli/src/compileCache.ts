@@ -2,10 +2,13 @@
 // of what `validate` of a small file cost beyond node's own start (issue 14: a CLI that starts like
 // node); with the cache a run skips the compile. The cache is kept per user, beside the send
 // journal (~/.cache/partner-center-vscode, or under $XDG_CACHE_HOME), and written after the
-// command has run, so it holds the functions the command compiled too. V8 checks each cache
-// against the source and its own version and flags; a cache it rejects is written anew. Any
-// failure to read or write the cache only means an ordinary load.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// command has run, so it holds the functions the command compiled too. V8 checks a cache against
+// its own version and flags but the source only by its length: a bundle changed without changing
+// length (a schema's "P1M" made "P3M") would run the old compiled code. So each cache is named
+// after the bundle file itself, its path, size and modification time; a cache V8 rejects is
+// written anew. Any failure to read or write the cache only means an ordinary load.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -33,7 +36,7 @@ export function requireWithCodeCache(file: string): unknown {
   if (cached) return cached.exports;
   const source = readFileSync(file, 'utf8');
   // Keyed by node's version too: a cache from another V8 would only be rejected.
-  const cacheFile = join(cacheDir(), `${basename(file, '.js')}-${process.version}-${process.arch}-${source.length}.bin`);
+  const cacheFile = join(cacheDir(), `${basename(file, '.js')}-${process.version}-${process.arch}-${bundleVersion(file)}.bin`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -56,6 +59,12 @@ export function requireWithCodeCache(file: string): unknown {
   module.loaded = true;
   pending.push({ script, cacheFile, stale: cachedData === undefined || script.cachedDataRejected === true });
   return module.exports;
+}
+
+/** Which build of the bundle this is: a new build or install changes its modification time, another copy its path. */
+function bundleVersion(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return createHash('sha256').update(`${file}\0${size}\0${mtimeMs}`).digest('hex').slice(0, 16);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeOrder } from '../../bench/documents';
@@ -144,5 +144,33 @@ test("checking an order loads the order schema's validator alone, and keeps it i
     assert.equal(second.stdout, first.stdout, 'the cached run reports the same');
   } finally {
     rmSync(cache, { recursive: true, force: true });
+  }
+});
+
+test('a validator rebuilt at the same length is run as rebuilt, not from the code cache of the old one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-cli-rebuilt-'));
+  try {
+    const dist = join(dir, 'dist');
+    mkdirSync(dist);
+    for (const bundle of ['cli.js', 'cli-validate.js', 'validator-order.js']) {
+      copyFileSync(join(REPO, 'dist', bundle), join(dist, bundle));
+    }
+    const run = () =>
+      spawnSync(process.execPath, [join(dist, 'cli.js'), 'validate', fixture('docs-create.order.json')], {
+        encoding: 'utf8',
+        env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') },
+      });
+    assert.equal(run().status, 0, 'the documented order, billed monthly, is valid');
+    // A schema change that keeps the bundle's length: "monthly" is no longer an allowed billing cycle.
+    const validator = join(dist, 'validator-order.js');
+    const before = readFileSync(validator, 'utf8');
+    const after = before.replace(/(===\s*)"monthly"/g, '$1"monthlX"');
+    assert.ok(after !== before && after.length === before.length);
+    writeFileSync(validator, after);
+    const rebuilt = run();
+    assert.equal(rebuilt.status, 1, rebuilt.stdout + rebuilt.stderr);
+    assert.match(rebuilt.stdout, /error pc\.schema\.enum: "monthly" is not a valid "billingCycle" value/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
