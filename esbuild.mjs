@@ -85,10 +85,24 @@ const validatorKinds = readdirSync('common/src/language/generated')
 const validatorsPlugin = {
   name: 'validators',
   setup(build) {
-    build.onResolve({ filter: /^\.\/generated\/\w+$/ }, (args) => {
-      const kind = args.path.slice('./generated/'.length);
-      // generatedValidator.d.ts holds types only.
-      return validatorKinds.includes(kind) ? { path: `./validator-${kind}.js`, external: true } : undefined;
+    build.onResolve({ filter: /[\\/]generated[\\/]\w+(\.js)?$/ }, (args) => {
+      const kind = args.path.replace(/^.*[\\/]|\.js$/g, '');
+      // generatedValidator.d.ts holds types only; each validator is the entry of its own bundle.
+      if (!validatorKinds.includes(kind) || args.kind === 'entry-point') return undefined;
+      if (
+        args.kind !== 'require-call' ||
+        args.path !== `./generated/${kind}` ||
+        !args.importer.endsWith('schemaDiagnostics.ts')
+      ) {
+        return {
+          errors: [
+            {
+              text: `a generated validator is loaded only with require('./generated/<kind>') from common/src/language/schemaDiagnostics.ts`,
+            },
+          ],
+        };
+      }
+      return { path: `./validator-${kind}.js`, external: true };
     });
   },
 };
@@ -126,10 +140,10 @@ const entryMustNotHold = {
   cli: /node_modules[\\/]|common[\\/]src[\\/]language[\\/]|emulator[\\/]src[\\/]server/,
   // The server answers the handshake before it loads the language core (server-language.js).
   server: /common[\\/]src[\\/]language[\\/](generated|rules|validation|schemaDiagnostics)|jsonc-parser/,
-  // Each kind's validator is its own bundle (validatorsPlugin); jsonc-parser's formatter is never called.
-  'server-language': /common[\\/]src[\\/]language[\\/]generated[\\/]|jsonc-parser[\\/].*[\\/](format|edit|string-intern)\.js/,
+  // jsonc-parser's formatter is never called (jsoncParserPurePlugin).
+  'server-language': /jsonc-parser[\\/].*[\\/](format|edit|string-intern)\.js/,
   'cli-validate':
-    /node_modules[\\/](undici|jose)[\\/]|common[\\/]src[\\/]api[\\/](client|http)|emulator[\\/]|common[\\/]src[\\/]language[\\/]generated[\\/]|jsonc-parser[\\/].*[\\/](format|edit|string-intern)\.js/,
+    /node_modules[\\/](undici|jose)[\\/]|common[\\/]src[\\/]api[\\/](client|http)|emulator[\\/]|jsonc-parser[\\/].*[\\/](format|edit|string-intern)\.js/,
   // The emulator reads a trusted issuer's keys with node's https; undici would make it four times the size.
   'cli-emulator': /node_modules[\\/]undici[\\/]/,
 };
@@ -138,6 +152,11 @@ function checkEntries(metafile) {
   const problems = [];
   for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
     const name = output.replace(/^dist[\\/]/, '').replace(/\.js$/, '');
+    // A schema's generated validator is in its own bundle only (validatorsPlugin).
+    for (const input of Object.keys(inputs)) {
+      const validator = /common[\\/]src[\\/]language[\\/]generated[\\/](\w+)\.js$/.exec(input);
+      if (validator && name !== `validator-${validator[1]}`) problems.push(`${output} must not hold ${input}`);
+    }
     const forbidden = entryMustNotHold[name];
     if (!forbidden) continue;
     for (const input of Object.keys(inputs)) if (forbidden.test(input)) problems.push(`${output} must not hold ${input}`);

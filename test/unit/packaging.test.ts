@@ -1,7 +1,7 @@
 // What the .vsix ships: the bundles (entries and parts), schemas, snippets, manifest, readme, licence and media, and
 // nothing from node_modules, sources or tests. Asks vsce itself, so .vscodeignore is what is tested.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -34,7 +34,9 @@ test('the .vsix holds the bundles, schemas, snippets, manifest, readme, licence 
     'cli-emulator',
     'cli-mcp',
     // Each schema's validator, shared by the server, the CLI and the extension's parts.
-    ...['order', 'cart', 'subscription', 'customer', 'request'].map((kind) => `validator-${kind}`),
+    ...readdirSync(join(root, 'common', 'src', 'language', 'generated'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => `validator-${name.slice(0, -'.js'.length)}`),
   ].map((name) => `dist/${name}.js`);
   for (const required of ['package.json', 'README.md', 'LICENSE', ...bundles, 'media/icon.png', 'media/partner-center.svg']) {
     assert.ok(files.includes(required), `${required} is missing from the package`);
