@@ -4,10 +4,12 @@
 //    the start-up suite (code-server, newest VS Code);
 //  - the CLI's validate as a whole process against `node -e 0` on a typical order, and on a
 //    20,000-item order against vscode-json-languageservice (a script doing what our CLI does: read,
-//    parse, validate the same schema, print) and against node + JSON.parse of the file; on the
-//    machine's Node and on the newest runtime's (installed from the npm registry when missing).
+//    parse, validate the same schema, print), against node + JSON.parse of the file and beside the
+//    least checker of that order (leastCheckerScript); on the machine's Node and on the newest
+//    runtime's (installed from the npm registry when missing).
 // Whole-process runs alternate within each round (see timeInRounds in run.ts), so a shared
-// machine's load slows them alike and the ratios stay meaningful.
+// machine's load slows them alike and the ratios stay meaningful; they run without the variables
+// that make node do more at start (TIMED_ENV).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -190,7 +192,7 @@ process.stdout.write(out);
 process.exitCode = out ? 1 : 0;
 `,
   );
-  // A script that throws exits 1 too: make sure it reports what ours does before timing it.
+  // A script that throws exits 1 too: make sure it reports every line the order breaks before timing it.
   const lines = spawnSync(process.execPath, [script, order], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
   const expected = JSON.parse(readFileSync(order, 'utf8')).lineItems.filter(
     (l: { termDuration: string }) => l.termDuration === 'P1M',
