@@ -15,6 +15,14 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `validate` of the documentation's order by the CLI at `cliJs`, with its code cache under `cacheHome`. */
+function validateWithCache(cacheHome: string, cliJs = join(REPO, 'dist', 'cli.js')) {
+  return spawnSync(process.execPath, [cliJs, 'validate', fixture('docs-create.order.json')], {
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+  });
+}
+
 interface JsonResult {
   file: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -129,18 +137,13 @@ test('output into a full non-blocking pipe (stderr sent to it as well) waits for
 test("checking an order loads the order schema's validator alone, and keeps it in the code cache for the next run", () => {
   const cache = mkdtempSync(join(tmpdir(), 'pc-cli-cache-'));
   try {
-    const run = () =>
-      spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'validate', fixture('docs-create.order.json')], {
-        encoding: 'utf8',
-        env: { ...process.env, XDG_CACHE_HOME: cache },
-      });
-    const first = run();
+    const first = validateWithCache(cache);
     assert.equal(first.status, 0, first.stdout + first.stderr);
     const cached = () =>
       readdirSync(join(cache, 'partner-center-vscode', 'compile-cache')).map((name) => name.replace(/-v\d.*/, ''));
     // Each schema's validator is a bundle of its own (esbuild.mjs), required through the cache.
     assert.deepEqual(cached().sort(), ['cli-validate', 'validator-order']);
-    const second = run();
+    const second = validateWithCache(cache);
     assert.equal(second.stdout, first.stdout, 'the cached run reports the same');
   } finally {
     rmSync(cache, { recursive: true, force: true });
@@ -155,11 +158,7 @@ test('a validator rebuilt at the same length is run as rebuilt, not from the cod
     for (const bundle of ['cli.js', 'cli-validate.js', 'validator-order.js']) {
       copyFileSync(join(REPO, 'dist', bundle), join(dist, bundle));
     }
-    const run = () =>
-      spawnSync(process.execPath, [join(dist, 'cli.js'), 'validate', fixture('docs-create.order.json')], {
-        encoding: 'utf8',
-        env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') },
-      });
+    const run = () => validateWithCache(join(dir, 'cache'), join(dist, 'cli.js'));
     assert.equal(run().status, 0, 'the documented order, billed monthly, is valid');
     // A schema change that keeps the bundle's length: "monthly" is no longer an allowed billing cycle.
     const validator = join(dist, 'validator-order.js');
